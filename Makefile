@@ -1,0 +1,37 @@
+# Needs only Python 3.11+ and make: the first run installs uv into .tools/ and the locked
+# dependencies into .venv/.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+RUN := $(UV) run --frozen
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := $(PYTHON)
+
+.PHONY: run test lint openapi migrate worker clean
+
+run: .venv/.synced ## serve on 127.0.0.1:8000 (embedded PostgreSQL unless AFTERCARE_DATABASE_URL)
+	$(RUN) aftercare serve --migrate --bootstrap-admin-key
+
+test: .venv/.synced ## the whole suite (AFTERCARE_TEST_DATABASE_URL, else embedded PostgreSQL)
+	$(RUN) pytest $(PYTEST_ARGS)
+
+lint: .venv/.synced
+	$(RUN) ruff check .
+	$(RUN) mypy
+
+openapi: .venv/.synced ## regenerate openapi/openapi.json from the app
+	$(RUN) aftercare openapi
+
+migrate: .venv/.synced
+	$(RUN) aftercare migrate
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen
+	touch $@
+
+clean:
+	rm -rf .venv .tools

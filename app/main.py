@@ -1,0 +1,71 @@
+"""The application factory: routers, middleware, error handlers and lifespan."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app.auth.router import router as api_keys_router
+from app.clock import Clock, SystemClock
+from app.config import Settings, get_settings
+from app.db import Database, ensure_database_url
+from app.errors import register_error_handlers
+from app.health.router import router as health_router
+from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+
+API_DESCRIPTION = """Post-purchase support: orders, tickets, SLAs, signed webhooks, surveys,
+feedback and metrics. Authenticate with `Authorization: Bearer <api key>`; errors are RFC 9457
+`application/problem+json`."""
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    database: Database | None = None,
+    clock: Clock | None = None,
+) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owns_database = database is None
+        if owns_database:
+            configured = await asyncio.to_thread(ensure_database_url, settings)
+            app.state.database = Database.from_settings(configured)
+        try:
+            yield
+        finally:
+            if owns_database:
+                await app.state.database.dispose()
+
+    app = FastAPI(
+        title="Aftercare",
+        version="0.1.0",
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.clock = clock or SystemClock()
+    if database is not None:
+        app.state.database = database
+    register_error_handlers(app)
+    app.include_router(health_router)
+    app.include_router(api_keys_router)
+    _add_middleware(app, settings)
+    return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    # Added innermost first: the request context wraps everything, so every line has its id.
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "Idempotent-Replayed", "ETag"],
+        )
+    app.add_middleware(RequestContextMiddleware)

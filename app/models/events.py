@@ -1,0 +1,27 @@
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Index, String
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UUIDPrimaryKey
+
+
+class Event(UUIDPrimaryKey, Base):
+    """The outbox: a state change and its event commit in the same transaction."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_created_at_id", "created_at", "id"),
+        Index("ix_events_type_created_at", "type", "created_at"),
+        Index("ix_events_subject_id_created_at", "subject_id", "created_at"),
+    )
+
+    type: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    data: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    subject_type: Mapped[str | None] = mapped_column(String(32))
+    subject_id: Mapped[uuid.UUID | None]
+    actor_api_key_id: Mapped[uuid.UUID | None]

@@ -1,0 +1,54 @@
+"""The test database: a fresh, migrated database on the server the suite was pointed at."""
+
+import hashlib
+import os
+from pathlib import Path
+
+import asyncpg
+from sqlalchemy.engine import make_url
+
+from app.db import start_embedded_postgres
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def server_url() -> str:
+    """AFTERCARE_TEST_DATABASE_URL when set, else an embedded server under .aftercare/."""
+    configured = os.environ.get("AFTERCARE_TEST_DATABASE_URL")
+    if configured:
+        return configured
+    return start_embedded_postgres(PROJECT_ROOT / ".aftercare" / "test")
+
+
+def scratch_database_name(purpose: str) -> str:
+    """Unique per checkout, purpose and xdist worker, so parallel runs never share a database."""
+    checkout = hashlib.sha1(str(PROJECT_ROOT).encode()).hexdigest()[:8]  # noqa: S324
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return f"aftercare_{purpose}_{checkout}_{worker}"
+
+
+def with_database(url: str, name: str) -> str:
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def _asyncpg_dsn(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def recreate_database(url: str, name: str) -> str:
+    """Drop and create `name` on the server of `url`; return the URL of the new database."""
+    connection = await asyncpg.connect(_asyncpg_dsn(url))
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    return with_database(url, name)
+
+
+async def drop_database(url: str, name: str) -> None:
+    connection = await asyncpg.connect(_asyncpg_dsn(url))
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await connection.close()

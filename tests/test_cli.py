@@ -1,0 +1,32 @@
+import os
+import subprocess
+import sys
+
+import httpx
+
+from app.schema import PROJECT_ROOT
+
+
+def _aftercare(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "AFTERCARE_DATABASE_URL": database_url, "AFTERCARE_LOG_FORMAT": "text"}
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
+    )
+
+
+async def test_keys_create_prints_a_working_key_with_those_scopes(
+    database_url: str, client: httpx.AsyncClient
+) -> None:
+    result = _aftercare(database_url, "keys", "create", "--name", "cli", "--scopes", "admin")
+    assert result.returncode == 0, result.stderr
+    key = result.stdout.strip()
+    response = await client.get("/v1/api-keys", headers={"Authorization": f"Bearer {key}"})
+    assert response.status_code == 200
+    assert [item["name"] for item in response.json()["items"]] == ["cli"]
+
+
+def test_keys_create_refuses_an_unknown_scope(database_url: str) -> None:
+    result = _aftercare(database_url, "keys", "create", "--name", "x", "--scopes", "root")
+    assert result.returncode == 2
+    assert "known scopes" in result.stderr
