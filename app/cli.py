@@ -1,4 +1,4 @@
-"""The `aftercare` command: serve, migrate, keys, openapi."""
+"""The `aftercare` command: serve, worker, migrate, keys, openapi."""
 
 import argparse
 import asyncio
@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     create.set_defaults(handler=_create_key)
 
+    worker = commands.add_parser("worker", help="run only the background worker")
+    worker.set_defaults(handler=_worker)
+
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path, default=OPENAPI_PATH)
     openapi.set_defaults(handler=_openapi)
@@ -99,6 +102,30 @@ async def _bootstrap_admin_key(settings: Settings, host: str, port: int) -> None
         f"    curl -H 'Authorization: Bearer {plaintext}' http://{host}:{port}/v1/api-keys\n",
         flush=True,
     )
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    import signal
+
+    from app.clock import SystemClock
+    from app.worker import JobContext, Worker, default_jobs
+
+    settings = ensure_database_url(settings)
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        database = Database.from_settings(settings)
+        try:
+            context = JobContext(database, SystemClock(), settings)
+            await Worker(context, default_jobs(settings)).run(stop)
+        finally:
+            await database.dispose()
+
+    asyncio.run(run())
+    return 0
 
 
 def _migrate(args: argparse.Namespace, settings: Settings) -> int:

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     run_worker_in_api: bool = Field(
         default=True, description="run the background worker inside `aftercare serve`"
     )
+    worker_tick_seconds: float = Field(default=1.0, gt=0, le=60, description="SLA sweep period")
+    idempotency_key_ttl_hours: int = Field(default=24, ge=1, le=24 * 30)
     webhook_allow_private_targets: bool = Field(
         default=False, description="allow webhook URLs on loopback/private networks (dev, tests)"
     )

@@ -4,7 +4,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.auth.router import router as api_keys_router
@@ -13,7 +13,9 @@ from app.config import Settings, get_settings
 from app.db import Database, ensure_database_url
 from app.errors import register_error_handlers
 from app.health.router import router as health_router
+from app.idempotency.service import IdempotentReplay
 from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from app.worker import JobContext, Worker, default_jobs
 
 API_DESCRIPTION = """Post-purchase support: orders, tickets, SLAs, signed webhooks, surveys,
 feedback and metrics. Authenticate with `Authorization: Bearer <api key>`; errors are RFC 9457
@@ -34,9 +36,18 @@ def create_app(
         if owns_database:
             configured = await asyncio.to_thread(ensure_database_url, settings)
             app.state.database = Database.from_settings(configured)
+        stop_worker = asyncio.Event()
+        worker_task = None
+        if settings.run_worker_in_api:
+            context = JobContext(app.state.database, app.state.clock, settings)
+            worker = Worker(context, default_jobs(settings))
+            worker_task = asyncio.create_task(worker.run(stop_worker), name="worker")
         try:
             yield
         finally:
+            stop_worker.set()
+            if worker_task is not None:
+                await worker_task
             if owns_database:
                 await app.state.database.dispose()
 
@@ -51,10 +62,16 @@ def create_app(
     if database is not None:
         app.state.database = database
     register_error_handlers(app)
+    app.add_exception_handler(IdempotentReplay, _replay_stored_answer)
     app.include_router(health_router)
     app.include_router(api_keys_router)
     _add_middleware(app, settings)
     return app
+
+
+async def _replay_stored_answer(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, IdempotentReplay)
+    return exc.response()
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:

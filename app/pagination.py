@@ -1,4 +1,4 @@
-"""Cursor pagination, keyset on (created_at, id), newest first; shared by every list."""
+"""Cursor pagination, keyset on (created_at, id), newest first by default; shared by every list."""
 
 import base64
 import binascii
@@ -75,11 +75,16 @@ async def fetch_page(
     created_at: InstrumentedAttribute[Any],
     row_id: InstrumentedAttribute[Any],
     params: PageParams,
+    *,
+    ascending: bool = False,
 ) -> tuple[Sequence[RowT], str | None]:
-    """Rows of one page of `statement`, newest first, and the cursor of the next page."""
+    """Rows of one page of `statement` (newest first unless ascending) and the next cursor."""
+    key = tuple_(created_at, row_id)
     if params.after is not None:
-        statement = statement.where(tuple_(created_at, row_id) < tuple_(*params.after))
-    statement = statement.order_by(created_at.desc(), row_id.desc()).limit(params.limit + 1)
+        after = tuple_(*params.after)
+        statement = statement.where(key > after if ascending else key < after)
+    order = (created_at.asc(), row_id.asc()) if ascending else (created_at.desc(), row_id.desc())
+    statement = statement.order_by(*order).limit(params.limit + 1)
     rows = (await session.scalars(statement)).all()
     if len(rows) <= params.limit:
         return rows, None

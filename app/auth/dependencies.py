@@ -1,6 +1,7 @@
 """Bearer authentication; every route declares the one scope it needs with `require`."""
 
 from collections.abc import Awaitable, Callable
+from functools import cache
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -23,6 +24,7 @@ def get_clock(request: Request) -> Clock:
 ClockDep = Annotated[Clock, Depends(get_clock)]
 
 
+@cache  # one callable per scope, so FastAPI resolves a route's principal once per request
 def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
     async def dependency(
         session: SessionDep,

@@ -1,0 +1,45 @@
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from functools import cache
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+
+from app.auth.dependencies import ClockDep, require
+from app.auth.scopes import Scope
+from app.auth.service import Principal
+from app.db import SessionDep
+from app.idempotency.service import Idempotency, begin, request_fingerprint
+
+IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]{1,255}$"
+
+
+@cache
+def idempotent(scope: Scope) -> Callable[..., Awaitable[Idempotency]]:
+    """The dependency for a creating POST that needs `scope`."""
+
+    async def dependency(
+        request: Request,
+        session: SessionDep,
+        clock: ClockDep,
+        principal: Annotated[Principal, Depends(require(scope))],
+        idempotency_key: Annotated[
+            str | None,
+            Header(
+                pattern=IDEMPOTENCY_KEY_PATTERN,
+                description="a unique key per logical request (1-255 visible ASCII characters); "
+                "a repeat replays the stored answer for 24 h",
+            ),
+        ] = None,
+    ) -> Idempotency:
+        settings = request.app.state.settings
+        return await begin(
+            session,
+            api_key_id=principal.api_key_id,
+            key=idempotency_key,
+            fingerprint=request_fingerprint(request.method, request.url.path, await request.body()),
+            now=clock.now(),
+            ttl=timedelta(hours=settings.idempotency_key_ttl_hours),
+        )
+
+    return dependency
