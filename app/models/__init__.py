@@ -2,7 +2,19 @@
 
 from app.models.api_keys import ApiKey
 from app.models.base import Base
+from app.models.customers import Customer
 from app.models.events import Event
 from app.models.idempotency import IdempotencyKey
+from app.models.orders import Order
+from app.models.tickets import Ticket, TicketMessage
 
-__all__ = ["ApiKey", "Base", "Event", "IdempotencyKey"]
+__all__ = [
+    "ApiKey",
+    "Base",
+    "Customer",
+    "Event",
+    "IdempotencyKey",
+    "Order",
+    "Ticket",
+    "TicketMessage",
+]

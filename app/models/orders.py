@@ -1,0 +1,35 @@
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import CHAR, ForeignKey, Index, Numeric, String, func, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UUIDPrimaryKey
+
+
+class Order(UUIDPrimaryKey, Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        Index("ix_orders_customer_id_placed_at", "customer_id", "placed_at"),
+        Index("ix_orders_placed_at", "placed_at"),
+        Index("ix_orders_created_at_id", "created_at", "id"),
+        # The overdue sweep reads only undelivered, un-notified promises: O(due), not O(orders).
+        Index(
+            "ix_orders_overdue_watch",
+            "promised_delivery_at",
+            postgresql_where=text("delivered_at IS NULL AND overdue_notified_at IS NULL"),
+        ),
+    )
+
+    external_ref: Mapped[str] = mapped_column(String(128), unique=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
+    status: Mapped[str] = mapped_column(String(20))
+    placed_at: Mapped[datetime]
+    amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    currency: Mapped[str] = mapped_column(CHAR(3))
+    promised_delivery_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+    overdue_notified_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now())

@@ -1,0 +1,57 @@
+import uuid
+from datetime import datetime
+
+from sqlalchemy import BigInteger, ForeignKey, Identity, Index, SmallInteger, String, Text, func
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UUIDPrimaryKey
+
+
+class Ticket(UUIDPrimaryKey, Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        Index("ix_tickets_created_at_id", "created_at", "id"),
+        Index("ix_tickets_status_created_at", "status", "created_at"),
+        Index("ix_tickets_customer_id_created_at", "customer_id", "created_at"),
+        Index("ix_tickets_order_id", "order_id"),
+        Index("ix_tickets_assignee_created_at", "assignee", "created_at"),
+        Index("ix_tickets_tags", "tags", postgresql_using="gin"),
+        Index("ix_tickets_solved_at", "solved_at"),
+    )
+
+    number: Mapped[int] = mapped_column(BigInteger, Identity(), unique=True)
+    subject: Mapped[str] = mapped_column(String(250))
+    status: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    tier: Mapped[int] = mapped_column(SmallInteger, default=1)
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
+    order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id"))
+    assignee: Mapped[str | None] = mapped_column(String(128))
+    tags: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    # What the metrics need later, kept current by every change.
+    first_responded_at: Mapped[datetime | None]
+    first_solved_at: Mapped[datetime | None]
+    solved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    public_agent_reply_count: Mapped[int] = mapped_column(default=0)
+    reopen_count: Mapped[int] = mapped_column(default=0)
+    last_reopened_at: Mapped[datetime | None]
+    awaiting_reply_since: Mapped[datetime | None]
+    escalated_at: Mapped[datetime | None]
+    escalation_reason: Mapped[str | None] = mapped_column(String(1000))
+
+
+class TicketMessage(UUIDPrimaryKey, Base):
+    __tablename__ = "ticket_messages"
+    __table_args__ = (Index("ix_ticket_messages_ticket_id_created_at", "ticket_id", "created_at"),)
+
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    author_type: Mapped[str] = mapped_column(String(16))
+    public: Mapped[bool]
+    body: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
