@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, PostgresDsn, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
@@ -14,7 +14,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="AFTERCARE_", env_file=".env", extra="ignore")
 
     environment: Environment = "development"
-    database_url: PostgresDsn | None = Field(
+    database_url: str | None = Field(
         default=None,
         description="postgresql+asyncpg://user:pass@host:port/db; unset starts an embedded server",
     )
@@ -38,6 +38,17 @@ class Settings(BaseSettings):
     webhook_allow_private_targets: bool = Field(
         default=False, description="allow webhook URLs on loopback/private networks (dev, tests)"
     )
+
+    @field_validator("database_url")
+    @classmethod
+    def _asyncpg_driver(cls, url: str | None) -> str | None:
+        """Accept the usual postgres:// forms (also unix-socket URLs) and use asyncpg."""
+        if url is None:
+            return None
+        for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+asyncpg://" + url.removeprefix(prefix)
+        raise ValueError("must be a PostgreSQL URL: postgresql+asyncpg://user:pass@host:5432/db")
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> "Settings":

@@ -48,7 +48,7 @@ class Database:
 def database_url(settings: Settings) -> str:
     if settings.database_url is None:
         raise RuntimeError("no database configured; call ensure_database_url() first")
-    return str(settings.database_url)
+    return settings.database_url
 
 
 def start_embedded_postgres(data_dir: Path) -> str:

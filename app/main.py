@@ -10,11 +10,14 @@ from fastapi.middleware.cors import CORSMiddleware
 from app.auth.router import router as api_keys_router
 from app.clock import Clock, SystemClock
 from app.config import Settings, get_settings
+from app.customers.router import router as customers_router
 from app.db import Database, ensure_database_url
 from app.errors import register_error_handlers
 from app.health.router import router as health_router
 from app.idempotency.service import IdempotentReplay
 from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from app.orders.router import router as orders_router
+from app.tickets.router import router as tickets_router
 from app.worker import JobContext, Worker, default_jobs
 
 API_DESCRIPTION = """Post-purchase support: orders, tickets, SLAs, signed webhooks, surveys,
@@ -65,6 +68,8 @@ def create_app(
     app.add_exception_handler(IdempotentReplay, _replay_stored_answer)
     app.include_router(health_router)
     app.include_router(api_keys_router)
+    for router in (orders_router, customers_router, tickets_router):
+        app.include_router(router)
     _add_middleware(app, settings)
     return app
 

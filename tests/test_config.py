@@ -31,6 +31,28 @@ def test_production_accepts_secure_settings() -> None:
     assert not settings.is_embedded_database
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgres://u@db:5432/a",
+        "postgresql://u@db:5432/a",
+        "postgresql+asyncpg://u@db:5432/a",
+    ],
+)
+def test_database_urls_are_normalised_to_asyncpg(url: str) -> None:
+    assert Settings(database_url=url).database_url == "postgresql+asyncpg://u@db:5432/a"
+
+
+def test_unix_socket_urls_of_the_embedded_server_are_accepted() -> None:
+    url = "postgresql://postgres:@/postgres?host=/tmp/pg"
+    assert Settings(database_url=url).database_url == "postgresql+asyncpg://postgres:@/postgres?host=/tmp/pg"
+
+
+def test_a_non_postgres_url_is_refused() -> None:
+    with pytest.raises(ValidationError, match="PostgreSQL URL"):
+        Settings(database_url="mysql://u@db/a")
+
+
 def test_settings_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AFTERCARE_PORT", "9001")
     monkeypatch.setenv("AFTERCARE_CORS_ORIGINS", '["https://a.example"]')

@@ -94,7 +94,7 @@ async def begin(
     if stored.request_fingerprint != fingerprint:
         raise UnprocessableError(
             "This Idempotency-Key was already used with a different request; use a new key.",
-            errors=[{"pointer": "/Idempotency-Key", "location": "header",
+            errors=[{"pointer": "/idempotency-key", "location": "header",
                      "detail": "key reused with a different request"}],
         )
     raise IdempotentReplay(stored.response_status, stored.response_body)

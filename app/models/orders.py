@@ -3,9 +3,10 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import CHAR, ForeignKey, Index, Numeric, String, func, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UUIDPrimaryKey
+from app.models.customers import Customer
 
 
 class Order(UUIDPrimaryKey, Base):
@@ -33,3 +34,5 @@ class Order(UUIDPrimaryKey, Base):
     overdue_notified_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+    customer: Mapped[Customer] = relationship(lazy="raise")

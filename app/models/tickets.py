@@ -3,9 +3,11 @@ from datetime import datetime
 
 from sqlalchemy import BigInteger, ForeignKey, Identity, Index, SmallInteger, String, Text, func
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UUIDPrimaryKey
+from app.models.customers import Customer
+from app.models.orders import Order
 
 
 class Ticket(UUIDPrimaryKey, Base):
@@ -43,6 +45,9 @@ class Ticket(UUIDPrimaryKey, Base):
     awaiting_reply_since: Mapped[datetime | None]
     escalated_at: Mapped[datetime | None]
     escalation_reason: Mapped[str | None] = mapped_column(String(1000))
+
+    customer: Mapped[Customer] = relationship(lazy="raise")
+    order: Mapped[Order | None] = relationship(lazy="raise")
 
 
 class TicketMessage(UUIDPrimaryKey, Base):

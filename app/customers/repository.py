@@ -1,0 +1,59 @@
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.customers.schemas import CustomerRef
+from app.models import Customer
+from app.pagination import PageParams, fetch_page
+
+
+class CustomerRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def upsert(self, ref: CustomerRef, now: datetime) -> Customer:
+        """Insert, or update the details that were given and differ; never blank them."""
+        excluded = insert(Customer).excluded
+        changed = or_(
+            excluded.email.is_not(None) & excluded.email.is_distinct_from(Customer.email),
+            excluded.name.is_not(None) & excluded.name.is_distinct_from(Customer.name),
+        )
+        statement = (
+            insert(Customer)
+            .values(
+                external_ref=ref.external_ref, email=ref.email, name=ref.name,
+                created_at=now, updated_at=now,
+            )
+            .on_conflict_do_update(
+                index_elements=[Customer.external_ref],
+                set_={
+                    "email": func.coalesce(excluded.email, Customer.email),
+                    "name": func.coalesce(excluded.name, Customer.name),
+                    "updated_at": now,
+                },
+                where=changed,
+            )
+            .returning(Customer)
+            .execution_options(populate_existing=True)
+        )
+        customer = await self.session.scalar(statement)
+        if customer is None:  # it existed and nothing changed: no write, just read it
+            customer = await self.by_external_ref(ref.external_ref)
+        assert customer is not None
+        return customer
+
+    async def by_external_ref(self, external_ref: str) -> Customer | None:
+        return await self.session.scalar(
+            select(Customer).where(Customer.external_ref == external_ref)
+        )
+
+    async def page(
+        self, params: PageParams, *, email: str | None
+    ) -> tuple[Sequence[Customer], str | None]:
+        statement = select(Customer)
+        if email is not None:
+            statement = statement.where(func.lower(Customer.email) == email.lower())
+        return await fetch_page(self.session, statement, Customer.created_at, Customer.id, params)

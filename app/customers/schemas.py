@@ -1,0 +1,31 @@
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EXTERNAL_REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"  # safe in a URL path
+EMAIL_PATTERN = r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]+$"
+
+
+class CustomerRef(BaseModel):
+    """A customer by the shop's own reference; created on first sight, details updated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    external_ref: str = Field(pattern=EXTERNAL_REF_PATTERN, description="the shop's customer id")
+    email: str | None = Field(default=None, max_length=320, pattern=EMAIL_PATTERN)
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class CustomerSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    external_ref: str
+    email: str | None
+    name: str | None
+
+
+class CustomerOut(CustomerSummary):
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,100 @@
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Boolean, case, literal_column, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
+
+from app.models import Customer, Order
+from app.orders.schemas import OrderUpsert
+from app.pagination import PageParams, fetch_page
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFilters:
+    customer_external_ref: str | None = None
+    placed_from: datetime | None = None
+    placed_to: datetime | None = None
+    delivered: bool | None = None
+    overdue_at: datetime | None = None  # overdue as of this moment
+    not_overdue_at: datetime | None = None
+
+
+class OrderRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def upsert(
+        self, external_ref: str, body: OrderUpsert, customer_id: uuid.UUID, now: datetime
+    ) -> tuple[uuid.UUID, bool]:
+        """Insert or update by the shop's reference; True when the order is new."""
+        values = body.model_dump(exclude={"customer"})
+        excluded = insert(Order).excluded
+        promise_moved = Order.promised_delivery_at.is_distinct_from(excluded.promised_delivery_at)
+        statement = (
+            insert(Order)
+            .values(external_ref=external_ref, customer_id=customer_id,
+                    created_at=now, updated_at=now, **values)
+            .on_conflict_do_update(
+                index_elements=[Order.external_ref],
+                set_={
+                    "customer_id": excluded.customer_id,
+                    **{name: excluded[name] for name in values},
+                    # A new promise is watched afresh: it may become overdue again.
+                    "overdue_notified_at": case(
+                        (promise_moved, None), else_=Order.overdue_notified_at
+                    ),
+                    "updated_at": now,
+                },
+            )
+            .returning(Order.id, literal_column("xmax = 0", Boolean).label("inserted"))
+        )
+        row = (await self.session.execute(statement)).one()
+        return row.id, bool(row.inserted)
+
+    async def by_external_ref(self, external_ref: str) -> Order | None:
+        statement = (
+            select(Order)
+            .where(Order.external_ref == external_ref)
+            .options(joinedload(Order.customer))
+            .execution_options(populate_existing=True)
+        )
+        return await self.session.scalar(statement)
+
+    async def id_and_customer(self, external_ref: str) -> tuple[uuid.UUID, uuid.UUID] | None:
+        row = (
+            await self.session.execute(
+                select(Order.id, Order.customer_id).where(Order.external_ref == external_ref)
+            )
+        ).one_or_none()
+        return (row.id, row.customer_id) if row else None
+
+    async def page(
+        self, params: PageParams, filters: OrderFilters
+    ) -> tuple[Sequence[Order], str | None]:
+        statement = select(Order).options(joinedload(Order.customer))
+        if filters.customer_external_ref is not None:
+            statement = statement.join(Customer, Order.customer_id == Customer.id).where(
+                Customer.external_ref == filters.customer_external_ref
+            )
+        if filters.placed_from is not None:
+            statement = statement.where(Order.placed_at >= filters.placed_from)
+        if filters.placed_to is not None:
+            statement = statement.where(Order.placed_at < filters.placed_to)
+        if filters.delivered is not None:
+            delivered = Order.delivered_at.is_not(None)
+            statement = statement.where(delivered if filters.delivered else ~delivered)
+        if filters.overdue_at is not None:
+            statement = statement.where(
+                Order.delivered_at.is_(None), Order.promised_delivery_at < filters.overdue_at
+            )
+        if filters.not_overdue_at is not None:
+            statement = statement.where(
+                (Order.delivered_at.is_not(None))
+                | Order.promised_delivery_at.is_(None)
+                | (Order.promised_delivery_at >= filters.not_overdue_at)
+            )
+        return await fetch_page(self.session, statement, Order.created_at, Order.id, params)

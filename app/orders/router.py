@@ -1,0 +1,73 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Response, status
+from pydantic import AwareDatetime
+
+from app.auth.dependencies import ClockDep, require
+from app.auth.scopes import Scope
+from app.customers.schemas import EXTERNAL_REF_PATTERN
+from app.db import SessionDep
+from app.orders.repository import OrderFilters, OrderRepository
+from app.orders.schemas import OrderOut, OrderUpsert
+from app.orders.service import get_order, upsert_order
+from app.pagination import Page, PageParamsDep
+
+router = APIRouter(prefix="/v1/orders", tags=["orders"])
+ExternalRef = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN, description="the shop's order id")]
+
+
+@router.put(
+    "/{external_ref}",
+    response_model=OrderOut,
+    responses={201: {"model": OrderOut, "description": "the order was created"}},
+    dependencies=[Depends(require(Scope.ORDERS_WRITE))],
+)
+async def put_order(
+    external_ref: ExternalRef,
+    body: OrderUpsert,
+    session: SessionDep,
+    clock: ClockDep,
+    response: Response,
+) -> OrderOut:
+    """Create or update an order and its customer. Sending the same order again is safe:
+    200 when it existed, 201 when it is new."""
+    order, created = await upsert_order(session, external_ref, body, clock.now())
+    response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    return OrderOut.model_validate(order)
+
+
+@router.get(
+    "/{external_ref}", response_model=OrderOut, dependencies=[Depends(require(Scope.ORDERS_READ))]
+)
+async def read_order(external_ref: ExternalRef, session: SessionDep) -> OrderOut:
+    return OrderOut.model_validate(await get_order(session, external_ref))
+
+
+@router.get(
+    "", response_model=Page[OrderOut], dependencies=[Depends(require(Scope.ORDERS_READ))]
+)
+async def list_orders(
+    session: SessionDep,
+    clock: ClockDep,
+    page: PageParamsDep,
+    customer: Annotated[
+        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="customer external_ref")
+    ] = None,
+    placed_from: Annotated[AwareDatetime | None, Query(description="placed at or after")] = None,
+    placed_to: Annotated[AwareDatetime | None, Query(description="placed before")] = None,
+    delivered: Annotated[bool | None, Query(description="delivered or not")] = None,
+    overdue: Annotated[
+        bool | None, Query(description="promised delivery passed and not delivered")
+    ] = None,
+) -> Page[OrderOut]:
+    now = clock.now()
+    filters = OrderFilters(
+        customer_external_ref=customer,
+        placed_from=placed_from,
+        placed_to=placed_to,
+        delivered=delivered,
+        overdue_at=now if overdue is True else None,
+        not_overdue_at=now if overdue is False else None,
+    )
+    rows, next_cursor = await OrderRepository(session).page(page, filters)
+    return Page(items=[OrderOut.model_validate(row) for row in rows], next_cursor=next_cursor)

@@ -1,0 +1,108 @@
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
+
+from app.models import Customer, Order, Ticket, TicketMessage
+from app.pagination import PageParams, fetch_page
+
+
+@dataclass(frozen=True, slots=True)
+class TicketFilters:
+    statuses: Sequence[str] = ()
+    priorities: Sequence[str] = ()
+    channels: Sequence[str] = ()
+    tier: int | None = None
+    assignee: str | None = None
+    customer_external_ref: str | None = None
+    order_external_ref: str | None = None
+    tags: Sequence[str] = field(default_factory=tuple)
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+
+
+TicketRef = uuid.UUID | int
+
+
+def _with_links(statement: Select[Ticket]) -> Select[Ticket]:
+    return statement.options(joinedload(Ticket.customer), joinedload(Ticket.order))
+
+
+def _by_ref(ref: TicketRef) -> Select[Ticket]:
+    condition = Ticket.id == ref if isinstance(ref, uuid.UUID) else Ticket.number == ref
+    return _with_links(select(Ticket).where(condition))
+
+
+class TicketRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, ticket: Ticket) -> Ticket:
+        self.session.add(ticket)
+        await self.session.flush()
+        return ticket
+
+    async def add_message(self, message: TicketMessage) -> TicketMessage:
+        self.session.add(message)
+        await self.session.flush()
+        return message
+
+    async def get(self, ref: TicketRef) -> Ticket | None:
+        return await self.session.scalar(_by_ref(ref))
+
+    async def get_for_update(self, ref: TicketRef) -> Ticket | None:
+        """The ticket, row-locked until commit: concurrent changes to it run one at a time."""
+        statement = _by_ref(ref).with_for_update(of=Ticket).execution_options(
+            populate_existing=True
+        )
+        return await self.session.scalar(statement)
+
+    async def page(
+        self, params: PageParams, filters: TicketFilters
+    ) -> tuple[Sequence[Ticket], str | None]:
+        statement = _with_links(select(Ticket))
+        for condition in _conditions(filters):
+            statement = statement.where(condition)
+        return await fetch_page(self.session, statement, Ticket.created_at, Ticket.id, params)
+
+    async def messages_page(
+        self, ticket_id: uuid.UUID, params: PageParams
+    ) -> tuple[Sequence[TicketMessage], str | None]:
+        statement = select(TicketMessage).where(TicketMessage.ticket_id == ticket_id)
+        return await fetch_page(
+            self.session, statement, TicketMessage.created_at, TicketMessage.id, params,
+            ascending=True,
+        )
+
+
+def _conditions(filters: TicketFilters) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if filters.statuses:
+        conditions.append(Ticket.status.in_(filters.statuses))
+    if filters.priorities:
+        conditions.append(Ticket.priority.in_(filters.priorities))
+    if filters.channels:
+        conditions.append(Ticket.channel.in_(filters.channels))
+    if filters.tier is not None:
+        conditions.append(Ticket.tier == filters.tier)
+    if filters.assignee is not None:
+        conditions.append(Ticket.assignee == filters.assignee)
+    if filters.customer_external_ref is not None:
+        customer_id = select(Customer.id).where(
+            Customer.external_ref == filters.customer_external_ref
+        )
+        conditions.append(Ticket.customer_id == customer_id.scalar_subquery())
+    if filters.order_external_ref is not None:
+        order_id = select(Order.id).where(Order.external_ref == filters.order_external_ref)
+        conditions.append(Ticket.order_id == order_id.scalar_subquery())
+    if filters.tags:
+        conditions.append(Ticket.tags.contains(list(filters.tags)))
+    if filters.created_from is not None:
+        conditions.append(Ticket.created_at >= filters.created_from)
+    if filters.created_to is not None:
+        conditions.append(Ticket.created_at < filters.created_to)
+    return conditions

@@ -1,0 +1,134 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, status
+from pydantic import AwareDatetime
+
+from app.auth.dependencies import ClockDep, require
+from app.auth.scopes import Scope
+from app.auth.service import Principal
+from app.customers.schemas import EXTERNAL_REF_PATTERN
+from app.db import SessionDep
+from app.events.repository import EventRepository
+from app.events.schemas import EventOut
+from app.idempotency.dependencies import idempotent
+from app.idempotency.service import Idempotency
+from app.pagination import Page, PageParamsDep
+from app.tickets import service
+from app.tickets.repository import TicketFilters, TicketRepository
+from app.tickets.schemas import (
+    EscalationCreate,
+    MessageCreate,
+    MessageOut,
+    TicketCreate,
+    TicketOut,
+    TicketRefInput,
+    TicketUpdate,
+)
+from app.tickets.vocabulary import Channel, Priority, TicketStatus
+
+router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
+
+Writer = Annotated[Principal, Depends(require(Scope.TICKETS_WRITE))]
+WriteOnce = Annotated[Idempotency, Depends(idempotent(Scope.TICKETS_WRITE))]
+READ = [Depends(require(Scope.TICKETS_READ))]
+TicketRefPath = Annotated[TicketRefInput, Path(description="the ticket's id (UUID) or its number")]
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=TicketOut)
+async def create_ticket(
+    body: TicketCreate, session: SessionDep, clock: ClockDep, actor: Writer, once: WriteOnce
+) -> object:
+    """Open a ticket; `description` becomes the customer's first message."""
+    ticket = await service.create_ticket(session, body, actor, clock.now())
+    return await once.respond(status.HTTP_201_CREATED, TicketOut.model_validate(ticket))
+
+
+@router.get("", response_model=Page[TicketOut], dependencies=READ)
+async def list_tickets(
+    session: SessionDep,
+    page: PageParamsDep,
+    status_: Annotated[list[TicketStatus], Query(alias="status")] = [],  # noqa: B006
+    priority: Annotated[list[Priority], Query()] = [],  # noqa: B006
+    channel: Annotated[list[Channel], Query()] = [],  # noqa: B006
+    tier: Annotated[int | None, Query(ge=1, le=2, description="1 front line, 2 senior")] = None,
+    assignee: Annotated[str | None, Query(max_length=128)] = None,
+    customer: Annotated[
+        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="customer external_ref")
+    ] = None,
+    order: Annotated[
+        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="order external_ref")
+    ] = None,
+    tag: Annotated[list[str], Query(max_length=50, description="all of these tags")] = [],  # noqa: B006
+    created_from: Annotated[AwareDatetime | None, Query(description="created at or after")] = None,
+    created_to: Annotated[AwareDatetime | None, Query(description="created before")] = None,
+) -> Page[TicketOut]:
+    """Tickets, newest first. Repeat `status`, `priority`, `channel` to match any of several."""
+    filters = TicketFilters(
+        statuses=status_, priorities=priority, channels=channel, tier=tier, assignee=assignee,
+        customer_external_ref=customer, order_external_ref=order,
+        tags=[value.strip().lower() for value in tag],
+        created_from=created_from, created_to=created_to,
+    )
+    rows, next_cursor = await TicketRepository(session).page(page, filters)
+    return Page(items=[TicketOut.model_validate(row) for row in rows], next_cursor=next_cursor)
+
+
+@router.get("/{ticket_id}", response_model=TicketOut, dependencies=READ)
+async def read_ticket(ticket_id: TicketRefPath, session: SessionDep) -> TicketOut:
+    return TicketOut.model_validate(await service.get_ticket(session, ticket_id))
+
+
+@router.patch("/{ticket_id}", response_model=TicketOut)
+async def update_ticket(
+    ticket_id: TicketRefPath, body: TicketUpdate, session: SessionDep, clock: ClockDep,
+    actor: Writer,
+) -> TicketOut:
+    """Change status, priority, assignee or tags. Closed is final; solved may reopen."""
+    ticket = await service.update_ticket(session, ticket_id, body, actor, clock.now())
+    return TicketOut.model_validate(ticket)
+
+
+@router.post(
+    "/{ticket_id}/messages", status_code=status.HTTP_201_CREATED, response_model=MessageOut
+)
+async def add_message(
+    ticket_id: TicketRefPath, body: MessageCreate, session: SessionDep, clock: ClockDep,
+    actor: Writer, once: WriteOnce,
+) -> object:
+    """A reply or an internal note. A public agent reply answers the customer; a customer
+    message reopens a solved ticket; a closed ticket accepts nothing (409)."""
+    message = await service.add_message(session, ticket_id, body, actor, clock.now())
+    return await once.respond(status.HTTP_201_CREATED, MessageOut.model_validate(message))
+
+
+@router.get("/{ticket_id}/messages", response_model=Page[MessageOut], dependencies=READ)
+async def list_messages(
+    ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
+) -> Page[MessageOut]:
+    """The conversation, oldest first."""
+    ticket = await service.get_ticket(session, ticket_id)
+    rows, next_cursor = await TicketRepository(session).messages_page(ticket.id, page)
+    return Page(items=[MessageOut.model_validate(row) for row in rows], next_cursor=next_cursor)
+
+
+@router.post("/{ticket_id}/escalate", response_model=TicketOut)
+async def escalate(
+    ticket_id: TicketRefPath, body: EscalationCreate, session: SessionDep, clock: ClockDep,
+    actor: Writer, once: WriteOnce,
+) -> object:
+    """Move a tier-1 ticket to the senior tier (409 if it is already there)."""
+    ticket = await service.escalate(session, ticket_id, body.reason, actor, clock.now())
+    return await once.respond(status.HTTP_200_OK, TicketOut.model_validate(ticket))
+
+
+@router.get("/{ticket_id}/events", response_model=Page[EventOut], dependencies=READ)
+async def ticket_timeline(
+    ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
+) -> Page[EventOut]:
+    """The ticket's timeline, oldest first: creation, messages, status changes, updates,
+    escalations."""
+    ticket = await service.get_ticket(session, ticket_id)
+    rows, next_cursor = await EventRepository(session).page(
+        page, subject_id=ticket.id, ascending=True
+    )
+    return Page(items=[EventOut.model_validate(row) for row in rows], next_cursor=next_cursor)

@@ -1,0 +1,134 @@
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
+from app.orders.schemas import OrderSummary
+from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
+
+
+def _normalise_tag(value: object) -> object:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+Tag = Annotated[
+    str,
+    BeforeValidator(_normalise_tag),
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$"),
+]
+MAX_TICKET_NUMBER = 2**63 - 1
+
+
+def parse_ticket_ref(value: object) -> uuid.UUID | int:
+    """A ticket is addressed by its id (UUID) or its human number."""
+    if isinstance(value, str) and value.isdigit() and len(value) <= 19:
+        number = int(value)
+        if 1 <= number <= MAX_TICKET_NUMBER:
+            return number
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValueError("must be a ticket id (UUID) or a ticket number") from None
+
+
+TicketRefInput = Annotated[uuid.UUID | int, BeforeValidator(parse_ticket_ref)]
+Assignee = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=250)]
+MessageBody = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+MAX_TAGS = 20
+
+
+def _unique_in_order(tags: list[str]) -> list[str]:
+    return list(dict.fromkeys(tags))
+
+
+Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS), AfterValidator(_unique_in_order)]
+
+
+class TicketCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    subject: Subject
+    description: MessageBody = Field(description="the customer's first message")
+    channel: Channel
+    priority: Priority = "normal"
+    customer: CustomerRef
+    order_external_ref: str | None = Field(default=None, pattern=EXTERNAL_REF_PATTERN)
+    tags: Tags = Field(default_factory=list)
+    assignee: Assignee | None = None
+
+
+class TicketUpdate(BaseModel):
+    """Only the fields sent are changed; `assignee: null` unassigns."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: TicketStatus | None = None
+    priority: Priority | None = None
+    assignee: Assignee | None = None
+    tags: Tags | None = None
+
+
+class EscalationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+
+
+class MessageCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    author_type: AuthorType
+    public: bool = Field(default=True, description="false: an internal note (agents only)")
+    body: MessageBody
+    channel: Channel | None = Field(default=None, description="default: the ticket's channel")
+
+
+class MessageOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    ticket_id: uuid.UUID
+    author_type: AuthorType
+    public: bool
+    body: str
+    channel: Channel
+    created_at: datetime
+
+
+class TicketOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    number: int
+    subject: str
+    status: TicketStatus
+    priority: Priority
+    channel: Channel
+    tier: Tier
+    customer: CustomerSummary
+    order: OrderSummary | None
+    assignee: str | None
+    tags: list[str]
+    created_at: datetime
+    updated_at: datetime
+    first_responded_at: datetime | None
+    first_solved_at: datetime | None
+    solved_at: datetime | None
+    closed_at: datetime | None
+    public_agent_reply_count: int
+    reopen_count: int
+    awaiting_reply_since: datetime | None = Field(
+        description="the oldest customer message not yet answered by a public agent reply"
+    )
+    escalated_at: datetime | None
+    escalation_reason: str | None

@@ -1,0 +1,218 @@
+"""Ticket lifecycle: every change updates the metric counters and records its event."""
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.service import Principal
+from app.customers.repository import CustomerRepository
+from app.errors import ConflictError, NotFoundError, UnprocessableError
+from app.events.service import record_event
+from app.models import Ticket, TicketMessage
+from app.orders.repository import OrderRepository
+from app.tickets.repository import TicketRef, TicketRepository
+from app.tickets.schemas import MessageCreate, MessageOut, TicketCreate, TicketOut, TicketUpdate
+from app.tickets.vocabulary import can_transition, is_reopen
+
+
+async def create_ticket(
+    session: AsyncSession, body: TicketCreate, actor: Principal, now: datetime
+) -> Ticket:
+    customer = await CustomerRepository(session).upsert(body.customer, now)
+    order = None
+    if body.order_external_ref is not None:
+        order = await OrderRepository(session).by_external_ref(body.order_external_ref)
+        _check_order_belongs(order, customer.id, body.order_external_ref)
+    ticket = Ticket(
+        subject=body.subject, status="new", priority=body.priority, channel=body.channel,
+        tier=1, customer=customer, order=order, assignee=body.assignee, tags=body.tags,
+        created_at=now, updated_at=now, public_agent_reply_count=0, reopen_count=0,
+        awaiting_reply_since=now,
+    )
+    repository = TicketRepository(session)
+    await repository.add(ticket)
+    first_message = TicketMessage(
+        ticket_id=ticket.id, author_type="customer", public=True, body=body.description,
+        channel=body.channel, created_at=now,
+    )
+    await repository.add_message(first_message)
+    await _record(session, "ticket.created", ticket, actor, now)
+    return ticket
+
+
+def _check_order_belongs(order: Any, customer_id: uuid.UUID, external_ref: str) -> None:
+    pointer = {"pointer": "/order_external_ref", "location": "body"}
+    if order is None:
+        detail = f"no order with external_ref {external_ref!r}"
+        raise UnprocessableError(detail, errors=[{**pointer, "detail": detail}])
+    if order.customer_id != customer_id:
+        detail = "the order belongs to another customer"
+        raise UnprocessableError(detail, errors=[{**pointer, "detail": detail}])
+
+
+async def get_ticket(session: AsyncSession, ref: TicketRef) -> Ticket:
+    ticket = await TicketRepository(session).get(ref)
+    if ticket is None:
+        raise NotFoundError(f"No ticket {ref}.")
+    return ticket
+
+
+async def _locked(session: AsyncSession, ref: TicketRef) -> Ticket:
+    ticket = await TicketRepository(session).get_for_update(ref)
+    if ticket is None:
+        raise NotFoundError(f"No ticket {ref}.")
+    return ticket
+
+
+async def add_message(
+    session: AsyncSession, ref: TicketRef, body: MessageCreate, actor: Principal, now: datetime
+) -> TicketMessage:
+    ticket = await _locked(session, ref)
+    if ticket.status == "closed":
+        raise ConflictError(f"Ticket {ticket.number} is closed and accepts no messages.")
+    if body.author_type == "customer" and not body.public:
+        detail = "internal notes are for agents only"
+        raise UnprocessableError(
+            detail, errors=[{"pointer": "/public", "location": "body", "detail": detail}]
+        )
+    message = TicketMessage(
+        ticket_id=ticket.id, author_type=body.author_type, public=body.public, body=body.body,
+        channel=body.channel or ticket.channel, created_at=now,
+    )
+    await TicketRepository(session).add_message(message)
+    old_status = ticket.status
+    if body.author_type == "agent" and body.public:
+        _apply_public_agent_reply(ticket, now)
+    elif body.author_type == "customer":
+        _apply_customer_message(ticket, now)
+    ticket.updated_at = now
+    await _record(
+        session, "ticket.message_created", ticket, actor, now,
+        message=MessageOut.model_validate(message).model_dump(mode="json"),
+    )
+    if ticket.status != old_status:
+        await _record_status_change(session, ticket, old_status, actor, now)
+    return message
+
+
+def _apply_public_agent_reply(ticket: Ticket, now: datetime) -> None:
+    ticket.public_agent_reply_count += 1
+    ticket.awaiting_reply_since = None
+    if ticket.first_responded_at is None:
+        ticket.first_responded_at = now
+    if ticket.status == "new":
+        ticket.status = "open"
+
+
+def _apply_customer_message(ticket: Ticket, now: datetime) -> None:
+    if ticket.awaiting_reply_since is None:
+        ticket.awaiting_reply_since = now
+    if ticket.status == "solved":
+        _set_status(ticket, "open", now)
+    elif ticket.status == "pending":  # the customer answered what we were waiting for
+        ticket.status = "open"
+
+
+def _set_status(ticket: Ticket, target: str, now: datetime) -> None:
+    if is_reopen(ticket.status, target):
+        ticket.reopen_count += 1
+        ticket.last_reopened_at = now
+        ticket.solved_at = None
+    if target == "solved":
+        ticket.solved_at = now
+        ticket.first_solved_at = ticket.first_solved_at or now
+    if target == "closed":
+        ticket.closed_at = now
+    ticket.status = target
+
+
+async def update_ticket(
+    session: AsyncSession, ref: TicketRef, body: TicketUpdate, actor: Principal, now: datetime
+) -> Ticket:
+    sent = body.model_fields_set
+    if not sent:
+        raise UnprocessableError("Send at least one of status, priority, assignee, tags.")
+    ticket = await _locked(session, ref)
+    old_status = ticket.status
+    if "status" in sent and body.status is not None and body.status != ticket.status:
+        _check_transition(ticket, body.status)
+        _set_status(ticket, body.status, now)
+    changes = _apply_attributes(ticket, body, sent)
+    if changes or ticket.status != old_status:
+        ticket.updated_at = now
+    if changes:
+        await _record(session, "ticket.updated", ticket, actor, now, changes=changes)
+    if ticket.status != old_status:
+        await _record_status_change(session, ticket, old_status, actor, now)
+    return ticket
+
+
+def _check_transition(ticket: Ticket, target: str) -> None:
+    if ticket.status == "closed":
+        raise ConflictError(f"Ticket {ticket.number} is closed; closed is final.")
+    if not can_transition(ticket.status, target):
+        detail = f"a {ticket.status} ticket cannot become {target}"
+        raise UnprocessableError(
+            detail, errors=[{"pointer": "/status", "location": "body", "detail": detail}]
+        )
+
+
+def _apply_attributes(ticket: Ticket, body: TicketUpdate, sent: set[str]) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for name in ("priority", "assignee", "tags"):
+        if name not in sent:
+            continue
+        new_value = getattr(body, name)
+        if name == "priority" and new_value is None:
+            detail = "priority cannot be null"
+            raise UnprocessableError(
+                detail, errors=[{"pointer": "/priority", "location": "body", "detail": detail}]
+            )
+        new_value = new_value if new_value is not None or name == "assignee" else []
+        old_value = getattr(ticket, name)
+        if new_value != old_value:
+            changes[name] = {"from": old_value, "to": new_value}
+            setattr(ticket, name, new_value)
+    return changes
+
+
+async def escalate(
+    session: AsyncSession, ref: TicketRef, reason: str, actor: Principal, now: datetime
+) -> Ticket:
+    ticket = await _locked(session, ref)
+    if ticket.status == "closed":
+        raise ConflictError(f"Ticket {ticket.number} is closed and cannot be escalated.")
+    if ticket.tier >= 2:
+        raise ConflictError(f"Ticket {ticket.number} is already at tier 2.")
+    ticket.tier = 2
+    ticket.escalated_at = now
+    ticket.escalation_reason = reason
+    ticket.updated_at = now
+    await _record(session, "ticket.escalated", ticket, actor, now, reason=reason, from_tier=1)
+    return ticket
+
+
+async def _record_status_change(
+    session: AsyncSession, ticket: Ticket, old_status: str, actor: Principal, now: datetime
+) -> None:
+    await _record(
+        session, "ticket.status_changed", ticket, actor, now,
+        **{"from": old_status, "to": ticket.status},
+    )
+
+
+async def _record(
+    session: AsyncSession,
+    event_type: str,
+    ticket: Ticket,
+    actor: Principal,
+    now: datetime,
+    **details: Any,
+) -> None:
+    data = {"ticket": TicketOut.model_validate(ticket).model_dump(mode="json"), **details}
+    await record_event(
+        session, event_type, data, now=now, subject_type="ticket", subject_id=ticket.id,
+        actor_api_key_id=actor.api_key_id,
+    )

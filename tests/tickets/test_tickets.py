@@ -1,0 +1,344 @@
+import asyncio
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from app.auth.scopes import Scope
+from app.db import Database
+from app.models import Event, TicketMessage
+from tests.conftest import MakeKey
+from tests.support.api import assert_problem, bearer, create_ticket, order_body, ticket_body
+from tests.support.clock import MutableClock
+
+Headers = dict[str, str]
+
+
+async def _reply(
+    client: httpx.AsyncClient, headers: Headers, ticket: dict[str, Any], **body: Any
+) -> httpx.Response:
+    payload = {"author_type": "agent", "body": "On its way!", **body}
+    return await client.post(f"/v1/tickets/{ticket['id']}/messages", json=payload, headers=headers)
+
+
+async def _patch(
+    client: httpx.AsyncClient, headers: Headers, ticket: dict[str, Any], **body: Any
+) -> httpx.Response:
+    return await client.patch(f"/v1/tickets/{ticket['id']}", json=body, headers=headers)
+
+
+async def _event_types(database: Database) -> list[str]:
+    async with database.sessionmaker() as session:
+        rows = await session.scalars(select(Event.type).order_by(Event.created_at, Event.id))
+        return list(rows)
+
+
+async def test_create_ticket_records_first_message_and_event(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, clock: MutableClock
+) -> None:
+    ticket = await create_ticket(client, admin_headers, tags=["Delivery", "delivery", "vip"])
+    assert ticket["status"] == "new"
+    assert ticket["tier"] == 1
+    assert ticket["number"] >= 1
+    assert ticket["tags"] == ["delivery", "vip"]
+    assert ticket["customer"]["external_ref"] == "cust-1"
+    assert ticket["awaiting_reply_since"] is not None
+    messages = (
+        await client.get(f"/v1/tickets/{ticket['id']}/messages", headers=admin_headers)
+    ).json()["items"]
+    assert [(m["author_type"], m["body"]) for m in messages] == [
+        ("customer", "I ordered a week ago and nothing arrived.")
+    ]
+    assert await _event_types(database) == ["ticket.created"]
+
+
+async def test_ticket_numbers_increase(client: httpx.AsyncClient, admin_headers: Headers) -> None:
+    first = await create_ticket(client, admin_headers)
+    second = await create_ticket(client, admin_headers)
+    assert second["number"] == first["number"] + 1
+
+
+async def test_ticket_links_its_order(client: httpx.AsyncClient, admin_headers: Headers) -> None:
+    await client.put("/v1/orders/ord-9", json=order_body(), headers=admin_headers)
+    ticket = await create_ticket(client, admin_headers, order_external_ref="ord-9")
+    assert ticket["order"]["external_ref"] == "ord-9"
+
+
+@pytest.mark.parametrize(
+    ("order_customer", "detail"),
+    [(None, "no order"), ("someone-else", "another customer")],
+)
+async def test_ticket_with_unknown_or_foreign_order_is_422(
+    client: httpx.AsyncClient, admin_headers: Headers, order_customer: str | None, detail: str
+) -> None:
+    if order_customer:
+        body = order_body(customer={"external_ref": order_customer})
+        await client.put("/v1/orders/ord-9", json=body, headers=admin_headers)
+    response = await client.post(
+        "/v1/tickets", json=ticket_body(order_external_ref="ord-9"), headers=admin_headers
+    )
+    assert_problem(response, 422, "/order_external_ref")
+    assert detail in response.json()["detail"]
+
+
+async def test_get_ticket_by_id_or_number(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    by_id = await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)
+    by_number = await client.get(f"/v1/tickets/{ticket['number']}", headers=admin_headers)
+    assert by_id.json() == by_number.json() == ticket
+
+
+@pytest.mark.parametrize(
+    ("ref", "status"), [("not-a-ref", 422), ("0", 422), ("99999999999999999999", 422), ("999", 404)]
+)
+async def test_bad_or_unknown_ticket_ref(
+    client: httpx.AsyncClient, admin_headers: Headers, ref: str, status: int
+) -> None:
+    response = await client.get(f"/v1/tickets/{ref}", headers=admin_headers)
+    assert_problem(response, status, "/ticket_id" if status == 422 else None)
+
+
+async def test_first_public_agent_reply_opens_and_counts(
+    client: httpx.AsyncClient, admin_headers: Headers, clock: MutableClock, database: Database
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    first_reply_at = clock.advance(timedelta(minutes=30))
+    assert (await _reply(client, admin_headers, ticket)).status_code == 201
+    clock.advance(timedelta(minutes=5))
+    await _reply(client, admin_headers, ticket, public=False, body="note to self")
+    await _reply(client, admin_headers, ticket, body="Tracking: 123")
+    current = (await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)).json()
+    assert current["status"] == "open"
+    assert current["first_responded_at"] == first_reply_at.isoformat().replace("+00:00", "Z")
+    assert current["public_agent_reply_count"] == 2
+    assert current["awaiting_reply_since"] is None
+    assert await _event_types(database) == [
+        "ticket.created",
+        "ticket.message_created",
+        "ticket.status_changed",
+        "ticket.message_created",
+        "ticket.message_created",
+    ]
+
+
+async def test_customer_message_waits_for_an_answer_and_reopens_a_solved_ticket(
+    client: httpx.AsyncClient, admin_headers: Headers, clock: MutableClock
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    await _reply(client, admin_headers, ticket)
+    assert (await _patch(client, admin_headers, ticket, status="solved")).status_code == 200
+    asked_at = clock.advance(timedelta(hours=2))
+    response = await _reply(client, admin_headers, ticket, author_type="customer", body="Still no")
+    assert response.status_code == 201
+    current = (await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)).json()
+    assert current["status"] == "open"
+    assert current["reopen_count"] == 1
+    assert current["solved_at"] is None
+    assert current["first_solved_at"] is not None
+    assert current["awaiting_reply_since"] == asked_at.isoformat().replace("+00:00", "Z")
+
+
+async def test_customer_answer_moves_pending_to_open(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    await _patch(client, admin_headers, ticket, status="pending")
+    await _reply(client, admin_headers, ticket, author_type="customer", body="Here is the photo")
+    current = (await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)).json()
+    assert current["status"] == "open"
+    assert current["reopen_count"] == 0
+
+
+async def test_customers_cannot_write_internal_notes(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    response = await _reply(client, admin_headers, ticket, author_type="customer", public=False)
+    assert_problem(response, 422, "/public")
+
+
+async def test_closed_ticket_accepts_no_messages_and_no_changes(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    await _patch(client, admin_headers, ticket, status="solved")
+    closed = await _patch(client, admin_headers, ticket, status="closed")
+    assert closed.json()["closed_at"] is not None
+    assert_problem(await _reply(client, admin_headers, ticket), 409)
+    assert_problem(await _patch(client, admin_headers, ticket, status="open"), 409)
+    escalation = await client.post(
+        f"/v1/tickets/{ticket['id']}/escalate", json={"reason": "x"}, headers=admin_headers
+    )
+    assert_problem(escalation, 409)
+
+
+@pytest.mark.parametrize(("path", "target"), [([], "closed"), (["solved", "closed"], "pending")])
+async def test_transitions_not_allowed_are_422(
+    client: httpx.AsyncClient, admin_headers: Headers, path: list[str], target: str
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    for step in path[:-1]:
+        await _patch(client, admin_headers, ticket, status=step)
+    if path:
+        await _patch(client, admin_headers, ticket, status=path[-1])
+    response = await _patch(client, admin_headers, ticket, status=target)
+    expected = 409 if path and path[-1] == "closed" else 422
+    assert_problem(response, expected)
+
+
+async def test_solving_records_times_and_reopening_counts(
+    client: httpx.AsyncClient, admin_headers: Headers, clock: MutableClock, database: Database
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    first_solve = clock.advance(timedelta(hours=1))
+    solved = (await _patch(client, admin_headers, ticket, status="solved")).json()
+    assert solved["solved_at"] == solved["first_solved_at"]
+    clock.advance(timedelta(hours=1))
+    reopened = (await _patch(client, admin_headers, ticket, status="open")).json()
+    assert reopened["reopen_count"] == 1
+    clock.advance(timedelta(hours=1))
+    solved_again = (await _patch(client, admin_headers, ticket, status="solved")).json()
+    assert solved_again["first_solved_at"] == first_solve.isoformat().replace("+00:00", "Z")
+    assert solved_again["solved_at"] != solved_again["first_solved_at"]
+    assert (await _event_types(database)).count("ticket.status_changed") == 3
+
+
+async def test_update_priority_assignee_tags_records_changes(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    ticket = await create_ticket(client, admin_headers, assignee="agent-7")
+    updated = await _patch(
+        client, admin_headers, ticket, priority="urgent", assignee=None, tags=["Refund"]
+    )
+    assert updated.status_code == 200
+    assert (updated.json()["priority"], updated.json()["assignee"]) == ("urgent", None)
+    assert updated.json()["tags"] == ["refund"]
+    async with database.sessionmaker() as session:
+        event = await session.scalar(select(Event).where(Event.type == "ticket.updated"))
+    assert event is not None
+    assert event.data["changes"] == {
+        "priority": {"from": "normal", "to": "urgent"},
+        "assignee": {"from": "agent-7", "to": None},
+        "tags": {"from": [], "to": ["refund"]},
+    }
+
+
+async def test_an_update_that_changes_nothing_records_nothing(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    response = await _patch(client, admin_headers, ticket, priority="normal", status="new")
+    assert response.status_code == 200
+    assert await _event_types(database) == ["ticket.created"]
+
+
+@pytest.mark.parametrize(
+    ("body", "pointer"),
+    [
+        ({}, None),
+        ({"priority": None}, "/priority"),
+        ({"status": "lost"}, "/status"),
+        ({"tier": 2}, "/tier"),
+        ({"tags": ["no spaces"]}, "/tags/0"),
+    ],
+)
+async def test_invalid_updates_are_422(
+    client: httpx.AsyncClient, admin_headers: Headers, body: dict[str, Any], pointer: str | None
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    assert_problem(await _patch(client, admin_headers, ticket, **body), 422, pointer)
+
+
+async def test_escalation_moves_to_tier_two_once(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    url = f"/v1/tickets/{ticket['id']}/escalate"
+    escalated = await client.post(url, json={"reason": "angry VIP"}, headers=admin_headers)
+    assert escalated.status_code == 200
+    assert (escalated.json()["tier"], escalated.json()["escalation_reason"]) == (2, "angry VIP")
+    assert_problem(await client.post(url, json={"reason": "again"}, headers=admin_headers), 409)
+    assert_problem(
+        await client.post(url, json={"reason": ""}, headers=admin_headers), 422, "/reason"
+    )
+    assert (await _event_types(database)).count("ticket.escalated") == 1
+
+
+async def test_timeline_lists_the_ticket_events_oldest_first(
+    client: httpx.AsyncClient, admin_headers: Headers, clock: MutableClock
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    other = await create_ticket(client, admin_headers)
+    clock.advance(timedelta(minutes=1))
+    await _reply(client, admin_headers, ticket)
+    clock.advance(timedelta(minutes=1))
+    await _patch(client, admin_headers, ticket, assignee="agent-1")
+    clock.advance(timedelta(minutes=1))
+    await client.post(
+        f"/v1/tickets/{ticket['id']}/escalate", json={"reason": "hard"}, headers=admin_headers
+    )
+    await _reply(client, admin_headers, other)
+    timeline = (
+        await client.get(f"/v1/tickets/{ticket['number']}/events", headers=admin_headers)
+    ).json()["items"]
+    assert [event["type"] for event in timeline] == [
+        "ticket.created",
+        "ticket.message_created",
+        "ticket.status_changed",
+        "ticket.updated",
+        "ticket.escalated",
+    ]
+    assert {event["data"]["ticket"]["id"] for event in timeline} == {ticket["id"]}
+
+
+async def test_twenty_parallel_replies_keep_counters_exact(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    replies = await asyncio.gather(
+        *(_reply(client, admin_headers, ticket, body=f"reply {n}") for n in range(20))
+    )
+    assert [reply.status_code for reply in replies] == [201] * 20
+    current = (await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)).json()
+    assert current["public_agent_reply_count"] == 20
+    async with database.sessionmaker() as session:
+        stored = await session.scalar(select(func.count()).select_from(TicketMessage))
+    assert stored == 21
+
+
+@pytest.mark.parametrize(
+    ("overrides", "pointer"),
+    [
+        ({"subject": "x" * 251}, "/subject"),
+        ({"subject": "   "}, "/subject"),
+        ({"description": ""}, "/description"),
+        ({"description": "x" * 20_001}, "/description"),
+        ({"channel": "pigeon"}, "/channel"),
+        ({"priority": "critical"}, "/priority"),
+        ({"tags": ["ok"] * 21}, "/tags"),
+        ({"tags": ["bad tag"]}, "/tags/0"),
+        ({"customer": {}}, "/customer/external_ref"),
+        ({"status": "open"}, "/status"),
+        ({"customer": {"external_ref": "c", "vip": True}}, "/customer/vip"),
+    ],
+)
+async def test_invalid_ticket_names_the_field(
+    client: httpx.AsyncClient, admin_headers: Headers, overrides: dict[str, Any], pointer: str
+) -> None:
+    response = await client.post(
+        "/v1/tickets", json=ticket_body(**overrides), headers=admin_headers
+    )
+    assert_problem(response, 422, pointer)
+
+
+async def test_ticket_scopes(client: httpx.AsyncClient, make_key: MakeKey) -> None:
+    reader = bearer(await make_key(Scope.TICKETS_READ))
+    writer = bearer(await make_key(Scope.TICKETS_WRITE))
+    assert (await client.post("/v1/tickets", json=ticket_body(), headers=reader)).status_code == 403
+    ticket = await create_ticket(client, writer)
+    assert (await client.get(f"/v1/tickets/{ticket['id']}", headers=reader)).status_code == 200
+    assert (await client.get("/v1/tickets", headers=writer)).status_code == 403
