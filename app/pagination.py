@@ -57,7 +57,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         ) from error
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")] = DEFAULT_LIMIT,
     cursor: Annotated[
         str | None, Query(max_length=200, description="next_cursor of the previous page")

@@ -16,7 +16,7 @@ from app.errors import ForbiddenError, UnauthorizedError
 _bearer = HTTPBearer(auto_error=False, description="An Aftercare API key: `ak_...`")
 
 
-def get_clock(request: Request) -> Clock:
+async def get_clock(request: Request) -> Clock:  # async: sync dependencies hop to a thread
     clock: Clock = request.app.state.clock
     return clock
 

@@ -1,0 +1,109 @@
+"""Shared by the benchmarks: scratch databases, a served app, latency summaries."""
+
+import asyncio
+import os
+import signal
+import statistics
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+import httpx
+from sqlalchemy.engine import make_url
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SERVER_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+
+
+def asyncpg_dsn(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def recreate_database(server_url: str, name: str) -> str:
+    connection = await asyncpg.connect(asyncpg_dsn(server_url))
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def run_cli(database_url: str, *args: str) -> str:
+    env = {**os.environ, "AFTERCARE_DATABASE_URL": database_url, "AFTERCARE_LOG_LEVEL": "WARNING"}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+@asynccontextmanager
+async def served_app(database_url: str, port: int, *, worker: bool) -> AsyncIterator[str]:
+    """`aftercare serve` in a child process; yields its base URL once /readyz answers."""
+    env = {
+        **os.environ,
+        "AFTERCARE_DATABASE_URL": database_url,
+        "AFTERCARE_LOG_LEVEL": "WARNING",
+        "AFTERCARE_RUN_WORKER_IN_API": "true" if worker else "false",
+        "AFTERCARE_DB_POOL_SIZE": "20",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "app.cli", "serve", "--port", str(port), cwd=PROJECT_ROOT, env=env
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        async with asyncio.timeout(30):
+            await _wait_ready(base_url)
+        yield base_url
+    finally:
+        process.send_signal(signal.SIGINT)
+        await process.wait()
+
+
+async def _wait_ready(base_url: str) -> None:
+    async with httpx.AsyncClient() as client:
+        while True:
+            try:
+                if (await client.get(f"{base_url}/readyz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.2)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    name: str
+    count: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+
+    @property
+    def per_second(self) -> float:
+        return self.count / self.seconds if self.seconds else 0.0
+
+    def line(self) -> str:
+        return (
+            f"{self.name:<28} {self.count:>7} ops  {self.per_second:>9.1f}/s  "
+            f"p50 {self.p50_ms:>7.2f} ms  p99 {self.p99_ms:>7.2f} ms"
+        )
+
+
+def summarise(name: str, latencies: Sequence[float], seconds: float) -> Summary:
+    ordered = sorted(latencies)
+    quantiles = (
+        statistics.quantiles(ordered, n=100, method="inclusive")
+        if len(ordered) > 1
+        else [ordered[0] if ordered else 0.0] * 99
+    )
+    return Summary(name, len(ordered), seconds, quantiles[49] * 1000, quantiles[98] * 1000)
