@@ -15,6 +15,7 @@ from app.db import Database, ensure_database_url
 from app.errors import register_error_handlers
 from app.health.router import router as health_router
 from app.idempotency.service import IdempotentReplay
+from app.metrics.router import router as metrics_router
 from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from app.orders.router import router as orders_router
 from app.tickets.router import router as tickets_router
@@ -68,7 +69,7 @@ def create_app(
     app.add_exception_handler(IdempotentReplay, _replay_stored_answer)
     app.include_router(health_router)
     app.include_router(api_keys_router)
-    for router in (orders_router, customers_router, tickets_router):
+    for router in (orders_router, customers_router, tickets_router, metrics_router):
         app.include_router(router)
     _add_middleware(app, settings)
     return app

@@ -20,6 +20,7 @@ class Ticket(UUIDPrimaryKey, Base):
         Index("ix_tickets_assignee_created_at", "assignee", "created_at"),
         Index("ix_tickets_tags", "tags", postgresql_using="gin"),
         Index("ix_tickets_solved_at", "solved_at"),
+        Index("ix_tickets_first_solved_at", "first_solved_at"),
     )
 
     number: Mapped[int] = mapped_column(BigInteger, Identity(), unique=True)
@@ -41,7 +42,9 @@ class Ticket(UUIDPrimaryKey, Base):
     closed_at: Mapped[datetime | None]
     public_agent_reply_count: Mapped[int] = mapped_column(default=0)
     reopen_count: Mapped[int] = mapped_column(default=0)
+    first_reopened_at: Mapped[datetime | None]
     last_reopened_at: Mapped[datetime | None]
+    replies_at_first_solve: Mapped[int | None]  # public agent replies when first solved (FCR)
     awaiting_reply_since: Mapped[datetime | None]
     escalated_at: Mapped[datetime | None]
     escalation_reason: Mapped[str | None] = mapped_column(String(1000))

@@ -118,11 +118,14 @@ def _apply_customer_message(ticket: Ticket, now: datetime) -> None:
 def _set_status(ticket: Ticket, target: str, now: datetime) -> None:
     if is_reopen(ticket.status, target):
         ticket.reopen_count += 1
+        ticket.first_reopened_at = ticket.first_reopened_at or now
         ticket.last_reopened_at = now
         ticket.solved_at = None
     if target == "solved":
         ticket.solved_at = now
-        ticket.first_solved_at = ticket.first_solved_at or now
+        if ticket.first_solved_at is None:
+            ticket.first_solved_at = now
+            ticket.replies_at_first_solve = ticket.public_agent_reply_count
     if target == "closed":
         ticket.closed_at = now
     ticket.status = target

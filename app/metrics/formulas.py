@@ -1,0 +1,64 @@
+"""Metric arithmetic with no I/O: ratios, NPS and the time buckets of a series."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+Granularity = Literal["day", "week", "month"]
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    """A percentage with what it was computed from; value is None when nothing was measured."""
+
+    numerator: int
+    denominator: int
+
+    @property
+    def value(self) -> float | None:
+        return percent(self.numerator, self.denominator)
+
+
+def percent(numerator: int, denominator: int) -> float | None:
+    if denominator <= 0:
+        return None
+    return round(100.0 * numerator / denominator, 2)
+
+
+def net_promoter_score(promoters: int, detractors: int, responses: int) -> float | None:
+    """% promoters (9-10) minus % detractors (0-6), from -100 to 100."""
+    if responses <= 0:
+        return None
+    return round(100.0 * (promoters - detractors) / responses, 2)
+
+
+def bucket_starts(
+    start: datetime, end: datetime, granularity: Granularity, timezone: str
+) -> list[datetime]:
+    """Local-calendar bucket starts (aware, in `timezone`) of the buckets that overlap
+    [start, end). They match PostgreSQL's date_trunc(granularity, ts, timezone): days start
+    at local midnight (DST-correct), weeks on Monday, months on the 1st."""
+    zone = ZoneInfo(timezone)
+    day = _truncate(start.astimezone(zone).date(), granularity)
+    starts = []
+    while (bucket := datetime.combine(day, time.min, tzinfo=zone)) < end:
+        starts.append(bucket)
+        day = _next_bucket(day, granularity)
+    return starts
+
+
+def _truncate(day: date, granularity: Granularity) -> date:
+    if granularity == "week":
+        return day - timedelta(days=day.weekday())
+    if granularity == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _next_bucket(day: date, granularity: Granularity) -> date:
+    if granularity == "day":
+        return day + timedelta(days=1)
+    if granularity == "week":
+        return day + timedelta(days=7)
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)

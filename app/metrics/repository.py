@@ -1,0 +1,253 @@
+"""Every metric is one aggregate query over an indexed time range: cost grows with the period
+asked for, not with all history. Rows come back keyed by (bucket, group)."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, aliased
+
+from app.metrics.formulas import Granularity
+from app.models import Order, Ticket
+
+GroupBy = Literal["channel", "priority", "assignee", "tier"]
+OPEN_STATUSES = ("new", "open", "pending", "on_hold")
+FCR_REOPEN_WINDOW = timedelta(days=7)
+TICKET_GROUPS: dict[str, InstrumentedAttribute[Any]] = {
+    "channel": Ticket.channel,
+    "priority": Ticket.priority,
+    "assignee": Ticket.assignee,
+    "tier": Ticket.tier,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    start: datetime
+    end: datetime
+    timezone: str = "UTC"
+    granularity: Granularity | None = None
+    group_by: GroupBy | None = None
+
+
+Key = tuple[datetime | None, str | None]
+AnySelect = Select[*tuple[Any, ...]]
+Column = ColumnElement[Any] | InstrumentedAttribute[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    numerator: int
+    denominator: int
+    extra: int = 0  # a metric's side figure (FCR: zero-reply resolutions)
+
+
+@dataclass(frozen=True, slots=True)
+class Durations:
+    median_seconds: float | None
+    p90_seconds: float | None
+    sample_size: int
+
+
+def _keys(
+    window: Window, time_column: Column, group_column: Column | None
+) -> list[ColumnElement[Any]]:
+    bucket = (
+        func.date_trunc(window.granularity, time_column, window.timezone)
+        if window.granularity is not None
+        else null()
+    )
+    group = group_column if group_column is not None else null()
+    return [bucket.label("bucket"), group.label("group")]
+
+
+def _in_window(column: Column, window: Window) -> ColumnElement[bool]:
+    return and_(column >= window.start, column < window.end)
+
+
+def _ticket_group(window: Window) -> Column | None:
+    return TICKET_GROUPS[window.group_by] if window.group_by else None
+
+
+def _group_by_keys(statement: AnySelect, window: Window) -> AnySelect:
+    return statement.group_by(text("1"), text("2"))  # the bucket and group keys
+
+
+class MetricsRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def _counts(self, statement: AnySelect) -> dict[Key, Counts]:
+        rows = (await self.session.execute(statement)).all()
+        return {
+            (row.bucket, _label(row.group)): Counts(
+                int(row.numerator or 0),
+                int(row.denominator or 0),
+                int(getattr(row, "extra", 0) or 0),
+            )
+            for row in rows
+        }
+
+    async def _durations(self, statement: AnySelect) -> dict[Key, Durations]:
+        rows = (await self.session.execute(statement)).all()
+        return {
+            (row.bucket, _label(row.group)): Durations(
+                _seconds(row.median), _seconds(row.p90), int(row.sample_size)
+            )
+            for row in rows
+        }
+
+    async def first_contact_resolution(self, window: Window) -> dict[Key, Counts]:
+        """Resolved (first solved) in the window; FCR = exactly one public agent reply when
+        first solved and no reopen within 7 days of that solve."""
+        one_touch = and_(
+            Ticket.replies_at_first_solve == 1,
+            or_(
+                Ticket.first_reopened_at.is_(None),
+                Ticket.first_reopened_at > Ticket.first_solved_at + FCR_REOPEN_WINDOW,
+            ),
+        )
+        statement = select(
+            *_keys(window, Ticket.first_solved_at, _ticket_group(window)),
+            func.count().filter(one_touch).label("numerator"),
+            func.count().label("denominator"),
+            func.count().filter(Ticket.replies_at_first_solve == 0).label("extra"),
+        ).where(_in_window(Ticket.first_solved_at, window))
+        return await self._counts(_group_by_keys(statement, window))
+
+    async def first_response_time(self, window: Window) -> dict[Key, Durations]:
+        elapsed = Ticket.first_responded_at - Ticket.created_at
+        statement = _duration_select(window, elapsed, Ticket.created_at).where(
+            _in_window(Ticket.created_at, window), Ticket.first_responded_at.is_not(None)
+        )
+        return await self._durations(_group_by_keys(statement, window))
+
+    async def resolution_time(self, window: Window) -> dict[Key, Durations]:
+        elapsed = Ticket.first_solved_at - Ticket.created_at
+        statement = _duration_select(window, elapsed, Ticket.first_solved_at).where(
+            _in_window(Ticket.first_solved_at, window)
+        )
+        return await self._durations(_group_by_keys(statement, window))
+
+    async def tickets_created(self, window: Window) -> dict[Key, Counts]:
+        statement = select(
+            *_keys(window, Ticket.created_at, _ticket_group(window)),
+            func.count().label("numerator"),
+            func.count().label("denominator"),
+        ).where(_in_window(Ticket.created_at, window))
+        return await self._counts(_group_by_keys(statement, window))
+
+    async def tickets_solved(self, window: Window) -> dict[Key, Counts]:
+        statement = select(
+            *_keys(window, Ticket.first_solved_at, _ticket_group(window)),
+            func.count().label("numerator"),
+            func.count().label("denominator"),
+        ).where(_in_window(Ticket.first_solved_at, window))
+        return await self._counts(_group_by_keys(statement, window))
+
+    async def delivery_on_time(self, window: Window, now: datetime) -> dict[Key, Counts]:
+        """Orders promised in the window whose promise is settled: delivered, or past due."""
+        on_time = Order.delivered_at <= Order.promised_delivery_at
+        settled = or_(Order.delivered_at.is_not(None), Order.promised_delivery_at < now)
+        statement = select(
+            *_keys(window, Order.promised_delivery_at, None),
+            func.count().filter(on_time).label("numerator"),
+            func.count().label("denominator"),
+        ).where(_in_window(Order.promised_delivery_at, window), settled)
+        return await self._counts(_group_by_keys(statement, window))
+
+    async def retention(self, window: Window) -> dict[Key, Counts]:
+        """Customers who ordered in a period (or bucket) and again in the period that follows,
+        of the same length."""
+        base = _retention_base(window).subquery()
+        later = aliased(Order)
+        ordered_again = exists().where(
+            later.customer_id == base.c.customer_id,
+            later.placed_at >= base.c.next_start,
+            later.placed_at < base.c.next_end,
+        )
+        statement = (
+            select(
+                base.c.bucket,
+                null().label("group"),
+                func.count().filter(ordered_again).label("numerator"),
+                func.count().label("denominator"),
+            )
+            .select_from(base)
+            .group_by(base.c.bucket)
+        )
+        return await self._counts(statement)
+
+    async def backlog(self, now: datetime) -> Sequence[tuple[str, int, int, int, int]]:
+        """Open tickets by status with their age: (status, <1 d, 1-3 d, 3-7 d, >7 d)."""
+        age = now - Ticket.created_at
+        statement = (
+            select(
+                Ticket.status,
+                func.count().filter(age < timedelta(days=1)),
+                func.count().filter(age >= timedelta(days=1), age < timedelta(days=3)),
+                func.count().filter(age >= timedelta(days=3), age < timedelta(days=7)),
+                func.count().filter(age >= timedelta(days=7)),
+            )
+            .where(Ticket.status.in_(OPEN_STATUSES))
+            .group_by(Ticket.status)
+        )
+        rows = (await self.session.execute(statement)).all()
+        return [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows]
+
+
+def _retention_base(window: Window) -> AnySelect:
+    if window.granularity is None:
+        length = window.end - window.start
+        return select(
+            Order.customer_id,
+            null().label("bucket"),
+            literal(window.end).label("next_start"),
+            literal(window.end + length).label("next_end"),
+        ).where(_in_window(Order.placed_at, window)).distinct()
+    bucket = func.date_trunc(window.granularity, Order.placed_at, window.timezone)
+    step = text(f"interval '1 {window.granularity}'")
+    local = func.timezone(window.timezone, bucket)
+    next_start = func.timezone(window.timezone, local + step)
+    next_end = func.timezone(window.timezone, local + step + step)
+    return select(
+        Order.customer_id,
+        bucket.label("bucket"),
+        next_start.label("next_start"),
+        next_end.label("next_end"),
+    ).where(_in_window(Order.placed_at, window)).distinct()
+
+
+def _duration_select(
+    window: Window, elapsed: ColumnElement[Any], time_column: Column
+) -> AnySelect:
+    seconds = func.extract("epoch", elapsed)
+    return select(
+        *_keys(window, time_column, _ticket_group(window)),
+        func.percentile_cont(0.5).within_group(seconds).label("median"),
+        func.percentile_cont(0.9).within_group(seconds).label("p90"),
+        func.count().label("sample_size"),
+    )
+
+
+def _label(group: object) -> str | None:
+    return None if group is None else str(group)
+
+
+def _seconds(value: object) -> float | None:
+    return None if value is None else round(float(value), 3)  # type: ignore[arg-type]
+

@@ -1,0 +1,107 @@
+import hashlib
+from datetime import datetime, timedelta
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import AwareDatetime, BaseModel
+
+from app.auth.dependencies import ClockDep, require
+from app.auth.scopes import Scope
+from app.db import SessionDep
+from app.errors import UnprocessableError
+from app.metrics import service
+from app.metrics.formulas import Granularity
+from app.metrics.repository import GroupBy, Window
+from app.metrics.schemas import MetricSeries, Summary
+
+router = APIRouter(
+    prefix="/v1/metrics", tags=["metrics"], dependencies=[Depends(require(Scope.METRICS_READ))]
+)
+DEFAULT_PERIOD = timedelta(days=30)
+MAX_PERIOD = timedelta(days=732)
+CACHE_CONTROL = "private, max-age=30"
+
+From = Annotated[
+    AwareDatetime | None, Query(alias="from", description="start (inclusive); default: to - 30 d")
+]
+To = Annotated[
+    AwareDatetime | None, Query(alias="to", description="end (exclusive); default: now")
+]
+TimeZone = Annotated[
+    str, Query(max_length=64, description="IANA time zone of the buckets, e.g. Europe/Berlin")
+]
+
+
+def _period(
+    start: datetime | None, end: datetime | None, now: datetime
+) -> tuple[datetime, datetime]:
+    end = end or now
+    start = start or end - DEFAULT_PERIOD
+    if start >= end:
+        raise _invalid("/from", "from must be before to")
+    if end - start > MAX_PERIOD:
+        raise _invalid("/from", f"the period may span at most {MAX_PERIOD.days} days")
+    return start, end
+
+
+def _zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _invalid("/timezone", f"unknown time zone {name!r}") from None
+    return name
+
+
+def _invalid(pointer: str, detail: str) -> UnprocessableError:
+    return UnprocessableError(
+        detail, errors=[{"pointer": pointer, "location": "query", "detail": detail}]
+    )
+
+
+def _cached(request: Request, body: BaseModel) -> Response:
+    """JSON with an ETag: a poll that sends If-None-Match gets 304 while nothing changed."""
+    payload = body.model_dump_json(by_alias=True).encode()
+    etag = '"' + hashlib.sha256(payload).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(payload, media_type="application/json", headers=headers)
+
+
+@router.get(
+    "/summary", response_model=Summary, responses={304: {"description": "not modified"}}
+)
+async def metrics_summary(
+    request: Request, session: SessionDep, clock: ClockDep,
+    period_from: From = None, period_to: To = None,
+) -> Response:
+    """Every headline figure for the period, each with numerator, denominator, sample size."""
+    now = clock.now()
+    start, end = _period(period_from, period_to, now)
+    return _cached(request, await service.summary(session, Window(start, end), now))
+
+
+@router.get(
+    "/{name}", response_model=MetricSeries, responses={304: {"description": "not modified"}}
+)
+async def metric_series(
+    name: str,
+    request: Request,
+    session: SessionDep,
+    clock: ClockDep,
+    period_from: From = None,
+    period_to: To = None,
+    granularity: Granularity = "day",
+    timezone: TimeZone = "UTC",
+    group_by: Annotated[GroupBy | None, Query(description="tickets metrics only")] = None,
+) -> Response:
+    """A time series to chart: one point per bucket (empty buckets included, with nulls),
+    one series per group."""
+    now = clock.now()
+    start, end = _period(period_from, period_to, now)
+    window = Window(start, end, _zone(timezone), granularity, group_by)
+    return _cached(request, await service.series(session, name, window, now))
+
+
+

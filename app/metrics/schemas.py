@@ -1,0 +1,76 @@
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MetricKind = Literal["ratio", "duration", "count"]
+
+
+class Figure(BaseModel):
+    """A percentage (or score) with what it was computed from; value null when nothing was
+    measured (denominator 0)."""
+
+    value: float | None
+    numerator: int
+    denominator: int
+    sample_size: int
+
+
+class FcrFigure(Figure):
+    zero_reply_resolutions: int = Field(description="solved without any public agent reply")
+
+
+class DurationFigure(BaseModel):
+    median_seconds: float | None
+    p90_seconds: float | None
+    sample_size: int
+    time_basis: Literal["calendar", "business"] = "calendar"
+
+
+class Backlog(BaseModel):
+    total: int
+    by_status: dict[str, int]
+    by_age: dict[str, int] = Field(description="under_1d, 1d_to_3d, 3d_to_7d, over_7d")
+
+
+class Summary(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    period_from: datetime = Field(alias="from")
+    period_to: datetime = Field(alias="to")
+    fcr: FcrFigure
+    retention: Figure
+    delivery_on_time: Figure
+    first_response_time: DurationFigure
+    resolution_time: DurationFigure
+    tickets_created: int
+    tickets_solved: int
+    backlog: Backlog
+
+
+class Point(BaseModel):
+    bucket_start: datetime
+    value: int | float | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    median_seconds: float | None = None
+    p90_seconds: float | None = None
+    sample_size: int
+
+
+class Series(BaseModel):
+    group: str | None = Field(description="the group_by value; null without group_by")
+    points: list[Point]
+
+
+class MetricSeries(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    metric: str
+    kind: MetricKind
+    granularity: Literal["day", "week", "month"]
+    timezone: str
+    group_by: str | None
+    period_from: datetime = Field(alias="from")
+    period_to: datetime = Field(alias="to")
+    series: list[Series]

@@ -1,0 +1,146 @@
+"""Assemble metric answers from the repository's aggregates."""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import UnprocessableError
+from app.metrics.formulas import bucket_starts, percent
+from app.metrics.repository import Counts, Durations, Key, MetricsRepository, Window
+from app.metrics.schemas import (
+    Backlog,
+    DurationFigure,
+    FcrFigure,
+    Figure,
+    MetricKind,
+    MetricSeries,
+    Point,
+    Series,
+    Summary,
+)
+
+AGE_BANDS = ("under_1d", "1d_to_3d", "3d_to_7d", "over_7d")
+Rows = dict[Key, Counts] | dict[Key, Durations]
+Fetch = Callable[[MetricsRepository, Window, datetime], Awaitable[Rows]]
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    kind: MetricKind
+    fetch: Fetch
+    groupable: bool
+
+
+METRICS: dict[str, Metric] = {
+    "fcr": Metric("ratio", lambda r, w, now: r.first_contact_resolution(w), groupable=True),
+    "retention": Metric("ratio", lambda r, w, now: r.retention(w), groupable=False),
+    "delivery_on_time": Metric(
+        "ratio", lambda r, w, now: r.delivery_on_time(w, now), groupable=False
+    ),
+    "first_response_time": Metric(
+        "duration", lambda r, w, now: r.first_response_time(w), groupable=True
+    ),
+    "resolution_time": Metric("duration", lambda r, w, now: r.resolution_time(w), groupable=True),
+    "tickets_created": Metric("count", lambda r, w, now: r.tickets_created(w), groupable=True),
+    "tickets_solved": Metric("count", lambda r, w, now: r.tickets_solved(w), groupable=True),
+}
+
+
+def _figure(counts: Counts | None) -> Figure:
+    counts = counts or Counts(0, 0)
+    return Figure(
+        value=percent(counts.numerator, counts.denominator),
+        numerator=counts.numerator,
+        denominator=counts.denominator,
+        sample_size=counts.denominator,
+    )
+
+
+def _duration(durations: Durations | None) -> DurationFigure:
+    durations = durations or Durations(None, None, 0)
+    return DurationFigure(
+        median_seconds=durations.median_seconds,
+        p90_seconds=durations.p90_seconds,
+        sample_size=durations.sample_size,
+    )
+
+
+WHOLE: Key = (None, None)
+
+
+async def summary(session: AsyncSession, window: Window, now: datetime) -> Summary:
+    repository = MetricsRepository(session)
+    fcr = (await repository.first_contact_resolution(window)).get(WHOLE, Counts(0, 0))
+    created = (await repository.tickets_created(window)).get(WHOLE, Counts(0, 0))
+    solved = (await repository.tickets_solved(window)).get(WHOLE, Counts(0, 0))
+    return Summary(
+        period_from=window.start,
+        period_to=window.end,
+        fcr=FcrFigure(**_figure(fcr).model_dump(), zero_reply_resolutions=fcr.extra),
+        retention=_figure((await repository.retention(window)).get(WHOLE)),
+        delivery_on_time=_figure((await repository.delivery_on_time(window, now)).get(WHOLE)),
+        first_response_time=_duration((await repository.first_response_time(window)).get(WHOLE)),
+        resolution_time=_duration((await repository.resolution_time(window)).get(WHOLE)),
+        tickets_created=created.numerator,
+        tickets_solved=solved.numerator,
+        backlog=await _backlog(repository, now),
+    )
+
+
+async def _backlog(repository: MetricsRepository, now: datetime) -> Backlog:
+    rows = await repository.backlog(now)
+    by_age = dict.fromkeys(AGE_BANDS, 0)
+    for _, *bands in rows:
+        for band, count in zip(AGE_BANDS, bands, strict=True):
+            by_age[band] += count
+    by_status = {status: sum(bands) for status, *bands in rows}
+    return Backlog(total=sum(by_status.values()), by_status=by_status, by_age=by_age)
+
+
+async def series(
+    session: AsyncSession, name: str, window: Window, now: datetime
+) -> MetricSeries:
+    metric = METRICS.get(name)
+    if metric is None:
+        known = ", ".join(sorted(METRICS))
+        raise _invalid("/name", f"unknown metric {name!r}; known: {known}", "path")
+    if window.group_by is not None and not metric.groupable:
+        raise _invalid("/group_by", f"{name} cannot be grouped", "query")
+    assert window.granularity is not None
+    rows = await metric.fetch(MetricsRepository(session), window, now)
+    starts = bucket_starts(window.start, window.end, window.granularity, window.timezone)
+    groups = sorted({group for _, group in rows}, key=lambda g: (g is None, g or ""))
+    return MetricSeries(
+        metric=name, kind=metric.kind, granularity=window.granularity, timezone=window.timezone,
+        group_by=window.group_by, period_from=window.start, period_to=window.end,
+        series=[
+            Series(group=group, points=[_point(metric.kind, rows, s, group) for s in starts])
+            for group in (groups or [None])
+        ],
+    )
+
+
+def _point(kind: MetricKind, rows: Rows, start: datetime, group: str | None) -> Point:
+    found = rows.get((start, group))
+    if kind == "duration":
+        durations = found if isinstance(found, Durations) else Durations(None, None, 0)
+        return Point(
+            bucket_start=start, median_seconds=durations.median_seconds,
+            p90_seconds=durations.p90_seconds, sample_size=durations.sample_size,
+        )
+    counts = found if isinstance(found, Counts) else Counts(0, 0)
+    value = percent(counts.numerator, counts.denominator) if kind == "ratio" else None
+    return Point(
+        bucket_start=start, value=value if kind == "ratio" else counts.numerator,
+        numerator=counts.numerator, denominator=counts.denominator,
+        sample_size=counts.denominator,
+    )
+
+
+def _invalid(pointer: str, detail: str, location: str) -> UnprocessableError:
+    return UnprocessableError(
+        detail, errors=[{"pointer": pointer, "location": location, "detail": detail}]
+    )
+

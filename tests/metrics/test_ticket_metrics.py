@@ -1,0 +1,313 @@
+from datetime import datetime
+from typing import Any
+
+import httpx
+import pytest
+
+from app.db import Database
+from tests.metrics.builders import T0, customer, days, hours, order, ticket
+from tests.support.api import assert_problem
+from tests.support.clock import MutableClock
+
+Headers = dict[str, str]
+PERIOD = {"from": "2026-10-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"}
+
+
+async def _summary(client: httpx.AsyncClient, headers: Headers, **params: str) -> dict[str, Any]:
+    response = await client.get("/v1/metrics/summary", params={**PERIOD, **params}, headers=headers)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def test_empty_period_reports_null_not_zero(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    summary = await _summary(client, admin_headers)
+    assert summary["fcr"] == {
+        "value": None,
+        "numerator": 0,
+        "denominator": 0,
+        "sample_size": 0,
+        "zero_reply_resolutions": 0,
+    }
+    assert summary["first_response_time"]["median_seconds"] is None
+    assert summary["retention"]["value"] is None
+    assert summary["backlog"] == {
+        "total": 0,
+        "by_status": {},
+        "by_age": {"under_1d": 0, "1d_to_3d": 0, "3d_to_7d": 0, "over_7d": 0},
+    }
+
+
+async def test_fcr_counts_one_reply_resolutions_without_early_reopen(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    async with database.sessionmaker() as session, session.begin():
+        ada = await customer(session, "ada")
+        solved = {"status": "solved", "first_solved_at": T0 + days(1)}
+        # 1. one reply, never reopened: FCR
+        await ticket(session, ada, T0, replies_at_first_solve=1, **solved)
+        # 2. one reply, reopened after 3 days: not FCR
+        await ticket(
+            session, ada, T0, replies_at_first_solve=1, first_reopened_at=T0 + days(4), **solved
+        )
+        # 3. one reply, reopened after 8 days: still FCR (outside the 7-day window)
+        await ticket(
+            session, ada, T0, replies_at_first_solve=1, first_reopened_at=T0 + days(9), **solved
+        )
+        # 4. two replies: not FCR
+        await ticket(session, ada, T0, replies_at_first_solve=2, **solved)
+        # 5. zero replies: not FCR, reported apart
+        await ticket(session, ada, T0, replies_at_first_solve=0, **solved)
+        # 6. solved outside the period: not counted at all
+        await ticket(
+            session,
+            ada,
+            T0,
+            replies_at_first_solve=1,
+            status="solved",
+            first_solved_at=T0 + days(40),
+        )
+    fcr = (await _summary(client, admin_headers))["fcr"]
+    assert fcr == {
+        "value": 40.0,
+        "numerator": 2,
+        "denominator": 5,
+        "sample_size": 5,
+        "zero_reply_resolutions": 1,
+    }
+
+
+async def test_response_and_resolution_times_median_and_p90(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    async with database.sessionmaker() as session, session.begin():
+        ada = await customer(session, "ada")
+        for n, response_hours in enumerate([1, 2, 3, 4, 10]):
+            await ticket(
+                session,
+                ada,
+                T0 + hours(n),
+                first_responded_at=T0 + hours(n + response_hours),
+                first_solved_at=T0 + hours(n + 2 * response_hours),
+                status="solved",
+            )
+        await ticket(session, ada, T0 + hours(9))  # unanswered: not in either sample
+    summary = await _summary(client, admin_headers)
+    # Response hours 1,2,3,4,10 -> median 3 h; p90 (linear) = 4 + 0.6 * (10 - 4) = 7.6 h.
+    assert summary["first_response_time"] == {
+        "median_seconds": 3 * 3600.0,
+        "p90_seconds": 7.6 * 3600,
+        "sample_size": 5,
+        "time_basis": "calendar",
+    }
+    assert summary["resolution_time"]["median_seconds"] == 6 * 3600.0
+    assert summary["resolution_time"]["sample_size"] == 5
+    assert (summary["tickets_created"], summary["tickets_solved"]) == (6, 5)
+
+
+async def test_tied_durations_give_that_duration(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    async with database.sessionmaker() as session, session.begin():
+        ada = await customer(session, "ada")
+        for n in range(4):
+            await ticket(session, ada, T0 + hours(n), first_responded_at=T0 + hours(n + 2))
+    figure = (await _summary(client, admin_headers))["first_response_time"]
+    assert (figure["median_seconds"], figure["p90_seconds"]) == (7200.0, 7200.0)
+
+
+async def test_tickets_spanning_the_period_boundary_count_where_they_were_solved(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    async with database.sessionmaker() as session, session.begin():
+        ada = await customer(session, "ada")
+        # created in September, solved in October: counts for October's resolution only
+        await ticket(
+            session,
+            ada,
+            T0 - days(2),
+            status="solved",
+            first_solved_at=T0 + days(1),
+            replies_at_first_solve=1,
+            first_responded_at=T0 - days(1),
+        )
+    summary = await _summary(client, admin_headers)
+    assert summary["resolution_time"] == {
+        "median_seconds": 3 * 86400.0,
+        "p90_seconds": 3 * 86400.0,
+        "sample_size": 1,
+        "time_basis": "calendar",
+    }
+    assert summary["first_response_time"]["sample_size"] == 0
+    assert summary["tickets_created"] == 0
+    assert summary["fcr"]["denominator"] == 1
+
+
+async def test_retention_counts_customers_who_ordered_again_in_the_next_period(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    async with database.sessionmaker() as session, session.begin():
+        loyal, once, late, new = [await customer(session, ref) for ref in ("a", "b", "c", "d")]
+        await order(session, loyal, "a1", T0 + days(3))
+        await order(session, loyal, "a2", T0 + days(5))  # two base orders: one customer
+        await order(session, loyal, "a3", T0 + days(40))  # in the following 31 days
+        await order(session, once, "b1", T0 + days(10))
+        await order(session, late, "c1", T0 + days(20))
+        await order(session, late, "c2", T0 + days(70))  # after the following period
+        await order(session, new, "d1", T0 + days(35))  # not a base-period customer
+    retention = (await _summary(client, admin_headers))["retention"]
+    assert retention == {"value": 33.33, "numerator": 1, "denominator": 3, "sample_size": 3}
+
+
+async def test_delivery_on_time_counts_settled_promises(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, clock: MutableClock
+) -> None:
+    clock.set(T0 + days(20))
+    async with database.sessionmaker() as session, session.begin():
+        ada = await customer(session, "ada")
+        promised = T0 + days(5)
+        await order(
+            session,
+            ada,
+            "on-time",
+            T0,
+            promised_delivery_at=promised,
+            delivered_at=promised - hours(3),
+        )
+        await order(
+            session,
+            ada,
+            "late",
+            T0,
+            promised_delivery_at=promised,
+            delivered_at=promised + hours(3),
+        )
+        await order(session, ada, "overdue", T0, promised_delivery_at=promised)
+        await order(session, ada, "not-yet-due", T0, promised_delivery_at=T0 + days(25))
+        await order(session, ada, "no-promise", T0)
+    figure = (await _summary(client, admin_headers))["delivery_on_time"]
+    assert figure == {"value": 33.33, "numerator": 1, "denominator": 3, "sample_size": 3}
+
+
+async def test_backlog_by_status_and_age(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, clock: MutableClock
+) -> None:
+    now = T0 + days(10)
+    clock.set(now)
+    async with database.sessionmaker() as session, session.begin():
+        ada = await customer(session, "ada")
+        await ticket(session, ada, now - hours(2), status="new")
+        await ticket(session, ada, now - days(2), status="open")
+        await ticket(session, ada, now - days(5), status="pending")
+        await ticket(session, ada, now - days(9), status="open")
+        await ticket(session, ada, now - days(9), status="solved")
+        await ticket(session, ada, now - days(9), status="closed")
+    backlog = (await _summary(client, admin_headers))["backlog"]
+    assert backlog == {
+        "total": 4,
+        "by_status": {"new": 1, "open": 2, "pending": 1},
+        "by_age": {"under_1d": 1, "1d_to_3d": 1, "3d_to_7d": 1, "over_7d": 1},
+    }
+
+
+async def test_series_has_every_bucket_and_groups(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    async with database.sessionmaker() as session, session.begin():
+        ada = await customer(session, "ada")
+        await ticket(session, ada, T0 + hours(1), channel="email")
+        await ticket(session, ada, T0 + hours(2), channel="chat")
+        await ticket(session, ada, T0 + days(2), channel="chat")
+    response = await client.get(
+        "/v1/metrics/tickets_created",
+        params={
+            "from": "2026-10-01T00:00:00Z",
+            "to": "2026-10-04T00:00:00Z",
+            "group_by": "channel",
+        },
+        headers=admin_headers,
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["kind"], body["group_by"]) == ("count", "channel")
+    counts = {s["group"]: [p["value"] for p in s["points"]] for s in body["series"]}
+    assert counts == {"chat": [1, 0, 1], "email": [1, 0, 0]}
+
+
+async def test_series_buckets_follow_the_requested_time_zone(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    async with database.sessionmaker() as session, session.begin():
+        ada = await customer(session, "ada")
+        # 23:30 UTC on Oct 1 is already Oct 2 in Berlin (CEST, UTC+2).
+        await ticket(session, ada, datetime.fromisoformat("2026-10-01T23:30:00+00:00"))
+    params = {
+        "from": "2026-09-30T22:00:00Z",
+        "to": "2026-10-02T22:00:00Z",
+        "timezone": "Europe/Berlin",
+    }
+    response = await client.get("/v1/metrics/tickets_created", params=params, headers=admin_headers)
+    points = response.json()["series"][0]["points"]
+    assert [(p["bucket_start"], p["value"]) for p in points] == [
+        ("2026-10-01T00:00:00+02:00", 0),
+        ("2026-10-02T00:00:00+02:00", 1),
+    ]
+
+
+async def test_empty_ratio_buckets_are_null(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    response = await client.get(
+        "/v1/metrics/fcr",
+        params={"from": "2026-10-01T00:00:00Z", "to": "2026-10-03T00:00:00Z"},
+        headers=admin_headers,
+    )
+    points = response.json()["series"][0]["points"]
+    assert [(p["value"], p["sample_size"]) for p in points] == [(None, 0), (None, 0)]
+
+
+async def test_etag_lets_a_poller_get_304(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    first = await client.get("/v1/metrics/summary", params=PERIOD, headers=admin_headers)
+    assert first.headers["cache-control"] == "private, max-age=30"
+    again = await client.get(
+        "/v1/metrics/summary",
+        params=PERIOD,
+        headers={**admin_headers, "If-None-Match": first.headers["etag"]},
+    )
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "pointer"),
+    [
+        (
+            "/v1/metrics/summary",
+            {"from": "2026-10-02T00:00:00Z", "to": "2026-10-01T00:00:00Z"},
+            "/from",
+        ),
+        (
+            "/v1/metrics/summary",
+            {"from": "2020-01-01T00:00:00Z", "to": "2026-10-01T00:00:00Z"},
+            "/from",
+        ),
+        ("/v1/metrics/happiness", {}, "/name"),
+        ("/v1/metrics/fcr", {"group_by": "weather"}, "/group_by"),
+        ("/v1/metrics/retention", {"group_by": "channel"}, "/group_by"),
+        ("/v1/metrics/fcr", {"granularity": "hour"}, "/granularity"),
+        ("/v1/metrics/fcr", {"timezone": "Mars/Olympus"}, "/timezone"),
+        ("/v1/metrics/fcr", {"from": "2026-10-01"}, "/from"),
+    ],
+)
+async def test_bad_parameters_are_422(
+    client: httpx.AsyncClient,
+    admin_headers: Headers,
+    path: str,
+    params: dict[str, str],
+    pointer: str,
+) -> None:
+    assert_problem(await client.get(path, params=params, headers=admin_headers), 422, pointer)
