@@ -1,6 +1,7 @@
 """Every error the API returns is an RFC 9457 problem document (application/problem+json)."""
 
 import logging
+import re
 from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
@@ -143,14 +144,26 @@ async def _handle_validation_error(request: Request, exc: Exception) -> JSONResp
     )
 
 
+def _allowed_methods(request: Request) -> str | None:
+    """Every method the path supports (a 405 must list them all in Allow)."""
+    for template, operations in request.app.openapi()["paths"].items():
+        pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            return ", ".join(sorted(method.upper() for method in operations))
+    return None
+
+
 async def _handle_http_exception(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405 and (allowed := _allowed_methods(request)):
+        headers["Allow"] = allowed
     phrase = HTTPStatus(exc.status_code).phrase
     slug = "payload-too-large" if exc.status_code == 413 else None
     detail = exc.detail if isinstance(exc.detail, str) else phrase
     return problem_response(
         exc.status_code, phrase, detail,
-        slug=slug, instance=request.url.path, headers=dict(exc.headers or {}),
+        slug=slug, instance=request.url.path, headers=headers,
     )
 
 

@@ -17,6 +17,7 @@ from app.health.router import router as health_router
 from app.idempotency.service import IdempotentReplay
 from app.metrics.router import router as metrics_router
 from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from app.openapi import build_openapi
 from app.orders.router import router as orders_router
 from app.tickets.router import router as tickets_router
 from app.worker import JobContext, Worker, default_jobs
@@ -72,6 +73,7 @@ def create_app(
     for router in (orders_router, customers_router, tickets_router, metrics_router):
         app.include_router(router)
     _add_middleware(app, settings)
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app
 
 

@@ -36,6 +36,10 @@ async def _send_problem(
     await send({"type": "http.response.body", "body": payload})
 
 
+def _has_nul(scope: Scope) -> bool:
+    return "\x00" in scope["path"] or b"%00" in scope.get("query_string", b"")
+
+
 class RequestContextMiddleware:
     """Accepts or generates X-Request-ID, echoes it, logs the request, turns crashes into 500s."""
 
@@ -45,6 +49,13 @@ class RequestContextMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if _has_nul(scope):
+            body = problem_body(
+                400, "Bad request", "The URL must not contain NUL (%00) characters.",
+                instance=scope["path"].replace("\x00", ""),
+            )
+            await _send_problem(send, 400, body, [])
             return
         incoming = _header(scope, b"x-request-id")
         request_id = incoming if incoming and _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex

@@ -131,3 +131,18 @@ async def test_cors_allows_only_configured_origins(settings: Settings, database:
         )
     assert allowed.headers["access-control-allow-origin"] == "https://shop.example"
     assert "access-control-allow-origin" not in refused.headers
+
+
+async def test_405_lists_every_allowed_method(client: httpx.AsyncClient) -> None:
+    response = await client.put("/v1/api-keys")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"
+
+
+async def test_nul_in_the_url_is_400_problem(
+    client: httpx.AsyncClient, admin_headers: dict[str, str]
+) -> None:
+    response = await client.get("/v1/api-keys?cursor=a%00b", headers=admin_headers)
+    assert response.status_code == 400
+    assert response.headers["content-type"] == PROBLEM
+    assert "NUL" in response.json()["detail"]

@@ -3,14 +3,14 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.schemas import Input
+
 EXTERNAL_REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"  # safe in a URL path
 EMAIL_PATTERN = r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]+$"
 
 
-class CustomerRef(BaseModel):
+class CustomerRef(Input):
     """A customer by the shop's own reference; created on first sight, details updated."""
-
-    model_config = ConfigDict(extra="forbid")
 
     external_ref: str = Field(pattern=EXTERNAL_REF_PATTERN, description="the shop's customer id")
     email: str | None = Field(default=None, max_length=320, pattern=EMAIL_PATTERN)

@@ -4,7 +4,7 @@ from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import AwareDatetime, BaseModel
+from pydantic import BaseModel
 
 from app.auth.dependencies import ClockDep, require
 from app.auth.scopes import Scope
@@ -14,6 +14,7 @@ from app.metrics import service
 from app.metrics.formulas import Granularity
 from app.metrics.repository import GroupBy, Window
 from app.metrics.schemas import MetricSeries, Summary
+from app.schemas import Timestamp
 
 router = APIRouter(
     prefix="/v1/metrics", tags=["metrics"], dependencies=[Depends(require(Scope.METRICS_READ))]
@@ -23,10 +24,10 @@ MAX_PERIOD = timedelta(days=732)
 CACHE_CONTROL = "private, max-age=30"
 
 From = Annotated[
-    AwareDatetime | None, Query(alias="from", description="start (inclusive); default: to - 30 d")
+    Timestamp | None, Query(alias="from", description="start (inclusive); default: to - 30 d")
 ]
 To = Annotated[
-    AwareDatetime | None, Query(alias="to", description="end (exclusive); default: now")
+    Timestamp | None, Query(alias="to", description="end (exclusive); default: now")
 ]
 TimeZone = Annotated[
     str, Query(max_length=64, description="IANA time zone of the buckets, e.g. Europe/Berlin")

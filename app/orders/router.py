@@ -1,7 +1,6 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
-from pydantic import AwareDatetime
 
 from app.auth.dependencies import ClockDep, require
 from app.auth.scopes import Scope
@@ -11,6 +10,7 @@ from app.orders.repository import OrderFilters, OrderRepository
 from app.orders.schemas import OrderOut, OrderUpsert
 from app.orders.service import get_order, upsert_order
 from app.pagination import Page, PageParamsDep
+from app.schemas import Timestamp
 
 router = APIRouter(prefix="/v1/orders", tags=["orders"])
 ExternalRef = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN, description="the shop's order id")]
@@ -53,8 +53,8 @@ async def list_orders(
     customer: Annotated[
         str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="customer external_ref")
     ] = None,
-    placed_from: Annotated[AwareDatetime | None, Query(description="placed at or after")] = None,
-    placed_to: Annotated[AwareDatetime | None, Query(description="placed before")] = None,
+    placed_from: Annotated[Timestamp | None, Query(description="placed at or after")] = None,
+    placed_to: Annotated[Timestamp | None, Query(description="placed before")] = None,
     delivered: Annotated[bool | None, Query(description="delivered or not")] = None,
     overdue: Annotated[
         bool | None, Query(description="promised delivery passed and not delivered")

@@ -3,25 +3,24 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from app.customers.schemas import CustomerRef, CustomerSummary
+from app.schemas import Input, Timestamp
 
 OrderStatus = Literal["placed", "paid", "shipped", "delivered", "cancelled", "returned"]
 
 
-class OrderUpsert(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrderUpsert(Input):
     customer: CustomerRef
     status: OrderStatus = "placed"
-    placed_at: AwareDatetime
+    placed_at: Timestamp
     amount: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR")
-    promised_delivery_at: AwareDatetime | None = Field(
+    promised_delivery_at: Timestamp | None = Field(
         default=None, description="the delivery date promised to the customer"
     )
-    delivered_at: AwareDatetime | None = Field(default=None, validate_default=True)
+    delivered_at: Timestamp | None = Field(default=None, validate_default=True)
 
     @field_validator("promised_delivery_at", "delivered_at")
     @classmethod

@@ -1,7 +1,6 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
-from pydantic import AwareDatetime
 
 from app.auth.dependencies import ClockDep, require
 from app.auth.scopes import Scope
@@ -13,6 +12,7 @@ from app.events.schemas import EventOut
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.pagination import Page, PageParamsDep
+from app.schemas import Timestamp
 from app.tickets import service
 from app.tickets.repository import TicketFilters, TicketRepository
 from app.tickets.schemas import (
@@ -59,8 +59,8 @@ async def list_tickets(
         str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="order external_ref")
     ] = None,
     tag: Annotated[list[str], Query(max_length=50, description="all of these tags")] = [],  # noqa: B006
-    created_from: Annotated[AwareDatetime | None, Query(description="created at or after")] = None,
-    created_to: Annotated[AwareDatetime | None, Query(description="created before")] = None,
+    created_from: Annotated[Timestamp | None, Query(description="created at or after")] = None,
+    created_to: Annotated[Timestamp | None, Query(description="created before")] = None,
 ) -> Page[TicketOut]:
     """Tickets, newest first. Repeat `status`, `priority`, `channel` to match any of several."""
     filters = TicketFilters(

@@ -13,6 +13,7 @@ from pydantic import (
 
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
 from app.orders.schemas import OrderSummary
+from app.schemas import Input
 from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 
 
@@ -32,7 +33,7 @@ def parse_ticket_ref(value: object) -> uuid.UUID | int:
     """A ticket is addressed by its id (UUID) or its human number."""
     if isinstance(value, str) and value.isdigit() and len(value) <= 19:
         number = int(value)
-        if 1 <= number <= MAX_TICKET_NUMBER:
+        if number <= MAX_TICKET_NUMBER:
             return number
     try:
         return uuid.UUID(str(value))
@@ -54,9 +55,7 @@ def _unique_in_order(tags: list[str]) -> list[str]:
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS), AfterValidator(_unique_in_order)]
 
 
-class TicketCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class TicketCreate(Input):
     subject: Subject
     description: MessageBody = Field(description="the customer's first message")
     channel: Channel
@@ -67,10 +66,8 @@ class TicketCreate(BaseModel):
     assignee: Assignee | None = None
 
 
-class TicketUpdate(BaseModel):
+class TicketUpdate(Input):
     """Only the fields sent are changed; `assignee: null` unassigns."""
-
-    model_config = ConfigDict(extra="forbid")
 
     status: TicketStatus | None = None
     priority: Priority | None = None
@@ -78,15 +75,11 @@ class TicketUpdate(BaseModel):
     tags: Tags | None = None
 
 
-class EscalationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class EscalationCreate(Input):
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 
 
-class MessageCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class MessageCreate(Input):
     author_type: AuthorType
     public: bool = Field(default=True, description="false: an internal note (agents only)")
     body: MessageBody

@@ -160,3 +160,13 @@ async def test_customers_are_listed_and_found_by_email(
     assert [c["external_ref"] for c in everyone] == ["cust-2", "cust-1"]
     assert [c["external_ref"] for c in by_email] == ["cust-1"]
     assert_problem(await client.get("/v1/customers/ghost", headers=admin_headers), 404)
+
+
+@pytest.mark.parametrize("placed_at", [1700000000, "1700000000", 1.5])
+async def test_timestamps_must_be_rfc3339_not_unix_numbers(
+    client: httpx.AsyncClient, admin_headers: dict[str, str], placed_at: object
+) -> None:
+    response = await client.put(
+        "/v1/orders/ord-1", json=order_body(placed_at=placed_at), headers=admin_headers
+    )
+    assert_problem(response, 422, "/placed_at")

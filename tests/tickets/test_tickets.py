@@ -93,7 +93,7 @@ async def test_get_ticket_by_id_or_number(
 
 
 @pytest.mark.parametrize(
-    ("ref", "status"), [("not-a-ref", 422), ("0", 422), ("99999999999999999999", 422), ("999", 404)]
+    ("ref", "status"), [("not-a-ref", 422), ("99999999999999999999", 422), ("999", 404)]
 )
 async def test_bad_or_unknown_ticket_ref(
     client: httpx.AsyncClient, admin_headers: Headers, ref: str, status: int
@@ -342,3 +342,27 @@ async def test_ticket_scopes(client: httpx.AsyncClient, make_key: MakeKey) -> No
     ticket = await create_ticket(client, writer)
     assert (await client.get(f"/v1/tickets/{ticket['id']}", headers=reader)).status_code == 200
     assert (await client.get("/v1/tickets", headers=writer)).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("overrides", "pointer"),
+    [
+        ({"subject": "nul\u0000byte"}, "/subject"),
+        ({"customer": {"external_ref": "c", "name": "A\u0000"}}, "/customer/name"),
+        ({"tags": ["ok"], "assignee": "agent\u0000"}, "/assignee"),
+    ],
+)
+async def test_nul_characters_are_refused_naming_the_field(
+    client: httpx.AsyncClient, admin_headers: Headers, overrides: dict[str, Any], pointer: str
+) -> None:
+    response = await client.post(
+        "/v1/tickets", json=ticket_body(**overrides), headers=admin_headers
+    )
+    assert_problem(response, 422, pointer)
+    assert "NUL" in response.text
+
+
+async def test_ticket_number_zero_is_not_found(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    assert_problem(await client.get("/v1/tickets/0", headers=admin_headers), 404)

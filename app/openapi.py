@@ -1,0 +1,81 @@
+"""The OpenAPI document, with the problem+json error answers every operation can give."""
+
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from app.errors import PROBLEM_JSON
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "An RFC 9457 problem document.",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "request_id": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["pointer", "detail"],
+                "properties": {
+                    "pointer": {"type": "string", "description": "JSON pointer into location"},
+                    "location": {"type": "string", "enum": ["body", "query", "path", "header"]},
+                    "detail": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+WRITE_METHODS = {"post", "put", "patch", "delete"}
+
+
+def _error_codes(path: str, method: str, operation: dict[str, Any]) -> list[int]:
+    declared = [int(code) for code in operation.get("responses", {}) if code >= "400"]
+    if not path.startswith("/v1/"):
+        return declared
+    codes = [*declared, 400, 422, 503]
+    if operation.get("security"):
+        codes += [401, 403]
+    if "{" in path:
+        codes.append(404)
+    if method in WRITE_METHODS:
+        codes.append(409)
+    if "requestBody" in operation:
+        codes.append(413)
+    return sorted(set(codes))
+
+
+def _problem_response(code: int) -> dict[str, Any]:
+    return {
+        "description": HTTPStatus(code).phrase,
+        "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    document = get_openapi(
+        title=app.title, version=app.version, description=app.description, routes=app.routes
+    )
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    schemas["Problem"] = PROBLEM_SCHEMA
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            for code in _error_codes(path, method, operation):
+                existing = responses.get(str(code), {})
+                responses[str(code)] = {**_problem_response(code), **(
+                    {"description": existing["description"]} if "description" in existing else {}
+                )}
+    app.openapi_schema = document
+    return document

@@ -1,0 +1,45 @@
+"""The base of every request body: unknown fields refused, no NUL characters anywhere."""
+
+from typing import Annotated, Any
+
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, field_validator
+
+
+def _rfc3339_only(value: Any) -> Any:
+    # pydantic also reads numbers as Unix times; the API documents RFC 3339 strings only.
+    if isinstance(value, int | float) or (isinstance(value, str) and _is_number(value)):
+        raise ValueError("must be an RFC 3339 date-time with a time zone, e.g. 2026-11-23T10:00Z")
+    return value
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_rfc3339_only)]
+
+
+def contains_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(contains_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(contains_nul(key) or contains_nul(item) for key, item in value.items())
+    return False
+
+
+class Input(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul_characters(cls, value: Any) -> Any:
+        # PostgreSQL text cannot hold U+0000: refuse it here, naming the field, not as a 500.
+        if contains_nul(value):
+            raise ValueError("must not contain NUL (U+0000) characters")
+        return value
