@@ -197,7 +197,9 @@ class SurveyInvitationRepository:
             )
             .on_conflict_do_nothing(
                 index_elements=[SurveyInvitation.ticket_id],
-                index_where=SurveyInvitation.trigger == TRIGGER_TICKET_SOLVED,
+                # A literal, not a parameter: PostgreSQL must match it to the partial index's
+                # predicate when planning, and a generic plan would not know a parameter's value.
+                index_where=text(f"trigger = '{TRIGGER_TICKET_SOLVED}'"),
             )
             .returning(SurveyInvitation.id)
         )
