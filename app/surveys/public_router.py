@@ -19,7 +19,7 @@ PROBLEMS = {
 
 @router.get("/{token}", response_model=PublicSurvey, responses=PROBLEMS)  # type: ignore[arg-type]
 async def read_survey(
-    token: str, session: SessionDep, clock: ClockDep, _: PublicRateLimit
+    _: PublicRateLimit, token: str, session: SessionDep, clock: ClockDep
 ) -> PublicSurvey:
     """The questions of the survey this link invites to answer."""
     return await public_survey(session, token, clock.now())
@@ -32,7 +32,7 @@ async def read_survey(
     responses=PROBLEMS,  # type: ignore[arg-type]
 )
 async def answer_survey(
-    token: str, body: ResponseSubmit, session: SessionDep, clock: ClockDep, _: PublicRateLimit
+    _: PublicRateLimit, token: str, body: ResponseSubmit, session: SessionDep, clock: ClockDep
 ) -> ResponseReceipt:
     """Answer the survey, once. Every answer is checked against its question: a wrong type,
     an out-of-range value, a missing required answer, an unknown question or an over-long
