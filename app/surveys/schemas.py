@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from app.models import SurveyAnswer, SurveyInvitation, SurveyResponse, SurveyTemplate
+from app.models import SurveyAnswer, SurveyInvitation, SurveyResponse
 from app.surveys.questions import (
     MAX_QUESTIONS_PER_TEMPLATE,
     SCALE_BOUNDS,
@@ -200,7 +200,3 @@ class ResponseOut(BaseModel):
             created_at=response.created_at,
             answers=[AnswerOut.from_model(answer) for answer in response.answers],
         )
-
-
-def template_ref(template: SurveyTemplate) -> TemplateRef:
-    return TemplateRef.model_validate(template)
