@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AnyHttpUrl, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
@@ -49,6 +49,22 @@ class Settings(BaseSettings):
             if url.startswith(prefix):
                 return "postgresql+asyncpg://" + url.removeprefix(prefix)
         raise ValueError("must be a PostgreSQL URL: postgresql+asyncpg://user:pass@host:5432/db")
+    survey_invitation_ttl_days: int = Field(default=28, ge=1, le=365)
+    survey_public_base_url: AnyHttpUrl = Field(
+        default=AnyHttpUrl("http://127.0.0.1:8000"),
+        description="where customers reach this API; survey links are built on it",
+    )
+    survey_auto_invite_on_solve: bool = Field(
+        default=True, description="invite the customer to support-csat when a ticket is solved"
+    )
+    survey_invite_delay_minutes: int = Field(default=60, ge=0, le=60 * 24 * 30)
+    survey_invite_lookback_days: int = Field(
+        default=7, ge=1, le=90, description="tickets solved longer ago are never auto-invited"
+    )
+    public_rate_limit_requests: int = Field(
+        default=30, ge=1, description="requests per client address per window on /v1/public/"
+    )
+    public_rate_limit_window_seconds: int = Field(default=60, ge=1, le=3600)
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> "Settings":

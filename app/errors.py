@@ -61,6 +61,14 @@ class PayloadTooLargeError(AppError):
     status, slug, title = 413, "payload-too-large", "Request body too large"
 
 
+class TooManyRequestsError(AppError):
+    status, slug, title = 429, "too-many-requests", "Too many requests"
+
+    def __init__(self, detail: str, *, retry_after_seconds: int) -> None:
+        super().__init__(detail)
+        self.headers = {"Retry-After": str(max(1, retry_after_seconds))}
+
+
 class ServiceUnavailableError(AppError):
     status, slug, title = 503, "service-unavailable", "Service unavailable"
 

@@ -3,6 +3,7 @@
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -13,12 +14,16 @@ from app.config import Settings, get_settings
 from app.customers.router import router as customers_router
 from app.db import Database, ensure_database_url
 from app.errors import register_error_handlers
+from app.feedback.router import router as feedback_router
 from app.health.router import router as health_router
 from app.idempotency.service import IdempotentReplay
 from app.metrics.router import router as metrics_router
 from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from app.openapi import build_openapi
 from app.orders.router import router as orders_router
+from app.rate_limit import SlidingWindowRateLimiter
+from app.surveys.public_router import router as public_surveys_router
+from app.surveys.router import router as surveys_router
 from app.tickets.router import router as tickets_router
 from app.worker import JobContext, Worker, default_jobs
 
@@ -64,13 +69,20 @@ def create_app(
     )
     app.state.settings = settings
     app.state.clock = clock or SystemClock()
+    app.state.public_rate_limiter = SlidingWindowRateLimiter(
+        settings.public_rate_limit_requests,
+        timedelta(seconds=settings.public_rate_limit_window_seconds),
+    )
     if database is not None:
         app.state.database = database
     register_error_handlers(app)
     app.add_exception_handler(IdempotentReplay, _replay_stored_answer)
     app.include_router(health_router)
     app.include_router(api_keys_router)
-    for router in (orders_router, customers_router, tickets_router, metrics_router):
+    for router in (
+        orders_router, customers_router, tickets_router, surveys_router, public_surveys_router,
+        feedback_router, metrics_router,
+    ):
         app.include_router(router)
     _add_middleware(app, settings)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]

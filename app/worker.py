@@ -35,10 +35,15 @@ class Job:
 
 def default_jobs(settings: Settings) -> list[Job]:
     from app.idempotency.tasks import purge_expired_idempotency_keys
+    from app.surveys.tasks import AUTO_INVITE_BATCH, invite_customers_of_solved_tickets
 
-    return [
+    jobs = [
         Job("purge_idempotency_keys", purge_expired_idempotency_keys, 60.0, 1000),
     ]
+    if settings.survey_auto_invite_on_solve:
+        invite = invite_customers_of_solved_tickets
+        jobs.append(Job("invite_solved_tickets", invite, 30.0, AUTO_INVITE_BATCH))
+    return jobs
 
 
 class Worker:

@@ -17,6 +17,8 @@ from tests.support.clock import MutableClock
 from tests.support.database import recreate_database, scratch_database_name, server_url
 
 MakeKey = Callable[..., Awaitable[str]]
+# Tables the migrations seed: the rows matching the condition survive the cleanup between tests.
+SEEDED_TABLES = {"survey_templates": "builtin"}
 
 
 @pytest.fixture(scope="session")
@@ -45,9 +47,15 @@ async def _clean_tables(request: pytest.FixtureRequest) -> AsyncIterator[None]:
     if "database" not in request.fixturenames:
         return
     db: Database = request.getfixturevalue("database")
-    tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+    tables = ", ".join(
+        f'"{table.name}"' for table in Base.metadata.sorted_tables
+        if table.name not in SEEDED_TABLES
+    )
     async with db.engine.begin() as connection:
         await connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        for table, seeded_rows in SEEDED_TABLES.items():
+            delete = f'DELETE FROM "{table}" WHERE NOT ({seeded_rows})'  # noqa: S608 constants
+            await connection.execute(text(delete))
 
 
 @pytest.fixture

@@ -4,8 +4,10 @@ from app.models.api_keys import ApiKey
 from app.models.base import Base
 from app.models.customers import Customer
 from app.models.events import Event
+from app.models.feedback import Feedback
 from app.models.idempotency import IdempotencyKey
 from app.models.orders import Order
+from app.models.surveys import SurveyAnswer, SurveyInvitation, SurveyResponse, SurveyTemplate
 from app.models.tickets import Ticket, TicketMessage
 
 __all__ = [
@@ -13,8 +15,13 @@ __all__ = [
     "Base",
     "Customer",
     "Event",
+    "Feedback",
     "IdempotencyKey",
     "Order",
+    "SurveyAnswer",
+    "SurveyInvitation",
+    "SurveyResponse",
+    "SurveyTemplate",
     "Ticket",
     "TicketMessage",
 ]

@@ -1,7 +1,7 @@
 """ticket first reopen and replies at first solve
 
 Revision ID: c51314cc83a6
-Revises: c73360e1d9a9
+Revises: b5f0d8e0cca7
 Create Date: 2026-11-23 23:08:13.801237+00:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision: str = 'c51314cc83a6'
-down_revision: str | None = 'c73360e1d9a9'
+down_revision: str | None = 'b5f0d8e0cca7'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,59 @@
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.models import Feedback
+from app.pagination import PageParams, fetch_page
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackFilters:
+    source: str | None = None
+    status: str | None = None
+    area: str | None = None
+    sentiment: str | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+
+
+def _with_links(statement: Select[Feedback]) -> Select[Feedback]:
+    return statement.options(selectinload(Feedback.customer), selectinload(Feedback.order))
+
+
+class FeedbackRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, feedback: Feedback) -> Feedback:
+        self.session.add(feedback)
+        await self.session.flush()
+        return feedback
+
+    async def by_id(self, feedback_id: uuid.UUID, *, for_update: bool = False) -> Feedback | None:
+        statement = _with_links(select(Feedback).where(Feedback.id == feedback_id))
+        if for_update:
+            statement = statement.with_for_update(of=Feedback)
+        return await self.session.scalar(statement)
+
+    async def page(
+        self, params: PageParams, filters: FeedbackFilters
+    ) -> tuple[Sequence[Feedback], str | None]:
+        statement = _with_links(select(Feedback))
+        for column, value in (
+            (Feedback.source, filters.source),
+            (Feedback.status, filters.status),
+            (Feedback.area, filters.area),
+            (Feedback.sentiment, filters.sentiment),
+        ):
+            if value is not None:
+                statement = statement.where(column == value)
+        if filters.created_from is not None:
+            statement = statement.where(Feedback.created_at >= filters.created_from)
+        if filters.created_to is not None:
+            statement = statement.where(Feedback.created_at < filters.created_to)
+        return await fetch_page(self.session, statement, Feedback.created_at, Feedback.id, params)

@@ -1,0 +1,75 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+
+from app.auth.dependencies import ClockDep, require
+from app.auth.scopes import Scope
+from app.auth.service import Principal
+from app.db import SessionDep
+from app.feedback.repository import FeedbackFilters, FeedbackRepository
+from app.feedback.schemas import FeedbackCreate, FeedbackOut, FeedbackUpdate
+from app.feedback.service import get_feedback, submit_feedback, update_feedback
+from app.feedback.workflow import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
+from app.idempotency.dependencies import idempotent
+from app.idempotency.service import Idempotency
+from app.pagination import Page, PageParamsDep
+from app.schemas import Timestamp
+
+router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
+ReaderDep = Annotated[Principal, Depends(require(Scope.FEEDBACK_READ))]
+WriterDep = Annotated[Principal, Depends(require(Scope.FEEDBACK_WRITE))]
+
+
+@router.post("", status_code=201, response_model=FeedbackOut)
+async def create_feedback(
+    body: FeedbackCreate,
+    session: SessionDep,
+    clock: ClockDep,
+    writer: WriterDep,
+    idem: Annotated[Idempotency, Depends(idempotent(Scope.FEEDBACK_WRITE))],
+) -> JSONResponse:
+    """Record feedback from any source. Without a sentiment, it is derived from the rating."""
+    feedback = await submit_feedback(session, body, now=clock.now(), actor=writer)
+    return await idem.respond(201, FeedbackOut.from_model(feedback))
+
+
+@router.get("", response_model=Page[FeedbackOut])
+async def list_feedback(
+    session: SessionDep,
+    _: ReaderDep,
+    page: PageParamsDep,
+    source: FeedbackSource | None = None,
+    status: FeedbackStatus | None = None,
+    area: ExpectationArea | None = None,
+    sentiment: Sentiment | None = None,
+    created_from: Annotated[
+        Timestamp | None, Query(alias="from", description="created at or after")
+    ] = None,
+    created_to: Annotated[
+        Timestamp | None, Query(alias="to", description="created before")
+    ] = None,
+) -> Page[FeedbackOut]:
+    filters = FeedbackFilters(source, status, area, sentiment, created_from, created_to)
+    rows, next_cursor = await FeedbackRepository(session).page(page, filters)
+    return Page(items=[FeedbackOut.from_model(row) for row in rows], next_cursor=next_cursor)
+
+
+@router.get("/{feedback_id}", response_model=FeedbackOut)
+async def read_feedback(feedback_id: uuid.UUID, session: SessionDep, _: ReaderDep) -> FeedbackOut:
+    return FeedbackOut.from_model(await get_feedback(session, feedback_id))
+
+
+@router.patch("/{feedback_id}", response_model=FeedbackOut)
+async def change_feedback(
+    feedback_id: uuid.UUID,
+    body: FeedbackUpdate,
+    session: SessionDep,
+    clock: ClockDep,
+    writer: WriterDep,
+) -> FeedbackOut:
+    """Move the workflow on (new -> acknowledged -> actioned -> closed; `actioned` needs
+    `action_taken`) or correct area and sentiment. Every change records feedback.updated."""
+    feedback = await update_feedback(session, feedback_id, body, now=clock.now(), actor=writer)
+    return FeedbackOut.from_model(feedback)

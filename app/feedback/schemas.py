@@ -1,0 +1,82 @@
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field, StringConstraints, field_validator
+
+from app.feedback.workflow import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
+from app.models import Feedback
+from app.schemas import Input
+
+FeedbackText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
+]
+ExternalRef = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
+class FeedbackCreate(Input):
+    source: FeedbackSource
+    text: FeedbackText
+    rating: int | None = Field(default=None, ge=1, le=5, description="1 (worst) to 5 (best)")
+    sentiment: Sentiment | None = Field(
+        default=None, description="given, or derived from the rating (4-5 positive, 3 neutral)"
+    )
+    area: ExpectationArea | None = Field(default=None, description="the expectation concerned")
+    customer_external_ref: ExternalRef | None = None
+    order_external_ref: ExternalRef | None = None
+    ticket_id: uuid.UUID | None = None
+
+
+class FeedbackUpdate(Input):
+    """Omit a field to leave it as it is."""
+
+    status: FeedbackStatus | None = None
+    action_taken: FeedbackText | None = None
+    area: ExpectationArea | None = None
+    sentiment: Sentiment | None = None
+
+    @field_validator("status", "action_taken", "area", "sentiment")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("must not be null; omit the field to leave it unchanged")
+        return value
+
+
+class FeedbackOut(BaseModel):
+    id: uuid.UUID
+    source: FeedbackSource
+    status: FeedbackStatus
+    text: str
+    rating: int | None
+    sentiment: Sentiment | None
+    area: ExpectationArea | None
+    customer_external_ref: str | None
+    order_external_ref: str | None
+    ticket_id: uuid.UUID | None
+    survey_response_id: uuid.UUID | None
+    action_taken: str | None
+    created_at: datetime
+    updated_at: datetime
+    acknowledged_at: datetime | None
+    actioned_at: datetime | None
+    closed_at: datetime | None
+
+    @classmethod
+    def from_model(cls, feedback: Feedback) -> "FeedbackOut":
+        """`feedback.customer` and `feedback.order` must be loaded."""
+        return cls.model_validate(
+            {
+                **{name: getattr(feedback, name) for name in _COPIED_FIELDS},
+                "customer_external_ref": feedback.customer.external_ref
+                if feedback.customer
+                else None,
+                "order_external_ref": feedback.order.external_ref if feedback.order else None,
+            }
+        )
+
+
+_COPIED_FIELDS = tuple(
+    name for name in FeedbackOut.model_fields
+    if name not in {"customer_external_ref", "order_external_ref"}
+)

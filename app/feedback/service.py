@@ -1,0 +1,172 @@
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.service import Principal
+from app.errors import ConflictError, NotFoundError, UnprocessableError
+from app.events.actors import actor_data
+from app.events.service import record_event
+from app.feedback.repository import FeedbackRepository
+from app.feedback.schemas import FeedbackCreate, FeedbackOut, FeedbackUpdate
+from app.feedback.workflow import (
+    ExpectationArea,
+    FeedbackSource,
+    FeedbackStatus,
+    MissingActionError,
+    Sentiment,
+    TransitionError,
+    check_transition,
+    sentiment_from_rating,
+)
+from app.models import Customer, Feedback, Order
+from app.references import resolve_references
+
+# When each status was first reached.
+STATUS_TIMESTAMPS = {
+    "acknowledged": "acknowledged_at",
+    "actioned": "actioned_at",
+    "closed": "closed_at",
+}
+UPDATABLE_FIELDS = ("status", "action_taken", "area", "sentiment")
+
+
+@dataclass(frozen=True, slots=True)
+class NewFeedback:
+    source: FeedbackSource
+    text: str
+    rating: int | None = None
+    sentiment: Sentiment | None = None
+    area: ExpectationArea | None = None
+    customer: Customer | None = None
+    order: Order | None = None
+    ticket_id: uuid.UUID | None = None
+    survey_response_id: uuid.UUID | None = None
+
+
+async def create_feedback(
+    session: AsyncSession, new: NewFeedback, *, now: datetime, actor: Principal | None
+) -> Feedback:
+    """Store a feedback item (status new) and record feedback.created."""
+    feedback = Feedback(
+        source=new.source,
+        status="new",
+        text=new.text,
+        rating=new.rating,
+        sentiment=new.sentiment or sentiment_from_rating(new.rating),
+        area=new.area,
+        customer=new.customer,
+        order=new.order,
+        ticket_id=new.ticket_id,
+        survey_response_id=new.survey_response_id,
+        created_at=now,
+        updated_at=now,
+        created_by_api_key_id=actor.api_key_id if actor else None,
+    )
+    await FeedbackRepository(session).add(feedback)
+    await record_event(
+        session,
+        "feedback.created",
+        {"feedback": FeedbackOut.from_model(feedback).model_dump(mode="json"),
+         "created_by": actor_data(actor)},
+        now=now,
+        subject_type="feedback",
+        subject_id=feedback.id,
+        actor_api_key_id=actor.api_key_id if actor else None,
+    )
+    return feedback
+
+
+async def submit_feedback(
+    session: AsyncSession, body: FeedbackCreate, *, now: datetime, actor: Principal
+) -> Feedback:
+    references = await resolve_references(
+        session,
+        customer_external_ref=body.customer_external_ref,
+        order_external_ref=body.order_external_ref,
+        ticket_id=body.ticket_id,
+    )
+    new = NewFeedback(
+        source=body.source,
+        text=body.text,
+        rating=body.rating,
+        sentiment=body.sentiment,
+        area=body.area,
+        customer=references.customer,
+        order=references.order,
+        ticket_id=references.ticket.id if references.ticket else None,
+    )
+    return await create_feedback(session, new, now=now, actor=actor)
+
+
+async def get_feedback(session: AsyncSession, feedback_id: uuid.UUID) -> Feedback:
+    feedback = await FeedbackRepository(session).by_id(feedback_id)
+    if feedback is None:
+        raise NotFoundError(f"No feedback with id {feedback_id}.")
+    return feedback
+
+
+async def update_feedback(
+    session: AsyncSession,
+    feedback_id: uuid.UUID,
+    body: FeedbackUpdate,
+    *,
+    now: datetime,
+    actor: Principal,
+) -> Feedback:
+    """Apply a change under a row lock; record feedback.updated when anything changed."""
+    feedback = await FeedbackRepository(session).by_id(feedback_id, for_update=True)
+    if feedback is None:
+        raise NotFoundError(f"No feedback with id {feedback_id}.")
+    requested = {
+        name: getattr(body, name) for name in UPDATABLE_FIELDS if name in body.model_fields_set
+    }
+    changes = {
+        name: {"from": getattr(feedback, name), "to": value}
+        for name, value in requested.items()
+        if getattr(feedback, name) != value
+    }
+    if not changes:
+        return feedback
+    _check_workflow(feedback, requested)
+    for name, change in changes.items():
+        setattr(feedback, name, change["to"])
+    if "status" in changes:
+        setattr(feedback, STATUS_TIMESTAMPS[feedback.status], now)
+    feedback.updated_at = now
+    feedback.updated_by_api_key_id = actor.api_key_id
+    await session.flush()
+    await record_event(
+        session,
+        "feedback.updated",
+        {
+            "feedback": FeedbackOut.from_model(feedback).model_dump(mode="json"),
+            "changes": changes,
+            "changed_by": actor_data(actor),
+            "changed_at": now.isoformat(),
+        },
+        now=now,
+        subject_type="feedback",
+        subject_id=feedback.id,
+        actor_api_key_id=actor.api_key_id,
+    )
+    return feedback
+
+
+def _check_workflow(feedback: Feedback, requested: dict[str, Any]) -> None:
+    if feedback.status == "closed":
+        raise ConflictError("This feedback is closed; closed feedback is final.")
+    current: FeedbackStatus = feedback.status  # type: ignore[assignment]  # CHECK constraint
+    target: FeedbackStatus = requested.get("status", current)
+    action_taken = requested.get("action_taken", feedback.action_taken)
+    try:
+        check_transition(current, target, action_taken)
+    except TransitionError as error:
+        raise ConflictError(str(error)) from error
+    except MissingActionError as error:
+        raise UnprocessableError(
+            str(error),
+            errors=[{"pointer": "/action_taken", "location": "body", "detail": str(error)}],
+        ) from error

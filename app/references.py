@@ -1,0 +1,97 @@
+"""Resolve the customer, order and ticket a request body refers to, or 422 naming the field.
+
+Customers and orders are referenced by the shop's own `external_ref`, tickets by id. Nothing
+is created here: an unknown reference is the client's mistake.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import UnprocessableError
+from app.models import Customer, Order, Ticket
+
+
+class ReferenceRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def customer_by_ref(self, external_ref: str) -> Customer | None:
+        return await self.session.scalar(
+            select(Customer).where(Customer.external_ref == external_ref)
+        )
+
+    async def customer_by_id(self, customer_id: uuid.UUID) -> Customer | None:
+        return await self.session.get(Customer, customer_id)
+
+    async def order_by_ref(self, external_ref: str) -> Order | None:
+        return await self.session.scalar(select(Order).where(Order.external_ref == external_ref))
+
+    async def ticket_by_id(self, ticket_id: uuid.UUID) -> Ticket | None:
+        return await self.session.get(Ticket, ticket_id)
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    customer: Customer | None
+    order: Order | None
+    ticket: Ticket | None
+
+
+def _field_error(field: str, detail: str) -> dict[str, str]:
+    return {"pointer": f"/{field}", "location": "body", "detail": detail}
+
+
+async def resolve_references(
+    session: AsyncSession,
+    *,
+    customer_external_ref: str | None,
+    order_external_ref: str | None,
+    ticket_id: uuid.UUID | None,
+) -> References:
+    """Look every reference up; with no customer given, take the order's or the ticket's.
+
+    The order and the ticket must belong to the customer: a link across customers is refused.
+    """
+    repository = ReferenceRepository(session)
+    errors: list[dict[str, str]] = []
+    customer = order = ticket = None
+    if customer_external_ref is not None:
+        customer = await repository.customer_by_ref(customer_external_ref)
+        if customer is None:
+            errors.append(_field_error("customer_external_ref", "no customer with this reference"))
+    if order_external_ref is not None:
+        order = await repository.order_by_ref(order_external_ref)
+        if order is None:
+            errors.append(_field_error("order_external_ref", "no order with this reference"))
+    if ticket_id is not None:
+        ticket = await repository.ticket_by_id(ticket_id)
+        if ticket is None:
+            errors.append(_field_error("ticket_id", "no ticket with this id"))
+    if errors:
+        raise UnprocessableError(_summary(errors), errors=errors)
+    if customer is None and customer_external_ref is None:
+        owner_id = order.customer_id if order else ticket.customer_id if ticket else None
+        customer = await repository.customer_by_id(owner_id) if owner_id else None
+    _check_same_customer(customer, order, ticket)
+    return References(customer, order, ticket)
+
+
+def _check_same_customer(
+    customer: Customer | None, order: Order | None, ticket: Ticket | None
+) -> None:
+    if customer is None:
+        return
+    errors = []
+    if order is not None and order.customer_id != customer.id:
+        errors.append(_field_error("order_external_ref", "the order belongs to another customer"))
+    if ticket is not None and ticket.customer_id != customer.id:
+        errors.append(_field_error("ticket_id", "the ticket belongs to another customer"))
+    if errors:
+        raise UnprocessableError(_summary(errors), errors=errors)
+
+
+def _summary(errors: list[dict[str, str]]) -> str:
+    return "; ".join(f"body {error['pointer']}: {error['detail']}" for error in errors)

@@ -1,0 +1,187 @@
+"""Public answering: the token is the capability. Low scores open a feedback item.
+
+An unknown token and an expired one get the same 404, so tokens cannot be probed; an answered
+one is 409. The invitation row is locked while answering, so of two simultaneous answers one
+is stored and the other sees it answered.
+"""
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import ConflictError, NotFoundError, UnprocessableError
+from app.events.service import record_event
+from app.feedback.service import NewFeedback, create_feedback
+from app.ids import uuid7
+from app.models import Feedback, SurveyAnswer, SurveyInvitation, SurveyResponse
+from app.surveys.questions import (
+    AnswerError,
+    NormalisedAnswer,
+    QuestionSpec,
+    is_low_score,
+    validate_answers,
+)
+from app.surveys.repository import SurveyInvitationRepository, SurveyResponseRepository
+from app.surveys.schemas import PublicQuestion, PublicSurvey, ResponseOut
+from app.surveys.service import template_questions
+from app.surveys.tokens import MAX_TOKEN_LENGTH, hash_token
+
+NOT_FOUND_DETAIL = "No open survey at this link; it may have expired."
+
+
+async def open_invitation(
+    session: AsyncSession, token: str, now: datetime, *, for_update: bool = False
+) -> SurveyInvitation:
+    """The unanswered, unexpired invitation of this token, or 404 / 409."""
+    invitation = None
+    if len(token) <= MAX_TOKEN_LENGTH:
+        repository = SurveyInvitationRepository(session)
+        invitation = await repository.by_token_hash(hash_token(token), for_update=for_update)
+    if invitation is None or invitation.expires_at <= now:
+        raise NotFoundError(NOT_FOUND_DETAIL)
+    if invitation.responded_at is not None:
+        raise ConflictError("This survey has already been answered.")
+    return invitation
+
+
+async def public_survey(session: AsyncSession, token: str, now: datetime) -> PublicSurvey:
+    invitation = await open_invitation(session, token, now)
+    template = invitation.template
+    return PublicSurvey(
+        name=template.name,
+        description=template.description,
+        questions=[PublicQuestion.from_spec(spec) for spec in template_questions(template)],
+        expires_at=invitation.expires_at,
+    )
+
+
+async def submit_response(
+    session: AsyncSession, token: str, answers: Mapping[str, object], *, now: datetime
+) -> SurveyResponse:
+    """Validate and store every answer, mark the invitation answered, follow up low scores."""
+    invitation = await open_invitation(session, token, now, for_update=True)
+    specs = template_questions(invitation.template)
+    normalised = _validated_answers(specs, answers)
+    response = _new_response(invitation, specs, normalised, now)
+    await SurveyResponseRepository(session).add(response)
+    invitation.responded_at = now
+    feedback = await _follow_up_low_scores(session, invitation, response, specs, normalised, now)
+    await record_event(
+        session,
+        "survey.response_received",
+        {
+            "response": ResponseOut.from_model(response).model_dump(mode="json"),
+            "low_score": feedback is not None,
+            "feedback_id": str(feedback.id) if feedback else None,
+        },
+        now=now,
+        subject_type="survey_response",
+        subject_id=response.id,
+    )
+    return response
+
+
+def _validated_answers(
+    specs: Sequence[QuestionSpec], answers: Mapping[str, object]
+) -> list[NormalisedAnswer]:
+    try:
+        return validate_answers(specs, answers)
+    except AnswerError as error:
+        errors = [
+            {"pointer": _answer_pointer(key), "location": "body", "detail": f"{key}: {detail}"}
+            for key, detail in error.errors
+        ]
+        raise UnprocessableError(f"Some answers are not valid: {error}", errors=errors) from error
+
+
+def _answer_pointer(question_key: str) -> str:
+    if not question_key:
+        return "/answers"
+    return "/answers/" + question_key.replace("~", "~0").replace("/", "~1")
+
+
+def _new_response(
+    invitation: SurveyInvitation,
+    specs: Sequence[QuestionSpec],
+    normalised: Sequence[NormalisedAnswer],
+    now: datetime,
+) -> SurveyResponse:
+    by_key = {spec.key: (position, spec) for position, spec in enumerate(specs)}
+    response_id = uuid7()
+    answers = [
+        SurveyAnswer(
+            response_id=response_id,
+            question_key=answer.question_key,
+            position=by_key[answer.question_key][0],
+            question_type=answer.question_type,
+            counts_as=by_key[answer.question_key][1].counts_as,
+            numeric_value=None if answer.numeric_value is None else int(answer.numeric_value),
+            label=answer.label,
+            text_value=answer.text_value,
+            answered_at=now,
+        )
+        for answer in normalised
+    ]
+    return SurveyResponse(
+        id=response_id,
+        invitation_id=invitation.id,
+        template=invitation.template,
+        customer=invitation.customer,
+        order=invitation.order,
+        ticket_id=invitation.ticket_id,
+        created_at=now,
+        answers=answers,
+    )
+
+
+async def _follow_up_low_scores(
+    session: AsyncSession,
+    invitation: SurveyInvitation,
+    response: SurveyResponse,
+    specs: Sequence[QuestionSpec],
+    normalised: Sequence[NormalisedAnswer],
+    now: datetime,
+) -> Feedback | None:
+    """CSAT <= 2, NPS <= 6 or expectations not met: open a feedback item to follow it up."""
+    spec_by_key = {spec.key: spec for spec in specs}
+    low = [
+        answer for answer in normalised if is_low_score(answer, spec_by_key[answer.question_key])
+    ]
+    if not low:
+        return None
+    comments = [answer for answer in normalised if answer.text_value]
+    csat = next(
+        (answer for answer in normalised if spec_by_key[answer.question_key].counts_as == "csat"),
+        None,
+    )
+    new = NewFeedback(
+        source="survey",
+        text=_follow_up_text(invitation, low, comments),
+        rating=None if csat is None or csat.numeric_value is None else int(csat.numeric_value),
+        sentiment="negative",
+        area="support" if invitation.ticket_id else None,
+        customer=invitation.customer,
+        order=invitation.order,
+        ticket_id=invitation.ticket_id,
+        survey_response_id=response.id,
+    )
+    return await create_feedback(session, new, now=now, actor=None)
+
+
+def _follow_up_text(
+    invitation: SurveyInvitation,
+    low: Sequence[NormalisedAnswer],
+    comments: Sequence[NormalisedAnswer],
+) -> str:
+    template = invitation.template
+    scores = "; ".join(f"{answer.question_key} = {_shown(answer)}" for answer in low)
+    lines = [f"Low score in survey {template.slug} v{template.version}: {scores}."]
+    lines += [f"{answer.question_key}: {answer.text_value}" for answer in comments]
+    return "\n".join(lines)
+
+
+def _shown(answer: NormalisedAnswer) -> str:
+    if answer.label and answer.question_type != "yes_no":
+        return f"{answer.numeric_value} ({answer.label})"
+    return answer.label or str(answer.numeric_value)

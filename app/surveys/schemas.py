@@ -1,0 +1,197 @@
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from app.models import SurveyAnswer, SurveyInvitation, SurveyResponse
+from app.schemas import Input
+from app.surveys.questions import (
+    MAX_QUESTIONS_PER_TEMPLATE,
+    SCALE_BOUNDS,
+    QuestionSpec,
+    QuestionType,
+    validate_template_questions,
+)
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)]
+ExternalRef = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+MAX_ANSWERS = 100
+
+
+class TemplateCreate(Input):
+    """Publishing a slug that exists adds its next version; earlier versions never change."""
+
+    slug: Slug
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    description: Description | None = None
+    questions: list[QuestionSpec] = Field(min_length=1, max_length=MAX_QUESTIONS_PER_TEMPLATE)
+
+    @field_validator("questions")
+    @classmethod
+    def _valid_question_list(cls, questions: list[QuestionSpec]) -> list[QuestionSpec]:
+        validate_template_questions(questions)  # TemplateError is a ValueError: becomes a 422
+        return questions
+
+
+class TemplateOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    slug: str
+    version: int
+    name: str
+    description: str | None
+    builtin: bool
+    questions: list[QuestionSpec]
+    created_at: datetime
+
+
+class TemplateRef(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    slug: str
+    version: int
+
+
+class InvitationCreate(Input):
+    template: Slug = Field(description="template slug, e.g. post-purchase or support-csat")
+    template_version: int | None = Field(
+        default=None, ge=1, description="pin a version; default: the latest"
+    )
+    customer_external_ref: ExternalRef
+    order_external_ref: ExternalRef | None = None
+    ticket_id: uuid.UUID | None = None
+
+
+class InvitationOut(BaseModel):
+    id: uuid.UUID
+    template: TemplateRef
+    customer_external_ref: str
+    order_external_ref: str | None
+    ticket_id: uuid.UUID | None
+    trigger: str = Field(description="api, or ticket_solved for automatic support-csat")
+    created_at: datetime
+    expires_at: datetime
+    responded_at: datetime | None
+
+    @classmethod
+    def from_model(cls, invitation: SurveyInvitation) -> "InvitationOut":
+        """template, customer and order must be loaded."""
+        return cls(**_invitation_fields(invitation))
+
+
+class InvitationCreated(InvitationOut):
+    token: str = Field(description="the single-use capability; shown only in this answer")
+    public_url: str = Field(description="the link to send to the customer")
+
+
+def _invitation_fields(invitation: SurveyInvitation) -> dict[str, Any]:
+    return {
+        "id": invitation.id,
+        "template": TemplateRef.model_validate(invitation.template),
+        "customer_external_ref": invitation.customer.external_ref,
+        "order_external_ref": invitation.order.external_ref if invitation.order else None,
+        "ticket_id": invitation.ticket_id,
+        "trigger": invitation.trigger,
+        "created_at": invitation.created_at,
+        "expires_at": invitation.expires_at,
+        "responded_at": invitation.responded_at,
+    }
+
+
+def invitation_created(invitation: SurveyInvitation, token: str, url: str) -> InvitationCreated:
+    return InvitationCreated(**_invitation_fields(invitation), token=token, public_url=url)
+
+
+class PublicQuestion(BaseModel):
+    key: str
+    type: QuestionType
+    prompt: str
+    required: bool
+    options: list[str] | None = Field(description="labels, most positive first")
+    min_value: int | None = Field(description="lowest numeric answer (scale questions)")
+    max_value: int | None = Field(description="highest numeric answer (scale questions)")
+    max_length: int | None = Field(description="longest text answer (text questions)")
+
+    @classmethod
+    def from_spec(cls, spec: QuestionSpec) -> "PublicQuestion":
+        lowest, highest = SCALE_BOUNDS.get(spec.type, (None, None))
+        return cls(
+            key=spec.key,
+            type=spec.type,
+            prompt=spec.prompt,
+            required=spec.required,
+            options=list(spec.options) if spec.options else None,
+            min_value=lowest,
+            max_value=highest,
+            max_length=spec.max_length,
+        )
+
+
+class PublicSurvey(BaseModel):
+    name: str
+    description: str | None
+    questions: list[PublicQuestion]
+    expires_at: datetime
+
+
+class ResponseSubmit(Input):
+    answers: dict[str, Any] = Field(
+        max_length=MAX_ANSWERS,
+        description="question key -> answer: an integer or an option label for scale "
+        "questions, true/false for yes_no, a string for text",
+    )
+
+
+class ResponseReceipt(BaseModel):
+    id: uuid.UUID
+    received_at: datetime
+
+
+class AnswerOut(BaseModel):
+    question_key: str
+    question_type: str
+    counts_as: str | None
+    value: int | None
+    label: str | None
+    text: str | None
+
+    @classmethod
+    def from_model(cls, answer: SurveyAnswer) -> "AnswerOut":
+        return cls(
+            question_key=answer.question_key,
+            question_type=answer.question_type,
+            counts_as=answer.counts_as,
+            value=answer.numeric_value,
+            label=answer.label,
+            text=answer.text_value,
+        )
+
+
+class ResponseOut(BaseModel):
+    id: uuid.UUID
+    invitation_id: uuid.UUID
+    template: TemplateRef
+    customer_external_ref: str
+    order_external_ref: str | None
+    ticket_id: uuid.UUID | None
+    created_at: datetime
+    answers: list[AnswerOut]
+
+    @classmethod
+    def from_model(cls, response: SurveyResponse) -> "ResponseOut":
+        """template, customer, order and answers must be loaded."""
+        return cls(
+            id=response.id,
+            invitation_id=response.invitation_id,
+            template=TemplateRef.model_validate(response.template),
+            customer_external_ref=response.customer.external_ref,
+            order_external_ref=response.order.external_ref if response.order else None,
+            ticket_id=response.ticket_id,
+            created_at=response.created_at,
+            answers=[AnswerOut.from_model(answer) for answer in response.answers],
+        )

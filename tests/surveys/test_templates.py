@@ -1,0 +1,126 @@
+import asyncio
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from app.auth.scopes import Scope
+from app.db import Database
+from app.models import SurveyTemplate
+from app.surveys.questions import BUILTIN_TEMPLATES
+from app.surveys.service import template_questions
+from tests.conftest import MakeKey
+
+QUESTIONS: list[dict[str, Any]] = [
+    {"key": "delivery", "type": "csat", "prompt": "How was delivery?", "required": True,
+     "counts_as": "csat"},
+    {"key": "note", "type": "text", "prompt": "Anything else?", "max_length": 200},
+]
+
+
+def template_body(**overrides: Any) -> dict[str, Any]:
+    return {"slug": "delivery-check", "name": "Delivery check", "questions": QUESTIONS,
+            **overrides}
+
+
+async def test_the_migration_seeds_the_builtin_templates_as_the_code_defines_them(
+    database: Database,
+) -> None:
+    async with database.sessionmaker() as session:
+        rows = (await session.scalars(select(SurveyTemplate).order_by(SurveyTemplate.slug))).all()
+    assert [(row.slug, row.version, row.builtin) for row in rows] == [
+        ("post-purchase", 1, True), ("support-csat", 1, True),
+    ]
+    for row in rows:
+        assert template_questions(row) == BUILTIN_TEMPLATES[row.slug].questions
+
+
+async def test_builtin_post_purchase_lists_its_questions_in_order(
+    client: httpx.AsyncClient, survey_headers: dict[str, str]
+) -> None:
+    response = await client.get(
+        "/v1/survey-templates", params={"slug": "post-purchase"}, headers=survey_headers
+    )
+    assert response.status_code == 200
+    [template] = response.json()["items"]
+    assert [(q["key"], q["type"]) for q in template["questions"]] == [
+        ("satisfaction", "csat"), ("website_ease", "likert"), ("quality", "rating"),
+        ("expectations_met", "yes_no"), ("improvement", "text"), ("recommend", "nps"),
+    ]
+    assert template["questions"][0]["options"][0] == "Very satisfied"
+    assert template["questions"][2]["options"] == ["Excellent", "Good", "Fair", "Poor"]
+
+
+async def test_publishing_a_slug_again_adds_a_version_and_keeps_the_first(
+    client: httpx.AsyncClient, survey_headers: dict[str, str]
+) -> None:
+    first = await client.post("/v1/survey-templates", json=template_body(), headers=survey_headers)
+    changed = [{**QUESTIONS[0], "prompt": "How was the courier?"}]
+    second = await client.post(
+        "/v1/survey-templates", json=template_body(questions=changed), headers=survey_headers
+    )
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert (first.json()["version"], second.json()["version"]) == (1, 2)
+    assert first.json()["questions"][1]["max_length"] == 200
+
+    again = await client.get(f"/v1/survey-templates/{first.json()['id']}", headers=survey_headers)
+    assert again.json()["questions"][0]["prompt"] == "How was delivery?"
+    assert len(again.json()["questions"]) == 2
+
+
+async def test_concurrent_publishes_of_one_slug_get_distinct_versions(
+    client: httpx.AsyncClient, survey_headers: dict[str, str]
+) -> None:
+    responses = await asyncio.gather(*(
+        client.post("/v1/survey-templates", json=template_body(), headers=survey_headers)
+        for _ in range(4)
+    ))
+    assert sorted(response.json()["version"] for response in responses) == [1, 2, 3, 4]
+
+
+async def test_builtin_slugs_cannot_be_republished(
+    client: httpx.AsyncClient, survey_headers: dict[str, str]
+) -> None:
+    response = await client.post(
+        "/v1/survey-templates", json=template_body(slug="support-csat"), headers=survey_headers
+    )
+    assert response.status_code == 409
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_invalid_templates_are_refused_naming_the_field(
+    client: httpx.AsyncClient, survey_headers: dict[str, str]
+) -> None:
+    cases: list[tuple[dict[str, Any], str]] = [
+        (template_body(questions=[QUESTIONS[0], QUESTIONS[0]]), "/questions"),
+        (template_body(questions=[]), "/questions"),
+        (template_body(questions=[{**QUESTIONS[0], "type": "stars"}]), "/questions/0/type"),
+        (template_body(questions=[{"key": "r", "type": "rating", "prompt": "Rate",
+                                   "options": ["A", "B"]}]), "/questions/0/options"),
+        (template_body(questions=[{**QUESTIONS[1], "counts_as": "nps"}]),
+         "/questions/0/counts_as"),
+        (template_body(slug="Not A Slug"), "/slug"),
+        (template_body(colour="blue"), "/colour"),
+    ]
+    for body, pointer in cases:
+        response = await client.post("/v1/survey-templates", json=body, headers=survey_headers)
+        assert response.status_code == 422, body
+        assert pointer in [error["pointer"] for error in response.json()["errors"]], body
+
+
+async def test_templates_need_the_surveys_scopes(
+    client: httpx.AsyncClient, make_key: MakeKey
+) -> None:
+    reader = {"Authorization": f"Bearer {await make_key(Scope.SURVEYS_READ)}"}
+    response = await client.post("/v1/survey-templates", json=template_body(), headers=reader)
+    assert response.status_code == 403
+    assert (await client.get("/v1/survey-templates", headers=reader)).status_code == 200
+
+
+async def test_an_unknown_template_id_is_404(
+    client: httpx.AsyncClient, survey_headers: dict[str, str]
+) -> None:
+    response = await client.get(
+        "/v1/survey-templates/00000000-0000-0000-0000-000000000000", headers=survey_headers
+    )
+    assert response.status_code == 404
