@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from app.metrics.formulas import Granularity
-from app.models import Order, Ticket
+from app.models import Order, SurveyAnswer, SurveyInvitation, SurveyResponse, Ticket
 
 GroupBy = Literal["channel", "priority", "assignee", "tier"]
 OPEN_STATUSES = ("new", "open", "pending", "on_hold")
@@ -191,6 +191,54 @@ class MetricsRepository:
             .group_by(base.c.bucket)
         )
         return await self._counts(statement)
+
+    async def csat(self, window: Window) -> dict[Key, Counts]:
+        """Answers counted as CSAT (1-5) rating 4 or 5 / all such answers."""
+        return await self._answers(window, "csat", SurveyAnswer.numeric_value >= 4)
+
+    async def expectations_met(self, window: Window) -> dict[Key, Counts]:
+        """'Have we met your expectations?' answered yes / all answers to it."""
+        return await self._answers(window, "expectations_met", SurveyAnswer.numeric_value == 1)
+
+    async def nps(self, window: Window) -> dict[Key, Counts]:
+        """numerator = promoters (9-10) - detractors (0-6), denominator = answers."""
+        promoters = func.count().filter(SurveyAnswer.numeric_value >= 9)
+        detractors = func.count().filter(SurveyAnswer.numeric_value <= 6)
+        statement = self._answer_select(
+            window, "nps", (promoters - detractors).label("numerator")
+        )
+        return await self._counts(_group_by_keys(statement, window))
+
+    async def _answers(
+        self, window: Window, counts_as: str, favourable: ColumnElement[bool]
+    ) -> dict[Key, Counts]:
+        statement = self._answer_select(
+            window, counts_as, func.count().filter(favourable).label("numerator")
+        )
+        return await self._counts(_group_by_keys(statement, window))
+
+    def _answer_select(
+        self, window: Window, counts_as: str, numerator: ColumnElement[Any]
+    ) -> AnySelect:
+        statement = select(
+            *_keys(window, SurveyAnswer.answered_at, _ticket_group(window)),
+            numerator,
+            func.count().label("denominator"),
+        ).where(SurveyAnswer.counts_as == counts_as, _in_window(SurveyAnswer.answered_at, window))
+        if window.group_by is not None:  # grouped by the attributes of the surveyed ticket
+            statement = statement.join(
+                SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id
+            ).outerjoin(Ticket, Ticket.id == SurveyResponse.ticket_id)
+        return statement
+
+    async def survey_response_rate(self, window: Window) -> dict[Key, Counts]:
+        """Invitations created in the window that were answered / all of them."""
+        statement = select(
+            *_keys(window, SurveyInvitation.created_at, None),
+            func.count().filter(SurveyInvitation.responded_at.is_not(None)).label("numerator"),
+            func.count().label("denominator"),
+        ).where(_in_window(SurveyInvitation.created_at, window))
+        return await self._counts(_group_by_keys(statement, window))
 
     async def backlog(self, now: datetime) -> Sequence[tuple[str, int, int, int, int]]:
         """Open tickets by status with their age: (status, <1 d, 1-3 d, 3-7 d, >7 d)."""

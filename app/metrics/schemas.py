@@ -3,7 +3,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MetricKind = Literal["ratio", "duration", "count"]
+MetricKind = Literal["ratio", "score", "duration", "count"]
 
 
 class Figure(BaseModel):
@@ -38,6 +38,12 @@ class Summary(BaseModel):
 
     period_from: datetime = Field(alias="from")
     period_to: datetime = Field(alias="to")
+    csat: Figure = Field(description="answers rating 4-5 of 5 / all CSAT answers x 100")
+    nps: Figure = Field(
+        description="numerator: promoters (9-10) minus detractors (0-6); value -100..100"
+    )
+    expectations_met: Figure
+    survey_response_rate: Figure
     fcr: FcrFigure
     retention: Figure
     delivery_on_time: Figure

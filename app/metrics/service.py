@@ -34,6 +34,14 @@ class Metric:
 
 
 METRICS: dict[str, Metric] = {
+    "csat": Metric("ratio", lambda r, w, now: r.csat(w), groupable=True),
+    "nps": Metric("score", lambda r, w, now: r.nps(w), groupable=True),
+    "expectations_met": Metric(
+        "ratio", lambda r, w, now: r.expectations_met(w), groupable=False
+    ),
+    "survey_response_rate": Metric(
+        "ratio", lambda r, w, now: r.survey_response_rate(w), groupable=False
+    ),
     "fcr": Metric("ratio", lambda r, w, now: r.first_contact_resolution(w), groupable=True),
     "retention": Metric("ratio", lambda r, w, now: r.retention(w), groupable=False),
     "delivery_on_time": Metric(
@@ -78,6 +86,10 @@ async def summary(session: AsyncSession, window: Window, now: datetime) -> Summa
     return Summary(
         period_from=window.start,
         period_to=window.end,
+        csat=_figure((await repository.csat(window)).get(WHOLE)),
+        nps=_figure((await repository.nps(window)).get(WHOLE)),
+        expectations_met=_figure((await repository.expectations_met(window)).get(WHOLE)),
+        survey_response_rate=_figure((await repository.survey_response_rate(window)).get(WHOLE)),
         fcr=FcrFigure(**_figure(fcr).model_dump(), zero_reply_resolutions=fcr.extra),
         retention=_figure((await repository.retention(window)).get(WHOLE)),
         delivery_on_time=_figure((await repository.delivery_on_time(window, now)).get(WHOLE)),
@@ -131,12 +143,17 @@ def _point(kind: MetricKind, rows: Rows, start: datetime, group: str | None) -> 
             p90_seconds=durations.p90_seconds, sample_size=durations.sample_size,
         )
     counts = found if isinstance(found, Counts) else Counts(0, 0)
-    value = percent(counts.numerator, counts.denominator) if kind == "ratio" else None
     return Point(
-        bucket_start=start, value=value if kind == "ratio" else counts.numerator,
+        bucket_start=start, value=_value(kind, counts),
         numerator=counts.numerator, denominator=counts.denominator,
         sample_size=counts.denominator,
     )
+
+
+def _value(kind: MetricKind, counts: Counts) -> float | int | None:
+    if kind == "count":
+        return counts.numerator
+    return percent(counts.numerator, counts.denominator)  # NPS too: (P - D) / N x 100
 
 
 def _invalid(pointer: str, detail: str, location: str) -> UnprocessableError:

@@ -4,10 +4,19 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.ids import uuid7
-from app.models import Customer, Order, Ticket
+from app.models import (
+    Customer,
+    Order,
+    SurveyAnswer,
+    SurveyInvitation,
+    SurveyResponse,
+    SurveyTemplate,
+    Ticket,
+)
 
 T0 = datetime(2026, 10, 1, tzinfo=UTC)
 
@@ -67,3 +76,74 @@ def hours(n: float) -> timedelta:
 
 def days(n: float) -> timedelta:
     return timedelta(days=n)
+
+
+async def survey_answer(
+    session: AsyncSession,
+    owner: Customer,
+    answered_at: datetime,
+    counts_as: str,
+    value: int,
+    *,
+    ticket_id: Any = None,
+) -> None:
+    """One answered invitation with a single answer counted as `counts_as`."""
+    template_id = await session.scalar(
+        select(SurveyTemplate.id).where(SurveyTemplate.slug == "post-purchase")
+    )
+    invitation = SurveyInvitation(
+        id=uuid7(),
+        template_id=template_id,
+        token_hash=uuid7().hex * 2,
+        customer_id=owner.id,
+        ticket_id=ticket_id,
+        trigger="api",
+        created_at=answered_at,
+        expires_at=answered_at + timedelta(days=28),
+        responded_at=answered_at,
+    )
+    session.add(invitation)
+    await session.flush()
+    response = SurveyResponse(
+        id=uuid7(),
+        invitation_id=invitation.id,
+        template_id=template_id,
+        customer_id=owner.id,
+        ticket_id=ticket_id,
+        created_at=answered_at,
+    )
+    session.add(response)
+    await session.flush()
+    question_type = {"csat": "csat", "nps": "nps", "expectations_met": "yes_no"}[counts_as]
+    session.add(
+        SurveyAnswer(
+            response_id=response.id,
+            question_key=counts_as,
+            position=1,
+            question_type=question_type,
+            counts_as=counts_as,
+            numeric_value=value,
+            answered_at=answered_at,
+        )
+    )
+    await session.flush()
+
+
+async def unanswered_invitation(
+    session: AsyncSession, owner: Customer, created_at: datetime
+) -> None:
+    template_id = await session.scalar(
+        select(SurveyTemplate.id).where(SurveyTemplate.slug == "post-purchase")
+    )
+    session.add(
+        SurveyInvitation(
+            id=uuid7(),
+            template_id=template_id,
+            token_hash=uuid7().hex * 2,
+            customer_id=owner.id,
+            trigger="api",
+            created_at=created_at,
+            expires_at=created_at + timedelta(days=28),
+        )
+    )
+    await session.flush()
