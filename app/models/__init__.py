@@ -6,6 +6,7 @@ from app.models.customers import Customer
 from app.models.events import Event
 from app.models.idempotency import IdempotencyKey
 from app.models.orders import Order
+from app.models.sla import SlaCalendar, SlaPolicy, SlaTarget, TicketSla
 from app.models.tickets import Ticket, TicketMessage
 
 __all__ = [
@@ -15,6 +16,10 @@ __all__ = [
     "Event",
     "IdempotencyKey",
     "Order",
+    "SlaCalendar",
+    "SlaPolicy",
+    "SlaTarget",
     "Ticket",
     "TicketMessage",
+    "TicketSla",
 ]
