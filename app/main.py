@@ -15,6 +15,7 @@ from app.errors import register_error_handlers
 from app.health.router import router as health_router
 from app.idempotency.service import IdempotentReplay
 from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from app.sla.router import calendars_router, policies_router
 from app.worker import JobContext, Worker, default_jobs
 
 API_DESCRIPTION = """Post-purchase support: orders, tickets, SLAs, signed webhooks, surveys,
@@ -65,6 +66,8 @@ def create_app(
     app.add_exception_handler(IdempotentReplay, _replay_stored_answer)
     app.include_router(health_router)
     app.include_router(api_keys_router)
+    app.include_router(policies_router)
+    app.include_router(calendars_router)
     _add_middleware(app, settings)
     return app
 
