@@ -18,6 +18,11 @@ class EventRepository:
         await self.session.flush()
         return event
 
+    async def add_all(self, events: Sequence[Event]) -> None:
+        """Many events in one round trip (one multi-row INSERT)."""
+        self.session.add_all(events)
+        await self.session.flush()
+
     async def by_id(self, event_id: uuid.UUID) -> Event | None:
         return await self.session.get(Event, event_id)
 

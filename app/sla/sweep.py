@@ -1,0 +1,99 @@
+"""The SLA sweep: breaches and warnings, each emitted exactly once per target.
+
+A target's state change and its event commit in one transaction, and a target is claimed with
+FOR UPDATE SKIP LOCKED, so several workers never emit the same event twice; a worker that dies
+before committing leaves its claims to the next run.
+"""
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.events.service import new_event, record_event, record_events
+from app.models import Event, Ticket
+from app.sla.hooks import on_attributes_changed
+from app.sla.repository import ClaimedTarget, TargetRepository
+
+ESCALATED_TIER = 2
+
+
+async def breach_due_targets(session: AsyncSession, now: datetime, limit: int) -> int:
+    """Mark up to `limit` active targets past due as breached; escalate where asked."""
+    repository = TargetRepository(session)
+    claimed = await repository.claim_due(now, limit)
+    if not claimed:
+        return 0
+    await repository.mark_breached([target.id for target in claimed])
+    await record_events(session, [_sla_event("sla.breached", target, now) for target in claimed])
+    await _escalate(session, _to_escalate(claimed), now)
+    return len(claimed)
+
+
+async def warn_targets_at_risk(session: AsyncSession, now: datetime, limit: int) -> int:
+    """Emit sla.warning for up to `limit` targets that entered their warning window."""
+    repository = TargetRepository(session)
+    claimed = await repository.claim_warnable(now, limit)
+    if not claimed:
+        return 0
+    await repository.mark_warned([target.id for target in claimed], now)
+    await record_events(session, [_sla_event("sla.warning", target, now) for target in claimed])
+    return len(claimed)
+
+
+def _sla_event(event_type: str, target: ClaimedTarget, now: datetime) -> Event:
+    data: dict[str, Any] = {
+        "ticket_id": str(target.ticket_id),
+        "ticket_number": target.ticket_number,
+        "target_id": str(target.id),
+        "metric": target.metric,
+        "due_at": target.due_at.isoformat(),
+        "policy_id": str(target.policy_id) if target.policy_id else None,
+        "policy_name": target.policy_name,
+    }
+    return new_event(event_type, data, now=now, subject_type="ticket", subject_id=target.ticket_id)
+
+
+def _to_escalate(claimed: Sequence[ClaimedTarget]) -> dict[uuid.UUID, str]:
+    """Ticket id -> the metric whose breach escalates it (the first one, once per ticket)."""
+    reasons: dict[uuid.UUID, str] = {}
+    for target in claimed:
+        if target.escalate_on_breach and target.ticket_tier < ESCALATED_TIER:
+            reasons.setdefault(target.ticket_id, target.metric)
+    return reasons
+
+
+async def _escalate(session: AsyncSession, reasons: dict[uuid.UUID, str], now: datetime) -> None:
+    if not reasons:
+        return
+    # Already locked by the claim: this only loads them.
+    for ticket in await TargetRepository(session).tickets_for_update(list(reasons)):
+        await _escalate_ticket(session, ticket, reasons[ticket.id], now)
+
+
+async def _escalate_ticket(
+    session: AsyncSession, ticket: Ticket, metric: str, now: datetime
+) -> None:
+    previous_tier = ticket.tier
+    ticket.tier = ESCALATED_TIER
+    ticket.escalated_at = now
+    ticket.escalation_reason = f"SLA {metric} breached"
+    ticket.updated_at = now
+    await record_event(
+        session,
+        "ticket.escalated",
+        {
+            "ticket_id": str(ticket.id),
+            "ticket_number": ticket.number,
+            "previous_tier": previous_tier,
+            "tier": ticket.tier,
+            "reason": ticket.escalation_reason,
+            "automatic": True,
+        },
+        now=now,
+        subject_type="ticket",
+        subject_id=ticket.id,
+    )
+    await on_attributes_changed(session, ticket, {"tier"}, now)
