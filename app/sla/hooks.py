@@ -12,6 +12,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, exists, not_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.events.service import record_event
 from app.models import SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.sla.business_hours import BusinessCalendar
 from app.sla.repository import CalendarRepository, PolicyRepository, TargetRepository
@@ -32,6 +33,7 @@ from app.sla.rules import (
     expectation_status,
     paused_time,
     policy_matches,
+    sla_event_data,
 )
 from app.sla.schemas import Expectation, Expectations
 
@@ -69,7 +71,7 @@ async def on_message_added(
         return
     running = await repository.running_of_ticket(ticket.id)
     if author_type == "agent":
-        _finish(_of_metric(running, "first_response", "next_response"), MET, now)
+        await _meet(session, ticket, _of_metric(running, "first_response", "next_response"), now)
         return
     if _awaits_next_response(ticket, running):
         await repository.add_targets(_new_targets(
@@ -90,7 +92,7 @@ async def on_status_changed(
     running = await repository.running_of_ticket(ticket.id)
     if new_status in DONE_STATUSES:
         if old_status not in DONE_STATUSES:
-            _finish(_of_metric(running, "resolution"), MET, now)
+            await _meet(session, ticket, _of_metric(running, "resolution"), now)
             _finish(_of_metric(running, "first_response", "next_response"), STOPPED, now)
         return
     if old_status in DONE_STATUSES:
@@ -234,6 +236,21 @@ def _new_targets(
 
 def _of_metric(targets: Sequence[SlaTarget], *metrics: Metric) -> list[SlaTarget]:
     return [target for target in targets if target.metric in metrics]
+
+
+async def _meet(
+    session: AsyncSession, ticket: Ticket, targets: Sequence[SlaTarget], now: datetime
+) -> None:
+    """Met if in time. One already past due that the sweep has not reached yet was breached:
+    record that here, with its event, since the sweep will no longer see it."""
+    late = [t for t in targets if t.status == ACTIVE and t.due_at <= now]
+    _finish([t for t in targets if t not in late], MET, now)
+    for target in late:
+        target.status, target.breached_at = BREACHED, target.due_at
+        await record_event(
+            session, "sla.breached", sla_event_data(target, ticket.number),
+            now=now, subject_type="ticket", subject_id=ticket.id,
+        )
 
 
 def _finish(targets: Iterable[SlaTarget], status: str, now: datetime) -> None:

@@ -1,9 +1,10 @@
 """SLA rules without I/O: policy matching, calendars from JSON, deadlines, expectation states."""
 
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from app.sla.business_hours import (
     BusinessCalendar,
@@ -26,6 +27,21 @@ DONE_STATUSES = ("solved", "closed")
 ExpectationStatus = Literal["on_track", "at_risk", "breached", "met", "paused"]
 
 _ZERO = timedelta(0)
+
+
+class TargetFacts(Protocol):
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def ticket_id(self) -> uuid.UUID: ...
+    @property
+    def metric(self) -> str: ...
+    @property
+    def due_at(self) -> datetime: ...
+    @property
+    def policy_id(self) -> uuid.UUID | None: ...
+    @property
+    def policy_name(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +157,16 @@ def expectation_status(
     if status == PAUSED:
         return "paused"
     return "at_risk" if now >= warn_at else "on_track"
+
+
+def sla_event_data(target: TargetFacts, ticket_number: int) -> dict[str, Any]:
+    """The payload of sla.warning and sla.breached."""
+    return {
+        "ticket_id": str(target.ticket_id),
+        "ticket_number": ticket_number,
+        "target_id": str(target.id),
+        "metric": target.metric,
+        "due_at": target.due_at.isoformat(),
+        "policy_id": str(target.policy_id) if target.policy_id else None,
+        "policy_name": target.policy_name,
+    }

@@ -8,7 +8,6 @@ before committing leaves its claims to the next run.
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,6 +15,7 @@ from app.events.service import new_event, record_event, record_events
 from app.models import Event, Ticket
 from app.sla.hooks import on_attributes_changed
 from app.sla.repository import ClaimedTarget, TargetRepository
+from app.sla.rules import sla_event_data
 
 ESCALATED_TIER = 2
 
@@ -44,15 +44,7 @@ async def warn_targets_at_risk(session: AsyncSession, now: datetime, limit: int)
 
 
 def _sla_event(event_type: str, target: ClaimedTarget, now: datetime) -> Event:
-    data: dict[str, Any] = {
-        "ticket_id": str(target.ticket_id),
-        "ticket_number": target.ticket_number,
-        "target_id": str(target.id),
-        "metric": target.metric,
-        "due_at": target.due_at.isoformat(),
-        "policy_id": str(target.policy_id) if target.policy_id else None,
-        "policy_name": target.policy_name,
-    }
+    data = sla_event_data(target, target.ticket_number)
     return new_event(event_type, data, now=now, subject_type="ticket", subject_id=target.ticket_id)
 
 
