@@ -2,10 +2,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, exists, select, update
+from sqlalchemy import ColumnElement, Select, Uuid, any_, bindparam, exists, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import BindParameter
 
 from app.models import SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.pagination import PageParams, fetch_page
@@ -91,7 +94,6 @@ class ClaimedTarget:
     due_at: datetime
     policy_id: uuid.UUID | None
     policy_name: str | None
-    escalate_on_breach: bool
 
 
 class TargetRepository:
@@ -131,40 +133,19 @@ class TargetRepository:
         Hooks change targets only while holding the ticket row, so locking the ticket too
         keeps the sweep from racing a request; SKIP LOCKED means the sweep never waits.
         """
-        return await self._claim(SlaTarget.due_at <= now, SlaTarget.due_at, limit)
+        rows = (await self.session.execute(due_claim_statement(now, limit))).all()
+        return [ClaimedTarget(*row) for row in rows]
 
     async def claim_warnable(self, now: datetime, limit: int) -> list[ClaimedTarget]:
         """Active, not yet warned targets inside their warning window and not yet due."""
-        return await self._claim(
-            (SlaTarget.warn_at <= now) & SlaTarget.warned_at.is_(None) & (SlaTarget.due_at > now),
-            SlaTarget.warn_at,
-            limit,
-        )
-
-    async def _claim(
-        self, condition: ColumnElement[bool], order: InstrumentedAttribute[datetime], limit: int
-    ) -> list[ClaimedTarget]:
-        statement = (
-            select(
-                SlaTarget.id, SlaTarget.ticket_id, Ticket.number, Ticket.tier, SlaTarget.metric,
-                SlaTarget.due_at, SlaTarget.policy_id, SlaTarget.policy_name,
-                TicketSla.escalate_on_breach,
-            )
-            .join(Ticket, Ticket.id == SlaTarget.ticket_id)
-            .join(TicketSla, TicketSla.ticket_id == SlaTarget.ticket_id)
-            .where(SlaTarget.status == ACTIVE, condition)
-            .order_by(order)
-            .limit(limit)
-            .with_for_update(of=[SlaTarget, Ticket], skip_locked=True)
-        )
-        rows = (await self.session.execute(statement)).all()
+        rows = (await self.session.execute(warn_claim_statement(now, limit))).all()
         return [ClaimedTarget(*row) for row in rows]
 
     async def mark_breached(self, target_ids: Sequence[uuid.UUID]) -> None:
         # breached_at is when the promise was broken, not when the sweep noticed.
         await self.session.execute(
             update(SlaTarget)
-            .where(SlaTarget.id.in_(target_ids))
+            .where(SlaTarget.id == any_(_uuid_array(target_ids)))
             .values(status=BREACHED, breached_at=SlaTarget.due_at)
             .execution_options(synchronize_session=False)
         )
@@ -172,11 +153,53 @@ class TargetRepository:
     async def mark_warned(self, target_ids: Sequence[uuid.UUID], now: datetime) -> None:
         await self.session.execute(
             update(SlaTarget)
-            .where(SlaTarget.id.in_(target_ids))
+            .where(SlaTarget.id == any_(_uuid_array(target_ids)))
             .values(warned_at=now)
             .execution_options(synchronize_session=False)
         )
 
+    async def escalating_on_breach(self, ticket_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Those of the tickets whose policy snapshot asks to escalate on a breach."""
+        statement = select(TicketSla.ticket_id).where(
+            TicketSla.ticket_id.in_(ticket_ids), TicketSla.escalate_on_breach
+        )
+        return set((await self.session.scalars(statement)).all())
+
     async def tickets_for_update(self, ticket_ids: Sequence[uuid.UUID]) -> Sequence[Ticket]:
         statement = select(Ticket).where(Ticket.id.in_(ticket_ids)).with_for_update()
         return (await self.session.scalars(statement)).all()
+
+
+def due_claim_statement(now: datetime, limit: int) -> Select[*tuple[Any, ...]]:
+    """Reads ix_sla_targets_due (partial: active targets only) in due order."""
+    return _claim_statement(SlaTarget.due_at <= now, SlaTarget.due_at, limit)
+
+
+def warn_claim_statement(now: datetime, limit: int) -> Select[*tuple[Any, ...]]:
+    """Reads ix_sla_targets_warn (partial: active targets not yet warned) in warn order."""
+    condition = (
+        (SlaTarget.warn_at <= now) & SlaTarget.warned_at.is_(None) & (SlaTarget.due_at > now)
+    )
+    return _claim_statement(condition, SlaTarget.warn_at, limit)
+
+
+def _claim_statement(
+    condition: ColumnElement[bool], order: InstrumentedAttribute[datetime], limit: int
+) -> Select[*tuple[Any, ...]]:
+    return (
+        select(
+            SlaTarget.id, SlaTarget.ticket_id, Ticket.number, Ticket.tier, SlaTarget.metric,
+            SlaTarget.due_at, SlaTarget.policy_id, SlaTarget.policy_name,
+        )
+        .join(Ticket, Ticket.id == SlaTarget.ticket_id)
+        .where(SlaTarget.status == ACTIVE, condition)
+        .order_by(order)
+        .limit(limit)
+        .with_for_update(of=[SlaTarget, Ticket], skip_locked=True)
+    )
+
+
+def _uuid_array(ids: Sequence[uuid.UUID]) -> BindParameter[Any]:
+    """One array parameter (`= ANY($1)`) instead of a thousand-item IN list."""
+    array_type: ARRAY[Any] = ARRAY(Uuid())
+    return bindparam("ids", list(ids), type_=array_type)

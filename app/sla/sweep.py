@@ -28,7 +28,8 @@ async def breach_due_targets(session: AsyncSession, now: datetime, limit: int) -
         return 0
     await repository.mark_breached([target.id for target in claimed])
     await record_events(session, [_sla_event("sla.breached", target, now) for target in claimed])
-    await _escalate(session, _to_escalate(claimed), now)
+    escalating = await repository.escalating_on_breach(list({t.ticket_id for t in claimed}))
+    await _escalate(session, _to_escalate(claimed, escalating), now)
     return len(claimed)
 
 
@@ -48,11 +49,13 @@ def _sla_event(event_type: str, target: ClaimedTarget, now: datetime) -> Event:
     return new_event(event_type, data, now=now, subject_type="ticket", subject_id=target.ticket_id)
 
 
-def _to_escalate(claimed: Sequence[ClaimedTarget]) -> dict[uuid.UUID, str]:
+def _to_escalate(
+    claimed: Sequence[ClaimedTarget], escalating: set[uuid.UUID]
+) -> dict[uuid.UUID, str]:
     """Ticket id -> the metric whose breach escalates it (the first one, once per ticket)."""
     reasons: dict[uuid.UUID, str] = {}
     for target in claimed:
-        if target.escalate_on_breach and target.ticket_tier < ESCALATED_TIER:
+        if target.ticket_id in escalating and target.ticket_tier < ESCALATED_TIER:
             reasons.setdefault(target.ticket_id, target.metric)
     return reasons
 
