@@ -106,7 +106,7 @@ async def claim_plan(database: Database, due: int) -> str:
 async def measure(server_url: str, active: int, due: int, repeats: int) -> tuple[float, str]:
     url = await recreate_database(server_url, SCRATCH_DATABASE)
     await asyncio.to_thread(schema.upgrade, url)
-    database = Database(url, pool_size=2, max_overflow=2)
+    database = Database(url, pool_size=2, max_overflow=2, statement_timeout_ms=0)
     settings = Settings(environment="test", database_url=url, sla_sweep_batch_size=due)
     try:
         seeding = time.perf_counter()

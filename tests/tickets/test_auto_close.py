@@ -31,7 +31,7 @@ async def test_tickets_solved_for_the_configured_days_are_closed_once(
 
     async with database.sessionmaker() as session:
         result = await session.execute(select(Ticket.id, Ticket.status))
-        rows = {ticket_id: status for ticket_id, status in result}
+        rows = dict(result.all())
         closed_at = await session.scalar(select(Ticket.closed_at).where(Ticket.id == old))
     assert rows == {old: "closed", recent: "solved", still_open: "new"}
     assert closed_at == START + 4 * DAY
