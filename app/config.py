@@ -34,6 +34,12 @@ class Settings(BaseSettings):
         default=True, description="run the background worker inside `aftercare serve`"
     )
     worker_tick_seconds: float = Field(default=1.0, gt=0, le=60, description="SLA sweep period")
+    sla_sweep_batch_size: int = Field(
+        default=1000, ge=1, le=100_000, description="targets claimed per SLA sweep transaction"
+    )
+    auto_close_solved_after_days: int = Field(
+        default=4, ge=1, le=365, description="close tickets solved this many days ago"
+    )
     idempotency_key_ttl_hours: int = Field(default=24, ge=1, le=24 * 30)
     webhook_allow_private_targets: bool = Field(
         default=False, description="allow webhook URLs on loopback/private networks (dev, tests)"

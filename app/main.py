@@ -22,6 +22,7 @@ from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from app.openapi import build_openapi
 from app.orders.router import router as orders_router
 from app.rate_limit import SlidingWindowRateLimiter
+from app.sla.router import calendars_router, policies_router
 from app.surveys.public_router import router as public_surveys_router
 from app.surveys.router import router as surveys_router
 from app.tickets.router import router as tickets_router
@@ -80,8 +81,8 @@ def create_app(
     app.include_router(health_router)
     app.include_router(api_keys_router)
     for router in (
-        orders_router, customers_router, tickets_router, surveys_router, public_surveys_router,
-        feedback_router, metrics_router,
+        orders_router, customers_router, tickets_router, policies_router, calendars_router,
+        surveys_router, public_surveys_router, feedback_router, metrics_router,
     ):
         app.include_router(router)
     _add_middleware(app, settings)

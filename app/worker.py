@@ -35,9 +35,16 @@ class Job:
 
 def default_jobs(settings: Settings) -> list[Job]:
     from app.idempotency.tasks import purge_expired_idempotency_keys
+    from app.orders.overdue import OVERDUE_BATCH, watch_overdue_deliveries
+    from app.sla.tasks import sweep_sla_targets
     from app.surveys.tasks import AUTO_INVITE_BATCH, invite_customers_of_solved_tickets
+    from app.tickets.auto_close import AUTO_CLOSE_BATCH, auto_close_solved_tickets
 
+    tick = settings.worker_tick_seconds
     jobs = [
+        Job("sla_sweep", sweep_sla_targets, tick, settings.sla_sweep_batch_size),
+        Job("delivery_overdue_watch", watch_overdue_deliveries, tick, OVERDUE_BATCH),
+        Job("auto_close_solved_tickets", auto_close_solved_tickets, 60.0, AUTO_CLOSE_BATCH),
         Job("purge_idempotency_keys", purge_expired_idempotency_keys, 60.0, 1000),
     ]
     if settings.survey_auto_invite_on_solve:

@@ -7,6 +7,7 @@ from app.models.events import Event
 from app.models.feedback import Feedback
 from app.models.idempotency import IdempotencyKey
 from app.models.orders import Order
+from app.models.sla import SlaCalendar, SlaPolicy, SlaTarget, TicketSla
 from app.models.surveys import SurveyAnswer, SurveyInvitation, SurveyResponse, SurveyTemplate
 from app.models.tickets import Ticket, TicketMessage
 
@@ -18,10 +19,14 @@ __all__ = [
     "Feedback",
     "IdempotencyKey",
     "Order",
+    "SlaCalendar",
+    "SlaPolicy",
+    "SlaTarget",
     "SurveyAnswer",
     "SurveyInvitation",
     "SurveyResponse",
     "SurveyTemplate",
     "Ticket",
     "TicketMessage",
+    "TicketSla",
 ]

@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from app.models import Customer, Order, Ticket, TicketMessage
 from app.pagination import PageParams, fetch_page
+from app.sla.hooks import breached_filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class TicketFilters:
     tags: Sequence[str] = field(default_factory=tuple)
     created_from: datetime | None = None
     created_to: datetime | None = None
+    breached: bool | None = None
 
 
 TicketRef = uuid.UUID | int
@@ -105,4 +107,6 @@ def _conditions(filters: TicketFilters) -> list[ColumnElement[bool]]:
         conditions.append(Ticket.created_at >= filters.created_from)
     if filters.created_to is not None:
         conditions.append(Ticket.created_at < filters.created_to)
+    if filters.breached is not None:
+        conditions.append(breached_filter(filters.breached))
     return conditions

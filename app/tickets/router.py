@@ -20,6 +20,7 @@ from app.tickets.schemas import (
     MessageCreate,
     MessageOut,
     TicketCreate,
+    TicketDetail,
     TicketOut,
     TicketRefInput,
     TicketUpdate,
@@ -61,21 +62,28 @@ async def list_tickets(
     tag: Annotated[list[str], Query(max_length=50, description="all of these tags")] = [],  # noqa: B006
     created_from: Annotated[Timestamp | None, Query(description="created at or after")] = None,
     created_to: Annotated[Timestamp | None, Query(description="created before")] = None,
+    breached: Annotated[
+        bool | None, Query(description="has (true) or has no (false) breached SLA target")
+    ] = None,
 ) -> Page[TicketOut]:
     """Tickets, newest first. Repeat `status`, `priority`, `channel` to match any of several."""
     filters = TicketFilters(
         statuses=status_, priorities=priority, channels=channel, tier=tier, assignee=assignee,
         customer_external_ref=customer, order_external_ref=order,
         tags=[value.strip().lower() for value in tag],
-        created_from=created_from, created_to=created_to,
+        created_from=created_from, created_to=created_to, breached=breached,
     )
     rows, next_cursor = await TicketRepository(session).page(page, filters)
     return Page(items=[TicketOut.model_validate(row) for row in rows], next_cursor=next_cursor)
 
 
-@router.get("/{ticket_id}", response_model=TicketOut, dependencies=READ)
-async def read_ticket(ticket_id: TicketRefPath, session: SessionDep) -> TicketOut:
-    return TicketOut.model_validate(await service.get_ticket(session, ticket_id))
+@router.get("/{ticket_id}", response_model=TicketDetail, dependencies=READ)
+async def read_ticket(
+    ticket_id: TicketRefPath, session: SessionDep, clock: ClockDep
+) -> TicketDetail:
+    """The ticket with its `expectations`: when a first answer and a resolution are due, and
+    whether each is on track, at risk, breached, met or paused."""
+    return await service.get_ticket_detail(session, ticket_id, clock.now())
 
 
 @router.patch("/{ticket_id}", response_model=TicketOut)

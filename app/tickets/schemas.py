@@ -14,6 +14,7 @@ from pydantic import (
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
 from app.orders.schemas import OrderSummary
 from app.schemas import Input
+from app.sla.schemas import Expectations
 from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 
 
@@ -125,3 +126,10 @@ class TicketOut(BaseModel):
     )
     escalated_at: datetime | None
     escalation_reason: str | None
+
+
+class TicketDetail(TicketOut):
+    expectations: Expectations | None = Field(
+        default=None,
+        description="what was promised to the customer and whether it is on track",
+    )

@@ -1,6 +1,7 @@
 """Ticket lifecycle: every change updates the metric counters and records its event."""
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -9,12 +10,22 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.customers.repository import CustomerRepository
 from app.errors import ConflictError, NotFoundError, UnprocessableError
-from app.events.service import record_event
+from app.events.service import new_event, record_event, record_events
 from app.models import Ticket, TicketMessage
 from app.orders.repository import OrderRepository
+from app.sla import hooks as sla
 from app.tickets.repository import TicketRef, TicketRepository
-from app.tickets.schemas import MessageCreate, MessageOut, TicketCreate, TicketOut, TicketUpdate
+from app.tickets.schemas import (
+    MessageCreate,
+    MessageOut,
+    TicketCreate,
+    TicketDetail,
+    TicketOut,
+    TicketUpdate,
+)
 from app.tickets.vocabulary import can_transition, is_reopen
+
+SLA_ATTRIBUTES = frozenset({"priority", "channel", "tier", "tags"})
 
 
 async def create_ticket(
@@ -38,6 +49,7 @@ async def create_ticket(
         channel=body.channel, created_at=now,
     )
     await repository.add_message(first_message)
+    await sla.on_ticket_created(session, ticket, now)
     await _record(session, "ticket.created", ticket, actor, now)
     return ticket
 
@@ -57,6 +69,15 @@ async def get_ticket(session: AsyncSession, ref: TicketRef) -> Ticket:
     if ticket is None:
         raise NotFoundError(f"No ticket {ref}.")
     return ticket
+
+
+async def get_ticket_detail(
+    session: AsyncSession, ref: TicketRef, now: datetime
+) -> TicketDetail:
+    ticket = await get_ticket(session, ref)
+    detail = TicketDetail.model_validate(ticket)
+    detail.expectations = await sla.expectations(session, ticket, now)
+    return detail
 
 
 async def _locked(session: AsyncSession, ref: TicketRef) -> Ticket:
@@ -88,12 +109,15 @@ async def add_message(
     elif body.author_type == "customer":
         _apply_customer_message(ticket, now)
     ticket.updated_at = now
+    await sla.on_message_added(
+        session, ticket, author_type=body.author_type, public=body.public, now=now
+    )
     await _record(
         session, "ticket.message_created", ticket, actor, now,
         message=MessageOut.model_validate(message).model_dump(mode="json"),
     )
     if ticket.status != old_status:
-        await _record_status_change(session, ticket, old_status, actor, now)
+        await _status_changed(session, ticket, old_status, actor, now)
     return message
 
 
@@ -145,10 +169,12 @@ async def update_ticket(
     changes = _apply_attributes(ticket, body, sent)
     if changes or ticket.status != old_status:
         ticket.updated_at = now
+    if sla_relevant := set(SLA_ATTRIBUTES & changes.keys()):
+        await sla.on_attributes_changed(session, ticket, sla_relevant, now)
     if changes:
         await _record(session, "ticket.updated", ticket, actor, now, changes=changes)
     if ticket.status != old_status:
-        await _record_status_change(session, ticket, old_status, actor, now)
+        await _status_changed(session, ticket, old_status, actor, now)
     return ticket
 
 
@@ -193,13 +219,15 @@ async def escalate(
     ticket.escalated_at = now
     ticket.escalation_reason = reason
     ticket.updated_at = now
+    await sla.on_attributes_changed(session, ticket, {"tier"}, now)
     await _record(session, "ticket.escalated", ticket, actor, now, reason=reason, from_tier=1)
     return ticket
 
 
-async def _record_status_change(
+async def _status_changed(
     session: AsyncSession, ticket: Ticket, old_status: str, actor: Principal, now: datetime
 ) -> None:
+    await sla.on_status_changed(session, ticket, old_status, now)
     await _record(
         session, "ticket.status_changed", ticket, actor, now,
         **{"from": old_status, "to": ticket.status},
@@ -214,8 +242,41 @@ async def _record(
     now: datetime,
     **details: Any,
 ) -> None:
-    data = {"ticket": TicketOut.model_validate(ticket).model_dump(mode="json"), **details}
-    await record_event(
-        session, event_type, data, now=now, subject_type="ticket", subject_id=ticket.id,
-        actor_api_key_id=actor.api_key_id,
+    await record_ticket_event(
+        session, event_type, ticket, now, actor_api_key_id=actor.api_key_id, **details
     )
+
+
+def ticket_event_data(ticket: Ticket, **details: Any) -> dict[str, Any]:
+    """Every ticket.* event carries the ticket as the API shows it, plus what happened."""
+    return {"ticket": TicketOut.model_validate(ticket).model_dump(mode="json"), **details}
+
+
+async def record_ticket_event(
+    session: AsyncSession,
+    event_type: str,
+    ticket: Ticket,
+    now: datetime,
+    *,
+    actor_api_key_id: uuid.UUID | None = None,
+    **details: Any,
+) -> None:
+    """For callers outside a request too (the worker): loads the links the snapshot shows."""
+    await session.refresh(ticket, attribute_names=["customer", "order"])
+    await record_event(
+        session, event_type, ticket_event_data(ticket, **details), now=now,
+        subject_type="ticket", subject_id=ticket.id, actor_api_key_id=actor_api_key_id,
+    )
+
+
+async def close_solved(session: AsyncSession, tickets: Sequence[Ticket], now: datetime) -> None:
+    """The worker's auto-close: solved -> closed, with the same event as a manual close."""
+    events = []
+    for ticket in tickets:
+        _set_status(ticket, "closed", now)
+        ticket.updated_at = now
+        data = ticket_event_data(ticket, reason="auto_close", **{"from": "solved", "to": "closed"})
+        events.append(new_event(
+            "ticket.status_changed", data, now=now, subject_type="ticket", subject_id=ticket.id
+        ))
+    await record_events(session, events)

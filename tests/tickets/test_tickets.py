@@ -89,7 +89,8 @@ async def test_get_ticket_by_id_or_number(
     ticket = await create_ticket(client, admin_headers)
     by_id = await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)
     by_number = await client.get(f"/v1/tickets/{ticket['number']}", headers=admin_headers)
-    assert by_id.json() == by_number.json() == ticket
+    assert by_id.json() == by_number.json()
+    assert {key: value for key, value in by_id.json().items() if key != "expectations"} == ticket
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,205 @@
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Uuid, any_, bindparam, exists, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import BindParameter
+
+from app.models import SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
+from app.pagination import PageParams, fetch_page
+from app.sla.rules import ACTIVE, BREACHED, RUNNING
+
+
+class CalendarRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, calendar: SlaCalendar) -> SlaCalendar:
+        self.session.add(calendar)
+        await self.session.flush()
+        return calendar
+
+    async def by_id(self, calendar_id: uuid.UUID, *, lock: bool = False) -> SlaCalendar | None:
+        """With lock, FOR UPDATE: a delete and a policy referring to the calendar serialize."""
+        statement = select(SlaCalendar).where(SlaCalendar.id == calendar_id)
+        if lock:
+            statement = statement.with_for_update()
+        return await self.session.scalar(statement)
+
+    async def by_id_key_share(self, calendar_id: uuid.UUID) -> SlaCalendar | None:
+        """The calendar, kept from being deleted until this transaction ends."""
+        statement = (
+            select(SlaCalendar)
+            .where(SlaCalendar.id == calendar_id)
+            .with_for_update(key_share=True, read=True)
+        )
+        return await self.session.scalar(statement)
+
+    async def page(self, params: PageParams) -> tuple[Sequence[SlaCalendar], str | None]:
+        return await fetch_page(
+            self.session, select(SlaCalendar), SlaCalendar.created_at, SlaCalendar.id, params
+        )
+
+    async def is_referenced(self, calendar_id: uuid.UUID) -> bool:
+        statement = select(exists().where(SlaPolicy.calendar_id == calendar_id))
+        return bool(await self.session.scalar(statement))
+
+    async def delete(self, calendar: SlaCalendar) -> None:
+        await self.session.delete(calendar)
+        await self.session.flush()
+
+
+class PolicyRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, policy: SlaPolicy) -> SlaPolicy:
+        self.session.add(policy)
+        await self.session.flush()
+        return policy
+
+    async def by_id(self, policy_id: uuid.UUID) -> SlaPolicy | None:
+        return await self.session.get(SlaPolicy, policy_id)
+
+    async def page(self, params: PageParams) -> tuple[Sequence[SlaPolicy], str | None]:
+        return await fetch_page(
+            self.session, select(SlaPolicy), SlaPolicy.created_at, SlaPolicy.id, params
+        )
+
+    async def in_evaluation_order(self) -> Sequence[SlaPolicy]:
+        statement = select(SlaPolicy).order_by(
+            SlaPolicy.position, SlaPolicy.created_at, SlaPolicy.id
+        )
+        return (await self.session.scalars(statement)).all()
+
+    async def delete(self, policy: SlaPolicy) -> None:
+        await self.session.delete(policy)
+        await self.session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedTarget:
+    """A target claimed by the sweep, with what its event and auto-escalation need."""
+
+    id: uuid.UUID
+    ticket_id: uuid.UUID
+    ticket_number: int
+    ticket_tier: int
+    metric: str
+    due_at: datetime
+    policy_id: uuid.UUID | None
+    policy_name: str | None
+
+
+class TargetRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def ticket_sla(self, ticket_id: uuid.UUID) -> TicketSla | None:
+        return await self.session.get(TicketSla, ticket_id)
+
+    async def add_ticket_sla(self, ticket_sla: TicketSla) -> None:
+        self.session.add(ticket_sla)
+        await self.session.flush()
+
+    async def add_targets(self, targets: Sequence[SlaTarget]) -> None:
+        self.session.add_all(targets)
+        await self.session.flush()
+
+    async def of_ticket(self, ticket_id: uuid.UUID) -> Sequence[SlaTarget]:
+        statement = (
+            select(SlaTarget)
+            .where(SlaTarget.ticket_id == ticket_id)
+            .order_by(SlaTarget.started_at, SlaTarget.id)
+        )
+        return (await self.session.scalars(statement)).all()
+
+    async def running_of_ticket(self, ticket_id: uuid.UUID) -> Sequence[SlaTarget]:
+        statement = (
+            select(SlaTarget)
+            .where(SlaTarget.ticket_id == ticket_id, SlaTarget.status.in_(RUNNING))
+            .order_by(SlaTarget.started_at, SlaTarget.id)
+        )
+        return (await self.session.scalars(statement)).all()
+
+    async def claim_due(self, now: datetime, limit: int) -> list[ClaimedTarget]:
+        """Active targets past due, locked with their tickets; rows someone holds are skipped.
+
+        Hooks change targets only while holding the ticket row, so locking the ticket too
+        keeps the sweep from racing a request; SKIP LOCKED means the sweep never waits.
+        """
+        rows = (await self.session.execute(due_claim_statement(now, limit))).all()
+        return [ClaimedTarget(*row) for row in rows]
+
+    async def claim_warnable(self, now: datetime, limit: int) -> list[ClaimedTarget]:
+        """Active, not yet warned targets inside their warning window and not yet due."""
+        rows = (await self.session.execute(warn_claim_statement(now, limit))).all()
+        return [ClaimedTarget(*row) for row in rows]
+
+    async def mark_breached(self, target_ids: Sequence[uuid.UUID]) -> None:
+        # breached_at is when the promise was broken, not when the sweep noticed.
+        await self.session.execute(
+            update(SlaTarget)
+            .where(SlaTarget.id == any_(_uuid_array(target_ids)))
+            .values(status=BREACHED, breached_at=SlaTarget.due_at)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def mark_warned(self, target_ids: Sequence[uuid.UUID], now: datetime) -> None:
+        await self.session.execute(
+            update(SlaTarget)
+            .where(SlaTarget.id == any_(_uuid_array(target_ids)))
+            .values(warned_at=now)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def escalating_on_breach(self, ticket_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Those of the tickets whose policy snapshot asks to escalate on a breach."""
+        statement = select(TicketSla.ticket_id).where(
+            TicketSla.ticket_id.in_(ticket_ids), TicketSla.escalate_on_breach
+        )
+        return set((await self.session.scalars(statement)).all())
+
+    async def tickets_for_update(self, ticket_ids: Sequence[uuid.UUID]) -> Sequence[Ticket]:
+        statement = select(Ticket).where(Ticket.id.in_(ticket_ids)).with_for_update()
+        return (await self.session.scalars(statement)).all()
+
+
+def due_claim_statement(now: datetime, limit: int) -> Select[*tuple[Any, ...]]:
+    """Reads ix_sla_targets_due (partial: active targets only) in due order."""
+    return _claim_statement(SlaTarget.due_at <= now, SlaTarget.due_at, limit)
+
+
+def warn_claim_statement(now: datetime, limit: int) -> Select[*tuple[Any, ...]]:
+    """Reads ix_sla_targets_warn (partial: active targets not yet warned) in warn order."""
+    condition = (
+        (SlaTarget.warn_at <= now) & SlaTarget.warned_at.is_(None) & (SlaTarget.due_at > now)
+    )
+    return _claim_statement(condition, SlaTarget.warn_at, limit)
+
+
+def _claim_statement(
+    condition: ColumnElement[bool], order: InstrumentedAttribute[datetime], limit: int
+) -> Select[*tuple[Any, ...]]:
+    return (
+        select(
+            SlaTarget.id, SlaTarget.ticket_id, Ticket.number, Ticket.tier, SlaTarget.metric,
+            SlaTarget.due_at, SlaTarget.policy_id, SlaTarget.policy_name,
+        )
+        .join(Ticket, Ticket.id == SlaTarget.ticket_id)
+        .where(SlaTarget.status == ACTIVE, condition)
+        .order_by(order)
+        .limit(limit)
+        .with_for_update(of=[SlaTarget, Ticket], skip_locked=True)
+    )
+
+
+def _uuid_array(ids: Sequence[uuid.UUID]) -> BindParameter[Any]:
+    """One array parameter (`= ANY($1)`) instead of a thousand-item IN list."""
+    array_type: ARRAY[Any] = ARRAY(Uuid())
+    return bindparam("ids", list(ids), type_=array_type)

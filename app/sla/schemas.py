@@ -1,0 +1,185 @@
+import uuid
+from datetime import date, datetime
+from itertools import pairwise
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from app.schemas import Input
+from app.sla.business_hours import BusinessInterval, parse_hhmm
+from app.sla.rules import ExpectationStatus
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Priority = Literal["low", "normal", "high", "urgent"]
+Channel = Literal["email", "phone", "chat", "social", "web", "api"]
+PauseStatus = Literal["pending", "on_hold"]
+
+MINUTES_PER_YEAR = 525_600
+
+
+def _valid_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown IANA timezone {name!r}") from error
+    return name
+
+
+def _valid_hhmm(value: str) -> str:
+    parse_hhmm(value)
+    return value
+
+
+def _valid_interval(pair: tuple[str, str]) -> tuple[str, str]:
+    BusinessInterval(parse_hhmm(pair[0]), parse_hhmm(pair[1]))
+    return pair
+
+
+def _sorted_without_overlap(intervals: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    for (_, earlier_end), (later_start, _) in pairwise(intervals):
+        if earlier_end == "24:00" or earlier_end > later_start:
+            raise ValueError("intervals must be sorted and must not overlap")
+    return intervals
+
+
+def _some_hours(week: dict[Weekday, list[tuple[str, str]]]) -> dict[Weekday, list[tuple[str, str]]]:
+    if not any(week.values()):
+        raise ValueError("a calendar needs business hours on at least one day")
+    return week
+
+
+Timezone = Annotated[str, Field(max_length=64), AfterValidator(_valid_timezone)]
+HHMM = Annotated[str, AfterValidator(_valid_hhmm)]
+OpeningInterval = Annotated[tuple[HHMM, HHMM], AfterValidator(_valid_interval)]
+DayHours = Annotated[
+    list[OpeningInterval], Field(max_length=12), AfterValidator(_sorted_without_overlap)
+]
+WeeklyHours = Annotated[dict[Weekday, DayHours], AfterValidator(_some_hours)]
+Name = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+class CalendarCreate(Input):
+    name: Name
+    timezone: Timezone = Field(description="IANA timezone, e.g. Europe/Berlin")
+    weekly_hours: WeeklyHours = Field(
+        description='opening intervals per weekday, e.g. {"mon": [["09:00","12:00"],'
+        '["13:00","17:00"]]}; "24:00" ends a day; a missing day is closed'
+    )
+    holidays: list[date] = Field(default_factory=list, max_length=1000)
+
+
+class CalendarUpdate(Input):
+    name: Name | None = None
+    timezone: Timezone | None = None
+    weekly_hours: WeeklyHours | None = None
+    holidays: list[date] | None = Field(default=None, max_length=1000)
+
+
+class CalendarOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    timezone: str
+    weekly_hours: dict[str, list[tuple[str, str]]]
+    holidays: list[date]
+    created_at: datetime
+    updated_at: datetime
+
+
+class TargetDefinition(Input):
+    target_minutes: int = Field(ge=1, le=MINUTES_PER_YEAR)
+    business_hours: bool = Field(
+        default=False, description="count only the policy calendar's business hours"
+    )
+    warn_before_minutes: int = Field(
+        default=0, ge=0, le=MINUTES_PER_YEAR,
+        description="emit sla.warning when this much of the target remains (0: no warning)",
+    )
+
+    @field_validator("warn_before_minutes")
+    @classmethod
+    def _inside_target(cls, warn_before: int, info: ValidationInfo) -> int:
+        target = info.data.get("target_minutes")
+        if target is not None and warn_before >= target:
+            raise ValueError("must be less than target_minutes")
+        return warn_before
+
+
+class Targets(Input):
+    first_response: TargetDefinition | None = None
+    next_response: TargetDefinition | None = None
+    resolution: TargetDefinition | None = None
+
+
+def _default_pause_statuses() -> list[PauseStatus]:
+    return ["pending", "on_hold"]
+
+
+Tag = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class Conditions(Input):
+    """All given lists must match (an empty list matches anything); tags match any of them."""
+
+    priorities: list[Priority] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    tiers: list[Literal[1, 2]] = Field(default_factory=list)
+    tags: list[Tag] = Field(default_factory=list, max_length=50)
+
+
+class PolicyCreate(Input):
+    name: Name
+    position: int = Field(
+        default=100, ge=0, le=1_000_000, description="lowest first; the first match wins"
+    )
+    calendar_id: uuid.UUID | None = Field(
+        default=None, description="business calendar; none means calendar time, 24x7"
+    )
+    conditions: Conditions = Field(default_factory=Conditions)
+    targets: Targets
+    pause_statuses: list[PauseStatus] = Field(default_factory=_default_pause_statuses)
+    escalate_on_breach: bool = Field(default=False, description="move the ticket to tier 2")
+
+
+class PolicyUpdate(Input):
+    name: Name | None = None
+    position: int | None = Field(default=None, ge=0, le=1_000_000)
+    calendar_id: uuid.UUID | None = None
+    conditions: Conditions | None = None
+    targets: Targets | None = None
+    pause_statuses: list[PauseStatus] | None = None
+    escalate_on_breach: bool | None = None
+
+
+class PolicyOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    position: int
+    calendar_id: uuid.UUID | None
+    conditions: Conditions
+    targets: Targets
+    pause_statuses: list[str]
+    escalate_on_breach: bool
+    version: int = Field(description="incremented by every change")
+    created_at: datetime
+    updated_at: datetime
+
+
+class Expectation(BaseModel):
+    status: ExpectationStatus
+    due_at: datetime | None = Field(description="null while paused (waiting on the customer)")
+    met_at: datetime | None
+    breached_at: datetime | None
+
+
+class Expectations(BaseModel):
+    """What the shop promised this customer, ready to show them."""
+
+    policy_name: str | None
+    first_response: Expectation | None
+    next_response: Expectation | None
+    resolution: Expectation | None

@@ -1,0 +1,84 @@
+"""The SLA sweep: breaches and warnings, each emitted exactly once per target.
+
+A target's state change and its event commit in one transaction, and a target is claimed with
+FOR UPDATE SKIP LOCKED, so several workers never emit the same event twice; a worker that dies
+before committing leaves its claims to the next run.
+"""
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.events.service import new_event, record_events
+from app.models import Event, Ticket
+from app.sla.hooks import on_attributes_changed
+from app.sla.repository import ClaimedTarget, TargetRepository
+from app.sla.rules import sla_event_data
+from app.tickets.service import record_ticket_event
+
+ESCALATED_TIER = 2
+
+
+async def breach_due_targets(session: AsyncSession, now: datetime, limit: int) -> int:
+    """Mark up to `limit` active targets past due as breached; escalate where asked."""
+    repository = TargetRepository(session)
+    claimed = await repository.claim_due(now, limit)
+    if not claimed:
+        return 0
+    await repository.mark_breached([target.id for target in claimed])
+    await record_events(session, [_sla_event("sla.breached", target, now) for target in claimed])
+    escalating = await repository.escalating_on_breach(list({t.ticket_id for t in claimed}))
+    await _escalate(session, _to_escalate(claimed, escalating), now)
+    return len(claimed)
+
+
+async def warn_targets_at_risk(session: AsyncSession, now: datetime, limit: int) -> int:
+    """Emit sla.warning for up to `limit` targets that entered their warning window."""
+    repository = TargetRepository(session)
+    claimed = await repository.claim_warnable(now, limit)
+    if not claimed:
+        return 0
+    await repository.mark_warned([target.id for target in claimed], now)
+    await record_events(session, [_sla_event("sla.warning", target, now) for target in claimed])
+    return len(claimed)
+
+
+def _sla_event(event_type: str, target: ClaimedTarget, now: datetime) -> Event:
+    data = sla_event_data(target, target.ticket_number)
+    return new_event(event_type, data, now=now, subject_type="ticket", subject_id=target.ticket_id)
+
+
+def _to_escalate(
+    claimed: Sequence[ClaimedTarget], escalating: set[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """Ticket id -> the metric whose breach escalates it (the first one, once per ticket)."""
+    reasons: dict[uuid.UUID, str] = {}
+    for target in claimed:
+        if target.ticket_id in escalating and target.ticket_tier < ESCALATED_TIER:
+            reasons.setdefault(target.ticket_id, target.metric)
+    return reasons
+
+
+async def _escalate(session: AsyncSession, reasons: dict[uuid.UUID, str], now: datetime) -> None:
+    if not reasons:
+        return
+    # Already locked by the claim: this only loads them.
+    for ticket in await TargetRepository(session).tickets_for_update(list(reasons)):
+        await _escalate_ticket(session, ticket, reasons[ticket.id], now)
+
+
+async def _escalate_ticket(
+    session: AsyncSession, ticket: Ticket, metric: str, now: datetime
+) -> None:
+    previous_tier = ticket.tier
+    ticket.tier = ESCALATED_TIER
+    ticket.escalated_at = now
+    ticket.escalation_reason = f"SLA {metric} breached"
+    ticket.updated_at = now
+    await record_ticket_event(
+        session, "ticket.escalated", ticket, now,
+        reason=ticket.escalation_reason, from_tier=previous_tier, automatic=True,
+    )
+    await on_attributes_changed(session, ticket, {"tier"}, now)

@@ -1,0 +1,81 @@
+"""The tickets API and the SLA engine together: expectations, breaches, the breached filter."""
+
+from datetime import timedelta
+from typing import Any
+
+import httpx
+
+from app.config import Settings
+from app.db import Database
+from app.sla.tasks import sweep_sla_targets
+from app.worker import JobContext
+from tests.support.api import create_ticket
+from tests.support.clock import MutableClock
+
+Headers = dict[str, str]
+POLICY = {
+    "name": "Urgent promise",
+    "position": 1,
+    "conditions": {"priorities": ["urgent"]},
+    "targets": {
+        "first_response": {
+            "target_minutes": 60,
+            "business_hours": False,
+            "warn_before_minutes": 15,
+        },
+        "resolution": {"target_minutes": 480, "business_hours": False, "warn_before_minutes": 60},
+    },
+}
+
+
+async def _ticket(client: httpx.AsyncClient, headers: Headers, ticket: dict[str, Any]) -> Any:
+    return (await client.get(f"/v1/tickets/{ticket['id']}", headers=headers)).json()
+
+
+async def test_expectations_follow_the_matching_policy_and_replies(
+    client: httpx.AsyncClient, admin_headers: Headers, clock: MutableClock
+) -> None:
+    assert (
+        await client.post("/v1/sla-policies", json=POLICY, headers=admin_headers)
+    ).status_code == 201
+    created_at = clock.now()
+    ticket = await create_ticket(client, admin_headers, priority="urgent")
+    expectations = (await _ticket(client, admin_headers, ticket))["expectations"]
+    assert expectations["policy_name"] == "Urgent promise"
+    assert expectations["first_response"]["status"] == "on_track"
+    due = expectations["first_response"]["due_at"]
+    assert due == (created_at + timedelta(minutes=60)).isoformat().replace("+00:00", "Z")
+
+    clock.advance(timedelta(minutes=50))  # inside the 15-minute warning window
+    at_risk = (await _ticket(client, admin_headers, ticket))["expectations"]
+    assert at_risk["first_response"]["status"] == "at_risk"
+
+    await client.post(
+        f"/v1/tickets/{ticket['id']}/messages",
+        json={"author_type": "agent", "body": "On it"},
+        headers=admin_headers,
+    )
+    met = (await _ticket(client, admin_headers, ticket))["expectations"]
+    assert met["first_response"]["status"] == "met"
+    assert met["resolution"]["status"] == "on_track"
+
+
+async def test_a_swept_breach_shows_in_expectations_and_the_breached_filter(
+    client: httpx.AsyncClient,
+    admin_headers: Headers,
+    clock: MutableClock,
+    database: Database,
+    settings: Settings,
+) -> None:
+    await client.post("/v1/sla-policies", json=POLICY, headers=admin_headers)
+    late = await create_ticket(client, admin_headers, priority="urgent")
+    calm = await create_ticket(client, admin_headers, priority="low")
+    clock.advance(timedelta(minutes=61))
+    await sweep_sla_targets(JobContext(database, clock, settings))
+
+    expectations = (await _ticket(client, admin_headers, late))["expectations"]
+    assert expectations["first_response"]["status"] == "breached"
+    breached = (await client.get("/v1/tickets?breached=true", headers=admin_headers)).json()
+    not_breached = (await client.get("/v1/tickets?breached=false", headers=admin_headers)).json()
+    assert [item["id"] for item in breached["items"]] == [late["id"]]
+    assert [item["id"] for item in not_breached["items"]] == [calm["id"]]
