@@ -12,9 +12,13 @@ from app.clock import Clock, SystemClock
 from app.config import Settings, get_settings
 from app.db import Database, ensure_database_url
 from app.errors import register_error_handlers
+from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.idempotency.service import IdempotentReplay
 from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from app.webhooks.router import deliveries_router as webhook_deliveries_router
+from app.webhooks.router import endpoints_router as webhook_endpoints_router
+from app.webhooks.ssrf import system_resolver
 from app.worker import JobContext, Worker, default_jobs
 
 API_DESCRIPTION = """Post-purchase support: orders, tickets, SLAs, signed webhooks, surveys,
@@ -59,12 +63,16 @@ def create_app(
     )
     app.state.settings = settings
     app.state.clock = clock or SystemClock()
+    app.state.webhook_resolver = system_resolver
     if database is not None:
         app.state.database = database
     register_error_handlers(app)
     app.add_exception_handler(IdempotentReplay, _replay_stored_answer)
     app.include_router(health_router)
     app.include_router(api_keys_router)
+    app.include_router(webhook_endpoints_router)
+    app.include_router(webhook_deliveries_router)
+    app.include_router(events_router)
     _add_middleware(app, settings)
     return app
 

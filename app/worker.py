@@ -31,13 +31,22 @@ class Job:
     run: Callable[[JobContext], Awaitable[int]]  # returns how many items it handled
     interval_seconds: float
     batch_size: int  # a run that handled a full batch is followed at once by another
+    on_stop: Callable[[], Awaitable[None]] | None = None  # after its loop ended, e.g. to drain
 
 
 def default_jobs(settings: Settings) -> list[Job]:
     from app.idempotency.tasks import purge_expired_idempotency_keys
+    from app.webhooks.tasks import WebhookDispatcher
 
+    dispatcher = WebhookDispatcher(settings)
     return [
         Job("purge_idempotency_keys", purge_expired_idempotency_keys, 60.0, 1000),
+        # Batch size 1: a run that claimed anything runs again at once; the dispatcher itself
+        # waits (at most one poll interval) while all its slots are busy.
+        Job(
+            "deliver_webhooks", dispatcher.run, settings.webhook_delivery_poll_seconds, 1,
+            on_stop=dispatcher.close,
+        ),
     ]
 
 
@@ -51,6 +60,9 @@ class Worker:
         async with asyncio.TaskGroup() as group:
             for job in self.jobs:
                 group.create_task(self._loop(job, stop), name=f"job:{job.name}")
+        for job in self.jobs:
+            if job.on_stop is not None:
+                await job.on_stop()
         logger.info("worker stopped")
 
     async def _loop(self, job: Job, stop: asyncio.Event) -> None:

@@ -4,5 +4,20 @@ from app.models.api_keys import ApiKey
 from app.models.base import Base
 from app.models.events import Event
 from app.models.idempotency import IdempotencyKey
+from app.models.webhooks import (
+    DELIVERY_STATUSES,
+    WebhookDelivery,
+    WebhookDeliveryAttempt,
+    WebhookEndpoint,
+)
 
-__all__ = ["ApiKey", "Base", "Event", "IdempotencyKey"]
+__all__ = [
+    "DELIVERY_STATUSES",
+    "ApiKey",
+    "Base",
+    "Event",
+    "IdempotencyKey",
+    "WebhookDelivery",
+    "WebhookDeliveryAttempt",
+    "WebhookEndpoint",
+]
