@@ -3,7 +3,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -189,8 +189,8 @@ class WebhookDeliveryRepository:
             .where(WebhookDelivery.id.in_(delivery_ids))
             .order_by(WebhookDelivery.next_attempt_at)
         )
-        rows = (await self.session.execute(statement)).tuples().all()
-        return list(rows)
+        result = await self.session.execute(statement)
+        return [(delivery, endpoint, event) for delivery, endpoint, event in result]
 
     async def lock_leased(self, delivery_id: uuid.UUID, lease: datetime) -> WebhookDelivery | None:
         """The delivery if this claim still holds it: not deleted, redelivered or re-claimed."""
@@ -220,13 +220,6 @@ class WebhookDeliveryRepository:
         result = await self.session.execute(statement)
         return int(getattr(result, "rowcount", 0) or 0)
 
-    async def count(self, **filters: Any) -> int:
-        statement = select(func.count()).select_from(WebhookDelivery)
-        conditions = [getattr(WebhookDelivery, name) == value for name, value in filters.items()]
-        if conditions:
-            statement = statement.where(and_(*conditions))
-        return int(await self.session.scalar(statement) or 0)
-
 
 class WebhookAttemptRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -236,11 +229,6 @@ class WebhookAttemptRepository:
         self.session.add(attempt)
         await self.session.flush()
         return attempt
-
-    async def delete_for(self, delivery_id: uuid.UUID) -> None:
-        await self.session.execute(
-            delete(WebhookDeliveryAttempt).where(WebhookDeliveryAttempt.delivery_id == delivery_id)
-        )
 
 
 def requeued_values(now: datetime) -> dict[str, Any]:
