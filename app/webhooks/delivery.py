@@ -2,6 +2,7 @@
 
 import random
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,7 +12,11 @@ from app.events.service import record_event
 from app.events.types import EventType
 from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.webhooks.outcomes import next_step
-from app.webhooks.repository import WebhookAttemptRepository, WebhookEndpointRepository
+from app.webhooks.repository import (
+    WebhookAttemptRepository,
+    WebhookDeliveryRepository,
+    WebhookEndpointRepository,
+)
 from app.webhooks.sender import WEBHOOK_TEST_TYPE, AttemptResult, Message
 
 GONE_REASON = "the endpoint answered 410 Gone"
@@ -36,26 +41,53 @@ def message_for(delivery: WebhookDelivery, event: Event | None) -> Message:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A delivery leased to this worker, with everything needed to attempt it without the DB."""
+
+    delivery_id: uuid.UUID
+    endpoint_id: uuid.UUID
+    lease: datetime  # also the fencing token: the outcome is recorded only while it still holds
+    attempts_made: int
+    endpoint_failing: bool
+    url: str
+    secrets: list[str]
+    message: Message
+
+
 async def record_attempt(
     session: AsyncSession,
-    delivery: WebhookDelivery,
+    claim: Claim,
     result: AttemptResult,
     *,
     settings: Settings,
     rng: random.Random | None = None,
-) -> None:
-    """Log the attempt and move the delivery (and its endpoint's health) on accordingly."""
-    await _log_attempt(session, delivery, result)
+) -> bool:
+    """Log the attempt, move the delivery on, update the endpoint's health.
+
+    False (and nothing written) when the claim no longer holds: the lease expired and another
+    worker took the delivery, or it was deleted.
+    """
     now = result.attempted_at
-    step = next_step(
-        result.outcome, delivery.attempts_made, now, retry_after=result.retry_after, rng=rng
-    )
-    delivery.status = step.status
-    delivery.next_attempt_at = step.next_attempt_at
+    attempts_made = claim.attempts_made + 1
+    step = next_step(result.outcome, attempts_made, now, retry_after=result.retry_after, rng=rng)
+    values: dict[str, object] = {
+        "status": step.status,
+        "next_attempt_at": step.next_attempt_at,
+        "attempts_made": attempts_made,
+        "last_attempt_at": now,
+        "locked_until": None,
+    }
     if step.status == "succeeded":
-        delivery.delivered_at = now
-    await session.flush()
-    await _update_endpoint_health(session, delivery.endpoint_id, result, now, settings)
+        values["delivered_at"] = now
+    finished = await WebhookDeliveryRepository(session).finish_leased(
+        claim.delivery_id, claim.lease, values
+    )
+    if not finished:
+        return False
+    await WebhookAttemptRepository(session).add(_attempt_row(claim.delivery_id, result))
+    await _update_endpoint_health(session, claim, result, settings)
+    return True
 
 
 async def record_test_attempt(
@@ -91,31 +123,33 @@ async def disable_endpoint(
 async def _log_attempt(
     session: AsyncSession, delivery: WebhookDelivery, result: AttemptResult
 ) -> None:
-    await WebhookAttemptRepository(session).add(
-        WebhookDeliveryAttempt(
-            delivery_id=delivery.id,
-            attempted_at=result.attempted_at,
-            status_code=result.status_code,
-            latency_ms=result.latency_ms,
-            response_body=result.response_body,
-            error=result.error,
-        )
-    )
+    await WebhookAttemptRepository(session).add(_attempt_row(delivery.id, result))
     delivery.attempts_made += 1
     delivery.last_attempt_at = result.attempted_at
     delivery.locked_until = None
 
 
+def _attempt_row(delivery_id: uuid.UUID, result: AttemptResult) -> WebhookDeliveryAttempt:
+    return WebhookDeliveryAttempt(
+        delivery_id=delivery_id,
+        attempted_at=result.attempted_at,
+        status_code=result.status_code,
+        latency_ms=result.latency_ms,
+        response_body=result.response_body,
+        error=result.error,
+    )
+
+
 async def _update_endpoint_health(
-    session: AsyncSession,
-    endpoint_id: uuid.UUID,
-    result: AttemptResult,
-    now: datetime,
-    settings: Settings,
+    session: AsyncSession, claim: Claim, result: AttemptResult, settings: Settings
 ) -> None:
     endpoints = WebhookEndpointRepository(session)
+    endpoint_id, now = claim.endpoint_id, result.attempted_at
     if result.succeeded:
-        await endpoints.mark_healthy(endpoint_id)
+        # Only a write when the endpoint was failing as the claim saw it: the common case,
+        # a healthy endpoint answering 2xx, costs no statement at all.
+        if claim.endpoint_failing:
+            await endpoints.mark_healthy(endpoint_id)
         return
     if result.outcome == "gone":
         await disable_endpoint(session, endpoint_id, GONE_REASON, now)

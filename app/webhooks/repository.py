@@ -192,18 +192,21 @@ class WebhookDeliveryRepository:
         result = await self.session.execute(statement)
         return [(delivery, endpoint, event) for delivery, endpoint, event in result]
 
-    async def lock_leased(self, delivery_id: uuid.UUID, lease: datetime) -> WebhookDelivery | None:
-        """The delivery if this claim still holds it: not deleted, redelivered or re-claimed."""
+    async def finish_leased(
+        self, delivery_id: uuid.UUID, lease: datetime, values: dict[str, object]
+    ) -> bool:
+        """Apply an attempt's outcome if this claim still holds the delivery."""
         statement = (
-            select(WebhookDelivery)
+            update(WebhookDelivery)
             .where(
                 WebhookDelivery.id == delivery_id,
                 WebhookDelivery.status == "pending",
                 WebhookDelivery.locked_until == lease,
             )
-            .with_for_update()
+            .values(**values)
+            .returning(WebhookDelivery.id)
         )
-        return await self.session.scalar(statement)
+        return (await self.session.execute(statement)).scalar_one_or_none() is not None
 
     async def requeue_failed(
         self, endpoint_id: uuid.UUID, since: datetime, now: datetime

@@ -14,17 +14,15 @@ import logging
 import random
 import uuid
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import httpx
 
 from app.config import Settings
-from app.webhooks.delivery import active_secrets, message_for, record_attempt
+from app.webhooks.delivery import Claim, active_secrets, message_for, record_attempt
 from app.webhooks.repository import WebhookDeliveryRepository
 from app.webhooks.sender import (
     AttemptResult,
-    Message,
     SendOptions,
     new_http_client,
     send_message,
@@ -38,16 +36,6 @@ logger = logging.getLogger("aftercare.webhooks")
 # rounds let a backlog of one dead endpoint be stepped over without scanning it for ever.
 MAX_CLAIM_ROUNDS = 8
 LEASE_MARGIN = timedelta(seconds=30)
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    delivery_id: uuid.UUID
-    endpoint_id: uuid.UUID
-    lease: datetime  # also the fencing token: the outcome is recorded only while it still holds
-    url: str
-    secrets: list[str]
-    message: Message
 
 
 class WebhookDispatcher:
@@ -81,9 +69,15 @@ class WebhookDispatcher:
 
     async def run(self, context: JobContext) -> int:
         """The worker job: claim what fits in the free slots and launch it; returns at once."""
+        poll = self.settings.webhook_delivery_poll_seconds
         if self._free_slots() == 0:
-            await self._wait_for_free_slot(self.settings.webhook_delivery_poll_seconds)
+            await self._wait_for_free_slot(poll)
         claims = await self.claim(context)
+        if not claims and self._tasks:
+            # Due work may only be waiting for a busy endpoint: look again as soon as any
+            # attempt ends instead of after a whole poll interval.
+            await self._wait_for_any_attempt_to_end(poll)
+            claims = await self.claim(context)
         for claim in claims:
             self._launch(context, claim)
         return len(claims)
@@ -128,6 +122,8 @@ class WebhookDispatcher:
                 delivery_id=delivery.id,
                 endpoint_id=endpoint.id,
                 lease=lease,
+                attempts_made=delivery.attempts_made,
+                endpoint_failing=endpoint.failing_since is not None,
                 url=endpoint.url,
                 secrets=active_secrets(endpoint, now),
                 message=message_for(delivery, event),
@@ -166,9 +162,11 @@ class WebhookDispatcher:
         return max(0, self.settings.webhook_max_concurrency - len(self._tasks))
 
     async def _wait_for_free_slot(self, timeout: float) -> None:  # noqa: ASYNC109
+        if self._free_slots() == 0:
+            await self._wait_for_any_attempt_to_end(timeout)
+
+    async def _wait_for_any_attempt_to_end(self, timeout: float) -> None:  # noqa: ASYNC109
         self._slot_freed.clear()
-        if self._free_slots() > 0:
-            return
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._slot_freed.wait(), timeout)
 
@@ -203,16 +201,14 @@ class WebhookDispatcher:
 
     async def _record(self, context: JobContext, claim: Claim, result: AttemptResult) -> None:
         async with context.database.sessionmaker() as session, session.begin():
-            delivery = await WebhookDeliveryRepository(session).lock_leased(
-                claim.delivery_id, claim.lease
+            recorded = await record_attempt(
+                session, claim, result, settings=self.settings, rng=self.rng
             )
-            if delivery is None:
-                logger.warning(
-                    "webhook attempt not recorded: claim lost (lease expired, delivery deleted "
-                    "or redelivered)", extra={"delivery_id": str(claim.delivery_id)},
-                )
-                return
-            await record_attempt(session, delivery, result, settings=self.settings, rng=self.rng)
+        if not recorded:
+            logger.warning(
+                "webhook attempt not recorded: claim lost (lease expired or delivery deleted)",
+                extra={"delivery_id": str(claim.delivery_id)},
+            )
 
     def _http_client(self) -> httpx.AsyncClient:
         if self._client is None:

@@ -11,6 +11,8 @@ from fastapi import FastAPI
 
 from app.config import Settings
 from app.db import Database
+from app.webhooks.delivery import record_attempt
+from app.webhooks.sender import AttemptResult
 from app.webhooks.tasks import WebhookDispatcher
 from app.worker import JobContext
 from tests.support.clock import MutableClock
@@ -119,15 +121,19 @@ async def test_a_crashed_workers_claim_is_retried_after_its_lease(
     endpoint = await create_endpoint(client, manage_headers, receiver, "/a")
     await record(database, clock, "ticket.created")
     crashed = WebhookDispatcher(settings)
-    assert len(await crashed.claim(context)) == 1  # claimed, then the process "died"
+    [stale] = await crashed.claim(context)  # claimed, then the process "stalled"
 
     assert await dispatcher.deliver_due(context) == 0
     clock.advance(crashed.lease_duration)
     assert await dispatcher.deliver_due(context) == 1
 
     assert len(receiver.requests("/a")) == 1
+    late_result = AttemptResult(clock.now(), 500, 1, "late", None)
+    async with database.sessionmaker() as session, session.begin():
+        assert not await record_attempt(session, stale, late_result, settings=settings)
     delivery = await one_delivery(database, endpoint["id"])
     assert (delivery.status, delivery.attempts_made) == ("succeeded", 1)
+    assert [attempt.status_code for attempt in delivery.attempts] == [200]
 
 
 async def test_a_private_target_is_refused_at_delivery_time(
