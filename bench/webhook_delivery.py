@@ -26,6 +26,7 @@ import statistics
 import time
 from collections.abc import AsyncIterator
 from datetime import datetime
+from multiprocessing.process import BaseProcess
 
 import asyncpg
 import httpx
@@ -88,16 +89,17 @@ class BenchReceiver:
     def __init__(self, delay: float) -> None:
         self.delay = delay
         self.port = 0
-        self._process: multiprocessing.Process | None = None
+        self._process: BaseProcess | None = None
 
     async def start(self) -> None:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
-        self._process = multiprocessing.get_context("spawn").Process(
+        process = multiprocessing.get_context("spawn").Process(
             target=serve_receiver, args=(self.port, self.delay), daemon=True
         )
-        self._process.start()
+        process.start()
+        self._process = process
         async with httpx.AsyncClient(trust_env=False) as client:
             for _ in range(200):
                 with contextlib.suppress(httpx.TransportError):

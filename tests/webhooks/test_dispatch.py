@@ -42,16 +42,16 @@ async def test_a_hanging_endpoint_does_not_delay_another(
         await record(database, clock, "ticket.created")
     for _ in range(2):
         await record(database, clock, "sla.breached")
-    limits = {"webhook_timeout_seconds": 1.5, "webhook_per_endpoint_concurrency": 2}
+    limits = {"webhook_timeout_seconds": 3.0, "webhook_per_endpoint_concurrency": 2}
     worker = WebhookDispatcher(settings.model_copy(update=limits))
     loop = asyncio.get_running_loop()
     try:
         started = loop.time()
         # Two hanging deliveries at most (the per-endpoint limit), and both fast ones.
         assert await worker.run(context) == 4
-        assert loop.time() - started < 0.5  # the job launched them and returned at once
+        assert loop.time() - started < 1.0  # the job launched them and returned at once
 
-        async with asyncio.timeout(1.0):
+        async with asyncio.timeout(2.5):  # well before the hanging ones time out
             while not await _all_succeeded(database, fast["id"]):  # noqa: ASYNC110 - polls the DB
                 await asyncio.sleep(0.02)
         assert worker.in_flight == 2  # the hanging ones are still waiting for an answer
@@ -62,7 +62,7 @@ async def test_a_hanging_endpoint_does_not_delay_another(
         await worker.close(grace_seconds=0)
     hung = [d for d in await deliveries(database, hanging["id"]) if d.attempts_made]
     assert len(hung) == 2
-    assert all(d.attempts[0].error == "no answer within 1.5 s" for d in hung)
+    assert all(d.attempts[0].error == "no answer within 3 s" for d in hung)
     assert all(d.status == "pending" for d in hung)
 
 
