@@ -44,6 +44,24 @@ class Settings(BaseSettings):
     webhook_allow_private_targets: bool = Field(
         default=False, description="allow webhook URLs on loopback/private networks (dev, tests)"
     )
+    webhook_timeout_seconds: float = Field(
+        default=15.0, gt=0, le=120, description="bound on one delivery attempt, DNS included"
+    )
+    webhook_max_concurrency: int = Field(
+        default=100, ge=1, le=10_000, description="deliveries in flight per worker process"
+    )
+    webhook_per_endpoint_concurrency: int = Field(
+        default=4, ge=1, le=100, description="deliveries in flight to one endpoint per worker"
+    )
+    webhook_disable_after_days: float = Field(
+        default=5, gt=0, description="disable an endpoint whose deliveries all failed this long"
+    )
+    webhook_secret_rotation_hours: float = Field(
+        default=24, ge=0, description="how long a rotated-out secret keeps signing"
+    )
+    webhook_delivery_poll_seconds: float = Field(
+        default=0.5, gt=0, le=60, description="how often an idle worker looks for due deliveries"
+    )
 
     @field_validator("database_url")
     @classmethod

@@ -14,6 +14,7 @@ from app.config import Settings, get_settings
 from app.customers.router import router as customers_router
 from app.db import Database, ensure_database_url
 from app.errors import register_error_handlers
+from app.events.router import router as events_router
 from app.feedback.router import router as feedback_router
 from app.health.router import router as health_router
 from app.idempotency.service import IdempotentReplay
@@ -26,6 +27,9 @@ from app.sla.router import calendars_router, policies_router
 from app.surveys.public_router import router as public_surveys_router
 from app.surveys.router import router as surveys_router
 from app.tickets.router import router as tickets_router
+from app.webhooks.router import deliveries_router as webhook_deliveries_router
+from app.webhooks.router import endpoints_router as webhook_endpoints_router
+from app.webhooks.ssrf import system_resolver
 from app.worker import JobContext, Worker, default_jobs
 
 API_DESCRIPTION = """Post-purchase support: orders, tickets, SLAs, signed webhooks, surveys,
@@ -74,6 +78,7 @@ def create_app(
         settings.public_rate_limit_requests,
         timedelta(seconds=settings.public_rate_limit_window_seconds),
     )
+    app.state.webhook_resolver = system_resolver
     if database is not None:
         app.state.database = database
     register_error_handlers(app)
@@ -83,6 +88,7 @@ def create_app(
     for router in (
         orders_router, customers_router, tickets_router, policies_router, calendars_router,
         surveys_router, public_surveys_router, feedback_router, metrics_router,
+        webhook_endpoints_router, webhook_deliveries_router, events_router,
     ):
         app.include_router(router)
     _add_middleware(app, settings)

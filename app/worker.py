@@ -31,6 +31,7 @@ class Job:
     run: Callable[[JobContext], Awaitable[int]]  # returns how many items it handled
     interval_seconds: float
     batch_size: int  # a run that handled a full batch is followed at once by another
+    on_stop: Callable[[], Awaitable[None]] | None = None  # after its loop ended, e.g. to drain
 
 
 def default_jobs(settings: Settings) -> list[Job]:
@@ -39,13 +40,21 @@ def default_jobs(settings: Settings) -> list[Job]:
     from app.sla.tasks import sweep_sla_targets
     from app.surveys.tasks import AUTO_INVITE_BATCH, invite_customers_of_solved_tickets
     from app.tickets.auto_close import AUTO_CLOSE_BATCH, auto_close_solved_tickets
+    from app.webhooks.tasks import WebhookDispatcher
 
     tick = settings.worker_tick_seconds
+    dispatcher = WebhookDispatcher(settings)
     jobs = [
         Job("sla_sweep", sweep_sla_targets, tick, settings.sla_sweep_batch_size),
         Job("delivery_overdue_watch", watch_overdue_deliveries, tick, OVERDUE_BATCH),
         Job("auto_close_solved_tickets", auto_close_solved_tickets, 60.0, AUTO_CLOSE_BATCH),
         Job("purge_idempotency_keys", purge_expired_idempotency_keys, 60.0, 1000),
+        # Batch size 1: a run that claimed anything runs again at once; the dispatcher itself
+        # waits (at most one poll interval) while all its slots are busy.
+        Job(
+            "deliver_webhooks", dispatcher.run, settings.webhook_delivery_poll_seconds, 1,
+            on_stop=dispatcher.close,
+        ),
     ]
     if settings.survey_auto_invite_on_solve:
         invite = invite_customers_of_solved_tickets
@@ -63,6 +72,9 @@ class Worker:
         async with asyncio.TaskGroup() as group:
             for job in self.jobs:
                 group.create_task(self._loop(job, stop), name=f"job:{job.name}")
+        for job in self.jobs:
+            if job.on_stop is not None:
+                await job.on_stop()
         logger.info("worker stopped")
 
     async def _loop(self, job: Job, stop: asyncio.Event) -> None:

@@ -1,4 +1,6 @@
-"""The outbox: call `record_event` in the same transaction as the change it describes."""
+"""The outbox: call `record_event` (or `record_events` for a batch) in the same transaction as
+the change it describes. Recording an event also creates its webhook deliveries, in the same
+transaction: none is lost after a commit, none is sent for a rolled-back change."""
 
 import uuid
 from collections.abc import Sequence
@@ -8,7 +10,27 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.repository import EventRepository
+from app.events.types import EVENT_TYPES
+from app.ids import uuid7
 from app.models import Event
+from app.webhooks.fanout import fan_out
+
+
+def new_event(
+    event_type: str,
+    data: dict[str, Any],
+    *,
+    now: datetime,
+    subject_type: str | None = None,
+    subject_id: uuid.UUID | None = None,
+    actor_api_key_id: uuid.UUID | None = None,
+) -> Event:
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {event_type!r}: add it to app/events/types.py")
+    return Event(
+        id=uuid7(), type=str(event_type), created_at=now, data=data, subject_type=subject_type,
+        subject_id=subject_id, actor_api_key_id=actor_api_key_id,
+    )
 
 
 async def record_event(
@@ -21,30 +43,16 @@ async def record_event(
     subject_id: uuid.UUID | None = None,
     actor_api_key_id: uuid.UUID | None = None,
 ) -> Event:
-    event = Event(
-        type=event_type,
-        created_at=now,
-        data=data,
-        subject_type=subject_type,
-        subject_id=subject_id,
+    event = new_event(
+        event_type, data, now=now, subject_type=subject_type, subject_id=subject_id,
         actor_api_key_id=actor_api_key_id,
     )
-    return await EventRepository(session).add(event)
+    await EventRepository(session).add(event)
+    await fan_out(session, [event])
+    return event
 
 
 async def record_events(session: AsyncSession, events: Sequence[Event]) -> None:
     """Record many events at once, e.g. a sweep's batch; build them with `new_event`."""
     await EventRepository(session).add_all(events)
-
-
-def new_event(
-    event_type: str,
-    data: dict[str, Any],
-    *,
-    now: datetime,
-    subject_type: str | None = None,
-    subject_id: uuid.UUID | None = None,
-) -> Event:
-    return Event(
-        type=event_type, created_at=now, data=data, subject_type=subject_type, subject_id=subject_id
-    )
+    await fan_out(session, events)

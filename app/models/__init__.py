@@ -10,8 +10,15 @@ from app.models.orders import Order
 from app.models.sla import SlaCalendar, SlaPolicy, SlaTarget, TicketSla
 from app.models.surveys import SurveyAnswer, SurveyInvitation, SurveyResponse, SurveyTemplate
 from app.models.tickets import Ticket, TicketMessage
+from app.models.webhooks import (
+    DELIVERY_STATUSES,
+    WebhookDelivery,
+    WebhookDeliveryAttempt,
+    WebhookEndpoint,
+)
 
 __all__ = [
+    "DELIVERY_STATUSES",
     "ApiKey",
     "Base",
     "Customer",
@@ -29,4 +36,7 @@ __all__ = [
     "Ticket",
     "TicketMessage",
     "TicketSla",
+    "WebhookDelivery",
+    "WebhookDeliveryAttempt",
+    "WebhookEndpoint",
 ]

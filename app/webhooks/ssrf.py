@@ -240,11 +240,13 @@ async def send_pinned(
     timeout: float,  # noqa: ASYNC109 - bounds resolution and each httpx phase, not the call
     method: str = "POST",
     resolver: Resolver | None = None,
+    stream: bool = False,
 ) -> httpx.Response:
     """Check url and send one request to its first checked address, never following redirects.
 
     Raises UnsafeURLError (UnresolvableHostError when resolution fails or takes longer than
-    timeout) before any connection is made; httpx errors come from the request itself.
+    timeout) before any connection is made; httpx errors come from the request itself. With
+    stream=True the body is not read: the caller reads what it needs and closes the response.
     """
     target = parse_webhook_url(url)
     try:
@@ -257,7 +259,7 @@ async def send_pinned(
     request = build_pinned_request(
         client, method, target, addresses[0], headers=headers, content=content, timeout=timeout
     )
-    return await client.send(request, follow_redirects=False)
+    return await client.send(request, follow_redirects=False, stream=stream)
 
 
 def _check_url_text(url: str) -> None:

@@ -171,6 +171,7 @@ async def test_the_default_jobs_include_the_sweep_at_the_tick_interval(settings:
     assert set(jobs) == {
         "sla_sweep", "delivery_overdue_watch", "auto_close_solved_tickets",
         "purge_idempotency_keys", "invite_solved_tickets",
+        "deliver_webhooks",
     }
     assert jobs["sla_sweep"].interval_seconds == settings.worker_tick_seconds
     assert jobs["sla_sweep"].batch_size == settings.sla_sweep_batch_size

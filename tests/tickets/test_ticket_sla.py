@@ -79,3 +79,27 @@ async def test_a_swept_breach_shows_in_expectations_and_the_breached_filter(
     not_breached = (await client.get("/v1/tickets?breached=false", headers=admin_headers)).json()
     assert [item["id"] for item in breached["items"]] == [late["id"]]
     assert [item["id"] for item in not_breached["items"]] == [calm["id"]]
+
+
+async def test_a_breach_recorded_by_the_sweep_is_queued_for_webhooks(
+    client: httpx.AsyncClient,
+    admin_headers: Headers,
+    clock: MutableClock,
+    database: Database,
+    settings: Settings,
+) -> None:
+    endpoint = await client.post(
+        "/v1/webhook-endpoints",
+        json={"url": "http://127.0.0.1:9/hooks", "event_types": ["sla.breached"]},
+        headers=admin_headers,
+    )
+    assert endpoint.status_code == 201, endpoint.text
+    await client.post("/v1/sla-policies", json=POLICY, headers=admin_headers)
+    await create_ticket(client, admin_headers, priority="urgent")
+    clock.advance(timedelta(minutes=61))
+    await sweep_sla_targets(JobContext(database, clock, settings))
+
+    deliveries = await client.get(
+        f"/v1/webhook-endpoints/{endpoint.json()['id']}/deliveries", headers=admin_headers
+    )
+    assert [item["event_type"] for item in deliveries.json()["items"]] == ["sla.breached"]

@@ -1,0 +1,161 @@
+"""Recording an attempt: the attempt log, the delivery's next step, the endpoint's health."""
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.events.service import record_event
+from app.events.types import EventType
+from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
+from app.webhooks.outcomes import next_step
+from app.webhooks.repository import (
+    WebhookAttemptRepository,
+    WebhookDeliveryRepository,
+    WebhookEndpointRepository,
+)
+from app.webhooks.sender import WEBHOOK_TEST_TYPE, AttemptResult, Message
+
+GONE_REASON = "the endpoint answered 410 Gone"
+
+
+def active_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
+    """The current secret, plus the rotated-out one while its overlap lasts."""
+    secrets = [endpoint.secret]
+    expires_at = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret and expires_at is not None and expires_at > now:
+        secrets.append(endpoint.previous_secret)
+    return secrets
+
+
+def message_for(delivery: WebhookDelivery, event: Event | None) -> Message:
+    if event is not None:
+        return Message.of(event.id, event.type, event.created_at, event.data)
+    # A test delivery has no event: its own id is the message id, so receivers can dedupe it.
+    return Message.of(
+        delivery.id, WEBHOOK_TEST_TYPE, delivery.created_at,
+        {"endpoint_id": str(delivery.endpoint_id)},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A delivery leased to this worker, with everything needed to attempt it without the DB."""
+
+    delivery_id: uuid.UUID
+    endpoint_id: uuid.UUID
+    lease: datetime  # also the fencing token: the outcome is recorded only while it still holds
+    attempts_made: int
+    endpoint_failing: bool
+    url: str
+    secrets: list[str]
+    message: Message
+
+
+async def record_attempt(
+    session: AsyncSession,
+    claim: Claim,
+    result: AttemptResult,
+    *,
+    settings: Settings,
+    rng: random.Random | None = None,
+) -> bool:
+    """Log the attempt, move the delivery on, update the endpoint's health.
+
+    False (and nothing written) when the claim no longer holds: the lease expired and another
+    worker took the delivery, or it was deleted.
+    """
+    now = result.attempted_at
+    attempts_made = claim.attempts_made + 1
+    step = next_step(result.outcome, attempts_made, now, retry_after=result.retry_after, rng=rng)
+    values: dict[str, object] = {
+        "status": step.status,
+        "next_attempt_at": step.next_attempt_at,
+        "attempts_made": attempts_made,
+        "last_attempt_at": now,
+        "locked_until": None,
+    }
+    if step.status == "succeeded":
+        values["delivered_at"] = now
+    finished = await WebhookDeliveryRepository(session).finish_leased(
+        claim.delivery_id, claim.lease, values
+    )
+    if not finished:
+        return False
+    await WebhookAttemptRepository(session).add(_attempt_row(claim.delivery_id, result))
+    await _update_endpoint_health(session, claim, result, settings)
+    return True
+
+
+async def record_test_attempt(
+    session: AsyncSession, delivery: WebhookDelivery, result: AttemptResult
+) -> None:
+    """A test is tried once and never retried; it says nothing about the endpoint's health."""
+    await _log_attempt(session, delivery, result)
+    delivery.status = "succeeded" if result.succeeded else "failed"
+    delivery.next_attempt_at = None
+    if result.succeeded:
+        delivery.delivered_at = result.attempted_at
+    await session.flush()
+
+
+async def disable_endpoint(
+    session: AsyncSession, endpoint_id: uuid.UUID, reason: str, now: datetime
+) -> bool:
+    """Disable the endpoint and record `webhook_endpoint.disabled`; False if it already was."""
+    url = await WebhookEndpointRepository(session).disable(endpoint_id, reason, now)
+    if url is None:
+        return False
+    await record_event(
+        session,
+        EventType.WEBHOOK_ENDPOINT_DISABLED,
+        {"endpoint_id": str(endpoint_id), "url": url, "reason": reason},
+        now=now,
+        subject_type="webhook_endpoint",
+        subject_id=endpoint_id,
+    )
+    return True
+
+
+async def _log_attempt(
+    session: AsyncSession, delivery: WebhookDelivery, result: AttemptResult
+) -> None:
+    await WebhookAttemptRepository(session).add(_attempt_row(delivery.id, result))
+    delivery.attempts_made += 1
+    delivery.last_attempt_at = result.attempted_at
+    delivery.locked_until = None
+
+
+def _attempt_row(delivery_id: uuid.UUID, result: AttemptResult) -> WebhookDeliveryAttempt:
+    return WebhookDeliveryAttempt(
+        delivery_id=delivery_id,
+        attempted_at=result.attempted_at,
+        status_code=result.status_code,
+        latency_ms=result.latency_ms,
+        response_body=result.response_body,
+        error=result.error,
+    )
+
+
+async def _update_endpoint_health(
+    session: AsyncSession, claim: Claim, result: AttemptResult, settings: Settings
+) -> None:
+    endpoints = WebhookEndpointRepository(session)
+    endpoint_id, now = claim.endpoint_id, result.attempted_at
+    if result.succeeded:
+        # Only a write when the endpoint was failing as the claim saw it: the common case,
+        # a healthy endpoint answering 2xx, costs no statement at all.
+        if claim.endpoint_failing:
+            await endpoints.mark_healthy(endpoint_id)
+        return
+    if result.outcome == "gone":
+        await disable_endpoint(session, endpoint_id, GONE_REASON, now)
+        return
+    failing_since = await endpoints.mark_failing(endpoint_id, now)
+    limit = timedelta(days=settings.webhook_disable_after_days)
+    if failing_since is not None and now - failing_since >= limit:
+        reason = f"every delivery failed for {settings.webhook_disable_after_days:g} days"
+        await disable_endpoint(session, endpoint_id, reason, now)

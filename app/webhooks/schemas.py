@@ -1,0 +1,97 @@
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.events.types import EventType
+from app.schemas import Input, Timestamp
+
+DeliveryStatusName = Literal["pending", "succeeded", "failed"]
+DESCRIPTION_MAX = 500
+URL_MAX = 2048
+
+EVENT_TYPES_DESCRIPTION = "event types to receive; null (the default) receives every type"
+
+
+class WebhookEndpointCreate(Input):
+    url: str = Field(min_length=1, max_length=URL_MAX, description="http(s) URL on a public host")
+    description: str = Field(default="", max_length=DESCRIPTION_MAX)
+    event_types: list[EventType] | None = Field(
+        default=None, min_length=1, description=EVENT_TYPES_DESCRIPTION
+    )
+    enabled: bool = True
+
+
+class WebhookEndpointUpdate(Input):
+    """Only the fields sent change; `event_types: null` subscribes to every type."""
+
+    url: str | None = Field(default=None, min_length=1, max_length=URL_MAX)
+    description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
+    event_types: list[EventType] | None = Field(
+        default=None, min_length=1, description=EVENT_TYPES_DESCRIPTION
+    )
+    enabled: bool | None = None
+
+
+class WebhookEndpointOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    url: str
+    description: str
+    event_types: list[str] | None
+    enabled: bool
+    disabled_at: datetime | None
+    disabled_reason: str | None
+    previous_secret_expires_at: datetime | None = Field(
+        description="until then deliveries are signed with the previous secret too"
+    )
+    created_at: datetime
+    updated_at: datetime
+
+
+class WebhookEndpointWithSecret(WebhookEndpointOut):
+    secret: str = Field(description="the signing secret; shown only in this answer")
+
+
+class RecoverRequest(Input):
+    since: Timestamp = Field(description="re-send failed deliveries created at or after this")
+
+
+class RecoverResult(BaseModel):
+    requeued: int
+
+
+class DeliveryAttemptOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    attempted_at: datetime
+    status_code: int | None
+    latency_ms: int
+    response_body: str = Field(description="the first 2 KiB of the receiver's answer")
+    error: str | None
+
+
+class DeliveryOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    endpoint_id: uuid.UUID
+    event_id: uuid.UUID | None = Field(description="null for a `webhook.test` delivery")
+    event_type: str
+    status: DeliveryStatusName
+    attempts_made: int
+    next_attempt_at: datetime | None
+    last_attempt_at: datetime | None
+    delivered_at: datetime | None
+    created_at: datetime
+    attempts: list[DeliveryAttemptOut]
+
+
+class TestDeliveryResult(BaseModel):
+    delivery_id: uuid.UUID
+    message_id: str = Field(description="the `webhook-id` that was sent")
+    success: bool
+    attempt: DeliveryAttemptOut

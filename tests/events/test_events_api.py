@@ -1,0 +1,83 @@
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from app.auth.scopes import Scope
+from app.db import Database
+from app.events.service import record_event
+from tests.conftest import MakeKey
+from tests.support.clock import MutableClock
+from tests.webhooks.conftest import record
+
+Headers = dict[str, str]
+
+
+async def _headers(make_key: MakeKey) -> Headers:
+    return {"Authorization": f"Bearer {await make_key(Scope.WEBHOOKS_MANAGE)}"}
+
+
+async def test_events_are_listed_newest_first_filtered_and_paginated(
+    client: httpx.AsyncClient, make_key: MakeKey, database: Database, clock: MutableClock
+) -> None:
+    headers = await _headers(make_key)
+    created = await record(database, clock, "ticket.created", {"n": 1})
+    since = clock.advance(timedelta(minutes=1))
+    breached = await record(database, clock, "sla.breached", {"n": 2})
+    clock.advance(timedelta(minutes=1))
+    warned = await record(database, clock, "sla.warning", {"n": 3})
+
+    async def ids(params: list[tuple[str, str]]) -> list[str]:
+        response = await client.get("/v1/events", headers=headers, params=tuple(params))
+        assert response.status_code == 200, response.text
+        return [item["id"] for item in response.json()["items"]]
+
+    assert await ids([]) == [str(warned), str(breached), str(created)]
+    assert await ids([("type", "sla.breached"), ("type", "ticket.created")]) == [
+        str(breached), str(created),
+    ]
+    assert await ids([("since", since.isoformat())]) == [str(warned), str(breached)]
+    first = (await client.get("/v1/events", headers=headers, params={"limit": 2})).json()
+    assert len(first["items"]) == 2
+    rest = await ids([("limit", "2"), ("cursor", first["next_cursor"])])
+    assert rest == [str(created)]
+
+
+async def test_one_event_by_id(
+    client: httpx.AsyncClient, make_key: MakeKey, database: Database, clock: MutableClock
+) -> None:
+    headers = await _headers(make_key)
+    event_id = await record(database, clock, "feedback.created", {"rating": 5})
+
+    response = await client.get(f"/v1/events/{event_id}", headers=headers)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["id"], body["type"], body["data"]) == (
+        str(event_id), "feedback.created", {"rating": 5},
+    )
+    missing = await client.get(f"/v1/events/{'0' * 8}-0000-7000-8000-{'0' * 12}", headers=headers)
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+
+
+async def test_bad_event_filters_are_422_naming_the_parameter(
+    client: httpx.AsyncClient, make_key: MakeKey
+) -> None:
+    headers = await _headers(make_key)
+
+    unknown = await client.get("/v1/events", headers=headers, params={"type": "ticket.deleted"})
+    naive = await client.get("/v1/events", headers=headers, params={"since": "2026-01-01T00:00"})
+
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["pointer"] == "/type/0"
+    assert naive.status_code == 422
+    assert naive.json()["errors"][0]["pointer"] == "/since"
+
+
+async def test_recording_an_unknown_event_type_is_a_programming_error(
+    database: Database, clock: MutableClock
+) -> None:
+    async with database.sessionmaker() as session, session.begin():
+        with pytest.raises(ValueError, match=r"app/events/types\.py"):
+            await record_event(session, "ticket.deleted", {}, now=clock.now())

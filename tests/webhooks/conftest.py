@@ -1,0 +1,114 @@
+import random
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+import httpx
+import pytest
+import standardwebhooks.webhooks
+from fastapi import FastAPI
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.auth.scopes import Scope
+from app.config import Settings
+from app.db import Database
+from app.events.service import record_event
+from app.main import create_app
+from app.models import WebhookDelivery, WebhookEndpoint
+from app.webhooks.tasks import WebhookDispatcher
+from app.worker import JobContext
+from tests.conftest import MakeKey
+from tests.support.clock import MutableClock
+from tests.support.receiver import Receiver, clocked_datetime
+
+
+@pytest.fixture
+async def receiver(clock: MutableClock, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Receiver]:
+    monkeypatch.setattr(standardwebhooks.webhooks, "datetime", clocked_datetime(clock))
+    server = Receiver()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def manage_headers(make_key: MakeKey) -> dict[str, str]:
+    return {"Authorization": f"Bearer {await make_key(Scope.WEBHOOKS_MANAGE)}"}
+
+
+@pytest.fixture
+def context(database: Database, clock: MutableClock, settings: Settings) -> JobContext:
+    return JobContext(database, clock, settings)
+
+
+@pytest.fixture
+async def dispatcher(settings: Settings) -> AsyncIterator[WebhookDispatcher]:
+    worker = WebhookDispatcher(settings, rng=random.Random(7))
+    yield worker
+    await worker.close(grace_seconds=0)
+
+
+async def create_endpoint(
+    client: httpx.AsyncClient,
+    headers: dict[str, str],
+    receiver: Receiver,
+    path: str,
+    **fields: Any,
+) -> dict[str, Any]:
+    """Create an endpoint for receiver's path; the receiver verifies with its secret."""
+    response = await client.post(
+        "/v1/webhook-endpoints", headers=headers, json={"url": receiver.url(path), **fields}
+    )
+    assert response.status_code == 201, response.text
+    endpoint: dict[str, Any] = response.json()
+    receiver.route(path).secrets = [endpoint["secret"]]
+    return endpoint
+
+
+async def record(
+    database: Database, clock: MutableClock, event_type: str, data: dict[str, Any] | None = None
+) -> uuid.UUID:
+    async with database.sessionmaker() as session, session.begin():
+        event = await record_event(session, event_type, data or {"n": 1}, now=clock.now())
+        return event.id
+
+
+async def deliveries(
+    database: Database, endpoint_id: str | uuid.UUID | None = None
+) -> Sequence[WebhookDelivery]:
+    statement = (
+        select(WebhookDelivery)
+        .options(selectinload(WebhookDelivery.attempts))
+        .order_by(WebhookDelivery.created_at, WebhookDelivery.id)
+    )
+    if endpoint_id is not None:
+        statement = statement.where(WebhookDelivery.endpoint_id == uuid.UUID(str(endpoint_id)))
+    async with database.sessionmaker() as session:
+        return (await session.scalars(statement)).all()
+
+
+async def one_delivery(database: Database, endpoint_id: str | uuid.UUID) -> WebhookDelivery:
+    [delivery] = await deliveries(database, endpoint_id)
+    return delivery
+
+
+async def endpoint_row(database: Database, endpoint_id: str | uuid.UUID) -> WebhookEndpoint:
+    async with database.sessionmaker() as session:
+        endpoint = await session.get(WebhookEndpoint, uuid.UUID(str(endpoint_id)))
+    assert endpoint is not None
+    return endpoint
+
+
+@pytest.fixture
+def strict_app(settings: Settings, database: Database, clock: MutableClock) -> FastAPI:
+    """The app as in production: private webhook targets refused."""
+    strict = settings.model_copy(update={"webhook_allow_private_targets": False})
+    return create_app(strict, database=database, clock=clock)
+
+
+@pytest.fixture
+async def strict_client(strict_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=strict_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
