@@ -48,7 +48,9 @@ async def authenticate(session: AsyncSession, plaintext: str, now: datetime) -> 
         raise UnauthorizedError("The API key is not valid.")
     if api_key.revoked_at is not None:
         raise UnauthorizedError("The API key has been revoked.")
-    await ApiKeyRepository(session).touch(api_key.id, now, LAST_USED_RESOLUTION)
+    last_used = api_key.last_used_at
+    if last_used is None or last_used < now - LAST_USED_RESOLUTION:
+        await ApiKeyRepository(session).touch(api_key.id, now, LAST_USED_RESOLUTION)
     return Principal(api_key_id=api_key.id, name=api_key.name, scopes=frozenset(api_key.scopes))
 
 

@@ -15,7 +15,11 @@ class CustomerRepository:
         self.session = session
 
     async def upsert(self, ref: CustomerRef, now: datetime) -> Customer:
-        """Insert, or update the details that were given and differ; never blank them."""
+        """Insert, or update the details that were given and differ; never blank them.
+        A known customer with nothing new costs one read and no write."""
+        known = await self.by_external_ref(ref.external_ref)
+        if known is not None and not _changes(known, ref):
+            return known
         excluded = insert(Customer).excluded
         changed = or_(
             excluded.email.is_not(None) & excluded.email.is_distinct_from(Customer.email),
@@ -57,3 +61,9 @@ class CustomerRepository:
         if email is not None:
             statement = statement.where(func.lower(Customer.email) == email.lower())
         return await fetch_page(self.session, statement, Customer.created_at, Customer.id, params)
+
+
+def _changes(customer: Customer, ref: CustomerRef) -> bool:
+    return (ref.email is not None and ref.email != customer.email) or (
+        ref.name is not None and ref.name != customer.name
+    )

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
@@ -26,6 +27,7 @@ from app.tickets.schemas import (
 from app.tickets.vocabulary import can_transition, is_reopen
 
 SLA_ATTRIBUTES = frozenset({"priority", "channel", "tier", "tags"})
+SNAPSHOT_LINKS = frozenset({"customer", "order"})
 
 
 async def create_ticket(
@@ -262,7 +264,8 @@ async def record_ticket_event(
     **details: Any,
 ) -> None:
     """For callers outside a request too (the worker): loads the links the snapshot shows."""
-    await session.refresh(ticket, attribute_names=["customer", "order"])
+    if missing := SNAPSHOT_LINKS & inspect(ticket).unloaded:
+        await session.refresh(ticket, attribute_names=list(missing))
     await record_event(
         session, event_type, ticket_event_data(ticket, **details), now=now,
         subject_type="ticket", subject_id=ticket.id, actor_api_key_id=actor_api_key_id,
