@@ -22,10 +22,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from app.metrics.formulas import Granularity
-from app.models import Order, SurveyAnswer, SurveyInvitation, SurveyResponse, Ticket
+from app.models import (
+    Order,
+    SlaTarget,
+    SurveyAnswer,
+    SurveyInvitation,
+    SurveyResponse,
+    Ticket,
+)
 
 GroupBy = Literal["channel", "priority", "assignee", "tier"]
 OPEN_STATUSES = ("new", "open", "pending", "on_hold")
+SETTLED = ("met", "breached")
 FCR_REOPEN_WINDOW = timedelta(days=7)
 TICKET_GROUPS: dict[str, InstrumentedAttribute[Any]] = {
     "channel": Ticket.channel,
@@ -54,6 +62,16 @@ class Counts:
     numerator: int
     denominator: int
     extra: int = 0  # a metric's side figure (FCR: zero-reply resolutions)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetTerms:
+    priority: str
+    metric: str
+    target_seconds: float
+    business_hours: bool
+    met: int
+    settled: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +257,70 @@ class MetricsRepository:
             func.count().label("denominator"),
         ).where(_in_window(SurveyInvitation.created_at, window))
         return await self._counts(_group_by_keys(statement, window))
+
+    async def sla_compliance(
+        self, window: Window, metric: str | None = None
+    ) -> dict[Key, Counts]:
+        """Targets due in the window that were met / met + breached (active ones excluded)."""
+        statement = (
+            select(
+                *_keys(window, SlaTarget.due_at, _ticket_group(window)),
+                func.count().filter(SlaTarget.status == "met").label("numerator"),
+                func.count().label("denominator"),
+            )
+            .where(SlaTarget.status.in_(SETTLED), _in_window(SlaTarget.due_at, window))
+        )
+        if metric is not None:
+            statement = statement.where(SlaTarget.metric == metric)
+        if window.group_by is not None:
+            statement = statement.join(Ticket, Ticket.id == SlaTarget.ticket_id)
+        return await self._counts(_group_by_keys(statement, window))
+
+    async def targets_by_priority(self, window: Window) -> list[TargetTerms]:
+        """Per priority and metric: the target most often promised, and how often it held."""
+        statement = (
+            select(
+                Ticket.priority,
+                SlaTarget.metric,
+                func.mode().within_group(func.extract("epoch", SlaTarget.target)).label("target"),
+                func.bool_or(SlaTarget.business_hours).label("business_hours"),
+                func.count().filter(SlaTarget.status == "met").label("met"),
+                func.count().label("settled"),
+            )
+            .join(Ticket, Ticket.id == SlaTarget.ticket_id)
+            .where(SlaTarget.status.in_(SETTLED), _in_window(SlaTarget.due_at, window))
+            .group_by(Ticket.priority, SlaTarget.metric)
+        )
+        return [
+            TargetTerms(row.priority, row.metric, float(row.target), bool(row.business_hours),
+                        int(row.met), int(row.settled))
+            for row in (await self.session.execute(statement)).all()
+        ]
+
+    async def observed_by_priority(
+        self, window: Window, metric: str
+    ) -> dict[str, tuple[float | None, float | None, float | None, int]]:
+        """Per priority: median, p90, p95 seconds of first responses or first solves of the
+        tickets created in the window (calendar time)."""
+        done_at = (
+            Ticket.first_responded_at if metric == "first_response" else Ticket.first_solved_at
+        )
+        seconds = func.extract("epoch", done_at - Ticket.created_at)
+        statement = (
+            select(
+                Ticket.priority,
+                func.percentile_cont(0.5).within_group(seconds),
+                func.percentile_cont(0.9).within_group(seconds),
+                func.percentile_cont(0.95).within_group(seconds),
+                func.count(),
+            )
+            .where(_in_window(Ticket.created_at, window), done_at.is_not(None))
+            .group_by(Ticket.priority)
+        )
+        return {
+            row[0]: (_seconds(row[1]), _seconds(row[2]), _seconds(row[3]), int(row[4]))
+            for row in (await self.session.execute(statement)).all()
+        }
 
     async def backlog(self, now: datetime) -> Sequence[tuple[str, int, int, int, int]]:
         """Open tickets by status with their age: (status, <1 d, 1-3 d, 3-7 d, >7 d)."""

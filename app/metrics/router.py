@@ -13,7 +13,7 @@ from app.errors import UnprocessableError
 from app.metrics import service
 from app.metrics.formulas import Granularity
 from app.metrics.repository import GroupBy, Window
-from app.metrics.schemas import MetricSeries, Summary
+from app.metrics.schemas import Calibration, MetricSeries, Summary
 from app.schemas import Timestamp
 
 router = APIRouter(
@@ -81,6 +81,20 @@ async def metrics_summary(
     now = clock.now()
     start, end = _period(period_from, period_to, now)
     return _cached(request, await service.summary(session, Window(start, end), now))
+
+
+@router.get(
+    "/sla-calibration", response_model=Calibration,
+    responses={304: {"description": "not modified"}},
+)
+async def sla_calibration(
+    request: Request, session: SessionDep, clock: ClockDep,
+    period_from: From = None, period_to: To = None,
+) -> Response:
+    """Per priority and metric: the target promised, the share met, the observed median, p90
+    and p95, and the targets that would have been met 90 % and 95 % of the time."""
+    start, end = _period(period_from, period_to, clock.now())
+    return _cached(request, await service.calibration(session, Window(start, end)))
 
 
 @router.get(

@@ -33,6 +33,43 @@ class Backlog(BaseModel):
     by_age: dict[str, int] = Field(description="under_1d, 1d_to_3d, 3d_to_7d, over_7d")
 
 
+class SlaCompliance(BaseModel):
+    first_response: Figure
+    next_response: Figure
+    resolution: Figure
+
+
+class Observed(BaseModel):
+    median_seconds: float | None
+    p90_seconds: float | None
+    p95_seconds: float | None
+    sample_size: int
+
+
+class CalibrationRow(BaseModel):
+    priority: str
+    metric: Literal["first_response", "next_response", "resolution"]
+    target_seconds: float = Field(description="the target most often promised in the period")
+    target_business_hours: bool
+    met: Figure = Field(description="targets met / met + breached")
+    observed: Observed | None = Field(
+        description="calendar time from creation to first reply (first_response) or first "
+        "solve (resolution) of tickets created in the period; null for next_response"
+    )
+    suggested_target_p90_seconds: float | None = Field(
+        description="the target that would have been met 90 % of the time"
+    )
+    suggested_target_p95_seconds: float | None
+
+
+class Calibration(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    period_from: datetime = Field(alias="from")
+    period_to: datetime = Field(alias="to")
+    rows: list[CalibrationRow]
+
+
 class Summary(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
@@ -44,6 +81,7 @@ class Summary(BaseModel):
     )
     expectations_met: Figure
     survey_response_rate: Figure
+    sla_compliance: SlaCompliance
     fcr: FcrFigure
     retention: Figure
     delivery_on_time: Figure

@@ -8,20 +8,33 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import UnprocessableError
 from app.metrics.formulas import bucket_starts, percent
-from app.metrics.repository import Counts, Durations, Key, MetricsRepository, Window
+from app.metrics.repository import (
+    Counts,
+    Durations,
+    Key,
+    MetricsRepository,
+    TargetTerms,
+    Window,
+)
 from app.metrics.schemas import (
     Backlog,
+    Calibration,
+    CalibrationRow,
     DurationFigure,
     FcrFigure,
     Figure,
     MetricKind,
     MetricSeries,
+    Observed,
     Point,
     Series,
+    SlaCompliance,
     Summary,
 )
 
 AGE_BANDS = ("under_1d", "1d_to_3d", "3d_to_7d", "over_7d")
+SLA_METRICS = ("first_response", "next_response", "resolution")
+OBSERVED_METRICS = ("first_response", "resolution")
 Rows = dict[Key, Counts] | dict[Key, Durations]
 Fetch = Callable[[MetricsRepository, Window, datetime], Awaitable[Rows]]
 
@@ -39,6 +52,7 @@ METRICS: dict[str, Metric] = {
     "expectations_met": Metric(
         "ratio", lambda r, w, now: r.expectations_met(w), groupable=False
     ),
+    "sla_compliance": Metric("ratio", lambda r, w, now: r.sla_compliance(w), groupable=True),
     "survey_response_rate": Metric(
         "ratio", lambda r, w, now: r.survey_response_rate(w), groupable=False
     ),
@@ -90,6 +104,10 @@ async def summary(session: AsyncSession, window: Window, now: datetime) -> Summa
         nps=_figure((await repository.nps(window)).get(WHOLE)),
         expectations_met=_figure((await repository.expectations_met(window)).get(WHOLE)),
         survey_response_rate=_figure((await repository.survey_response_rate(window)).get(WHOLE)),
+        sla_compliance=SlaCompliance(**{
+            metric: _figure((await repository.sla_compliance(window, metric)).get(WHOLE))
+            for metric in SLA_METRICS
+        }),
         fcr=FcrFigure(**_figure(fcr).model_dump(), zero_reply_resolutions=fcr.extra),
         retention=_figure((await repository.retention(window)).get(WHOLE)),
         delivery_on_time=_figure((await repository.delivery_on_time(window, now)).get(WHOLE)),
@@ -109,6 +127,36 @@ async def _backlog(repository: MetricsRepository, now: datetime) -> Backlog:
             by_age[band] += count
     by_status = {status: sum(bands) for status, *bands in rows}
     return Backlog(total=sum(by_status.values()), by_status=by_status, by_age=by_age)
+
+
+async def calibration(session: AsyncSession, window: Window) -> Calibration:
+    """What was promised per priority and metric, how often it held, and what the observed
+    times say could be promised instead."""
+    repository = MetricsRepository(session)
+    terms = await repository.targets_by_priority(window)
+    observed = {metric: await repository.observed_by_priority(window, metric)
+                for metric in OBSERVED_METRICS}
+    rows = [_calibration_row(term, observed.get(term.metric, {}).get(term.priority))
+            for term in sorted(terms, key=lambda t: (t.priority, SLA_METRICS.index(t.metric)))]
+    return Calibration(period_from=window.start, period_to=window.end, rows=rows)
+
+
+def _calibration_row(
+    term: TargetTerms, observed: tuple[float | None, float | None, float | None, int] | None
+) -> CalibrationRow:
+    median, p90, p95, sample = observed or (None, None, None, 0)
+    return CalibrationRow(
+        priority=term.priority,
+        metric=term.metric,
+        target_seconds=term.target_seconds,
+        target_business_hours=term.business_hours,
+        met=_figure(Counts(term.met, term.settled)),
+        observed=None if observed is None else Observed(
+            median_seconds=median, p90_seconds=p90, p95_seconds=p95, sample_size=sample
+        ),
+        suggested_target_p90_seconds=p90,
+        suggested_target_p95_seconds=p95,
+    )
 
 
 async def series(

@@ -92,6 +92,12 @@ class SlaTarget(UUIDPrimaryKey, Base):
         Index("ix_sla_targets_ticket_id_metric", "ticket_id", "metric"),
         # The sweep reads only what is due: O(due), not O(active targets).
         Index("ix_sla_targets_due", "due_at", postgresql_where=text("status = 'active'")),
+        # Compliance reads the targets settled (met or breached) whose deadline is in a period.
+        Index(
+            "ix_sla_targets_settled_due",
+            "due_at",
+            postgresql_where=text("status IN ('met', 'breached')"),
+        ),
         Index(
             "ix_sla_targets_warn",
             "warn_at",

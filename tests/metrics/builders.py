@@ -11,6 +11,7 @@ from app.ids import uuid7
 from app.models import (
     Customer,
     Order,
+    SlaTarget,
     SurveyAnswer,
     SurveyInvitation,
     SurveyResponse,
@@ -144,6 +145,35 @@ async def unanswered_invitation(
             trigger="api",
             created_at=created_at,
             expires_at=created_at + timedelta(days=28),
+        )
+    )
+    await session.flush()
+
+
+async def sla_target(
+    session: AsyncSession,
+    owner_ticket: Ticket,
+    metric: str,
+    status: str,
+    due_at: datetime,
+    target: timedelta,
+) -> None:
+    session.add(
+        SlaTarget(
+            id=uuid7(),
+            ticket_id=owner_ticket.id,
+            metric=metric,
+            status=status,
+            policy_name="p",
+            target=target,
+            warn_before=timedelta(0),
+            business_hours=False,
+            started_at=due_at - target,
+            due_at=due_at,
+            warn_at=due_at,
+            paused_for=timedelta(0),
+            met_at=due_at - timedelta(minutes=1) if status == "met" else None,
+            breached_at=due_at if status == "breached" else None,
         )
     )
     await session.flush()
