@@ -47,7 +47,9 @@ def run_cli(database_url: str, *args: str) -> str:
 
 
 @asynccontextmanager
-async def served_app(database_url: str, port: int, *, worker: bool) -> AsyncIterator[str]:
+async def served_app(
+    database_url: str, port: int, *, worker: bool, environment: dict[str, str] | None = None
+) -> AsyncIterator[str]:
     """`aftercare serve` in a child process; yields its base URL once /readyz answers."""
     env = {
         **os.environ,
@@ -55,6 +57,7 @@ async def served_app(database_url: str, port: int, *, worker: bool) -> AsyncIter
         "AFTERCARE_LOG_LEVEL": "WARNING",
         "AFTERCARE_RUN_WORKER_IN_API": "true" if worker else "false",
         "AFTERCARE_DB_POOL_SIZE": "20",
+        **(environment or {}),
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "app.cli", "serve", "--port", str(port), cwd=PROJECT_ROOT, env=env

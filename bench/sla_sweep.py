@@ -111,8 +111,11 @@ async def measure(server_url: str, active: int, due: int, repeats: int) -> tuple
     try:
         seeding = time.perf_counter()
         await seed(database, active, due)
-        print(f"  seeded {active:,} active targets ({due:,} due) in "
-              f"{time.perf_counter() - seeding:.1f} s", flush=True)
+        print(
+            f"  seeded {active:,} active targets ({due:,} due) in "
+            f"{time.perf_counter() - seeding:.1f} s",
+            flush=True,
+        )
         timings = await time_ticks(database, settings, repeats)
         plan = await claim_plan(database, due)
     finally:

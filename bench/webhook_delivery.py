@@ -80,8 +80,14 @@ class ReceiverApp:
 
 def serve_receiver(port: int, delay: float) -> None:
     uvicorn.run(
-        ReceiverApp(delay), host="127.0.0.1", port=port, loop="uvloop", http="httptools",
-        log_level="warning", access_log=False, backlog=4096,
+        ReceiverApp(delay),
+        host="127.0.0.1",
+        port=port,
+        loop="uvloop",
+        http="httptools",
+        log_level="warning",
+        access_log=False,
+        backlog=4096,
     )
 
 
@@ -158,11 +164,17 @@ async def create_endpoints(database: Database, receiver: BenchReceiver, count: i
     now = SystemClock().now()
     async with database.sessionmaker() as session, session.begin():
         for number in range(count):
-            session.add(WebhookEndpoint(
-                url=receiver.url(f"/hook/{number}"), description=BENCH_DESCRIPTION,
-                event_types=None, enabled=True, secret=generate_secret(),
-                created_at=now, updated_at=now,
-            ))
+            session.add(
+                WebhookEndpoint(
+                    url=receiver.url(f"/hook/{number}"),
+                    description=BENCH_DESCRIPTION,
+                    event_types=None,
+                    enabled=True,
+                    secret=generate_secret(),
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
 
 
 async def delete_endpoints(database: Database) -> None:
@@ -179,7 +191,9 @@ async def record_events(database: Database, count: int, batch: int = 200) -> lis
         async with database.sessionmaker() as session, session.begin():
             for number in range(start, min(start + batch, count)):
                 event = await record_event(
-                    session, "sla.breached", {"ticket_id": f"t_{number}", "metric": "resolution"},
+                    session,
+                    "sla.breached",
+                    {"ticket_id": f"t_{number}", "metric": "resolution"},
                     now=clock.now(),
                 )
                 created.append(event.created_at)
@@ -272,36 +286,55 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
 async def main(args: argparse.Namespace) -> None:
     async with bench_database() as url:
         settings = Settings(
-            database_url=url, webhook_allow_private_targets=True,
+            database_url=url,
+            webhook_allow_private_targets=True,
             webhook_max_concurrency=args.concurrency,
             webhook_per_endpoint_concurrency=args.per_endpoint,
-            db_pool_size=args.pool_size, db_max_overflow=0,
+            db_pool_size=args.pool_size,
+            db_max_overflow=0,
         )
         database = Database.from_settings(settings)
         try:
             await refuse_foreign_endpoints(database)
-            print(f"concurrency {args.concurrency} (per endpoint {args.per_endpoint}), "
-                  f"DB pool {args.pool_size}, poll {settings.webhook_delivery_poll_seconds} s")
+            print(
+                f"concurrency {args.concurrency} (per endpoint {args.per_endpoint}), "
+                f"DB pool {args.pool_size}, poll {settings.webhook_delivery_poll_seconds} s"
+            )
             total, elapsed = await throughput(
-                database, settings, delay=0, endpoints=args.fast_endpoints,
+                database,
+                settings,
+                delay=0,
+                endpoints=args.fast_endpoints,
                 events=args.fast_events,
             )
-            print(f"fast receiver (200 at once): {total} deliveries to {args.fast_endpoints} "
-                  f"endpoints in {elapsed:.2f} s = {total / elapsed:.0f} deliveries/s")
+            print(
+                f"fast receiver (200 at once): {total} deliveries to {args.fast_endpoints} "
+                f"endpoints in {elapsed:.2f} s = {total / elapsed:.0f} deliveries/s"
+            )
             total, elapsed = await throughput(
-                database, settings, delay=1.0, endpoints=args.slow_endpoints,
+                database,
+                settings,
+                delay=1.0,
+                endpoints=args.slow_endpoints,
                 events=args.slow_events,
             )
-            print(f"slow receiver (200 after 1 s): {total} deliveries to {args.slow_endpoints} "
-                  f"endpoints in {elapsed:.2f} s = {total / elapsed:.0f} deliveries/s")
+            print(
+                f"slow receiver (200 after 1 s): {total} deliveries to {args.slow_endpoints} "
+                f"endpoints in {elapsed:.2f} s = {total / elapsed:.0f} deliveries/s"
+            )
             delays = await latency(
-                database, settings, endpoints=args.latency_endpoints, rate=args.rate,
+                database,
+                settings,
+                endpoints=args.latency_endpoints,
+                rate=args.rate,
                 seconds=args.seconds,
             )
-            print(f"event-to-delivery latency: {len(delays)} events at {args.rate:g}/s to "
-                  f"{args.latency_endpoints} endpoints: p50 {percentile(delays, 0.5) * 1000:.0f} "
-                  f"ms, p99 {percentile(delays, 0.99) * 1000:.0f} ms, "
-                  f"mean {statistics.fmean(delays) * 1000:.0f} ms")
+            print(
+                f"event-to-delivery latency: {len(delays)} events at {args.rate:g}/s to "
+                f"{args.latency_endpoints} endpoints: p50 {percentile(delays, 0.5) * 1000:.0f} "
+                f"ms, p99 {percentile(delays, 0.99) * 1000:.0f} ms, "
+                f"mean {statistics.fmean(delays) * 1000:.0f} ms"
+            )
         finally:
             await database.dispose()
 
