@@ -32,6 +32,16 @@ class AppError(Exception):
         self.errors = list(errors) if errors else None
 
 
+def field_error(pointer: str, detail: str, *, location: str = "body") -> dict[str, str]:
+    """One entry of a problem's `errors`: what is wrong, and where."""
+    return {"pointer": pointer, "location": location, "detail": detail}
+
+
+def invalid_field(pointer: str, detail: str, *, location: str = "body") -> "UnprocessableError":
+    """A 422 naming the one field at fault."""
+    return UnprocessableError(detail, errors=[field_error(pointer, detail, location=location)])
+
+
 class BadRequestError(AppError):
     pass
 

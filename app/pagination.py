@@ -15,7 +15,7 @@ from sqlalchemy import Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from app.errors import BadRequestError
+from app.errors import BadRequestError, field_error
 
 ItemT = TypeVar("ItemT")
 RowT = TypeVar("RowT", bound="Keyed")
@@ -53,7 +53,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as error:
         raise BadRequestError(
             "The cursor is not valid; pass back the next_cursor of a previous page.",
-            errors=[{"pointer": "/cursor", "detail": "invalid cursor", "location": "query"}],
+            errors=[field_error("/cursor", "invalid cursor", location="query")],
         ) from error
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import UnprocessableError
+from app.errors import UnprocessableError, field_error
 from app.models import Customer, Order, Ticket
 
 
@@ -40,8 +40,7 @@ class References:
     ticket: Ticket | None
 
 
-def _field_error(field: str, detail: str) -> dict[str, str]:
-    return {"pointer": f"/{field}", "location": "body", "detail": detail}
+
 
 
 async def resolve_references(
@@ -61,15 +60,15 @@ async def resolve_references(
     if customer_external_ref is not None:
         customer = await repository.customer_by_ref(customer_external_ref)
         if customer is None:
-            errors.append(_field_error("customer_external_ref", "no customer with this reference"))
+            errors.append(field_error("/customer_external_ref", "no customer with this reference"))
     if order_external_ref is not None:
         order = await repository.order_by_ref(order_external_ref)
         if order is None:
-            errors.append(_field_error("order_external_ref", "no order with this reference"))
+            errors.append(field_error("/order_external_ref", "no order with this reference"))
     if ticket_id is not None:
         ticket = await repository.ticket_by_id(ticket_id)
         if ticket is None:
-            errors.append(_field_error("ticket_id", "no ticket with this id"))
+            errors.append(field_error("/ticket_id", "no ticket with this id"))
     if errors:
         raise UnprocessableError(_summary(errors), errors=errors)
     if customer is None and customer_external_ref is None:
@@ -86,9 +85,9 @@ def _check_same_customer(
         return
     errors = []
     if order is not None and order.customer_id != customer.id:
-        errors.append(_field_error("order_external_ref", "the order belongs to another customer"))
+        errors.append(field_error("/order_external_ref", "the order belongs to another customer"))
     if ticket is not None and ticket.customer_id != customer.id:
-        errors.append(_field_error("ticket_id", "the ticket belongs to another customer"))
+        errors.append(field_error("/ticket_id", "the ticket belongs to another customer"))
     if errors:
         raise UnprocessableError(_summary(errors), errors=errors)
 

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
-from app.errors import ConflictError, NotFoundError, UnprocessableError
+from app.errors import ConflictError, NotFoundError, invalid_field
 from app.events.actors import actor_data
 from app.events.service import record_event
 from app.feedback.repository import FeedbackRepository
@@ -166,7 +166,4 @@ def _check_workflow(feedback: Feedback, requested: dict[str, Any]) -> None:
     except TransitionError as error:
         raise ConflictError(str(error)) from error
     except MissingActionError as error:
-        raise UnprocessableError(
-            str(error),
-            errors=[{"pointer": "/action_taken", "location": "body", "detail": str(error)}],
-        ) from error
+        raise invalid_field("/action_taken", str(error)) from error

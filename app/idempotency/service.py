@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ConflictError, UnprocessableError
+from app.errors import ConflictError, UnprocessableError, field_error
 from app.idempotency.repository import IdempotencyRepository
 from app.models import IdempotencyKey
 
@@ -94,7 +94,8 @@ async def begin(
     if stored.request_fingerprint != fingerprint:
         raise UnprocessableError(
             "This Idempotency-Key was already used with a different request; use a new key.",
-            errors=[{"pointer": "/idempotency-key", "location": "header",
-                     "detail": "key reused with a different request"}],
+            errors=[field_error(
+                "/idempotency-key", "key reused with a different request", location="header"
+            )],
         )
     raise IdempotentReplay(stored.response_status, stored.response_body)

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from app.auth.dependencies import ClockDep, require
 from app.auth.scopes import Scope
 from app.db import SessionDep
-from app.errors import UnprocessableError
+from app.errors import UnprocessableError, invalid_field
 from app.metrics import service
 from app.metrics.formulas import Granularity
 from app.metrics.repository import GroupBy, Window
@@ -55,9 +55,7 @@ def _zone(name: str) -> str:
 
 
 def _invalid(pointer: str, detail: str) -> UnprocessableError:
-    return UnprocessableError(
-        detail, errors=[{"pointer": pointer, "location": "query", "detail": detail}]
-    )
+    return invalid_field(pointer, detail, location="query")
 
 
 def _cached(request: Request, body: BaseModel) -> Response:

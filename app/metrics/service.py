@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import UnprocessableError
+from app.errors import invalid_field
 from app.metrics.formulas import bucket_starts, percent
 from app.metrics.repository import (
     Counts,
@@ -165,9 +165,9 @@ async def series(
     metric = METRICS.get(name)
     if metric is None:
         known = ", ".join(sorted(METRICS))
-        raise _invalid("/name", f"unknown metric {name!r}; known: {known}", "path")
+        raise invalid_field("/name", f"unknown metric {name!r}; known: {known}", location="path")
     if window.group_by is not None and not metric.groupable:
-        raise _invalid("/group_by", f"{name} cannot be grouped", "query")
+        raise invalid_field("/group_by", f"{name} cannot be grouped", location="query")
     assert window.granularity is not None
     rows = await metric.fetch(MetricsRepository(session), window, now)
     starts = bucket_starts(window.start, window.end, window.granularity, window.timezone)
@@ -203,9 +203,4 @@ def _value(kind: MetricKind, counts: Counts) -> float | int | None:
         return counts.numerator
     return percent(counts.numerator, counts.denominator)  # NPS too: (P - D) / N x 100
 
-
-def _invalid(pointer: str, detail: str, location: str) -> UnprocessableError:
-    return UnprocessableError(
-        detail, errors=[{"pointer": pointer, "location": location, "detail": detail}]
-    )
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ConflictError, NotFoundError, UnprocessableError
+from app.errors import ConflictError, NotFoundError, UnprocessableError, field_error
 from app.models import SlaCalendar, SlaPolicy
 from app.sla.repository import CalendarRepository, PolicyRepository
 from app.sla.schemas import (
@@ -129,7 +129,7 @@ async def _check_calendar(session: AsyncSession, body: PolicyCreate) -> None:
     if await CalendarRepository(session).by_id_key_share(body.calendar_id) is None:
         raise UnprocessableError(
             f"No business calendar with id {body.calendar_id}.",
-            errors=[_body_error("/calendar_id", "no business calendar with this id")],
+            errors=[field_error("/calendar_id", "no business calendar with this id")],
         )
 
 
@@ -138,7 +138,7 @@ def _require_calendar_for_business_hours(targets: Targets) -> None:
         if definition is not None and definition.business_hours:
             raise UnprocessableError(
                 "Targets in business hours need the policy to name a business calendar.",
-                errors=[_body_error(
+                errors=[field_error(
                     f"/targets/{metric}/business_hours", "needs calendar_id to be set"
                 )],
             )
@@ -154,11 +154,10 @@ def _merged(current: ModelT, changes: BaseModel) -> ModelT:
         raise UnprocessableError(
             "The change would leave the resource invalid.",
             errors=[
-                _body_error("/" + "/".join(str(part) for part in item["loc"]), item["msg"])
+                field_error("/" + "/".join(str(part) for part in item["loc"]), item["msg"])
                 for item in error.errors()
             ],
         ) from error
 
 
-def _body_error(pointer: str, detail: str) -> dict[str, str]:
-    return {"pointer": pointer, "location": "body", "detail": detail}
+

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ConflictError, NotFoundError, UnprocessableError
+from app.errors import ConflictError, NotFoundError, UnprocessableError, field_error
 from app.events.service import record_event
 from app.feedback.service import NewFeedback, create_feedback
 from app.ids import uuid7
@@ -89,8 +89,7 @@ def _validated_answers(
         return validate_answers(specs, answers)
     except AnswerError as error:
         errors = [
-            {"pointer": _answer_pointer(key), "location": "body", "detail": f"{key}: {detail}"}
-            for key, detail in error.errors
+            field_error(_answer_pointer(key), f"{key}: {detail}") for key, detail in error.errors
         ]
         raise UnprocessableError(f"Some answers are not valid: {error}", errors=errors) from error
 

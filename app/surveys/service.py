@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.config import Settings
-from app.errors import ConflictError, NotFoundError, UnprocessableError
+from app.errors import ConflictError, NotFoundError, invalid_field
 from app.events.actors import actor_data
 from app.events.service import record_event
 from app.models import SurveyInvitation, SurveyTemplate
@@ -70,8 +70,7 @@ async def _template_for_invitation(
         pointer, detail = "/template_version", f"template {slug!r} has no version {version}"
     else:
         pointer, detail = "/template", f"no survey template {slug!r}"
-    raise UnprocessableError(detail, errors=[{"pointer": pointer, "location": "body",
-                                              "detail": detail}])
+    raise invalid_field(pointer, detail)
 
 
 async def create_invitation(

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.customers.repository import CustomerRepository
-from app.errors import ConflictError, NotFoundError, UnprocessableError
+from app.errors import ConflictError, NotFoundError, UnprocessableError, invalid_field
 from app.events.service import new_event, record_event, record_events
 from app.models import Ticket, TicketMessage
 from app.orders.repository import OrderRepository
@@ -57,13 +57,10 @@ async def create_ticket(
 
 
 def _check_order_belongs(order: Any, customer_id: uuid.UUID, external_ref: str) -> None:
-    pointer = {"pointer": "/order_external_ref", "location": "body"}
     if order is None:
-        detail = f"no order with external_ref {external_ref!r}"
-        raise UnprocessableError(detail, errors=[{**pointer, "detail": detail}])
+        raise invalid_field("/order_external_ref", f"no order with external_ref {external_ref!r}")
     if order.customer_id != customer_id:
-        detail = "the order belongs to another customer"
-        raise UnprocessableError(detail, errors=[{**pointer, "detail": detail}])
+        raise invalid_field("/order_external_ref", "the order belongs to another customer")
 
 
 async def get_ticket(session: AsyncSession, ref: TicketRef) -> Ticket:
@@ -96,10 +93,7 @@ async def add_message(
     if ticket.status == "closed":
         raise ConflictError(f"Ticket {ticket.number} is closed and accepts no messages.")
     if body.author_type == "customer" and not body.public:
-        detail = "internal notes are for agents only"
-        raise UnprocessableError(
-            detail, errors=[{"pointer": "/public", "location": "body", "detail": detail}]
-        )
+        raise invalid_field("/public", "internal notes are for agents only")
     message = TicketMessage(
         ticket_id=ticket.id, author_type=body.author_type, public=body.public, body=body.body,
         channel=body.channel or ticket.channel, created_at=now,
@@ -184,10 +178,7 @@ def _check_transition(ticket: Ticket, target: str) -> None:
     if ticket.status == "closed":
         raise ConflictError(f"Ticket {ticket.number} is closed; closed is final.")
     if not can_transition(ticket.status, target):
-        detail = f"a {ticket.status} ticket cannot become {target}"
-        raise UnprocessableError(
-            detail, errors=[{"pointer": "/status", "location": "body", "detail": detail}]
-        )
+        raise invalid_field("/status", f"a {ticket.status} ticket cannot become {target}")
 
 
 def _apply_attributes(ticket: Ticket, body: TicketUpdate, sent: set[str]) -> dict[str, Any]:
@@ -197,10 +188,7 @@ def _apply_attributes(ticket: Ticket, body: TicketUpdate, sent: set[str]) -> dic
             continue
         new_value = getattr(body, name)
         if name == "priority" and new_value is None:
-            detail = "priority cannot be null"
-            raise UnprocessableError(
-                detail, errors=[{"pointer": "/priority", "location": "body", "detail": detail}]
-            )
+            raise invalid_field("/priority", "priority cannot be null")
         new_value = new_value if new_value is not None or name == "assignee" else []
         old_value = getattr(ticket, name)
         if new_value != old_value:

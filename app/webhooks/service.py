@@ -9,7 +9,7 @@ from typing import NoReturn
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ConflictError, NotFoundError, UnprocessableError
+from app.errors import ConflictError, NotFoundError, UnprocessableError, field_error
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.pagination import PageParams
 from app.webhooks.delivery import active_secrets, message_for, record_test_attempt
@@ -242,5 +242,5 @@ def _refuse_url(detail: str) -> NoReturn:
 def _refuse(pointer: str, detail: str) -> NoReturn:
     raise UnprocessableError(
         f"body {pointer}: {detail}",
-        errors=[{"pointer": pointer, "location": "body", "detail": detail}],
+        errors=[field_error(pointer, detail)],
     )
