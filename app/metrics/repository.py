@@ -148,14 +148,20 @@ class MetricsRepository:
         return await self._counts(_group_by_keys(statement, window))
 
     async def first_response_time(self, window: Window) -> dict[Key, Durations]:
-        elapsed = Ticket.first_responded_at - Ticket.created_at
+        elapsed = func.coalesce(
+            Ticket.first_response_seconds,
+            func.extract("epoch", Ticket.first_responded_at - Ticket.created_at),
+        )
         statement = _duration_select(window, elapsed, Ticket.created_at).where(
             _in_window(Ticket.created_at, window), Ticket.first_responded_at.is_not(None)
         )
         return await self._durations(_group_by_keys(statement, window))
 
     async def resolution_time(self, window: Window) -> dict[Key, Durations]:
-        elapsed = Ticket.first_solved_at - Ticket.created_at
+        elapsed = func.coalesce(
+            Ticket.resolution_seconds,
+            func.extract("epoch", Ticket.first_solved_at - Ticket.created_at),
+        )
         statement = _duration_select(window, elapsed, Ticket.first_solved_at).where(
             _in_window(Ticket.first_solved_at, window)
         )
@@ -363,9 +369,8 @@ def _retention_base(window: Window) -> AnySelect:
 
 
 def _duration_select(
-    window: Window, elapsed: ColumnElement[Any], time_column: Column
+    window: Window, seconds: ColumnElement[Any], time_column: Column
 ) -> AnySelect:
-    seconds = func.extract("epoch", elapsed)
     return select(
         *_keys(window, time_column, _ticket_group(window)),
         func.percentile_cont(0.5).within_group(seconds).label("median"),

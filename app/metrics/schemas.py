@@ -24,7 +24,11 @@ class DurationFigure(BaseModel):
     median_seconds: float | None
     p90_seconds: float | None
     sample_size: int
-    time_basis: Literal["calendar", "business"] = "calendar"
+    time_basis: Literal["policy"] = Field(
+        default="policy",
+        description="business hours where the ticket's SLA policy counts them, calendar time "
+        "otherwise (and for tickets without a policy)",
+    )
 
 
 class Backlog(BaseModel):

@@ -45,6 +45,10 @@ class Ticket(UUIDPrimaryKey, Base):
     first_reopened_at: Mapped[datetime | None]
     last_reopened_at: Mapped[datetime | None]
     replies_at_first_solve: Mapped[int | None]  # public agent replies when first solved (FCR)
+    # Creation to first reply / first solve on the clock of the ticket's SLA policy: business
+    # hours where the policy counts them, calendar time otherwise.
+    first_response_seconds: Mapped[float | None]
+    resolution_seconds: Mapped[float | None]
     awaiting_reply_since: Mapped[datetime | None]
     escalated_at: Mapped[datetime | None]
     escalation_reason: Mapped[str | None] = mapped_column(String(1000))

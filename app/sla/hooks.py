@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_event
 from app.models import SlaPolicy, SlaTarget, Ticket, TicketSla
-from app.sla.business_hours import BusinessCalendar
+from app.sla.business_hours import BusinessCalendar, business_time_between
 from app.sla.repository import CalendarRepository, PolicyRepository, TargetRepository
 from app.sla.rules import (
     ACTIVE,
@@ -343,3 +343,15 @@ def _expectation(target: SlaTarget | None, now: datetime) -> Expectation | None:
         met_at=target.met_at,
         breached_at=target.breached_at or (target.due_at if status == "breached" else None),
     )
+
+
+async def elapsed_seconds(
+    session: AsyncSession, ticket: Ticket, metric: Metric, start: datetime, end: datetime
+) -> float:
+    """Seconds from start to end on the clock the ticket's policy uses for metric: business
+    hours of its calendar snapshot, or calendar time (also when no policy applies)."""
+    sla = await TargetRepository(session).ticket_sla(ticket.id)
+    spec = sla.targets.get(metric) if sla is not None else None
+    if sla is None or not spec or not spec.get("business_hours"):
+        return (end - start).total_seconds()
+    return business_time_between(calendar_from_json(sla.calendar), start, end).total_seconds()

@@ -108,6 +108,7 @@ async def add_message(
     await sla.on_message_added(
         session, ticket, author_type=body.author_type, public=body.public, now=now
     )
+    await _record_policy_durations(session, ticket)
     await _record(
         session, "ticket.message_created", ticket, actor, now,
         message=MessageOut.model_validate(message).model_dump(mode="json"),
@@ -165,6 +166,7 @@ async def update_ticket(
     changes = _apply_attributes(ticket, body, sent)
     if changes or ticket.status != old_status:
         ticket.updated_at = now
+    await _record_policy_durations(session, ticket)
     if sla_relevant := set(SLA_ATTRIBUTES & changes.keys()):
         await sla.on_attributes_changed(session, ticket, sla_relevant, now)
     if changes:
@@ -172,6 +174,18 @@ async def update_ticket(
     if ticket.status != old_status:
         await _status_changed(session, ticket, old_status, actor, now)
     return ticket
+
+
+async def _record_policy_durations(session: AsyncSession, ticket: Ticket) -> None:
+    """First response and resolution times on the policy's clock, once, for the metrics."""
+    if ticket.first_responded_at is not None and ticket.first_response_seconds is None:
+        ticket.first_response_seconds = await sla.elapsed_seconds(
+            session, ticket, "first_response", ticket.created_at, ticket.first_responded_at
+        )
+    if ticket.first_solved_at is not None and ticket.resolution_seconds is None:
+        ticket.resolution_seconds = await sla.elapsed_seconds(
+            session, ticket, "resolution", ticket.created_at, ticket.first_solved_at
+        )
 
 
 def _check_transition(ticket: Ticket, target: str) -> None:

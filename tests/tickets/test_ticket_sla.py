@@ -1,6 +1,6 @@
 """The tickets API and the SLA engine together: expectations, breaches, the breached filter."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -103,3 +103,48 @@ async def test_a_breach_recorded_by_the_sweep_is_queued_for_webhooks(
         f"/v1/webhook-endpoints/{endpoint.json()['id']}/deliveries", headers=admin_headers
     )
     assert [item["event_type"] for item in deliveries.json()["items"]] == ["sla.breached"]
+
+
+async def test_response_time_is_measured_in_business_hours_when_the_policy_says_so(
+    client: httpx.AsyncClient, admin_headers: Headers, clock: MutableClock
+) -> None:
+    calendar = await client.post(
+        "/v1/business-calendars",
+        json={
+            "name": "Office",
+            "timezone": "UTC",
+            "weekly_hours": {
+                day: [["09:00", "17:00"]] for day in ("mon", "tue", "wed", "thu", "fri")
+            },
+        },
+        headers=admin_headers,
+    )
+    assert calendar.status_code == 201, calendar.text
+    policy = {
+        **POLICY,
+        "calendar_id": calendar.json()["id"],
+        "targets": {
+            "first_response": {
+                "target_minutes": 480,
+                "business_hours": True,
+                "warn_before_minutes": 60,
+            }
+        },
+    }
+    assert (
+        await client.post("/v1/sla-policies", json=policy, headers=admin_headers)
+    ).status_code == 201
+    clock.set(datetime(2026, 11, 20, 16, tzinfo=UTC))  # Friday 16:00
+    ticket = await create_ticket(client, admin_headers, priority="urgent")
+    clock.set(datetime(2026, 11, 23, 10, tzinfo=UTC))  # Monday 10:00: 2 business hours later
+    await client.post(
+        f"/v1/tickets/{ticket['id']}/messages",
+        json={"author_type": "agent", "body": "Hi"},
+        headers=admin_headers,
+    )
+    summary = await client.get(
+        "/v1/metrics/summary",
+        params={"from": "2026-11-20T00:00:00Z", "to": "2026-11-24T00:00:00Z"},
+        headers=admin_headers,
+    )
+    assert summary.json()["first_response_time"]["median_seconds"] == 2 * 3600.0
