@@ -43,7 +43,7 @@ async def create_api_key(
 
 async def authenticate(session: AsyncSession, plaintext: str, now: datetime) -> Principal:
     prefix = keys.key_prefix(plaintext)
-    api_key = await ApiKeyRepository(session).by_prefix(prefix) if prefix else None
+    api_key = await ApiKeyRepository(session).credentials(prefix) if prefix else None
     if api_key is None or not keys.matches(plaintext, api_key.secret_hash):
         raise UnauthorizedError("The API key is not valid.")
     if api_key.revoked_at is not None:

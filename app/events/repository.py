@@ -31,11 +31,6 @@ class EventRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add(self, event: Event) -> Event:
-        self.session.add(event)
-        await self.session.flush()
-        return event
-
     async def add_all(self, events: Sequence[Event]) -> None:
         """Many events in one INSERT over arrays (unnest): one round trip and one small
         statement whatever the batch size. The objects are not added to the session."""

@@ -47,8 +47,7 @@ async def record_event(
         event_type, data, now=now, subject_type=subject_type, subject_id=subject_id,
         actor_api_key_id=actor_api_key_id,
     )
-    await EventRepository(session).add(event)
-    await fan_out(session, [event])
+    await record_events(session, [event])
     return event
 
 
