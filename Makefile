@@ -7,10 +7,13 @@ RUN := $(UV) run --frozen
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
-.PHONY: run test lint openapi migrate worker clean
+.PHONY: run demo test lint openapi migrate worker clean
 
 run: .venv/.synced ## serve on 127.0.0.1:8000 (embedded PostgreSQL unless AFTERCARE_DATABASE_URL)
 	$(RUN) aftercare serve --migrate --bootstrap-admin-key
+
+demo: .venv/.synced ## fill the database with demo data (DEMO_ARGS="--scale 100000 --seed 2")
+	$(RUN) aftercare demo $(DEMO_ARGS)
 
 test: .venv/.synced ## the whole suite (AFTERCARE_TEST_DATABASE_URL, else embedded PostgreSQL)
 	$(RUN) pytest $(PYTEST_ARGS)

@@ -1,4 +1,4 @@
-"""The `aftercare` command: serve, worker, migrate, keys, openapi."""
+"""The `aftercare` command: serve, worker, migrate, keys, demo, openapi."""
 
 import argparse
 import asyncio
@@ -14,6 +14,7 @@ from app.db import Database, database_url, ensure_database_url
 from app.logging_setup import configure_logging
 
 OPENAPI_PATH = Path("openapi/openapi.json")
+DEMO_DEFAULT_TICKETS = 2_000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,10 +56,36 @@ def _parser() -> argparse.ArgumentParser:
     worker = commands.add_parser("worker", help="run only the background worker")
     worker.set_defaults(handler=_worker)
 
+    demo = commands.add_parser(
+        "demo", help="migrate, then fill the database with a realistic demo data set",
+        description="Migrates the database, then generates customers, orders, tickets (with "
+        "replies, escalations, pauses and SLA breaches), survey responses and feedback over "
+        "the last 180 days, so the metrics have something to show. Refuses a database that "
+        "has tickets already, unless --force.",
+    )
+    demo.add_argument(
+        "--scale", type=_positive, default=DEMO_DEFAULT_TICKETS,
+        help=f"number of tickets (default {DEMO_DEFAULT_TICKETS:,}; up to 1,000,000 and more "
+        "for benchmarks; about 0.5 survey responses per ticket)",
+    )
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    demo.add_argument(
+        "--force", action="store_true",
+        help="add the demo data even though the database has tickets already",
+    )
+    demo.set_defaults(handler=_demo)
+
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path, default=OPENAPI_PATH)
     openapi.set_defaults(handler=_openapi)
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value.replace("_", "").replace(",", ""))
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def _scopes(value: str) -> list[Scope]:
@@ -146,6 +173,30 @@ def _create_key(args: argparse.Namespace, settings: Settings) -> int:
         return plaintext
 
     print(asyncio.run(create()))
+    return 0
+
+
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from app import schema
+    from app.demo.seed import DemoRefusedError, seed_demo
+
+    settings = ensure_database_url(settings)
+    url = database_url(settings)
+    schema.upgrade(url)
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    try:
+        result = asyncio.run(
+            seed_demo(url, tickets=args.scale, seed=args.seed, force=args.force, progress=progress)
+        )
+    except DemoRefusedError as error:
+        print(f"aftercare demo: {error}", file=sys.stderr)
+        return 1
+    print(f"Demo data written in {result.seconds:.1f} s:")
+    for table, count in result.counts.items():
+        print(f"  {table:<20} {count:>10,}")
     return 0
 
 

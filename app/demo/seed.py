@@ -1,0 +1,297 @@
+"""Write the demo data set into a migrated database with COPY, in one transaction.
+
+Refuses a database that has tickets already unless forced, so a newcomer cannot mix demo rows
+into real data by accident; with `force` the demo rows are added next to the existing ones
+(ticket numbers continue after the highest one). Reads the SLA policies and survey templates
+the database holds, so the generated targets and answers match what the services would have
+produced with them. Ends with ANALYZE so the planner knows the new row counts.
+"""
+
+import asyncio
+import gc
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import asyncpg
+from sqlalchemy.engine import make_url
+
+from app.demo.generate import COLUMNS, TABLE_ORDER, DemoData, Policy, Rows, Template, Totals
+from app.demo.lifecycle import SlaTerms, TargetTerms
+from app.sla.business_hours import add_business_time, business_time_between
+from app.sla.rules import calendar_from_json, calendar_snapshot
+from app.surveys.questions import QuestionSpec
+
+Progress = Callable[[str], None]
+BUILTIN_SLUGS = ("post-purchase", "support-csat")
+REPORT_EVERY_SECONDS = 5.0
+
+
+class DemoRefusedError(Exception):
+    """The database is not fit for demo data (it has tickets, or is not migrated)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DemoResult:
+    counts: dict[str, int]
+    seconds: float
+
+
+def asyncpg_dsn(database_url: str) -> str:
+    return make_url(database_url).set(drivername="postgresql").render_as_string(
+        hide_password=False
+    )
+
+
+async def seed_demo(
+    database_url: str,
+    *,
+    tickets: int,
+    seed: int = 1,
+    force: bool = False,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> DemoResult:
+    """Generate `tickets` tickets and everything around them; return the row counts."""
+    report = progress or (lambda line: None)
+    started = time.perf_counter()
+    connection = await asyncpg.connect(asyncpg_dsn(database_url))
+    # Millions of short-lived tuples and no reference cycles: the cyclic collector would only
+    # rescan them (a quarter of the generation time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        await _check_schema(connection)
+        existing = await connection.fetchrow(
+            "SELECT (SELECT count(*) FROM tickets) AS tickets,"
+            " (SELECT count(*) FROM orders) AS orders,"
+            " (SELECT count(*) FROM customers) AS customers"
+        )
+        if any(existing.values()) and not force:
+            raise DemoRefusedError(
+                f"The database already has {existing['tickets']:,} tickets, "
+                f"{existing['orders']:,} orders and {existing['customers']:,} customers: demo "
+                "data would mix with them. Point AFTERCARE_DATABASE_URL at an empty database, "
+                "or pass --force to add the demo data anyway."
+            )
+        data = DemoData(
+            tickets=tickets,
+            seed=seed,
+            now=(now or datetime.now(UTC)).replace(microsecond=0),
+            policies=await _policies(connection),
+            templates=await _templates(connection),
+        )
+        data.first_number = int(
+            await connection.fetchval("SELECT coalesce(max(number), 0) + 1 FROM tickets")
+        )
+        if any(existing.values()):  # forced: references unique next to the existing ones
+            data.ref_prefix = f"DEMO{data.first_number}-"
+        totals = Totals()
+        await _raw_time_codecs(connection)
+        async with connection.transaction(), _bulk_load(connection, report):
+            await _write(connection, data, totals, report, started)
+            await connection.execute(
+                "SELECT setval(pg_get_serial_sequence('tickets', 'number'),"
+                " (SELECT max(number) FROM tickets))"
+            )
+        report(f"committed after {time.perf_counter() - started:.1f} s; analyzing")
+        await connection.execute("ANALYZE")
+    finally:
+        if collecting:
+            gc.enable()
+        await connection.close()
+    return DemoResult(totals.counts, time.perf_counter() - started)
+
+
+async def _write(
+    connection: asyncpg.Connection,
+    data: DemoData,
+    totals: Totals,
+    report: Progress,
+    started: float,
+) -> None:
+    """COPY chunk after chunk, generating the next chunk in a thread while PostgreSQL ingests
+    the previous one (the generator is CPU-bound Python, the server another process)."""
+    chunks = data.chunks()
+    copying: asyncio.Task[None] | None = None
+    last_report = 0.0
+    while True:
+        rows = await asyncio.to_thread(next, chunks, None)
+        if copying is not None:
+            await copying
+            if time.perf_counter() - last_report >= REPORT_EVERY_SECONDS:
+                last_report = time.perf_counter()
+                report(_progress_line(totals, data.ticket_count, last_report - started))
+        if rows is None:
+            break
+        copying = asyncio.create_task(_copy(connection, rows, totals))
+    report(_progress_line(totals, data.ticket_count, time.perf_counter() - started))
+
+
+async def _copy(connection: asyncpg.Connection, rows: Rows, totals: Totals) -> None:
+    for table in TABLE_ORDER:
+        if rows[table]:
+            await connection.copy_records_to_table(
+                table, records=rows[table], columns=COLUMNS[table]
+            )
+    totals.add(rows)
+
+
+def _progress_line(totals: Totals, ticket_count: int, seconds: float) -> str:
+    counts = totals.counts
+    return (
+        f"{seconds:6.1f} s  customers {counts['customers']:,}, orders {counts['orders']:,}, "
+        f"tickets {counts['tickets']:,}/{ticket_count:,}, messages {counts['ticket_messages']:,}, "
+        f"SLA targets {counts['sla_targets']:,}, survey responses {counts['survey_responses']:,}"
+    )
+
+
+@asynccontextmanager
+async def _bulk_load(connection: asyncpg.Connection, report: Progress) -> AsyncIterator[None]:
+    """Inside the caller's transaction: drop the foreign keys and plain indexes of the tables
+    written, and create them again afterwards. Building an index once is much cheaper than
+    maintaining it row by row, and checking a foreign key once per table than once per row.
+    Primary keys and unique constraints stay. Transactional DDL: a failure or a crash rolls
+    the drops back with the rows."""
+    tables = list(TABLE_ORDER)
+    foreign_keys = await connection.fetch(
+        "SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS def"
+        " FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace"
+        " AND conrelid::regclass::text = ANY($1::text[])",
+        tables,
+    )
+    indexes = await connection.fetch(
+        "SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def"
+        " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+        " JOIN pg_class t ON t.oid = i.indrelid"
+        " WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY($1::text[])"
+        " AND NOT i.indisunique AND NOT i.indisprimary",
+        tables,
+    )
+    for fk in foreign_keys:
+        await connection.execute(
+            f'ALTER TABLE {fk["table_name"]} DROP CONSTRAINT "{fk["conname"]}"'
+        )
+    for index in indexes:
+        await connection.execute(f'DROP INDEX "{index["name"]}"')
+    await connection.execute("SET LOCAL maintenance_work_mem = '256MB'")
+    yield
+    report(f"creating {len(indexes)} indexes and checking {len(foreign_keys)} foreign keys")
+    for index in indexes:
+        await connection.execute(index["def"])
+    for fk in foreign_keys:
+        await connection.execute(
+            f'ALTER TABLE {fk["table_name"]} ADD CONSTRAINT "{fk["conname"]}" {fk["def"]}'
+        )
+
+
+async def _raw_time_codecs(connection: asyncpg.Connection) -> None:
+    """Timestamps and intervals in asyncpg's tuple form (`generate.ts`, `generate.interval`):
+    the generator hands over microseconds, not datetime objects."""
+    for type_name in ("timestamptz", "interval"):
+        await connection.set_type_codec(
+            type_name, schema="pg_catalog", encoder=_as_tuple, decoder=_as_tuple, format="tuple"
+        )
+
+
+def _as_tuple(value: Any) -> Any:
+    return value if isinstance(value, tuple) else (value,)
+
+
+async def _check_schema(connection: asyncpg.Connection) -> None:
+    migrated = await connection.fetchval("SELECT to_regclass('public.sla_targets') IS NOT NULL")
+    if not migrated:
+        raise DemoRefusedError("The database is not migrated: run `aftercare migrate` first.")
+
+
+async def _policies(connection: asyncpg.Connection) -> list[Policy]:
+    """The SLA policies in evaluation order, each with its calendar snapshot."""
+    rows = await connection.fetch(
+        "SELECT p.id, p.name, p.version, p.conditions::text AS conditions,"
+        " p.targets::text AS targets, p.pause_statuses, p.escalate_on_breach,"
+        " c.timezone, c.weekly_hours::text AS weekly_hours, c.holidays"
+        " FROM sla_policies p LEFT JOIN business_calendars c ON c.id = p.calendar_id"
+        " ORDER BY p.position, p.created_at, p.id"
+    )
+    return [_policy(row) for row in rows]
+
+
+def _policy(row: asyncpg.Record) -> Policy:
+    calendar: dict[str, Any] | None = None
+    if row["timezone"] is not None:
+        holidays: Sequence[date] = row["holidays"] or ()
+        calendar = calendar_snapshot(row["timezone"], json.loads(row["weekly_hours"]), holidays)
+    targets: dict[str, Any] = json.loads(row["targets"])
+    deadline, elapsed = _clock(calendar)
+    terms = SlaTerms(
+        policy_id=str(row["id"]),
+        policy_name=row["name"],
+        targets={
+            metric: TargetTerms(
+                target=spec["target_minutes"] * 60.0,
+                warn_before=spec["warn_before_minutes"] * 60.0,
+                business_hours=bool(spec["business_hours"]),
+            )
+            for metric, spec in targets.items()
+        },
+        pause_statuses=frozenset(row["pause_statuses"]),
+        escalate_on_breach=bool(row["escalate_on_breach"]),
+        deadline=deadline,
+        elapsed=elapsed,
+    )
+    policy_id: uuid.UUID = row["id"]
+    return Policy(
+        conditions=json.loads(row["conditions"]),
+        terms=terms,
+        policy_id=policy_id,
+        version=int(row["version"]),
+        calendar_json=None if calendar is None else json.dumps(calendar),
+        targets_json=row["targets"],
+        pause_statuses=list(row["pause_statuses"]),
+    )
+
+
+def _clock(
+    calendar: dict[str, Any] | None,
+) -> tuple[Callable[[bool, float, float], float], Callable[[bool, float, float], float]]:
+    """Deadline and elapsed-time functions in POSIX seconds; business hours go through the
+    same arithmetic as the SLA engine (calendar time is plain addition)."""
+    business = calendar_from_json(calendar)
+
+    def deadline(business_hours: bool, start: float, budget: float) -> float:
+        if not business_hours:
+            return start + budget
+        begin = datetime.fromtimestamp(start, UTC)
+        return add_business_time(business, begin, timedelta(seconds=budget)).timestamp()
+
+    def elapsed(business_hours: bool, start: float, end: float) -> float:
+        if not business_hours:
+            return end - start
+        return business_time_between(
+            business, datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC)
+        ).total_seconds()
+
+    return deadline, elapsed
+
+
+async def _templates(connection: asyncpg.Connection) -> dict[str, Template]:
+    """The latest version of each built-in template (what a new invitation would pin)."""
+    rows = await connection.fetch(
+        "SELECT DISTINCT ON (slug) id, slug, version, questions::text AS questions"
+        " FROM survey_templates WHERE slug = ANY($1::text[]) ORDER BY slug, version DESC",
+        list(BUILTIN_SLUGS),
+    )
+    return {
+        row["slug"]: Template(
+            id=row["id"],
+            slug=row["slug"],
+            version=int(row["version"]),
+            questions=tuple(QuestionSpec.model_validate(q) for q in json.loads(row["questions"])),
+        )
+        for row in rows
+    }
