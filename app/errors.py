@@ -175,10 +175,20 @@ async def _handle_http_exception(request: Request, exc: Exception) -> JSONRespon
     )
 
 
+# SQLSTATEs that mean "the database cannot serve us right now", not "the request is wrong":
+# connection exceptions (08: refused, lost, closed mid-operation), the server shutting down or
+# starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) and
+# insufficient resources (53: too many connections, out of memory, disk full).
+_UNAVAILABLE_SQLSTATE_PREFIXES = ("08", "57P01", "57P02", "57P03", "53")
+
+
 def _is_database_unavailable(exc: Exception) -> bool:
     if isinstance(exc, OperationalError | InterfaceError):
         return True
     if isinstance(exc, DBAPIError):
+        sqlstate = getattr(exc.orig, "sqlstate", None)
+        if isinstance(sqlstate, str) and sqlstate.startswith(_UNAVAILABLE_SQLSTATE_PREFIXES):
+            return True
         return exc.connection_invalidated
     return isinstance(exc, OSError)
 
