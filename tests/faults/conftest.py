@@ -1,5 +1,3 @@
-import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -25,9 +23,3 @@ def log_dir(tmp_path: Path) -> Path:
     path = tmp_path / "logs"
     path.mkdir()
     return path
-
-
-@pytest.fixture
-async def event_loop_idle() -> AsyncIterator[None]:
-    yield
-    await asyncio.sleep(0)
