@@ -16,6 +16,7 @@ from app.logging_setup import current_request_id
 
 PROBLEM_JSON = "application/problem+json"
 logger = logging.getLogger("aftercare.errors")
+MAX_LISTED_ERRORS = 50  # validation errors listed in one problem document
 
 
 class AppError(Exception):
@@ -144,8 +145,11 @@ async def _handle_validation_error(request: Request, exc: Exception) -> JSONResp
             400, "Malformed JSON", "The request body is not valid JSON.",
             slug="malformed-json", instance=request.url.path,
         )
-    errors = validation_errors(raw)
+    errors = validation_errors(raw[:MAX_LISTED_ERRORS])
     summary = "; ".join(f"{e['location']} {e['pointer']}: {e['detail']}" for e in errors[:5])
+    if len(raw) > MAX_LISTED_ERRORS:
+        # A body of a million unknown fields must not earn an answer seven times its size.
+        summary += f" (and {len(raw) - MAX_LISTED_ERRORS} more problems not listed)"
     return problem_response(
         422, "Request is not valid", summary,
         slug="validation-error", instance=request.url.path, errors=errors,
