@@ -29,13 +29,12 @@ from typing import Any
 import httpx
 import pytest
 
-from app import schema
 from app.auth.scopes import Scope
 from app.db import Database
 from tests.faults.conftest import create_key
 from tests.faults.support import execute, rows, scalar
 from tests.support.api import bearer, ticket_body
-from tests.support.database import drop_database, recreate_database, scratch_database_name
+from tests.support.database import migrated_scratch_database
 from tests.support.processes import ServiceProcess, service_env, spawn, wait_ready
 from tests.support.receiver import Receiver, free_port
 from tests.support.waiting import eventually
@@ -71,13 +70,8 @@ MESSAGES: dict[str, dict[str, Any]] = {
 
 @pytest.fixture
 async def scratch_url(postgres_server_url: str) -> AsyncIterator[str]:
-    name = scratch_database_name("replicas")
-    url = await recreate_database(postgres_server_url, name)
-    try:
-        await asyncio.to_thread(schema.upgrade, url)
+    async with migrated_scratch_database(postgres_server_url, "replicas") as url:
         yield url
-    finally:
-        await drop_database(postgres_server_url, name)
 
 
 @contextlib.asynccontextmanager
