@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import pytest
 
 from app.db import Database
 from app.events.service import record_event
@@ -63,6 +64,7 @@ async def hang_up(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) ->
     writer.close()
 
 
+@pytest.mark.processes
 async def test_bad_receivers_do_not_delay_a_healthy_one(
     database: Database,
     database_url: str,

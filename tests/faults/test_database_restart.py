@@ -71,6 +71,7 @@ async def ticket_ids(url: str) -> set[str]:
         await connection.close()
 
 
+@pytest.mark.processes
 async def test_requests_get_503_during_a_database_restart_and_nothing_committed_is_lost(
     log_dir: Path,
 ) -> None:

@@ -117,6 +117,7 @@ class Load:
         self.accepted[ticket_id, kind] += 1
 
 
+@pytest.mark.processes
 async def test_two_replicas_and_two_workers_lose_and_double_nothing(
     scratch_url: str, log_dir: Path
 ) -> None:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
+import pytest
 
 from app.db import Database
 from tests.faults.support import execute, rows, scalar, seed_due_targets
@@ -39,6 +40,7 @@ LEASED = (
 )
 
 
+@pytest.mark.processes
 async def test_a_worker_killed_mid_sweep_and_mid_delivery_loses_and_doubles_nothing(
     database: Database,
     database_url: str,

