@@ -28,6 +28,9 @@ class Database:
             pool_size=pool_size,
             max_overflow=max_overflow,
             pool_pre_ping=True,
+            # Errors (and so tracebacks in the logs) must not carry bound values: they include
+            # webhook signing secrets and API key hashes.
+            hide_parameters=True,
             connect_args={"server_settings": server_settings},
         )
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)

@@ -16,6 +16,7 @@ from app.logging_setup import current_request_id
 
 PROBLEM_JSON = "application/problem+json"
 logger = logging.getLogger("aftercare.errors")
+MAX_LISTED_ERRORS = 50  # validation errors listed in one problem document
 
 
 class AppError(Exception):
@@ -154,8 +155,11 @@ async def _handle_validation_error(request: Request, exc: Exception) -> JSONResp
             400, "Malformed JSON", "The request body is not valid JSON.",
             slug="malformed-json", instance=request.url.path,
         )
-    errors = validation_errors(raw)
+    errors = validation_errors(raw[:MAX_LISTED_ERRORS])
     summary = "; ".join(f"{e['location']} {e['pointer']}: {e['detail']}" for e in errors[:5])
+    if len(raw) > MAX_LISTED_ERRORS:
+        # A body of a million unknown fields must not earn an answer seven times its size.
+        summary += f" (and {len(raw) - MAX_LISTED_ERRORS} more problems not listed)"
     return problem_response(
         422, "Request is not valid", summary,
         slug="validation-error", instance=request.url.path, errors=errors,
@@ -185,10 +189,20 @@ async def _handle_http_exception(request: Request, exc: Exception) -> JSONRespon
     )
 
 
+# SQLSTATEs that mean "the database cannot serve us right now", not "the request is wrong":
+# connection exceptions (08: refused, lost, closed mid-operation), the server shutting down or
+# starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) and
+# insufficient resources (53: too many connections, out of memory, disk full).
+_UNAVAILABLE_SQLSTATE_PREFIXES = ("08", "57P01", "57P02", "57P03", "53")
+
+
 def _is_database_unavailable(exc: Exception) -> bool:
     if isinstance(exc, OperationalError | InterfaceError):
         return True
     if isinstance(exc, DBAPIError):
+        sqlstate = getattr(exc.orig, "sqlstate", None)
+        if isinstance(sqlstate, str) and sqlstate.startswith(_UNAVAILABLE_SQLSTATE_PREFIXES):
+            return True
         return exc.connection_invalidated
     return isinstance(exc, OSError)
 

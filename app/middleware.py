@@ -14,6 +14,13 @@ from app.logging_setup import bind_request_id, reset_request_id
 
 logger = logging.getLogger("aftercare.http")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+# Paths whose next segment is a capability (a survey token): never written to the logs.
+_CAPABILITY_PATH = re.compile(r"^(/v1/public/surveys/)[^/]+")
+
+
+def loggable_path(path: str) -> str:
+    """The request path as it may be logged: capability tokens replaced by `{token}`."""
+    return _CAPABILITY_PATH.sub(r"\1{token}", path)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -76,7 +83,7 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         except Exception:
-            logger.exception("unhandled error", extra={"path": scope["path"]})
+            logger.exception("unhandled error", extra={"path": loggable_path(scope["path"])})
             if not response_started:
                 body = problem_body(
                     500, "Internal Server Error",
@@ -89,7 +96,7 @@ class RequestContextMiddleware:
                 "request",
                 extra={
                     "method": scope["method"],
-                    "path": scope["path"],
+                    "path": loggable_path(scope["path"]),
                     "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },

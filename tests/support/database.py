@@ -1,7 +1,10 @@
 """The test database: a fresh, migrated database on the server the suite was pointed at."""
 
+import asyncio
 import hashlib
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
@@ -52,3 +55,17 @@ async def drop_database(url: str, name: str) -> None:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await connection.close()
+
+
+@asynccontextmanager
+async def migrated_scratch_database(server: str, purpose: str) -> AsyncIterator[str]:
+    """A fresh, migrated database for processes a test starts; dropped afterwards."""
+    from app import schema
+
+    name = scratch_database_name(purpose)
+    url = await recreate_database(server, name)
+    try:
+        await asyncio.to_thread(schema.upgrade, url)
+        yield url
+    finally:
+        await drop_database(server, name)

@@ -9,6 +9,7 @@ test time still verify; the signature check itself is the library's, untouched.
 import asyncio
 import contextlib
 import socket
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -36,6 +37,7 @@ class Received:
     headers: dict[str, str]
     body: bytes
     verified_by: list[str]  # the registered secrets that verify this request
+    received_at: float = field(default_factory=time.time)  # Unix time the request arrived
 
     @property
     def payload(self) -> Any:

@@ -1,0 +1,25 @@
+from pathlib import Path
+
+import pytest
+
+from app.auth.scopes import Scope
+from app.auth.service import create_api_key
+from app.db import Database
+
+
+async def create_key(database_url: str, *scopes: Scope) -> str:
+    database = Database(database_url, pool_size=1, max_overflow=0)
+    try:
+        async with database.sessionmaker() as session, session.begin():
+            _, plaintext = await create_api_key(session, "fault test", list(scopes))
+    finally:
+        await database.dispose()
+    return plaintext
+
+
+@pytest.fixture
+def log_dir(tmp_path: Path) -> Path:
+    """Where the processes of one test write their logs (shown when a test fails)."""
+    path = tmp_path / "logs"
+    path.mkdir()
+    return path
