@@ -44,12 +44,9 @@ _STARTED_AT_CREATION: tuple[Metric, ...] = ("first_response", "resolution")
 async def on_ticket_created(session: AsyncSession, ticket: Ticket, now: datetime) -> None:
     """Apply the first matching policy and start the first-response and resolution clocks."""
     sla = await _snapshot_of_matching_policy(session, ticket, now)
-    repository = TargetRepository(session)
-    await repository.add_ticket_sla(sla)
     paused_at = _pause_start(sla, ticket, now)
-    await repository.add_targets(
-        _new_targets(sla, _STARTED_AT_CREATION, started_at=now, paused_at=paused_at)
-    )
+    targets = _new_targets(sla, _STARTED_AT_CREATION, started_at=now, paused_at=paused_at)
+    await TargetRepository(session).add_snapshot_and_targets(sla, targets)
 
 
 async def on_message_added(

@@ -107,6 +107,14 @@ class TargetRepository:
         self.session.add(ticket_sla)
         await self.session.flush()
 
+    async def add_snapshot_and_targets(
+        self, ticket_sla: TicketSla, targets: Sequence[SlaTarget]
+    ) -> None:
+        """A new ticket's snapshot and first targets, in one flush."""
+        self.session.add(ticket_sla)
+        self.session.add_all(targets)
+        await self.session.flush()
+
     async def add_targets(self, targets: Sequence[SlaTarget]) -> None:
         self.session.add_all(targets)
         await self.session.flush()

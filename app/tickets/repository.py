@@ -43,10 +43,12 @@ class TicketRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add(self, ticket: Ticket) -> Ticket:
+    async def add_with_first_message(self, ticket: Ticket, message: TicketMessage) -> None:
+        """The ticket now; its first message with the next flush. The two models have no
+        relationship, so one flush would not order the message's INSERT after the ticket's."""
         self.session.add(ticket)
         await self.session.flush()
-        return ticket
+        self.session.add(message)
 
     async def add_message(self, message: TicketMessage) -> TicketMessage:
         self.session.add(message)

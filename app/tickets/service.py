@@ -12,6 +12,7 @@ from app.auth.service import Principal
 from app.customers.repository import CustomerRepository
 from app.errors import ConflictError, NotFoundError, UnprocessableError, invalid_field
 from app.events.service import new_event, record_event, record_events
+from app.ids import uuid7
 from app.models import Ticket, TicketMessage
 from app.orders.repository import OrderRepository
 from app.sla import hooks as sla
@@ -39,18 +40,16 @@ async def create_ticket(
         order = await OrderRepository(session).by_external_ref(body.order_external_ref)
         _check_order_belongs(order, customer.id, body.order_external_ref)
     ticket = Ticket(
-        subject=body.subject, status="new", priority=body.priority, channel=body.channel,
-        tier=1, customer=customer, order=order, assignee=body.assignee, tags=body.tags,
-        created_at=now, updated_at=now, public_agent_reply_count=0, reopen_count=0,
+        id=uuid7(), subject=body.subject, status="new", priority=body.priority,
+        channel=body.channel, tier=1, customer=customer, order=order, assignee=body.assignee,
+        tags=body.tags, created_at=now, updated_at=now, public_agent_reply_count=0, reopen_count=0,
         awaiting_reply_since=now,
     )
-    repository = TicketRepository(session)
-    await repository.add(ticket)
     first_message = TicketMessage(
         ticket_id=ticket.id, author_type="customer", public=True, body=body.description,
         channel=body.channel, created_at=now,
     )
-    await repository.add_message(first_message)
+    await TicketRepository(session).add_with_first_message(ticket, first_message)
     await sla.on_ticket_created(session, ticket, now)
     await _record(session, "ticket.created", ticket, actor, now)
     return ticket
