@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.sla.rules import ACTIVE, BREACHED, DONE_STATUSES, MET, PAUSED, STOPPED
+from app.tickets.vocabulary import apply_status
 
 AUTO_CLOSE_DAYS = 4  # the default AUTO_CLOSE_SOLVED_AFTER_DAYS
 DAY = 86_400.0
@@ -192,19 +193,7 @@ def _set_status(
     ticket: TicketState, sla: SlaTerms, status: str, at: float, *, sla_hooks: bool = True
 ) -> None:
     old_status = ticket.status
-    if old_status == "solved" and status == "open":  # a reopen
-        ticket.reopen_count += 1
-        ticket.first_reopened_at = ticket.first_reopened_at or at
-        ticket.last_reopened_at = at
-        ticket.solved_at = None
-    if status == "solved":
-        ticket.solved_at = at
-        if ticket.first_solved_at is None:
-            ticket.first_solved_at = at
-            ticket.replies_at_first_solve = ticket.public_agent_reply_count
-    if status == "closed":
-        ticket.closed_at = at
-    ticket.status = status
+    apply_status(ticket, status, at)  # the tickets service's own rule
     if sla_hooks:
         _status_hooks(ticket, sla, old_status, at)
 

@@ -25,7 +25,7 @@ from app.tickets.schemas import (
     TicketOut,
     TicketUpdate,
 )
-from app.tickets.vocabulary import can_transition, is_reopen
+from app.tickets.vocabulary import apply_status, can_transition
 
 SLA_ATTRIBUTES = frozenset({"priority", "channel", "tier", "tags"})
 SNAPSHOT_LINKS = frozenset({"customer", "order"})
@@ -130,25 +130,9 @@ def _apply_customer_message(ticket: Ticket, now: datetime) -> None:
     if ticket.awaiting_reply_since is None:
         ticket.awaiting_reply_since = now
     if ticket.status == "solved":
-        _set_status(ticket, "open", now)
+        apply_status(ticket, "open", now)
     elif ticket.status == "pending":  # the customer answered what we were waiting for
         ticket.status = "open"
-
-
-def _set_status(ticket: Ticket, target: str, now: datetime) -> None:
-    if is_reopen(ticket.status, target):
-        ticket.reopen_count += 1
-        ticket.first_reopened_at = ticket.first_reopened_at or now
-        ticket.last_reopened_at = now
-        ticket.solved_at = None
-    if target == "solved":
-        ticket.solved_at = now
-        if ticket.first_solved_at is None:
-            ticket.first_solved_at = now
-            ticket.replies_at_first_solve = ticket.public_agent_reply_count
-    if target == "closed":
-        ticket.closed_at = now
-    ticket.status = target
 
 
 async def update_ticket(
@@ -161,7 +145,7 @@ async def update_ticket(
     old_status = ticket.status
     if "status" in sent and body.status is not None and body.status != ticket.status:
         _check_transition(ticket, body.status)
-        _set_status(ticket, body.status, now)
+        apply_status(ticket, body.status, now)
     changes = _apply_attributes(ticket, body, sent)
     if changes or ticket.status != old_status:
         ticket.updated_at = now
@@ -277,7 +261,7 @@ async def close_solved(session: AsyncSession, tickets: Sequence[Ticket], now: da
     """The worker's auto-close: solved -> closed, with the same event as a manual close."""
     events = []
     for ticket in tickets:
-        _set_status(ticket, "closed", now)
+        apply_status(ticket, "closed", now)
         ticket.updated_at = now
         data = ticket_event_data(ticket, reason="auto_close", **{"from": "solved", "to": "closed"})
         events.append(new_event(
