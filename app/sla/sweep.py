@@ -13,10 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import new_event, record_events
 from app.models import Event, Ticket
-from app.sla.hooks import on_attributes_changed
 from app.sla.repository import ClaimedTarget, TargetRepository
 from app.sla.rules import sla_event_data
-from app.tickets.service import record_ticket_event
+from app.tickets.service import escalate_to_tier_two
 
 ESCALATED_TIER = 2
 
@@ -72,13 +71,6 @@ async def _escalate(session: AsyncSession, reasons: dict[uuid.UUID, str], now: d
 async def _escalate_ticket(
     session: AsyncSession, ticket: Ticket, metric: str, now: datetime
 ) -> None:
-    previous_tier = ticket.tier
-    ticket.tier = ESCALATED_TIER
-    ticket.escalated_at = now
-    ticket.escalation_reason = f"SLA {metric} breached"
-    ticket.updated_at = now
-    await record_ticket_event(
-        session, "ticket.escalated", ticket, now,
-        reason=ticket.escalation_reason, from_tier=previous_tier, automatic=True,
+    await escalate_to_tier_two(
+        session, ticket, f"SLA {metric} breached", now, automatic=True
     )
-    await on_attributes_changed(session, ticket, {"tier"}, now)

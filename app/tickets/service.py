@@ -202,13 +202,31 @@ async def escalate(
         raise ConflictError(f"Ticket {ticket.number} is closed and cannot be escalated.")
     if ticket.tier >= 2:
         raise ConflictError(f"Ticket {ticket.number} is already at tier 2.")
+    await escalate_to_tier_two(session, ticket, reason, now, actor_api_key_id=actor.api_key_id)
+    return ticket
+
+
+async def escalate_to_tier_two(
+    session: AsyncSession,
+    ticket: Ticket,
+    reason: str,
+    now: datetime,
+    *,
+    actor_api_key_id: uuid.UUID | None = None,
+    automatic: bool = False,
+) -> None:
+    """Tier 1 -> 2 with its time and reason, the SLA re-evaluated, `ticket.escalated` recorded;
+    for an agent's request and for the sweep's escalation on breach alike."""
+    from_tier = ticket.tier
     ticket.tier = 2
     ticket.escalated_at = now
     ticket.escalation_reason = reason
     ticket.updated_at = now
     await sla.on_attributes_changed(session, ticket, {"tier"}, now)
-    await _record(session, "ticket.escalated", ticket, actor, now, reason=reason, from_tier=1)
-    return ticket
+    await record_ticket_event(
+        session, "ticket.escalated", ticket, now, actor_api_key_id=actor_api_key_id,
+        reason=reason, from_tier=from_tier, automatic=automatic,
+    )
 
 
 async def _status_changed(
