@@ -11,11 +11,22 @@ from app.ids import uuid7
 from app.models import Event
 from app.pagination import PageParams, fetch_page
 
-_INSERT_FROM_ARRAYS = text(
-    "INSERT INTO events (id, type, created_at, data, subject_type, subject_id, actor_api_key_id)"
+# The events from arrays (unnest), and with them one pending delivery per event and enabled
+# endpoint subscribed to its type (NULL event_types: every type), due at once: one statement,
+# one round trip, whatever the batch size and the number of endpoints.
+_INSERT_WITH_DELIVERIES = text(
+    "WITH recorded AS ("
+    " INSERT INTO events (id, type, created_at, data, subject_type, subject_id, actor_api_key_id)"
     " SELECT id, type, created_at, CAST(data AS jsonb), subject_type, subject_id, actor"
     " FROM unnest(:ids, :types, :created_at, :data, :subject_types, :subject_ids, :actors)"
     " AS e(id, type, created_at, data, subject_type, subject_id, actor)"
+    " RETURNING id, type, created_at)"
+    " INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, status,"
+    " attempts_made, next_attempt_at, created_at)"
+    " SELECT aftercare_uuid7(), endpoint.id, recorded.id, recorded.type, 'pending', 0,"
+    " recorded.created_at, recorded.created_at"
+    " FROM recorded JOIN webhook_endpoints AS endpoint ON endpoint.enabled"
+    " AND (endpoint.event_types IS NULL OR recorded.type = ANY(endpoint.event_types))"
 ).bindparams(
     bindparam("ids", type_=ARRAY(Uuid())),
     bindparam("types", type_=ARRAY(Text())),
@@ -31,13 +42,13 @@ class EventRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add_all(self, events: Sequence[Event]) -> None:
-        """Many events in one INSERT over arrays (unnest): one round trip and one small
-        statement whatever the batch size. The objects are not added to the session."""
+    async def add_all_with_deliveries(self, events: Sequence[Event]) -> None:
+        """The events and their webhook deliveries in one statement; the objects are not
+        added to the session."""
         if not events:
             return
         await self.session.execute(
-            _INSERT_FROM_ARRAYS,
+            _INSERT_WITH_DELIVERIES,
             {
                 "ids": [event.id or uuid7() for event in events],
                 "types": [event.type for event in events],

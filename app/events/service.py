@@ -1,6 +1,6 @@
 """The outbox: call `record_event` (or `record_events` for a batch) in the same transaction as
 the change it describes. Recording an event also creates its webhook deliveries, in the same
-transaction: none is lost after a commit, none is sent for a rolled-back change."""
+statement: none is lost after a commit, none is sent for a rolled-back change."""
 
 import uuid
 from collections.abc import Sequence
@@ -13,7 +13,6 @@ from app.events.repository import EventRepository
 from app.events.types import EVENT_TYPES
 from app.ids import uuid7
 from app.models import Event
-from app.webhooks.fanout import fan_out
 
 
 def new_event(
@@ -53,5 +52,4 @@ async def record_event(
 
 async def record_events(session: AsyncSession, events: Sequence[Event]) -> None:
     """Record many events at once, e.g. a sweep's batch; build them with `new_event`."""
-    await EventRepository(session).add_all(events)
-    await fan_out(session, events)
+    await EventRepository(session).add_all_with_deliveries(events)

@@ -4,15 +4,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.ids import uuid7
 from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.pagination import PageParams, fetch_page
 
-DELIVERY_INSERT_CHUNK = 2000  # rows x 8 columns < 32,767 parameters
 
 class WebhookEndpointRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -37,16 +34,6 @@ class WebhookEndpointRepository:
     async def remove(self, endpoint: WebhookEndpoint) -> None:
         await self.session.delete(endpoint)
         await self.session.flush()
-
-    async def enabled_subscriptions(self) -> list[tuple[uuid.UUID, frozenset[str] | None]]:
-        """Each enabled endpoint with the event types it receives (None: every type)."""
-        statement = select(WebhookEndpoint.id, WebhookEndpoint.event_types).where(
-            WebhookEndpoint.enabled
-        )
-        return [
-            (row.id, None if row.event_types is None else frozenset(row.event_types))
-            for row in (await self.session.execute(statement)).all()
-        ]
 
     async def mark_failing(self, endpoint_id: uuid.UUID, now: datetime) -> datetime | None:
         """Start the failure clock unless it runs already; the time it started (None: deleted)."""
@@ -88,31 +75,6 @@ class WebhookDeliveryRepository:
         self.session.add(delivery)
         await self.session.flush()
         return delivery
-
-    async def add_pending(self, pairs: Sequence[tuple[Event, uuid.UUID]]) -> int:
-        """One pending delivery per (event, endpoint), due at once; an existing pair is left
-        alone. Written in chunks that stay under PostgreSQL's 32,767 bind parameters."""
-        created = 0
-        for start in range(0, len(pairs), DELIVERY_INSERT_CHUNK):
-            rows = [
-                {
-                    "id": uuid7(),
-                    "endpoint_id": endpoint_id,
-                    "event_id": event.id,
-                    "event_type": event.type,
-                    "status": "pending",
-                    "attempts_made": 0,
-                    "next_attempt_at": event.created_at,
-                    "created_at": event.created_at,
-                }
-                for event, endpoint_id in pairs[start : start + DELIVERY_INSERT_CHUNK]
-            ]
-            statement = insert(WebhookDelivery).values(rows).on_conflict_do_nothing(
-                index_elements=["endpoint_id", "event_id"]
-            )
-            result = await self.session.execute(statement)
-            created += int(getattr(result, "rowcount", 0) or 0)
-        return created
 
     async def by_id(
         self, delivery_id: uuid.UUID, *, for_update: bool = False
