@@ -2,13 +2,19 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import Row, func, or_, select, update
+from sqlalchemy import Row, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import ApiKey
 from app.pagination import PageParams, fetch_page
 
 Credentials = Row[uuid.UUID, str, str, list[str], datetime | None, datetime | None]
+
+# Built once: this runs on every request.
+_CREDENTIALS = select(
+    ApiKey.id, ApiKey.name, ApiKey.secret_hash, ApiKey.scopes, ApiKey.revoked_at,
+    ApiKey.last_used_at,
+).where(ApiKey.prefix == bindparam("prefix"))
 
 
 class ApiKeyRepository:
@@ -21,12 +27,8 @@ class ApiKeyRepository:
         return api_key
 
     async def credentials(self, prefix: str) -> Credentials | None:
-        """What authentication needs, as a plain row: this runs on every request."""
-        statement = select(
-            ApiKey.id, ApiKey.name, ApiKey.secret_hash, ApiKey.scopes, ApiKey.revoked_at,
-            ApiKey.last_used_at,
-        ).where(ApiKey.prefix == prefix)
-        return (await self.session.execute(statement)).one_or_none()
+        """What authentication needs, as a plain row."""
+        return (await self.session.execute(_CREDENTIALS, {"prefix": prefix})).one_or_none()
 
     async def by_id(self, key_id: uuid.UUID) -> ApiKey | None:
         return await self.session.get(ApiKey, key_id)

@@ -1,13 +1,16 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.schemas import CustomerRef
 from app.models import Customer
 from app.pagination import PageParams, fetch_page
+
+# Built once: every new ticket looks its customer up.
+_BY_EXTERNAL_REF = select(Customer).where(Customer.external_ref == bindparam("external_ref"))
 
 
 class CustomerRepository:
@@ -50,9 +53,7 @@ class CustomerRepository:
         return customer
 
     async def by_external_ref(self, external_ref: str) -> Customer | None:
-        return await self.session.scalar(
-            select(Customer).where(Customer.external_ref == external_ref)
-        )
+        return await self.session.scalar(_BY_EXTERNAL_REF, {"external_ref": external_ref})
 
     async def page(
         self, params: PageParams, *, email: str | None

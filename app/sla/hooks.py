@@ -5,17 +5,18 @@ holds FOR UPDATE. Targets of a ticket change only under that lock (the sweep tak
 a request and the sweep never act on the same target at once.
 """
 
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Literal, Protocol
 
 from sqlalchemy import ColumnElement, exists, not_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_event
-from app.models import SlaPolicy, SlaTarget, Ticket, TicketSla
+from app.models import SlaTarget, Ticket, TicketSla
 from app.sla.business_hours import BusinessCalendar, business_time_between
-from app.sla.repository import CalendarRepository, PolicyRepository, TargetRepository
+from app.sla.repository import PolicyRepository, TargetRepository
 from app.sla.rules import (
     ACTIVE,
     BREACHED,
@@ -41,12 +42,30 @@ POLICY_ATTRIBUTES = frozenset({"priority", "channel", "tier", "tags"})
 _STARTED_AT_CREATION: tuple[Metric, ...] = ("first_response", "resolution")
 
 
-async def on_ticket_created(session: AsyncSession, ticket: Ticket, now: datetime) -> None:
+class TicketFacts(Protocol):
+    """What choosing a policy and starting its clocks read of a ticket: a `Ticket` row, or a
+    new ticket that is not loaded as one."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def priority(self) -> str: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def tier(self) -> int: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
+
+
+async def on_ticket_created(session: AsyncSession, ticket: TicketFacts, now: datetime) -> None:
     """Apply the first matching policy and start the first-response and resolution clocks."""
     sla = await _snapshot_of_matching_policy(session, ticket, now)
     paused_at = _pause_start(sla, ticket, now)
     targets = _new_targets(sla, _STARTED_AT_CREATION, started_at=now, paused_at=paused_at)
-    await TargetRepository(session).add_snapshot_and_targets(sla, targets)
+    await TargetRepository(session).insert_snapshot_and_targets(sla, targets)
 
 
 async def on_message_added(
@@ -148,10 +167,10 @@ def breached_filter(breached: bool) -> ColumnElement[bool]:
 
 
 async def _snapshot_of_matching_policy(
-    session: AsyncSession, ticket: Ticket, now: datetime
+    session: AsyncSession, ticket: TicketFacts, now: datetime
 ) -> TicketSla:
     attributes = TicketAttributes(ticket.priority, ticket.channel, ticket.tier, ticket.tags or [])
-    policies = await PolicyRepository(session).in_evaluation_order()
+    policies = await PolicyRepository(session).terms_in_evaluation_order()
     policy = next((p for p in policies if policy_matches(p.conditions, attributes)), None)
     if policy is None:
         return TicketSla(
@@ -159,21 +178,15 @@ async def _snapshot_of_matching_policy(
             calendar=None, targets={}, pause_statuses=list(DEFAULT_PAUSE_STATUSES),
             escalate_on_breach=False, applied_at=now,
         )
+    calendar = None if policy.timezone is None else calendar_snapshot(
+        policy.timezone, policy.weekly_hours, policy.holidays
+    )
     return TicketSla(
         ticket_id=ticket.id, policy_id=policy.id, policy_name=policy.name,
-        policy_version=policy.version, calendar=await _calendar_snapshot(session, policy),
-        targets=dict(policy.targets), pause_statuses=list(policy.pause_statuses),
+        policy_version=policy.version, calendar=calendar, targets=dict(policy.targets),
+        pause_statuses=list(policy.pause_statuses),
         escalate_on_breach=policy.escalate_on_breach, applied_at=now,
     )
-
-
-async def _calendar_snapshot(session: AsyncSession, policy: SlaPolicy) -> dict[str, Any] | None:
-    if policy.calendar_id is None:
-        return None
-    calendar = await CalendarRepository(session).by_id(policy.calendar_id)
-    if calendar is None:  # cannot happen: the foreign key restricts deletes
-        return None
-    return calendar_snapshot(calendar.timezone, calendar.weekly_hours, calendar.holidays)
 
 
 def _terms(sla: TicketSla) -> tuple[object, ...]:
@@ -201,7 +214,7 @@ def _adopt(sla: TicketSla, fresh: TicketSla) -> None:
 # --- targets -------------------------------------------------------------------------------
 
 
-def _pause_start(sla: TicketSla, ticket: Ticket, now: datetime) -> datetime | None:
+def _pause_start(sla: TicketSla, ticket: TicketFacts, now: datetime) -> datetime | None:
     """A target started while the ticket waits in a pause status starts paused, from now."""
     return now if ticket.status in sla.pause_statuses else None
 

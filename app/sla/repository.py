@@ -1,15 +1,32 @@
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Uuid, any_, bindparam, exists, select, update
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    DateTime,
+    Interval,
+    Row,
+    Select,
+    Text,
+    Uuid,
+    any_,
+    bindparam,
+    exists,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import BindParameter
 
+from app.ids import uuid7
 from app.models import SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.pagination import PageParams, fetch_page
 from app.sla.rules import ACTIVE, BREACHED, RUNNING
@@ -71,15 +88,59 @@ class PolicyRepository:
             self.session, select(SlaPolicy), SlaPolicy.created_at, SlaPolicy.id, params
         )
 
-    async def in_evaluation_order(self) -> Sequence[SlaPolicy]:
-        statement = select(SlaPolicy).order_by(
-            SlaPolicy.position, SlaPolicy.created_at, SlaPolicy.id
-        )
-        return (await self.session.scalars(statement)).all()
+    async def terms_in_evaluation_order(self) -> Sequence[Row[Any]]:
+        """What choosing a ticket's policy needs, as plain rows with each policy's calendar:
+        this runs for every new ticket."""
+        return (await self.session.execute(_POLICY_TERMS)).all()
 
     async def delete(self, policy: SlaPolicy) -> None:
         await self.session.delete(policy)
         await self.session.flush()
+
+
+_POLICY_TERMS = (
+    select(
+        SlaPolicy.id, SlaPolicy.name, SlaPolicy.version, SlaPolicy.conditions,
+        SlaPolicy.targets, SlaPolicy.pause_statuses, SlaPolicy.escalate_on_breach,
+        SlaCalendar.timezone, SlaCalendar.weekly_hours, SlaCalendar.holidays,
+    )
+    .outerjoin(SlaCalendar, SlaCalendar.id == SlaPolicy.calendar_id)
+    .order_by(SlaPolicy.position, SlaPolicy.created_at, SlaPolicy.id)
+)
+
+# A new ticket's snapshot and its first targets (from arrays), in one statement.
+_INSERT_SNAPSHOT_AND_TARGETS = text(
+    "WITH snapshot AS ("
+    " INSERT INTO ticket_slas (ticket_id, policy_id, policy_name, policy_version, calendar,"
+    " targets, pause_statuses, escalate_on_breach, applied_at)"
+    " VALUES (:ticket_id, :policy_id, :policy_name, :policy_version, CAST(:calendar AS jsonb),"
+    " CAST(:targets AS jsonb), :pause_statuses, :escalate_on_breach, :applied_at))"
+    " INSERT INTO sla_targets (id, ticket_id, metric, status, policy_id, policy_name, target,"
+    " warn_before, business_hours, started_at, due_at, warn_at, paused_at, paused_for,"
+    " created_at)"
+    " SELECT id, :ticket_id, metric, status, :policy_id, :policy_name, target, warn_before,"
+    " business_hours, started_at, due_at, warn_at, paused_at, paused_for, started_at"
+    " FROM unnest(:ids, :metrics, :statuses, :target_lengths, :warn_befores, :business_hours,"
+    " :started_ats, :due_ats, :warn_ats, :paused_ats, :paused_fors)"
+    " AS t(id, metric, status, target, warn_before, business_hours, started_at, due_at,"
+    " warn_at, paused_at, paused_for)"
+).bindparams(
+    bindparam("ticket_id", type_=Uuid()),
+    bindparam("policy_id", type_=Uuid()),
+    bindparam("pause_statuses", type_=ARRAY(Text())),
+    bindparam("applied_at", type_=DateTime(timezone=True)),
+    bindparam("ids", type_=ARRAY(Uuid())),
+    bindparam("metrics", type_=ARRAY(Text())),
+    bindparam("statuses", type_=ARRAY(Text())),
+    bindparam("target_lengths", type_=ARRAY(Interval())),
+    bindparam("warn_befores", type_=ARRAY(Interval())),
+    bindparam("business_hours", type_=ARRAY(Boolean())),
+    bindparam("started_ats", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("due_ats", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("warn_ats", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("paused_ats", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("paused_fors", type_=ARRAY(Interval())),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +168,33 @@ class TargetRepository:
         self.session.add(ticket_sla)
         await self.session.flush()
 
-    async def add_snapshot_and_targets(
+    async def insert_snapshot_and_targets(
         self, ticket_sla: TicketSla, targets: Sequence[SlaTarget]
     ) -> None:
-        """A new ticket's snapshot and first targets, in one flush."""
-        self.session.add(ticket_sla)
-        self.session.add_all(targets)
-        await self.session.flush()
+        """A new ticket's snapshot and first targets, in one statement; the objects are not
+        added to the session. The targets take the snapshot's ticket and policy."""
+        await self.session.execute(_INSERT_SNAPSHOT_AND_TARGETS, {
+            "ticket_id": ticket_sla.ticket_id,
+            "policy_id": ticket_sla.policy_id,
+            "policy_name": ticket_sla.policy_name,
+            "policy_version": ticket_sla.policy_version,
+            "calendar": None if ticket_sla.calendar is None else json.dumps(ticket_sla.calendar),
+            "targets": json.dumps(ticket_sla.targets),
+            "pause_statuses": ticket_sla.pause_statuses,
+            "escalate_on_breach": ticket_sla.escalate_on_breach,
+            "applied_at": ticket_sla.applied_at,
+            "ids": [target.id or uuid7() for target in targets],
+            "metrics": [target.metric for target in targets],
+            "statuses": [target.status for target in targets],
+            "target_lengths": [target.target for target in targets],
+            "warn_befores": [target.warn_before for target in targets],
+            "business_hours": [target.business_hours for target in targets],
+            "started_ats": [target.started_at for target in targets],
+            "due_ats": [target.due_at for target in targets],
+            "warn_ats": [target.warn_at for target in targets],
+            "paused_ats": [target.paused_at for target in targets],
+            "paused_fors": [target.paused_for for target in targets],
+        })
 
     async def add_targets(self, targets: Sequence[SlaTarget]) -> None:
         self.session.add_all(targets)

@@ -3,7 +3,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    RowMapping,
+    Select,
+    Text,
+    Uuid,
+    bindparam,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -30,6 +41,48 @@ class TicketFilters:
 TicketRef = uuid.UUID | int
 
 
+@dataclass(frozen=True, slots=True)
+class NewTicket:
+    """What a new ticket is made of; the INSERT adds the rest: status new, tier 1, nothing
+    answered yet, its first (customer, public) message awaiting a reply."""
+
+    id: uuid.UUID
+    subject: str
+    priority: str
+    channel: str
+    customer_id: uuid.UUID
+    order_id: uuid.UUID | None
+    assignee: str | None
+    tags: list[str]
+    created_at: datetime
+    first_message_id: uuid.UUID
+    first_message: str
+
+
+# The ticket and its first message in one statement (the message's foreign key is checked at
+# the end of the statement, when the ticket is there).
+_INSERT_WITH_FIRST_MESSAGE = text(
+    "WITH ticket AS ("
+    " INSERT INTO tickets (id, subject, status, priority, channel, tier, customer_id, order_id,"
+    " assignee, tags, created_at, updated_at, public_agent_reply_count, reopen_count,"
+    " awaiting_reply_since)"
+    " VALUES (:id, :subject, 'new', :priority, :channel, 1, :customer_id, :order_id, :assignee,"
+    " :tags, :created_at, :created_at, 0, 0, :created_at)"
+    " RETURNING *),"
+    " first_message AS ("
+    " INSERT INTO ticket_messages (id, ticket_id, author_type, public, body, channel, created_at)"
+    " VALUES (:message_id, :id, 'customer', true, :body, :channel, :created_at))"
+    " SELECT * FROM ticket"
+).bindparams(
+    bindparam("id", type_=Uuid()),
+    bindparam("customer_id", type_=Uuid()),
+    bindparam("order_id", type_=Uuid()),
+    bindparam("tags", type_=ARRAY(Text())),
+    bindparam("created_at", type_=DateTime(timezone=True)),
+    bindparam("message_id", type_=Uuid()),
+)
+
+
 def _with_links(statement: Select[Ticket]) -> Select[Ticket]:
     return statement.options(joinedload(Ticket.customer), joinedload(Ticket.order))
 
@@ -43,12 +96,16 @@ class TicketRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add_with_first_message(self, ticket: Ticket, message: TicketMessage) -> None:
-        """The ticket now; its first message with the next flush. The two models have no
-        relationship, so one flush would not order the message's INSERT after the ticket's."""
-        self.session.add(ticket)
-        await self.session.flush()
-        self.session.add(message)
+    async def insert(self, ticket: NewTicket) -> RowMapping:
+        """Write a new ticket and its first message; the ticket's row as written."""
+        result = await self.session.execute(_INSERT_WITH_FIRST_MESSAGE, {
+            "id": ticket.id, "subject": ticket.subject, "priority": ticket.priority,
+            "channel": ticket.channel, "customer_id": ticket.customer_id,
+            "order_id": ticket.order_id, "assignee": ticket.assignee, "tags": ticket.tags,
+            "created_at": ticket.created_at, "message_id": ticket.first_message_id,
+            "body": ticket.first_message,
+        })
+        return result.mappings().one()
 
     async def add_message(self, message: TicketMessage) -> TicketMessage:
         self.session.add(message)

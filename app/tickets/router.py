@@ -41,7 +41,7 @@ async def create_ticket(
 ) -> object:
     """Open a ticket; `description` becomes the customer's first message."""
     ticket = await service.create_ticket(session, body, actor, clock.now())
-    return await once.respond(status.HTTP_201_CREATED, TicketOut.model_validate(ticket))
+    return await once.respond(status.HTTP_201_CREATED, ticket)
 
 
 @router.get("", response_model=Page[TicketOut], dependencies=READ)
