@@ -3,9 +3,11 @@
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from app.auth.scopes import Scope
 from app.auth.service import create_api_key, has_active_keys
@@ -32,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP API (and the worker, by default)")
     serve.add_argument("--host", help="default: AFTERCARE_HOST (127.0.0.1)")
     serve.add_argument("--port", type=int, help="default: AFTERCARE_PORT (8000)")
+    serve.add_argument(
+        "--workers", type=_positive,
+        help="server processes sharing the port, each with its own pool and background worker "
+        "(default: AFTERCARE_SERVER_WORKERS, 1)",
+    )
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
     serve.add_argument(
         "--bootstrap-admin-key", action="store_true",
@@ -107,10 +114,18 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     host, port = args.host or settings.host, args.port or settings.port
     if args.bootstrap_admin_key:
         asyncio.run(_bootstrap_admin_key(settings, host, port))
-    uvicorn.run(
-        create_app(settings), host=host, port=port,
-        loop="uvloop", http="httptools", log_config=None, access_log=False,
-    )
+    workers = args.workers or settings.server_workers
+    server_options: dict[str, Any] = {
+        "host": host, "port": port, "loop": "uvloop", "http": "httptools", "log_config": None,
+        "access_log": False,
+    }
+    if workers == 1:
+        uvicorn.run(create_app(settings), **server_options)
+        return 0
+    # Each process builds its app from the environment; the embedded server's URL, if one was
+    # started above, is handed down so that they all use it rather than start their own.
+    os.environ["AFTERCARE_DATABASE_URL"] = database_url(settings)
+    uvicorn.run("app.main:create_app", factory=True, workers=workers, **server_options)
     return 0
 
 

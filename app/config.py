@@ -25,6 +25,10 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    server_workers: int = Field(
+        default=1, ge=1, le=64,
+        description="HTTP server processes of `aftercare serve` (one CPU core each at most)",
+    )
     cors_origins: list[str] = Field(default_factory=list)
     max_request_body_bytes: int = Field(default=1_048_576, ge=1024)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

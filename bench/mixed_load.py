@@ -27,7 +27,10 @@ async def main() -> None:
     run_cli(database_url, "migrate")
     _seed(database_url, args.seed_tickets)
     api_key = run_cli(database_url, "keys", "create", "--name", "load", "--scopes", "admin")
-    async with served_app(database_url, free_port(), worker=True) as base_url:
+    workers = {"AFTERCARE_SERVER_WORKERS": str(args.workers)}
+    async with served_app(
+        database_url, free_port(), worker=True, environment=workers
+    ) as base_url:
         process = await asyncio.create_subprocess_exec(
             str(Path(sys.executable).parent / "locust"),
             "--headless",
@@ -47,7 +50,10 @@ async def main() -> None:
             env={**os.environ, "AFTERCARE_BENCH_API_KEY": api_key},
         )
         await process.wait()
-    print(f"users={args.users} time={args.time} seeded_tickets={args.seed_tickets}")
+    print(
+        f"users={args.users} time={args.time} seeded_tickets={args.seed_tickets}"
+        f" server workers={args.workers}"
+    )
 
 
 def _seed(database_url: str, tickets: int) -> None:
@@ -72,6 +78,7 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--server-url", default=DEFAULT_SERVER_URL)
     parser.add_argument("--embedded", action="store_true", help="use the embedded PostgreSQL")
     parser.add_argument("--seed-tickets", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     return parser.parse_args()
 
 

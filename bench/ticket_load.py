@@ -1,6 +1,7 @@
 """Load: POST tickets with replies at a chosen concurrency; compare with a bare asyncpg INSERT.
 
     .venv/bin/python -m bench.ticket_load --start-server --tickets 2000 --concurrency 16
+    .venv/bin/python -m bench.ticket_load --start-server --workers 2 --replies 0
 
 With --start-server it creates a scratch database on --server-url (default: the local
 PostgreSQL), migrates it, creates an API key and runs `aftercare serve` on it. Without it, pass
@@ -124,7 +125,10 @@ async def main() -> None:
         database_url = await recreate_database(args.server_url, "aftercare_bench_tickets")
         run_cli(database_url, "migrate")
         api_key = run_cli(database_url, "keys", "create", "--name", "bench", "--scopes", "admin")
-        async with served_app(database_url, args.port, worker=False) as base_url:
+        workers = {"AFTERCARE_SERVER_WORKERS": str(args.workers)}
+        async with served_app(
+            database_url, args.port, worker=False, environment=workers
+        ) as base_url:
             await _measure(base_url, api_key, database_url, args)
     else:
         await _measure(args.base_url, args.api_key, args.database_url, args)
@@ -133,7 +137,10 @@ async def main() -> None:
 async def _measure(
     base_url: str, api_key: str, database_url: str, args: argparse.Namespace
 ) -> None:
-    print(f"tickets={args.tickets} replies/ticket={args.replies} concurrency={args.concurrency}")
+    print(
+        f"tickets={args.tickets} replies/ticket={args.replies} concurrency={args.concurrency}"
+        f" server workers={args.workers if args.start_server else '?'}"
+    )
     await run_http_load(base_url, api_key, min(200, args.tickets), args.replies, args.concurrency)
     started = time.perf_counter()
     latencies = await run_http_load(base_url, api_key, args.tickets, args.replies, args.concurrency)
@@ -160,6 +167,9 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--start-server", action="store_true")
     parser.add_argument("--server-url", default=DEFAULT_SERVER_URL)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes, with --start-server"
+    )
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
     parser.add_argument("--api-key")
     parser.add_argument("--database-url", help="for the bare INSERT baseline")

@@ -143,6 +143,14 @@ _INSERT_SNAPSHOT_AND_TARGETS = text(
 )
 
 
+# Built once: every message and status change reads them.
+_RUNNING_OF_TICKET = (
+    select(SlaTarget)
+    .where(SlaTarget.ticket_id == bindparam("ticket_id"), SlaTarget.status.in_(RUNNING))
+    .order_by(SlaTarget.started_at, SlaTarget.id)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimedTarget:
     """A target claimed by the sweep, with what its event and auto-escalation need."""
@@ -209,12 +217,7 @@ class TargetRepository:
         return (await self.session.scalars(statement)).all()
 
     async def running_of_ticket(self, ticket_id: uuid.UUID) -> Sequence[SlaTarget]:
-        statement = (
-            select(SlaTarget)
-            .where(SlaTarget.ticket_id == ticket_id, SlaTarget.status.in_(RUNNING))
-            .order_by(SlaTarget.started_at, SlaTarget.id)
-        )
-        return (await self.session.scalars(statement)).all()
+        return (await self.session.scalars(_RUNNING_OF_TICKET, {"ticket_id": ticket_id})).all()
 
     async def claim_due(self, now: datetime, limit: int) -> list[ClaimedTarget]:
         """Active targets past due, locked with their tickets; rows someone holds are skipped.

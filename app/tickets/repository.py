@@ -11,6 +11,7 @@ from sqlalchemy import (
     Text,
     Uuid,
     bindparam,
+    insert,
     select,
     text,
 )
@@ -87,9 +88,27 @@ def _with_links(statement: Select[Ticket]) -> Select[Ticket]:
     return statement.options(joinedload(Ticket.customer), joinedload(Ticket.order))
 
 
-def _by_ref(ref: TicketRef) -> Select[Ticket]:
-    condition = Ticket.id == ref if isinstance(ref, uuid.UUID) else Ticket.number == ref
-    return _with_links(select(Ticket).where(condition))
+# Built once (reading a ticket by its id or number is in most requests); `ref` is bound.
+_BY_ID = _with_links(select(Ticket).where(Ticket.id == bindparam("ref")))
+_BY_NUMBER = _with_links(select(Ticket).where(Ticket.number == bindparam("ref")))
+
+
+def _locked(statement: Select[Ticket]) -> Select[Ticket]:
+    return statement.with_for_update(of=Ticket).execution_options(populate_existing=True)
+
+
+_LOCKED_BY_ID, _LOCKED_BY_NUMBER = _locked(_BY_ID), _locked(_BY_NUMBER)
+
+
+def _by_ref(ref: TicketRef, *, for_update: bool = False) -> Select[Ticket]:
+    if isinstance(ref, uuid.UUID):
+        return _LOCKED_BY_ID if for_update else _BY_ID
+    return _LOCKED_BY_NUMBER if for_update else _BY_NUMBER
+
+_INSERT_MESSAGE = insert(TicketMessage).values({
+    name: bindparam(name)
+    for name in ("id", "ticket_id", "author_type", "public", "body", "channel", "created_at")
+})
 
 
 class TicketRepository:
@@ -107,20 +126,20 @@ class TicketRepository:
         })
         return result.mappings().one()
 
-    async def add_message(self, message: TicketMessage) -> TicketMessage:
-        self.session.add(message)
-        await self.session.flush()
-        return message
+    async def insert_message(self, message: TicketMessage) -> None:
+        """One INSERT, without the ORM's flush: the object is not added to the session."""
+        await self.session.execute(_INSERT_MESSAGE, {
+            "id": message.id, "ticket_id": message.ticket_id, "author_type": message.author_type,
+            "public": message.public, "body": message.body, "channel": message.channel,
+            "created_at": message.created_at,
+        })
 
     async def get(self, ref: TicketRef) -> Ticket | None:
-        return await self.session.scalar(_by_ref(ref))
+        return await self.session.scalar(_by_ref(ref), {"ref": ref})
 
     async def get_for_update(self, ref: TicketRef) -> Ticket | None:
         """The ticket, row-locked until commit: concurrent changes to it run one at a time."""
-        statement = _by_ref(ref).with_for_update(of=Ticket).execution_options(
-            populate_existing=True
-        )
-        return await self.session.scalar(statement)
+        return await self.session.scalar(_by_ref(ref, for_update=True), {"ref": ref})
 
     async def page(
         self, params: PageParams, filters: TicketFilters

@@ -94,10 +94,10 @@ async def add_message(
     if body.author_type == "customer" and not body.public:
         raise invalid_field("/public", "internal notes are for agents only")
     message = TicketMessage(
-        ticket_id=ticket.id, author_type=body.author_type, public=body.public, body=body.body,
-        channel=body.channel or ticket.channel, created_at=now,
+        id=uuid7(), ticket_id=ticket.id, author_type=body.author_type, public=body.public,
+        body=body.body, channel=body.channel or ticket.channel, created_at=now,
     )
-    await TicketRepository(session).add_message(message)
+    await TicketRepository(session).insert_message(message)
     old_status = ticket.status
     if body.author_type == "agent" and body.public:
         _apply_public_agent_reply(ticket, now)

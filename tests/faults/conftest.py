@@ -1,3 +1,4 @@
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -5,6 +6,7 @@ import pytest
 from app.auth.scopes import Scope
 from app.auth.service import create_api_key
 from app.db import Database
+from tests.support.database import migrated_scratch_database
 
 
 async def create_key(database_url: str, *scopes: Scope) -> str:
@@ -23,3 +25,10 @@ def log_dir(tmp_path: Path) -> Path:
     path = tmp_path / "logs"
     path.mkdir()
     return path
+
+
+@pytest.fixture
+async def scratch_url(postgres_server_url: str) -> AsyncIterator[str]:
+    """A migrated database of its own, dropped after the test."""
+    async with migrated_scratch_database(postgres_server_url, "processes") as url:
+        yield url

@@ -34,7 +34,6 @@ from app.db import Database
 from tests.faults.conftest import create_key
 from tests.faults.support import execute, rows, scalar
 from tests.support.api import bearer, ticket_body
-from tests.support.database import migrated_scratch_database
 from tests.support.processes import ServiceProcess, service_env, spawn, wait_ready
 from tests.support.receiver import Receiver, free_port
 from tests.support.waiting import eventually
@@ -66,12 +65,6 @@ MESSAGES: dict[str, dict[str, Any]] = {
     "note": {"author_type": "agent", "public": False, "body": "Internal."},
     "customer": {"author_type": "customer", "body": "Any news?"},
 }
-
-
-@pytest.fixture
-async def scratch_url(postgres_server_url: str) -> AsyncIterator[str]:
-    async with migrated_scratch_database(postgres_server_url, "replicas") as url:
-        yield url
 
 
 @contextlib.asynccontextmanager
