@@ -1,11 +1,13 @@
 """Engine, sessions (one transaction per request), and the embedded PostgreSQL server."""
 
 import logging
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from sqlalchemy import Engine, event, exc
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -18,6 +20,31 @@ from app.config import Settings
 logger = logging.getLogger("aftercare.db")
 
 
+# A pooled connection idle longer than this is pinged before use; one used more recently is
+# not. The ping (with asyncpg: BEGIN, a query, ROLLBACK) costs as much as a small request, so
+# pinging at every checkout, as pool_pre_ping does, would tax every request. What a recently
+# used connection misses (the server restarting under load) fails that request with a 503,
+# and the disconnect makes the pool replace all its connections.
+PING_IDLE_AFTER_SECONDS = 5.0
+
+
+def ping_connections_idle_for(engine: Engine, seconds: float) -> None:
+    @event.listens_for(engine, "checkin")
+    def remember_when_idle(dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping_if_idle(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            # The pool discards this connection and checks out another (a new one if need be).
+            raise exc.DisconnectionError("an idle pooled connection is gone") from error
+
+
 class Database:
     def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10,
                  statement_timeout_ms: int = 30_000) -> None:
@@ -27,12 +54,12 @@ class Database:
             url,
             pool_size=pool_size,
             max_overflow=max_overflow,
-            pool_pre_ping=True,
             # Errors (and so tracebacks in the logs) must not carry bound values: they include
             # webhook signing secrets and API key hashes.
             hide_parameters=True,
             connect_args={"server_settings": server_settings},
         )
+        ping_connections_idle_for(self.engine.sync_engine, PING_IDLE_AFTER_SECONDS)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod

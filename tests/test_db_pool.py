@@ -1,0 +1,54 @@
+"""Pooled connections: one idle for a while is pinged before use and replaced if it is gone;
+one used recently is trusted (no ping on the hot path)."""
+
+import asyncpg
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from app.db import Database
+from tests.support.database import asyncpg_dsn
+
+
+async def _pooled_backend_killed(database: Database, database_url: str) -> int:
+    """Use the pool's only connection, give it back, then end its server process."""
+    async with database.sessionmaker() as session:
+        pid = int(await session.scalar(text("SELECT pg_backend_pid()")) or 0)
+    killer = await asyncpg.connect(asyncpg_dsn(database_url))
+    try:
+        assert await killer.fetchval("SELECT pg_terminate_backend($1)", pid)
+    finally:
+        await killer.close()
+    return pid
+
+
+async def _backend_pid(database: Database) -> int:
+    async with database.sessionmaker() as session:
+        return int(await session.scalar(text("SELECT pg_backend_pid()")) or 0)
+
+
+async def test_an_idle_connection_that_is_gone_is_replaced_before_use(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.db.PING_IDLE_AFTER_SECONDS", 0.0)
+    database = Database(database_url, pool_size=1, max_overflow=0)
+    try:
+        killed = await _pooled_backend_killed(database, database_url)
+        assert await _backend_pid(database) not in (0, killed)
+    finally:
+        await database.dispose()
+
+
+async def test_a_recently_used_connection_is_not_pinged(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.db.PING_IDLE_AFTER_SECONDS", 3600.0)
+    database = Database(database_url, pool_size=1, max_overflow=0)
+    try:
+        await _pooled_backend_killed(database, database_url)
+        with pytest.raises(DBAPIError) as raised:
+            await _backend_pid(database)
+        assert raised.value.connection_invalidated
+        assert await _backend_pid(database) != 0  # the pool replaced it after the failure
+    finally:
+        await database.dispose()
