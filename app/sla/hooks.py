@@ -82,14 +82,14 @@ async def on_message_added(
     if not public:
         return
     repository = TargetRepository(session)
-    sla = await repository.ticket_sla(ticket.id)
-    if sla is None:
-        return
     running = await repository.running_of_ticket(ticket.id)
     if author_type == "agent":
         await _meet(session, ticket, _of_metric(running, "first_response", "next_response"), now)
         return
-    if _awaits_next_response(ticket, running):
+    if not _awaits_next_response(ticket, running):
+        return
+    sla = await repository.ticket_sla(ticket.id)  # read only here: most messages need no policy
+    if sla is not None:
         await repository.add_targets(_new_targets(
             sla, ("next_response",), started_at=now, paused_at=_pause_start(sla, ticket, now)
         ))

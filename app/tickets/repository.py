@@ -11,7 +11,6 @@ from sqlalchemy import (
     Text,
     Uuid,
     bindparam,
-    insert,
     select,
     text,
 )
@@ -105,10 +104,14 @@ def _by_ref(ref: TicketRef, *, for_update: bool = False) -> Select[Ticket]:
         return _LOCKED_BY_ID if for_update else _BY_ID
     return _LOCKED_BY_NUMBER if for_update else _BY_NUMBER
 
-_INSERT_MESSAGE = insert(TicketMessage).values({
-    name: bindparam(name)
-    for name in ("id", "ticket_id", "author_type", "public", "body", "channel", "created_at")
-})
+_INSERT_MESSAGE = text(
+    "INSERT INTO ticket_messages (id, ticket_id, author_type, public, body, channel, created_at)"
+    " VALUES (:id, :ticket_id, :author_type, :public, :body, :channel, :created_at)"
+).bindparams(
+    bindparam("id", type_=Uuid()),
+    bindparam("ticket_id", type_=Uuid()),
+    bindparam("created_at", type_=DateTime(timezone=True)),
+)
 
 
 class TicketRepository:
