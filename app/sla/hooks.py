@@ -105,9 +105,9 @@ async def on_status_changed(
     sla = await repository.ticket_sla(ticket.id)
     if sla is None or new_status == old_status:
         return
-    running = await repository.running_of_ticket(ticket.id)
     if new_status in DONE_STATUSES:
         if old_status not in DONE_STATUSES:
+            running = await repository.running_of_ticket(ticket.id)
             await _meet(session, ticket, _of_metric(running, "resolution"), now)
             _finish(_of_metric(running, "first_response", "next_response"), STOPPED, now)
         return
@@ -118,9 +118,12 @@ async def on_status_changed(
         return
     paused_now = new_status in sla.pause_statuses
     was_paused = old_status in sla.pause_statuses
-    if paused_now and not was_paused:
+    if paused_now == was_paused:  # e.g. new -> open: the clocks run on as they were
+        return
+    running = await repository.running_of_ticket(ticket.id)
+    if paused_now:
         _pause([target for target in running if target.status == ACTIVE], now)
-    elif was_paused and not paused_now:
+    else:
         _resume([target for target in running if target.status == PAUSED], sla, now)
 
 

@@ -13,7 +13,7 @@ from app.customers.repository import CustomerRepository
 from app.errors import ConflictError, NotFoundError, UnprocessableError, invalid_field
 from app.events.service import new_event, record_event, record_events
 from app.ids import uuid7
-from app.models import Ticket, TicketMessage
+from app.models import Event, Ticket, TicketMessage
 from app.orders.repository import OrderRepository
 from app.sla import hooks as sla
 from app.tickets.repository import NewTicket, TicketRef, TicketRepository
@@ -108,12 +108,13 @@ async def add_message(
         session, ticket, author_type=body.author_type, public=body.public, now=now
     )
     await _record_policy_durations(session, ticket)
-    await _record(
-        session, "ticket.message_created", ticket, actor, now,
+    events = [_event(
+        "ticket.message_created", ticket, actor, now,
         message=MessageOut.model_validate(message).model_dump(mode="json"),
-    )
+    )]
     if ticket.status != old_status:
-        await _status_changed(session, ticket, old_status, actor, now)
+        events.append(await _status_changed(session, ticket, old_status, actor, now))
+    await record_events(session, events)
     return message
 
 
@@ -152,10 +153,10 @@ async def update_ticket(
     await _record_policy_durations(session, ticket)
     if sla_relevant := set(SLA_ATTRIBUTES & changes.keys()):
         await sla.on_attributes_changed(session, ticket, sla_relevant, now)
-    if changes:
-        await _record(session, "ticket.updated", ticket, actor, now, changes=changes)
+    events = [_event("ticket.updated", ticket, actor, now, changes=changes)] if changes else []
     if ticket.status != old_status:
-        await _status_changed(session, ticket, old_status, actor, now)
+        events.append(await _status_changed(session, ticket, old_status, actor, now))
+    await record_events(session, events)
     return ticket
 
 
@@ -231,24 +232,22 @@ async def escalate_to_tier_two(
 
 async def _status_changed(
     session: AsyncSession, ticket: Ticket, old_status: str, actor: Principal, now: datetime
-) -> None:
+) -> Event:
+    """The SLA's reaction to the new status; the event to record."""
     await sla.on_status_changed(session, ticket, old_status, now)
-    await _record(
-        session, "ticket.status_changed", ticket, actor, now,
-        **{"from": old_status, "to": ticket.status},
+    return _event(
+        "ticket.status_changed", ticket, actor, now, **{"from": old_status, "to": ticket.status}
     )
 
 
-async def _record(
-    session: AsyncSession,
-    event_type: str,
-    ticket: Ticket,
-    actor: Principal,
-    now: datetime,
-    **details: Any,
-) -> None:
-    await record_ticket_event(
-        session, event_type, ticket, now, actor_api_key_id=actor.api_key_id, **details
+def _event(
+    event_type: str, ticket: Ticket, actor: Principal, now: datetime, **details: Any
+) -> Event:
+    """A request's event about a ticket loaded with its links; the request records its events
+    together, in one statement."""
+    return new_event(
+        event_type, ticket_event_data(ticket, **details), now=now, subject_type="ticket",
+        subject_id=ticket.id, actor_api_key_id=actor.api_key_id,
     )
 
 
