@@ -143,6 +143,8 @@ _INSERT_SNAPSHOT_AND_TARGETS = text(
 )
 
 
+_HELD_SNAPSHOTS = "aftercare.sla.snapshots"  # session.info: (transaction, {ticket id: snapshot})
+
 # Built once: every message and status change reads them.
 _RUNNING_OF_TICKET = (
     select(SlaTarget)
@@ -170,11 +172,20 @@ class TargetRepository:
         self.session = session
 
     async def ticket_sla(self, ticket_id: uuid.UUID) -> TicketSla | None:
-        return await self.session.get(TicketSla, ticket_id)
-
-    async def add_ticket_sla(self, ticket_sla: TicketSla) -> None:
-        self.session.add(ticket_sla)
-        await self.session.flush()
+        """Read once per transaction. The session's identity map holds unchanged objects only
+        weakly, so without the reference kept here a second `get` in the same request (the
+        first reply needs the snapshot for its duration and for its status change) would
+        query again."""
+        transaction = self.session.get_transaction()
+        held = self.session.info.get(_HELD_SNAPSHOTS)
+        if held is None or held[0] is not transaction:
+            held = (transaction, {})
+            self.session.info[_HELD_SNAPSHOTS] = held
+        snapshots: dict[uuid.UUID, TicketSla] = held[1]
+        snapshot = snapshots.get(ticket_id) or await self.session.get(TicketSla, ticket_id)
+        if snapshot is not None:
+            snapshots[ticket_id] = snapshot
+        return snapshot
 
     async def insert_snapshot_and_targets(
         self, ticket_sla: TicketSla, targets: Sequence[SlaTarget]
