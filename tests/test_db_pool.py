@@ -1,6 +1,8 @@
 """Pooled connections: one idle for a while is pinged before use and replaced if it is gone;
 one used recently is trusted (no ping on the hot path)."""
 
+from collections.abc import AsyncIterator, Callable
+
 import asyncpg
 import pytest
 from sqlalchemy import text
@@ -27,28 +29,40 @@ async def _backend_pid(database: Database) -> int:
         return int(await session.scalar(text("SELECT pg_backend_pid()")) or 0)
 
 
-async def test_an_idle_connection_that_is_gone_is_replaced_before_use(
+PoolOfOne = Callable[[float], Database]
+
+
+@pytest.fixture
+async def pool_of_one(
     database_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("app.db.PING_IDLE_AFTER_SECONDS", 0.0)
-    database = Database(database_url, pool_size=1, max_overflow=0)
-    try:
-        killed = await _pooled_backend_killed(database, database_url)
-        assert await _backend_pid(database) not in (0, killed)
-    finally:
+) -> AsyncIterator[PoolOfOne]:
+    """A Database with one pooled connection, pinging it once idle for the seconds given."""
+    made: list[Database] = []
+
+    def make(ping_idle_after: float) -> Database:
+        monkeypatch.setattr("app.db.PING_IDLE_AFTER_SECONDS", ping_idle_after)
+        made.append(Database(database_url, pool_size=1, max_overflow=0))
+        return made[-1]
+
+    yield make
+    for database in made:
         await database.dispose()
+
+
+async def test_an_idle_connection_that_is_gone_is_replaced_before_use(
+    pool_of_one: PoolOfOne, database_url: str
+) -> None:
+    database = pool_of_one(0.0)
+    killed = await _pooled_backend_killed(database, database_url)
+    assert await _backend_pid(database) not in (0, killed)
 
 
 async def test_a_recently_used_connection_is_not_pinged(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+    pool_of_one: PoolOfOne, database_url: str
 ) -> None:
-    monkeypatch.setattr("app.db.PING_IDLE_AFTER_SECONDS", 3600.0)
-    database = Database(database_url, pool_size=1, max_overflow=0)
-    try:
-        await _pooled_backend_killed(database, database_url)
-        with pytest.raises(DBAPIError) as raised:
-            await _backend_pid(database)
-        assert raised.value.connection_invalidated
-        assert await _backend_pid(database) != 0  # the pool replaced it after the failure
-    finally:
-        await database.dispose()
+    database = pool_of_one(3600.0)
+    await _pooled_backend_killed(database, database_url)
+    with pytest.raises(DBAPIError) as raised:
+        await _backend_pid(database)
+    assert raised.value.connection_invalidated
+    assert await _backend_pid(database) != 0  # the pool replaced it after the failure
