@@ -33,6 +33,11 @@ def contains_nul(value: Any) -> bool:
     return False
 
 
+# The largest value of a PostgreSQL `integer` column: bound every integer a client sends to the
+# column it is compared with, so an out-of-range value is a 422 rather than a driver error.
+POSTGRES_INTEGER_MAX = 2**31 - 1
+
+
 class Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -1,4 +1,5 @@
 import json
+from typing import Any
 
 from app.cli import OPENAPI_PATH, openapi_document
 from app.config import Settings
@@ -19,3 +20,33 @@ def test_every_v1_operation_declares_bearer_auth_and_problem_errors(settings: Se
             continue
         for method, operation in operations.items():
             assert operation.get("security") == [{"HTTPBearer": []}], f"{method} {path}"
+
+
+def _unbounded_integers(node: object, document: dict[str, Any], where: str) -> list[str]:
+    """Integer schemas under node (refs followed) without a maximum: a value past what the
+    database column holds would reach the driver and fail there as a 500."""
+    if isinstance(node, list):
+        return [
+            found for n, item in enumerate(node)
+            for found in _unbounded_integers(item, document, f"{where}[{n}]")
+        ]
+    if not isinstance(node, dict):
+        return []
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        return _unbounded_integers(document["components"]["schemas"][name], document, name)
+    bounded = {"maximum", "enum", "const"} & node.keys()
+    found = [where] if node.get("type") == "integer" and not bounded else []
+    for key, child in node.items():
+        found += _unbounded_integers(child, document, f"{where}.{key}")
+    return found
+
+
+def test_every_integer_a_client_sends_has_a_maximum(settings: Settings) -> None:
+    document = json.loads(openapi_document(settings))
+    unbounded = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            inputs = [operation.get("parameters", []), operation.get("requestBody", {})]
+            unbounded += _unbounded_integers(inputs, document, f"{method.upper()} {path}")
+    assert unbounded == []

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from app.models import SurveyAnswer, SurveyInvitation, SurveyResponse
-from app.schemas import Input
+from app.schemas import POSTGRES_INTEGER_MAX, Input
 from app.surveys.questions import (
     MAX_QUESTIONS_PER_TEMPLATE,
     SCALE_BOUNDS,
@@ -60,7 +60,8 @@ class TemplateRef(BaseModel):
 class InvitationCreate(Input):
     template: Slug = Field(description="template slug, e.g. post-purchase or support-csat")
     template_version: int | None = Field(
-        default=None, ge=1, description="pin a version; default: the latest"
+        default=None, ge=1, le=POSTGRES_INTEGER_MAX,
+        description="pin a version; default: the latest",
     )
     customer_external_ref: ExternalRef
     order_external_ref: ExternalRef | None = None

@@ -42,7 +42,8 @@ def parse_ticket_ref(value: object) -> uuid.UUID | int:
         raise ValueError("must be a ticket id (UUID) or a ticket number") from None
 
 
-TicketRefInput = Annotated[uuid.UUID | int, BeforeValidator(parse_ticket_ref)]
+TicketNumber = Annotated[int, Field(ge=0, le=MAX_TICKET_NUMBER)]
+TicketRefInput = Annotated[uuid.UUID | TicketNumber, BeforeValidator(parse_ticket_ref)]
 Assignee = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=250)]
 MessageBody = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]

@@ -109,6 +109,7 @@ async def test_unknown_or_foreign_references_are_422_naming_the_field(
         ({"ticket_id": str(foreign_ticket.id)}, "/ticket_id"),
         ({"template": "no-such-template"}, "/template"),
         ({"template_version": 7}, "/template_version"),
+        ({"template_version": 662528095725}, "/template_version"),  # past int4: found by fuzzing
         ({"customer_external_ref": None}, "/customer_external_ref"),
     ]
     for overrides, pointer in cases:
