@@ -104,6 +104,7 @@ def _by_ref(ref: TicketRef, *, for_update: bool = False) -> Select[Ticket]:
         return _LOCKED_BY_ID if for_update else _BY_ID
     return _LOCKED_BY_NUMBER if for_update else _BY_NUMBER
 
+
 _INSERT_MESSAGE = text(
     "INSERT INTO ticket_messages (id, ticket_id, author_type, public, body, channel, created_at)"
     " VALUES (:id, :ticket_id, :author_type, :public, :body, :channel, :created_at)"

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.customers.repository import CustomerRepository
 from app.errors import ConflictError, NotFoundError, UnprocessableError, invalid_field
-from app.events.service import new_event, record_event, record_events
+from app.events.service import new_event, record_events
 from app.ids import uuid7
 from app.models import Event, Ticket, TicketMessage
 from app.orders.repository import OrderRepository
@@ -48,10 +48,7 @@ async def create_ticket(
     ))
     ticket = TicketOut.model_validate({**row, "customer": customer, "order": order})
     await sla.on_ticket_created(session, ticket, now)
-    await record_event(
-        session, "ticket.created", ticket_event_data(ticket), now=now, subject_type="ticket",
-        subject_id=ticket.id, actor_api_key_id=actor.api_key_id,
-    )
+    await record_events(session, [_event("ticket.created", ticket, actor, now)])
     return ticket
 
 
@@ -241,20 +238,27 @@ async def _status_changed(
 
 
 def _event(
-    event_type: str, ticket: Ticket, actor: Principal, now: datetime, **details: Any
+    event_type: str, ticket: Ticket | TicketOut, actor: Principal, now: datetime, **details: Any
 ) -> Event:
     """A request's event about a ticket loaded with its links; the request records its events
     together, in one statement."""
-    return new_event(
-        event_type, ticket_event_data(ticket, **details), now=now, subject_type="ticket",
-        subject_id=ticket.id, actor_api_key_id=actor.api_key_id,
-    )
+    return ticket_event(event_type, ticket, now, actor_api_key_id=actor.api_key_id, **details)
 
 
-def ticket_event_data(ticket: Ticket | TicketOut, **details: Any) -> dict[str, Any]:
+def ticket_event(
+    event_type: str,
+    ticket: Ticket | TicketOut,
+    now: datetime,
+    *,
+    actor_api_key_id: uuid.UUID | None = None,
+    **details: Any,
+) -> Event:
     """Every ticket.* event carries the ticket as the API shows it, plus what happened."""
     shown = ticket if isinstance(ticket, TicketOut) else TicketOut.model_validate(ticket)
-    return {"ticket": shown.model_dump(mode="json"), **details}
+    return new_event(
+        event_type, {"ticket": shown.model_dump(mode="json"), **details}, now=now,
+        subject_type="ticket", subject_id=shown.id, actor_api_key_id=actor_api_key_id,
+    )
 
 
 async def record_ticket_event(
@@ -269,20 +273,17 @@ async def record_ticket_event(
     """For callers outside a request too (the worker): loads the links the snapshot shows."""
     if missing := SNAPSHOT_LINKS & inspect(ticket).unloaded:
         await session.refresh(ticket, attribute_names=list(missing))
-    await record_event(
-        session, event_type, ticket_event_data(ticket, **details), now=now,
-        subject_type="ticket", subject_id=ticket.id, actor_api_key_id=actor_api_key_id,
-    )
+    await record_events(session, [
+        ticket_event(event_type, ticket, now, actor_api_key_id=actor_api_key_id, **details)
+    ])
 
 
 async def close_solved(session: AsyncSession, tickets: Sequence[Ticket], now: datetime) -> None:
     """The worker's auto-close: solved -> closed, with the same event as a manual close."""
+    closed: dict[str, Any] = {"reason": "auto_close", "from": "solved", "to": "closed"}
     events = []
     for ticket in tickets:
         apply_status(ticket, "closed", now)
         ticket.updated_at = now
-        data = ticket_event_data(ticket, reason="auto_close", **{"from": "solved", "to": "closed"})
-        events.append(new_event(
-            "ticket.status_changed", data, now=now, subject_type="ticket", subject_id=ticket.id
-        ))
+        events.append(ticket_event("ticket.status_changed", ticket, now, **closed))
     await record_events(session, events)
