@@ -109,7 +109,3 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 # scope="function": commit before the response is sent, so a failed commit is never a 2xx.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
-
-
-def engine_kwargs_for_tests() -> dict[str, Any]:
-    return {"pool_size": 5, "max_overflow": 20}

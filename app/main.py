@@ -17,7 +17,7 @@ from app.errors import register_error_handlers
 from app.events.router import router as events_router
 from app.feedback.router import router as feedback_router
 from app.health.router import router as health_router
-from app.idempotency.service import IdempotentReplay
+from app.idempotency.service import REPLAYED_HEADER, IdempotentReplay
 from app.metrics.router import router as metrics_router
 from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from app.openapi import build_openapi
@@ -110,6 +110,6 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"],
-            expose_headers=["X-Request-ID", "Idempotent-Replayed", "ETag"],
+            expose_headers=["X-Request-ID", REPLAYED_HEADER, "ETag"],
         )
     app.add_middleware(RequestContextMiddleware)

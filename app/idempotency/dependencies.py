@@ -33,11 +33,14 @@ def idempotent(scope: Scope) -> Callable[..., Awaitable[Idempotency]]:
         ] = None,
     ) -> Idempotency:
         settings = request.app.state.settings
+        fingerprint = "" if idempotency_key is None else request_fingerprint(
+            request.method, request.url.path, await request.body()
+        )  # only a key's stored answer is compared with it
         return await begin(
             session,
             api_key_id=principal.api_key_id,
             key=idempotency_key,
-            fingerprint=request_fingerprint(request.method, request.url.path, await request.body()),
+            fingerprint=fingerprint,
             now=clock.now(),
             ttl=timedelta(hours=settings.idempotency_key_ttl_hours),
         )

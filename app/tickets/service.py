@@ -27,7 +27,6 @@ from app.tickets.schemas import (
 )
 from app.tickets.vocabulary import apply_status, can_transition
 
-SLA_ATTRIBUTES = frozenset({"priority", "channel", "tier", "tags"})
 SNAPSHOT_LINKS = frozenset({"customer", "order"})
 
 
@@ -148,8 +147,7 @@ async def update_ticket(
     if changes or ticket.status != old_status:
         ticket.updated_at = now
     await _record_policy_durations(session, ticket)
-    if sla_relevant := set(SLA_ATTRIBUTES & changes.keys()):
-        await sla.on_attributes_changed(session, ticket, sla_relevant, now)
+    await sla.on_attributes_changed(session, ticket, set(changes), now)
     events = [_event("ticket.updated", ticket, actor, now, changes=changes)] if changes else []
     if ticket.status != old_status:
         events.append(await _status_changed(session, ticket, old_status, actor, now))
