@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event, exc
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -73,6 +74,16 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def asyncpg_dsn(url: str) -> str:
+    """The URL for asyncpg itself (COPY, CREATE DATABASE): no `+asyncpg` driver suffix."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def with_database(url: str, name: str) -> str:
+    """The same server, another database."""
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
 def database_url(settings: Settings) -> str:

@@ -22,13 +22,9 @@ from datetime import datetime, timedelta
 import asyncpg
 import httpx
 
-from bench._common import (
-    DEFAULT_SERVER_URL,
-    asyncpg_dsn,
-    recreate_database,
-    run_cli,
-    served_app,
-)
+from app.db import asyncpg_dsn, with_database
+from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
+from tests.support.database import recreate_database
 
 SCRATCH_DATABASE = "aftercare_bench_metrics"
 RUNS = 5
@@ -172,7 +168,7 @@ async def main() -> None:
 
 async def _database(server_url: str, tickets: int, *, reuse: bool) -> str:
     if reuse:
-        url = _with_database(server_url, SCRATCH_DATABASE)
+        url = with_database(server_url, SCRATCH_DATABASE)
         try:
             connection = await asyncpg.connect(asyncpg_dsn(url))
         except asyncpg.InvalidCatalogNameError:
@@ -192,12 +188,6 @@ async def _database(server_url: str, tickets: int, *, reuse: bool) -> str:
     print(f"seeded {tickets:,} tickets in {time.perf_counter() - started:.1f} s "
           "(including process start and migrations check)")
     return url
-
-
-def _with_database(server_url: str, name: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
 def _cases(now: datetime) -> list[Case]:

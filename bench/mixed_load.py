@@ -14,8 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-from bench._common import DEFAULT_SERVER_URL, recreate_database, run_cli, served_app
+from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
 from bench.schema_fuzz import free_port
+from tests.support.database import recreate_database
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 

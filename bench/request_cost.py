@@ -14,7 +14,8 @@ import httpx
 from app.config import Settings
 from app.db import Database
 from app.main import create_app
-from bench._common import DEFAULT_SERVER_URL, recreate_database, run_cli
+from bench._common import DEFAULT_SERVER_URL, run_cli
+from tests.support.database import recreate_database
 
 TICKET = {
     "subject": "Parcel late",

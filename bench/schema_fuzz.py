@@ -12,7 +12,8 @@ import socket
 import sys
 from pathlib import Path
 
-from bench._common import DEFAULT_SERVER_URL, recreate_database, run_cli, served_app
+from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
+from tests.support.database import recreate_database
 
 # Cross-field rules and opaque cursors cannot be expressed in OpenAPI, so "valid by the schema
 # but refused" is expected; everything else (no 500, documented statuses, content types,

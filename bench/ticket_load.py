@@ -25,18 +25,12 @@ import asyncpg
 from sqlalchemy import select
 
 from app.auth.service import Principal
-from app.db import Database
+from app.db import Database, asyncpg_dsn
 from app.models import ApiKey
 from app.tickets.schemas import TicketCreate
 from app.tickets.service import create_ticket
-from bench._common import (
-    DEFAULT_SERVER_URL,
-    asyncpg_dsn,
-    recreate_database,
-    run_cli,
-    served_app,
-    summarise,
-)
+from bench._common import DEFAULT_SERVER_URL, run_cli, served_app, summarise
+from tests.support.database import recreate_database
 
 
 def _ticket_body(n: int) -> dict[str, object]:

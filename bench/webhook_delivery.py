@@ -8,7 +8,7 @@ Scenarios, each with its own endpoints:
   latency  events recorded at a steady rate while the worker runs: event-to-delivery latency
            (the event's created_at to the receiver having the request), p50 and p99
 
-Database: a scratch database `aftercare_bench_webhooks` on AFTERCARE_BENCH_SERVER_URL (default
+Database: a scratch database `aftercare_bench_webhooks_...` on AFTERCARE_BENCH_SERVER_URL (default
 postgresql+asyncpg://postgres@127.0.0.1:5432/postgres), created, migrated and dropped; or, if
 AFTERCARE_DATABASE_URL is set, that database (migrated; it must have no other enabled webhook
 endpoint, since every bench event would go to it too; the bench's endpoints are deleted after).
@@ -28,11 +28,9 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from multiprocessing.process import BaseProcess
 
-import asyncpg
 import httpx
 import uvicorn
 from sqlalchemy import delete, func, select
-from sqlalchemy.engine import make_url
 from starlette.types import Receive, Scope, Send
 
 from app import schema
@@ -43,8 +41,8 @@ from app.events.service import record_event
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.signing import generate_secret
 from app.worker import Job, JobContext, Worker, default_jobs
+from tests.support.database import migrated_scratch_database
 
-SCRATCH_DATABASE = "aftercare_bench_webhooks"
 DEFAULT_SERVER_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 BENCH_DESCRIPTION = "bench/webhook_delivery.py"
 
@@ -136,17 +134,8 @@ async def bench_database() -> AsyncIterator[str]:
         yield configured
         return
     server = os.environ.get("AFTERCARE_BENCH_SERVER_URL", DEFAULT_SERVER_URL)
-    admin_dsn = make_url(server).set(drivername="postgresql").render_as_string(False)
-    connection = await asyncpg.connect(admin_dsn)
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{SCRATCH_DATABASE}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{SCRATCH_DATABASE}"')
-        url = make_url(server).set(database=SCRATCH_DATABASE).render_as_string(False)
-        await asyncio.to_thread(schema.upgrade, url)
+    async with migrated_scratch_database(server, "bench_webhooks") as url:
         yield url
-    finally:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{SCRATCH_DATABASE}" WITH (FORCE)')
-        await connection.close()
 
 
 async def refuse_foreign_endpoints(database: Database) -> None:

@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from app.db import Database
-from tests.support.database import asyncpg_dsn
+from app.db import Database, asyncpg_dsn
 
 
 async def _pooled_backend_killed(database: Database, database_url: str) -> int:

@@ -19,8 +19,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import asyncpg
-from sqlalchemy.engine import make_url
 
+from app.db import asyncpg_dsn
 from app.demo.generate import COLUMNS, TABLE_ORDER, DemoData, Policy, Rows, Template, Totals
 from app.demo.lifecycle import SlaTerms, TargetTerms
 from app.sla.business_hours import add_business_time, business_time_between
@@ -41,11 +41,6 @@ class DemoResult:
     counts: dict[str, int]
     seconds: float
 
-
-def asyncpg_dsn(database_url: str) -> str:
-    return make_url(database_url).set(drivername="postgresql").render_as_string(
-        hide_password=False
-    )
 
 
 async def seed_demo(

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app import schema
 from app.auth.scopes import Scope
+from app.db import asyncpg_dsn
 from tests.faults.conftest import create_key
 from tests.support.api import PROBLEM, bearer, ticket_body
 from tests.support.private_postgres import PrivatePostgres
@@ -64,7 +65,7 @@ async def write_tickets(
 
 
 async def ticket_ids(url: str) -> set[str]:
-    connection = await asyncpg.connect(url.replace("postgresql+asyncpg", "postgresql"))
+    connection = await asyncpg.connect(asyncpg_dsn(url))
     try:
         return {str(row["id"]) for row in await connection.fetch("SELECT id FROM tickets")}
     finally:

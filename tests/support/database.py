@@ -8,9 +8,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
-from sqlalchemy.engine import make_url
 
-from app.db import start_embedded_postgres
+from app.db import asyncpg_dsn, start_embedded_postgres, with_database
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,14 +27,6 @@ def scratch_database_name(purpose: str) -> str:
     checkout = hashlib.sha1(str(PROJECT_ROOT).encode()).hexdigest()[:8]  # noqa: S324
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     return f"aftercare_{purpose}_{checkout}_{worker}"
-
-
-def with_database(url: str, name: str) -> str:
-    return make_url(url).set(database=name).render_as_string(hide_password=False)
-
-
-def asyncpg_dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 async def recreate_database(url: str, name: str) -> str:
