@@ -68,10 +68,6 @@ class ForbiddenError(AppError):
     status, slug, title = 403, "forbidden", "Missing scope"
 
 
-class PayloadTooLargeError(AppError):
-    status, slug, title = 413, "payload-too-large", "Request body too large"
-
-
 class TooManyRequestsError(AppError):
     status, slug, title = 429, "too-many-requests", "Too many requests"
 

@@ -7,27 +7,20 @@ is created here: an unknown reference is the client's mistake.
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.customers.repository import CustomerRepository
 from app.errors import UnprocessableError, field_error
 from app.models import Customer, Order, Ticket
+from app.orders.repository import OrderRepository
 
 
 class ReferenceRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def customer_by_ref(self, external_ref: str) -> Customer | None:
-        return await self.session.scalar(
-            select(Customer).where(Customer.external_ref == external_ref)
-        )
-
     async def customer_by_id(self, customer_id: uuid.UUID) -> Customer | None:
         return await self.session.get(Customer, customer_id)
-
-    async def order_by_ref(self, external_ref: str) -> Order | None:
-        return await self.session.scalar(select(Order).where(Order.external_ref == external_ref))
 
     async def ticket_by_id(self, ticket_id: uuid.UUID) -> Ticket | None:
         return await self.session.get(Ticket, ticket_id)
@@ -38,9 +31,6 @@ class References:
     customer: Customer | None
     order: Order | None
     ticket: Ticket | None
-
-
-
 
 
 async def resolve_references(
@@ -58,11 +48,11 @@ async def resolve_references(
     errors: list[dict[str, str]] = []
     customer = order = ticket = None
     if customer_external_ref is not None:
-        customer = await repository.customer_by_ref(customer_external_ref)
+        customer = await CustomerRepository(session).by_external_ref(customer_external_ref)
         if customer is None:
             errors.append(field_error("/customer_external_ref", "no customer with this reference"))
     if order_external_ref is not None:
-        order = await repository.order_by_ref(order_external_ref)
+        order = await OrderRepository(session).by_external_ref(order_external_ref)
         if order is None:
             errors.append(field_error("/order_external_ref", "no order with this reference"))
     if ticket_id is not None:

@@ -1,6 +1,5 @@
-"""Metric arithmetic with no I/O: ratios, NPS and the time buckets of a series."""
+"""Metric arithmetic with no I/O: percentages (NPS too) and the time buckets of a series."""
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -8,29 +7,12 @@ from zoneinfo import ZoneInfo
 Granularity = Literal["day", "week", "month"]
 
 
-@dataclass(frozen=True, slots=True)
-class Ratio:
-    """A percentage with what it was computed from; value is None when nothing was measured."""
-
-    numerator: int
-    denominator: int
-
-    @property
-    def value(self) -> float | None:
-        return percent(self.numerator, self.denominator)
-
-
 def percent(numerator: int, denominator: int) -> float | None:
+    """None when nothing was measured. NPS is percent(promoters - detractors, responses)."""
     if denominator <= 0:
         return None
     return round(100.0 * numerator / denominator, 2)
 
-
-def net_promoter_score(promoters: int, detractors: int, responses: int) -> float | None:
-    """% promoters (9-10) minus % detractors (0-6), from -100 to 100."""
-    if responses <= 0:
-        return None
-    return round(100.0 * (promoters - detractors) / responses, 2)
 
 
 def bucket_starts(

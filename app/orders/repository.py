@@ -64,14 +64,6 @@ class OrderRepository:
         )
         return await self.session.scalar(statement)
 
-    async def id_and_customer(self, external_ref: str) -> tuple[uuid.UUID, uuid.UUID] | None:
-        row = (
-            await self.session.execute(
-                select(Order.id, Order.customer_id).where(Order.external_ref == external_ref)
-            )
-        ).one_or_none()
-        return (row.id, row.customer_id) if row else None
-
     async def page(
         self, params: PageParams, filters: OrderFilters
     ) -> tuple[Sequence[Order], str | None]:
