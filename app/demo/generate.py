@@ -36,7 +36,12 @@ from typing import Any
 from asyncpg.pgproto.pgproto import UUID as FastUUID
 
 from app.demo.lifecycle import DAY, Action, SlaTerms, Target, TicketState, replay
-from app.sla.rules import TicketAttributes, policy_matches
+from app.sla.rules import (
+    DEFAULT_PAUSE_STATUSES,
+    DONE_STATUSES,
+    TicketAttributes,
+    policy_matches,
+)
 from app.surveys.questions import (
     NormalisedAnswer,
     QuestionSpec,
@@ -616,7 +621,7 @@ class DemoData:
         channel: str,
     ) -> None:
         template = self.templates.get("support-csat")
-        if template is None or state.status not in ("solved", "closed"):
+        if template is None or state.status not in DONE_STATUSES:
             return
         assert state.solved_at is not None
         invited = state.solved_at + INVITE_DELAY + self.rng.uniform(0, 2)
@@ -931,11 +936,11 @@ class DemoData:
 
 
 _NO_POLICY_TERMS = SlaTerms(
-    policy_id=None, policy_name=None, targets={}, pause_statuses=frozenset({"pending", "on_hold"}),
+    policy_id=None, policy_name=None, targets={}, pause_statuses=frozenset(DEFAULT_PAUSE_STATUSES),
     escalate_on_breach=False, deadline=lambda business, start, budget: start + budget,
     elapsed=lambda business, start, end: end - start,
 )
-_NO_POLICY = Policy({}, _NO_POLICY_TERMS, None, None, None, "{}", ["pending", "on_hold"])
+_NO_POLICY = Policy({}, _NO_POLICY_TERMS, None, None, None, "{}", list(DEFAULT_PAUSE_STATUSES))
 _TOPIC_CUM = tuple(itertools.accumulate(TOPIC_WEIGHTS))
 _CHANNEL_CUM = tuple(itertools.accumulate(CHANNEL_WEIGHTS))
 _PRIORITY_CUM = tuple(itertools.accumulate(PRIORITY_WEIGHTS))

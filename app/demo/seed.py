@@ -25,10 +25,9 @@ from app.demo.generate import COLUMNS, TABLE_ORDER, DemoData, Policy, Rows, Temp
 from app.demo.lifecycle import SlaTerms, TargetTerms
 from app.sla.business_hours import add_business_time, business_time_between
 from app.sla.rules import calendar_from_json, calendar_snapshot
-from app.surveys.questions import QuestionSpec
+from app.surveys.questions import BUILTIN_TEMPLATES, QuestionSpec
 
 Progress = Callable[[str], None]
-BUILTIN_SLUGS = ("post-purchase", "support-csat")
 REPORT_EVERY_SECONDS = 5.0
 
 
@@ -279,7 +278,7 @@ async def _templates(connection: asyncpg.Connection) -> dict[str, Template]:
     rows = await connection.fetch(
         "SELECT DISTINCT ON (slug) id, slug, version, questions::text AS questions"
         " FROM survey_templates WHERE slug = ANY($1::text[]) ORDER BY slug, version DESC",
-        list(BUILTIN_SLUGS),
+        list(BUILTIN_TEMPLATES),
     )
     return {
         row["slug"]: Template(

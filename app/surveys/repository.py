@@ -18,8 +18,7 @@ from app.models import (
 )
 from app.models.surveys import TRIGGER_TICKET_SOLVED
 from app.pagination import PageParams, fetch_page
-
-SOLVED_STATUSES = ("solved", "closed")
+from app.sla.rules import DONE_STATUSES
 
 
 class SurveyTemplateRepository:
@@ -163,7 +162,7 @@ class SurveyInvitationRepository:
         statement = (
             select(Ticket.id, Ticket.customer_id, Ticket.order_id)
             .where(Ticket.solved_at >= solved_from, Ticket.solved_at <= solved_until)
-            .where(Ticket.status.in_(SOLVED_STATUSES))
+            .where(Ticket.status.in_(DONE_STATUSES))
             .where(~already_invited)
             .order_by(Ticket.solved_at)
             .limit(limit)

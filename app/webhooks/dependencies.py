@@ -11,11 +11,7 @@ def send_options(request: Request) -> SendOptions:
     """How URLs are checked and messages sent; tests swap `app.state.webhook_resolver`."""
     settings: Settings = request.app.state.settings
     resolver: Resolver = getattr(request.app.state, "webhook_resolver", system_resolver)
-    return SendOptions(
-        timeout=settings.webhook_timeout_seconds,
-        allow_private=settings.webhook_allow_private_targets,
-        resolver=resolver,
-    )
+    return SendOptions.from_settings(settings, resolver)
 
 
 SendOptionsDep = Annotated[SendOptions, Depends(send_options)]

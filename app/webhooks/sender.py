@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 
+from app.config import Settings
 from app.events.schemas import EventOut
 from app.webhooks.retry import ResponseOutcome, classify_response, parse_retry_after
 from app.webhooks.signing import webhook_headers
@@ -59,6 +60,14 @@ class SendOptions:
     timeout: float
     allow_private: bool
     resolver: Resolver | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, resolver: Resolver | None) -> "SendOptions":
+        return cls(
+            timeout=settings.webhook_timeout_seconds,
+            allow_private=settings.webhook_allow_private_targets,
+            resolver=resolver,
+        )
 
 
 def new_http_client(max_connections: int) -> httpx.AsyncClient:

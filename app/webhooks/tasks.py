@@ -47,11 +47,7 @@ class WebhookDispatcher:
         rng: random.Random | None = None,
     ) -> None:
         self.settings = settings
-        self.options = SendOptions(
-            timeout=settings.webhook_timeout_seconds,
-            allow_private=settings.webhook_allow_private_targets,
-            resolver=resolver,
-        )
+        self.options = SendOptions.from_settings(settings, resolver)
         self.rng = rng
         self._tasks: set[asyncio.Task[None]] = set()
         self._per_endpoint: Counter[uuid.UUID] = Counter()
@@ -71,7 +67,7 @@ class WebhookDispatcher:
         """The worker job: claim what fits in the free slots and launch it; returns at once."""
         poll = self.settings.webhook_delivery_poll_seconds
         if self._free_slots() == 0:
-            await self._wait_for_free_slot(poll)
+            await self._wait_for_any_attempt_to_end(poll)
         claims = await self.claim(context)
         if not claims and self._tasks:
             # Due work may only be waiting for a busy endpoint: look again as soon as any
@@ -160,10 +156,6 @@ class WebhookDispatcher:
 
     def _free_slots(self) -> int:
         return max(0, self.settings.webhook_max_concurrency - len(self._tasks))
-
-    async def _wait_for_free_slot(self, timeout: float) -> None:  # noqa: ASYNC109
-        if self._free_slots() == 0:
-            await self._wait_for_any_attempt_to_end(timeout)
 
     async def _wait_for_any_attempt_to_end(self, timeout: float) -> None:  # noqa: ASYNC109
         self._slot_freed.clear()
