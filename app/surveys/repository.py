@@ -3,7 +3,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, exists, func, select, text
+from sqlalchemy import ColumnElement, Select, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -116,27 +116,9 @@ class SurveyInvitationRepository:
     async def page(
         self, params: PageParams, filters: InvitationFilters
     ) -> tuple[Sequence[SurveyInvitation], str | None]:
-        statement = _invitation_with_links(select(SurveyInvitation))
-        if filters.template_slug is not None:
-            statement = statement.where(
-                SurveyInvitation.template_id.in_(
-                    select(SurveyTemplate.id).where(SurveyTemplate.slug == filters.template_slug)
-                )
-            )
-        if filters.customer_external_ref is not None:
-            statement = statement.where(
-                SurveyInvitation.customer_id.in_(
-                    select(Customer.id).where(
-                        Customer.external_ref == filters.customer_external_ref
-                    )
-                )
-            )
-        if filters.ticket_id is not None:
-            statement = statement.where(SurveyInvitation.ticket_id == filters.ticket_id)
-        if filters.created_from is not None:
-            statement = statement.where(SurveyInvitation.created_at >= filters.created_from)
-        if filters.created_to is not None:
-            statement = statement.where(SurveyInvitation.created_at < filters.created_to)
+        statement = _invitation_with_links(select(SurveyInvitation)).where(
+            *_link_conditions(SurveyInvitation, filters)
+        )
         return await fetch_page(
             self.session, statement, SurveyInvitation.created_at, SurveyInvitation.id, params
         )
@@ -206,13 +188,33 @@ class SurveyInvitationRepository:
 
 
 @dataclass(frozen=True, slots=True)
-class ResponseFilters:
-    template_slug: str | None = None
+class ResponseFilters(InvitationFilters):
+    """An invitation's filters, and the exact template version answered."""
+
     template_id: uuid.UUID | None = None
-    customer_external_ref: str | None = None
-    ticket_id: uuid.UUID | None = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
+
+
+def _link_conditions(
+    model: type[SurveyInvitation] | type[SurveyResponse], filters: InvitationFilters
+) -> list[ColumnElement[bool]]:
+    """Template (slug), customer, ticket and creation range: invitations and responses are
+    filtered alike."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.template_slug is not None:
+        conditions.append(model.template_id.in_(
+            select(SurveyTemplate.id).where(SurveyTemplate.slug == filters.template_slug)
+        ))
+    if filters.customer_external_ref is not None:
+        conditions.append(model.customer_id.in_(
+            select(Customer.id).where(Customer.external_ref == filters.customer_external_ref)
+        ))
+    if filters.ticket_id is not None:
+        conditions.append(model.ticket_id == filters.ticket_id)
+    if filters.created_from is not None:
+        conditions.append(model.created_at >= filters.created_from)
+    if filters.created_to is not None:
+        conditions.append(model.created_at < filters.created_to)
+    return conditions
 
 
 class SurveyResponseRepository:
@@ -233,28 +235,9 @@ class SurveyResponseRepository:
             selectinload(SurveyResponse.order),
             selectinload(SurveyResponse.answers),
         )
-        if filters.template_slug is not None:
-            statement = statement.where(
-                SurveyResponse.template_id.in_(
-                    select(SurveyTemplate.id).where(SurveyTemplate.slug == filters.template_slug)
-                )
-            )
+        statement = statement.where(*_link_conditions(SurveyResponse, filters))
         if filters.template_id is not None:
             statement = statement.where(SurveyResponse.template_id == filters.template_id)
-        if filters.customer_external_ref is not None:
-            statement = statement.where(
-                SurveyResponse.customer_id.in_(
-                    select(Customer.id).where(
-                        Customer.external_ref == filters.customer_external_ref
-                    )
-                )
-            )
-        if filters.ticket_id is not None:
-            statement = statement.where(SurveyResponse.ticket_id == filters.ticket_id)
-        if filters.created_from is not None:
-            statement = statement.where(SurveyResponse.created_at >= filters.created_from)
-        if filters.created_to is not None:
-            statement = statement.where(SurveyResponse.created_at < filters.created_to)
         return await fetch_page(
             self.session, statement, SurveyResponse.created_at, SurveyResponse.id, params
         )

@@ -99,7 +99,8 @@ async def list_invitations(
     created_to: ToQuery = None,
 ) -> Page[InvitationOut]:
     filters = InvitationFilters(
-        template, customer_external_ref, ticket_id, created_from, created_to
+        template_slug=template, customer_external_ref=customer_external_ref,
+        ticket_id=ticket_id, created_from=created_from, created_to=created_to,
     )
     rows, next_cursor = await SurveyInvitationRepository(session).page(page, filters)
     return Page(items=[InvitationOut.from_model(row) for row in rows], next_cursor=next_cursor)
@@ -119,7 +120,9 @@ async def list_responses(
 ) -> Page[ResponseOut]:
     """Responses with their answers, newest first; `from`/`to` bound the time received."""
     filters = ResponseFilters(
-        template, template_id, customer_external_ref, ticket_id, created_from, created_to
+        template_slug=template, template_id=template_id,
+        customer_external_ref=customer_external_ref, ticket_id=ticket_id,
+        created_from=created_from, created_to=created_to,
     )
     rows, next_cursor = await SurveyResponseRepository(session).page(page, filters)
     return Page(items=[ResponseOut.from_model(row) for row in rows], next_cursor=next_cursor)
