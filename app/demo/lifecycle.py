@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from app.sla.rules import ACTIVE, BREACHED, DONE_STATUSES, MET, PAUSED, STOPPED
+from app.sla.rules import ACTIVE, BREACHED, DONE_STATUSES, MET, PAUSED, RUNNING, STOPPED
 from app.tickets.vocabulary import apply_status
 
 AUTO_CLOSE_DAYS = 4  # the default AUTO_CLOSE_SOLVED_AFTER_DAYS
@@ -248,7 +248,7 @@ def _retime(target: Target, sla: SlaTerms) -> None:
 
 
 def _running(ticket: TicketState, *metrics: str) -> list[Target]:
-    return [t for t in ticket.targets if t.metric in metrics and t.status in (ACTIVE, PAUSED)]
+    return [t for t in ticket.targets if t.metric in metrics and t.status in RUNNING]
 
 
 def _finish(target: Target, status: str, at: float) -> None:

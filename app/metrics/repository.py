@@ -101,7 +101,7 @@ def _ticket_group(window: Window) -> Column | None:
     return TICKET_GROUPS[window.group_by] if window.group_by else None
 
 
-def _group_by_keys(statement: AnySelect, window: Window) -> AnySelect:
+def _group_by_keys(statement: AnySelect) -> AnySelect:
     return statement.group_by(text("1"), text("2"))  # the bucket and group keys
 
 
@@ -145,7 +145,7 @@ class MetricsRepository:
             func.count().label("denominator"),
             func.count().filter(Ticket.replies_at_first_solve == 0).label("extra"),
         ).where(_in_window(Ticket.first_solved_at, window))
-        return await self._counts(_group_by_keys(statement, window))
+        return await self._counts(_group_by_keys(statement))
 
     async def first_response_time(self, window: Window) -> dict[Key, Durations]:
         elapsed = func.coalesce(
@@ -155,7 +155,7 @@ class MetricsRepository:
         statement = _duration_select(window, elapsed, Ticket.created_at).where(
             _in_window(Ticket.created_at, window), Ticket.first_responded_at.is_not(None)
         )
-        return await self._durations(_group_by_keys(statement, window))
+        return await self._durations(_group_by_keys(statement))
 
     async def resolution_time(self, window: Window) -> dict[Key, Durations]:
         elapsed = func.coalesce(
@@ -165,7 +165,7 @@ class MetricsRepository:
         statement = _duration_select(window, elapsed, Ticket.first_solved_at).where(
             _in_window(Ticket.first_solved_at, window)
         )
-        return await self._durations(_group_by_keys(statement, window))
+        return await self._durations(_group_by_keys(statement))
 
     async def tickets_created(self, window: Window) -> dict[Key, Counts]:
         statement = select(
@@ -173,7 +173,7 @@ class MetricsRepository:
             func.count().label("numerator"),
             func.count().label("denominator"),
         ).where(_in_window(Ticket.created_at, window))
-        return await self._counts(_group_by_keys(statement, window))
+        return await self._counts(_group_by_keys(statement))
 
     async def tickets_solved(self, window: Window) -> dict[Key, Counts]:
         statement = select(
@@ -181,7 +181,7 @@ class MetricsRepository:
             func.count().label("numerator"),
             func.count().label("denominator"),
         ).where(_in_window(Ticket.first_solved_at, window))
-        return await self._counts(_group_by_keys(statement, window))
+        return await self._counts(_group_by_keys(statement))
 
     async def delivery_on_time(self, window: Window, now: datetime) -> dict[Key, Counts]:
         """Orders promised in the window whose promise is settled: delivered, or past due."""
@@ -192,7 +192,7 @@ class MetricsRepository:
             func.count().filter(on_time).label("numerator"),
             func.count().label("denominator"),
         ).where(_in_window(Order.promised_delivery_at, window), settled)
-        return await self._counts(_group_by_keys(statement, window))
+        return await self._counts(_group_by_keys(statement))
 
     async def retention(self, window: Window) -> dict[Key, Counts]:
         """Customers who ordered in a period (or bucket) and again in the period that follows,
@@ -231,7 +231,7 @@ class MetricsRepository:
         statement = self._answer_select(
             window, "nps", (promoters - detractors).label("numerator")
         )
-        return await self._counts(_group_by_keys(statement, window))
+        return await self._counts(_group_by_keys(statement))
 
     async def _answers(
         self, window: Window, counts_as: str, favourable: ColumnElement[bool]
@@ -239,7 +239,7 @@ class MetricsRepository:
         statement = self._answer_select(
             window, counts_as, func.count().filter(favourable).label("numerator")
         )
-        return await self._counts(_group_by_keys(statement, window))
+        return await self._counts(_group_by_keys(statement))
 
     def _answer_select(
         self, window: Window, counts_as: str, numerator: ColumnElement[Any]
@@ -262,7 +262,7 @@ class MetricsRepository:
             func.count().filter(SurveyInvitation.responded_at.is_not(None)).label("numerator"),
             func.count().label("denominator"),
         ).where(_in_window(SurveyInvitation.created_at, window))
-        return await self._counts(_group_by_keys(statement, window))
+        return await self._counts(_group_by_keys(statement))
 
     async def sla_compliance(
         self, window: Window, metric: str | None = None
@@ -280,7 +280,7 @@ class MetricsRepository:
             statement = statement.where(SlaTarget.metric == metric)
         if window.group_by is not None:
             statement = statement.join(Ticket, Ticket.id == SlaTarget.ticket_id)
-        return await self._counts(_group_by_keys(statement, window))
+        return await self._counts(_group_by_keys(statement))
 
     async def targets_by_priority(self, window: Window) -> list[TargetTerms]:
         """Per priority and metric: the target most often promised, and how often it held."""
