@@ -36,6 +36,7 @@ from typing import Any
 from asyncpg.pgproto.pgproto import UUID as FastUUID
 
 from app.demo.lifecycle import DAY, Action, SlaTerms, Target, TicketState, replay
+from app.feedback.workflow import sentiment_from_rating
 from app.sla.rules import (
     DEFAULT_PAUSE_STATUSES,
     DONE_STATUSES,
@@ -45,6 +46,7 @@ from app.sla.rules import (
 from app.surveys.questions import (
     NormalisedAnswer,
     QuestionSpec,
+    follow_up_text,
     is_low_score,
     validate_answers,
 )
@@ -762,13 +764,12 @@ class DemoData:
         at: float,
     ) -> None:
         """The feedback item the answering service opens for a low score."""
-        scores = "; ".join(f"{a.question_key} = {_shown(a)}" for a in low)
-        lines = [f"Low score in survey {template.slug} v{template.version}: {scores}."]
-        lines += [f"{a.question_key}: {a.text_value}" for a in answers if a.text_value]
         csat = next((a for a in answers if by_key[a.question_key][1].counts_as == "csat"), None)
         rating = None if csat is None or csat.numeric_value is None else int(csat.numeric_value)
         self._feedback(
-            rows, source="survey", text="\n".join(lines), rating=rating, sentiment="negative",
+            rows, source="survey",
+            text=follow_up_text(template.slug, template.version, low, answers),
+            rating=rating, sentiment="negative",
             area="support" if ticket_id else None, customer=customer, order_id=order_id,
             ticket_id=ticket_id, response_id=response_id, created=at,
         )
@@ -780,7 +781,8 @@ class DemoData:
         for _ in range(max(5, self.ticket_count // 50)):
             created = self._moment(TICKET_DAYS)
             rating = rng.choices((1, 2, 3, 4, 5), (12, 10, 13, 30, 35))[0]
-            sentiment = "negative" if rating <= 2 else "neutral" if rating == 3 else "positive"
+            sentiment = sentiment_from_rating(rating)
+            assert sentiment is not None  # a rating was given
             order = self._order_before(created, recent=True)
             linked = rng.random() < 0.6
             self._feedback(
@@ -977,9 +979,3 @@ def _until_monday(seconds: float) -> float:
 
 def _ascii(text: str) -> str:
     return text.replace("ü", "ue").replace("ö", "oe").replace("ä", "ae")
-
-
-def _shown(answer: NormalisedAnswer) -> str:
-    if answer.label and answer.question_type != "yes_no":
-        return f"{answer.numeric_value} ({answer.label})"
-    return answer.label or str(answer.numeric_value)

@@ -19,6 +19,7 @@ from app.surveys.questions import (
     AnswerError,
     NormalisedAnswer,
     QuestionSpec,
+    follow_up_text,
     is_low_score,
     validate_answers,
 )
@@ -149,14 +150,15 @@ async def _follow_up_low_scores(
     ]
     if not low:
         return None
-    comments = [answer for answer in normalised if answer.text_value]
     csat = next(
         (answer for answer in normalised if spec_by_key[answer.question_key].counts_as == "csat"),
         None,
     )
     new = NewFeedback(
         source="survey",
-        text=_follow_up_text(invitation, low, comments),
+        text=follow_up_text(
+            invitation.template.slug, invitation.template.version, low, normalised
+        ),
         rating=None if csat is None or csat.numeric_value is None else int(csat.numeric_value),
         sentiment="negative",
         area="support" if invitation.ticket_id else None,
@@ -168,19 +170,3 @@ async def _follow_up_low_scores(
     return await create_feedback(session, new, now=now, actor=None)
 
 
-def _follow_up_text(
-    invitation: SurveyInvitation,
-    low: Sequence[NormalisedAnswer],
-    comments: Sequence[NormalisedAnswer],
-) -> str:
-    template = invitation.template
-    scores = "; ".join(f"{answer.question_key} = {_shown(answer)}" for answer in low)
-    lines = [f"Low score in survey {template.slug} v{template.version}: {scores}."]
-    lines += [f"{answer.question_key}: {answer.text_value}" for answer in comments]
-    return "\n".join(lines)
-
-
-def _shown(answer: NormalisedAnswer) -> str:
-    if answer.label and answer.question_type != "yes_no":
-        return f"{answer.numeric_value} ({answer.label})"
-    return answer.label or str(answer.numeric_value)

@@ -315,6 +315,23 @@ def is_low_score(answer: NormalisedAnswer, spec: QuestionSpec) -> bool:
     return answer.numeric_value <= LOW_SCORE_THRESHOLDS[metric]
 
 
+def follow_up_text(
+    slug: str, version: int, low: Sequence[NormalisedAnswer], answers: Sequence[NormalisedAnswer]
+) -> str:
+    """The text of the feedback item a low score opens: the low scores, then every comment."""
+    scores = "; ".join(f"{answer.question_key} = {_shown(answer)}" for answer in low)
+    lines = [f"Low score in survey {slug} v{version}: {scores}."]
+    lines += [f"{answer.question_key}: {answer.text_value}" for answer in answers
+              if answer.text_value]
+    return "\n".join(lines)
+
+
+def _shown(answer: NormalisedAnswer) -> str:
+    if answer.label and answer.question_type != "yes_no":
+        return f"{answer.numeric_value} ({answer.label})"
+    return answer.label or str(answer.numeric_value)
+
+
 def _metric_of_type(question_type: QuestionType) -> MetricName | None:
     if question_type == "csat" or question_type == "nps":
         return question_type
