@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.sql.elements import BindParameter
 
 from app.ids import uuid7
@@ -269,7 +269,13 @@ class TargetRepository:
         return set((await self.session.scalars(statement)).all())
 
     async def tickets_for_update(self, ticket_ids: Sequence[uuid.UUID]) -> Sequence[Ticket]:
-        statement = select(Ticket).where(Ticket.id.in_(ticket_ids)).with_for_update()
+        """Locked, with the customer and order their `ticket.*` events show."""
+        statement = (
+            select(Ticket)
+            .options(joinedload(Ticket.customer), joinedload(Ticket.order))
+            .where(Ticket.id.in_(ticket_ids))
+            .with_for_update(of=Ticket)
+        )
         return (await self.session.scalars(statement)).all()
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import new_event, record_events
-from app.models import Event, Ticket
+from app.models import Event
 from app.sla.repository import ClaimedTarget, TargetRepository
 from app.sla.rules import sla_event_data
 from app.tickets.service import escalate_to_tier_two
@@ -65,12 +65,5 @@ async def _escalate(session: AsyncSession, reasons: dict[uuid.UUID, str], now: d
         return
     # Already locked by the claim: this only loads them.
     for ticket in await TargetRepository(session).tickets_for_update(list(reasons)):
-        await _escalate_ticket(session, ticket, reasons[ticket.id], now)
-
-
-async def _escalate_ticket(
-    session: AsyncSession, ticket: Ticket, metric: str, now: datetime
-) -> None:
-    await escalate_to_tier_two(
-        session, ticket, f"SLA {metric} breached", now, automatic=True
-    )
+        reason = f"SLA {reasons[ticket.id]} breached"
+        await escalate_to_tier_two(session, ticket, reason, now, automatic=True)

@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload
 
 from app.models import Ticket
+from app.tickets.repository import with_links
 from app.tickets.service import close_solved
 from app.worker import JobContext
 
@@ -20,8 +20,7 @@ class SolvedTicketRepository:
 
     async def claim_solved_before(self, cutoff: datetime, limit: int) -> Sequence[Ticket]:
         statement = (
-            select(Ticket)
-            .options(joinedload(Ticket.customer), joinedload(Ticket.order))
+            with_links(select(Ticket))
             .where(Ticket.status == "solved", Ticket.solved_at <= cutoff)
             .order_by(Ticket.solved_at)
             .limit(limit)

@@ -83,13 +83,14 @@ _INSERT_WITH_FIRST_MESSAGE = text(
 )
 
 
-def _with_links(statement: Select[Ticket]) -> Select[Ticket]:
+def with_links(statement: Select[Ticket]) -> Select[Ticket]:
+    """With the customer and order a ticket is shown with (in answers and events)."""
     return statement.options(joinedload(Ticket.customer), joinedload(Ticket.order))
 
 
 # Built once (reading a ticket by its id or number is in most requests); `ref` is bound.
-_BY_ID = _with_links(select(Ticket).where(Ticket.id == bindparam("ref")))
-_BY_NUMBER = _with_links(select(Ticket).where(Ticket.number == bindparam("ref")))
+_BY_ID = with_links(select(Ticket).where(Ticket.id == bindparam("ref")))
+_BY_NUMBER = with_links(select(Ticket).where(Ticket.number == bindparam("ref")))
 
 
 def _locked(statement: Select[Ticket]) -> Select[Ticket]:
@@ -148,7 +149,7 @@ class TicketRepository:
     async def page(
         self, params: PageParams, filters: TicketFilters
     ) -> tuple[Sequence[Ticket], str | None]:
-        statement = _with_links(select(Ticket))
+        statement = with_links(select(Ticket))
         for condition in _conditions(filters):
             statement = statement.where(condition)
         return await fetch_page(self.session, statement, Ticket.created_at, Ticket.id, params)

@@ -5,7 +5,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
@@ -26,8 +25,6 @@ from app.tickets.schemas import (
     TicketUpdate,
 )
 from app.tickets.vocabulary import apply_status, can_transition
-
-SNAPSHOT_LINKS = frozenset({"customer", "order"})
 
 
 async def create_ticket(
@@ -219,10 +216,10 @@ async def escalate_to_tier_two(
     ticket.escalation_reason = reason
     ticket.updated_at = now
     await sla.on_attributes_changed(session, ticket, {"tier"}, now)
-    await record_ticket_event(
-        session, "ticket.escalated", ticket, now, actor_api_key_id=actor_api_key_id,
+    await record_events(session, [ticket_event(
+        "ticket.escalated", ticket, now, actor_api_key_id=actor_api_key_id,
         reason=reason, from_tier=from_tier, automatic=automatic,
-    )
+    )])
 
 
 async def _status_changed(
@@ -257,23 +254,6 @@ def ticket_event(
         event_type, {"ticket": shown.model_dump(mode="json"), **details}, now=now,
         subject_type="ticket", subject_id=shown.id, actor_api_key_id=actor_api_key_id,
     )
-
-
-async def record_ticket_event(
-    session: AsyncSession,
-    event_type: str,
-    ticket: Ticket,
-    now: datetime,
-    *,
-    actor_api_key_id: uuid.UUID | None = None,
-    **details: Any,
-) -> None:
-    """For callers outside a request too (the worker): loads the links the snapshot shows."""
-    if missing := SNAPSHOT_LINKS & inspect(ticket).unloaded:
-        await session.refresh(ticket, attribute_names=list(missing))
-    await record_events(session, [
-        ticket_event(event_type, ticket, now, actor_api_key_id=actor_api_key_id, **details)
-    ])
 
 
 async def close_solved(session: AsyncSession, tickets: Sequence[Ticket], now: datetime) -> None:
