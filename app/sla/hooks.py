@@ -13,8 +13,8 @@ from typing import Literal, Protocol
 from sqlalchemy import ColumnElement, exists, not_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.events.service import record_event
-from app.models import SlaTarget, Ticket, TicketSla
+from app.events.service import new_event, record_events
+from app.models import Event, SlaTarget, Ticket, TicketSla
 from app.sla.business_hours import BusinessCalendar, business_time_between
 from app.sla.repository import PolicyRepository, TargetRepository
 from app.sla.rules import (
@@ -26,6 +26,7 @@ from app.sla.rules import (
     PAUSED,
     STOPPED,
     Metric,
+    TargetFacts,
     TargetSpec,
     TicketAttributes,
     calendar_from_json,
@@ -260,10 +261,17 @@ async def _meet(
     _finish([t for t in targets if t not in late], MET, now)
     for target in late:
         target.status, target.breached_at = BREACHED, target.due_at
-        await record_event(
-            session, "sla.breached", sla_event_data(target, ticket.number),
-            now=now, subject_type="ticket", subject_id=ticket.id,
-        )
+    await record_events(
+        session, [sla_event("sla.breached", target, ticket.number, now) for target in late]
+    )
+
+
+def sla_event(event_type: str, target: TargetFacts, ticket_number: int, now: datetime) -> Event:
+    """sla.warning or sla.breached, from a request or from the sweep."""
+    return new_event(
+        event_type, sla_event_data(target, ticket_number), now=now, subject_type="ticket",
+        subject_id=target.ticket_id,
+    )
 
 
 def _finish(targets: Iterable[SlaTarget], status: str, now: datetime) -> None:

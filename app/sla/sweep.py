@@ -11,10 +11,9 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.events.service import new_event, record_events
-from app.models import Event
+from app.events.service import record_events
+from app.sla.hooks import sla_event
 from app.sla.repository import ClaimedTarget, TargetRepository
-from app.sla.rules import sla_event_data
 from app.tickets.service import escalate_to_tier_two
 
 ESCALATED_TIER = 2
@@ -27,7 +26,9 @@ async def breach_due_targets(session: AsyncSession, now: datetime, limit: int) -
     if not claimed:
         return 0
     await repository.mark_breached([target.id for target in claimed])
-    await record_events(session, [_sla_event("sla.breached", target, now) for target in claimed])
+    await record_events(session, [
+        sla_event("sla.breached", target, target.ticket_number, now) for target in claimed
+    ])
     escalating = await repository.escalating_on_breach(list({t.ticket_id for t in claimed}))
     await _escalate(session, _to_escalate(claimed, escalating), now)
     return len(claimed)
@@ -40,13 +41,10 @@ async def warn_targets_at_risk(session: AsyncSession, now: datetime, limit: int)
     if not claimed:
         return 0
     await repository.mark_warned([target.id for target in claimed], now)
-    await record_events(session, [_sla_event("sla.warning", target, now) for target in claimed])
+    await record_events(session, [
+        sla_event("sla.warning", target, target.ticket_number, now) for target in claimed
+    ])
     return len(claimed)
-
-
-def _sla_event(event_type: str, target: ClaimedTarget, now: datetime) -> Event:
-    data = sla_event_data(target, target.ticket_number)
-    return new_event(event_type, data, now=now, subject_type="ticket", subject_id=target.ticket_id)
 
 
 def _to_escalate(
