@@ -139,12 +139,10 @@ class TicketRepository:
             "created_at": message.created_at,
         })
 
-    async def get(self, ref: TicketRef) -> Ticket | None:
-        return await self.session.scalar(_by_ref(ref), {"ref": ref})
-
-    async def get_for_update(self, ref: TicketRef) -> Ticket | None:
-        """The ticket, row-locked until commit: concurrent changes to it run one at a time."""
-        return await self.session.scalar(_by_ref(ref, for_update=True), {"ref": ref})
+    async def get(self, ref: TicketRef, *, for_update: bool = False) -> Ticket | None:
+        """With for_update, row-locked until commit: concurrent changes to it run one at a
+        time."""
+        return await self.session.scalar(_by_ref(ref, for_update=for_update), {"ref": ref})
 
     async def page(
         self, params: PageParams, filters: TicketFilters

@@ -55,8 +55,9 @@ def _check_order_belongs(order: Any, customer_id: uuid.UUID, external_ref: str) 
         raise invalid_field("/order_external_ref", "the order belongs to another customer")
 
 
-async def get_ticket(session: AsyncSession, ref: TicketRef) -> Ticket:
-    ticket = await TicketRepository(session).get(ref)
+async def get_ticket(session: AsyncSession, ref: TicketRef, *, lock: bool = False) -> Ticket:
+    """The ticket or 404; with lock, held FOR UPDATE until commit (every change takes it)."""
+    ticket = await TicketRepository(session).get(ref, for_update=lock)
     if ticket is None:
         raise NotFoundError(f"No ticket {ref}.")
     return ticket
@@ -71,17 +72,10 @@ async def get_ticket_detail(
     return detail
 
 
-async def _locked(session: AsyncSession, ref: TicketRef) -> Ticket:
-    ticket = await TicketRepository(session).get_for_update(ref)
-    if ticket is None:
-        raise NotFoundError(f"No ticket {ref}.")
-    return ticket
-
-
 async def add_message(
     session: AsyncSession, ref: TicketRef, body: MessageCreate, actor: Principal, now: datetime
 ) -> TicketMessage:
-    ticket = await _locked(session, ref)
+    ticket = await get_ticket(session, ref, lock=True)
     if ticket.status == "closed":
         raise ConflictError(f"Ticket {ticket.number} is closed and accepts no messages.")
     if body.author_type == "customer" and not body.public:
@@ -135,7 +129,7 @@ async def update_ticket(
     sent = body.model_fields_set
     if not sent:
         raise UnprocessableError("Send at least one of status, priority, assignee, tags.")
-    ticket = await _locked(session, ref)
+    ticket = await get_ticket(session, ref, lock=True)
     old_status = ticket.status
     if "status" in sent and body.status is not None and body.status != ticket.status:
         _check_transition(ticket, body.status)
@@ -190,7 +184,7 @@ def _apply_attributes(ticket: Ticket, body: TicketUpdate, sent: set[str]) -> dic
 async def escalate(
     session: AsyncSession, ref: TicketRef, reason: str, actor: Principal, now: datetime
 ) -> Ticket:
-    ticket = await _locked(session, ref)
+    ticket = await get_ticket(session, ref, lock=True)
     if ticket.status == "closed":
         raise ConflictError(f"Ticket {ticket.number} is closed and cannot be escalated.")
     if ticket.tier >= 2:
