@@ -101,8 +101,10 @@ async def submit_feedback(
     return await create_feedback(session, new, now=now, actor=actor)
 
 
-async def get_feedback(session: AsyncSession, feedback_id: uuid.UUID) -> Feedback:
-    feedback = await FeedbackRepository(session).by_id(feedback_id)
+async def get_feedback(
+    session: AsyncSession, feedback_id: uuid.UUID, *, for_update: bool = False
+) -> Feedback:
+    feedback = await FeedbackRepository(session).by_id(feedback_id, for_update=for_update)
     if feedback is None:
         raise NotFoundError(f"No feedback with id {feedback_id}.")
     return feedback
@@ -117,9 +119,7 @@ async def update_feedback(
     actor: Principal,
 ) -> Feedback:
     """Apply a change under a row lock; record feedback.updated when anything changed."""
-    feedback = await FeedbackRepository(session).by_id(feedback_id, for_update=True)
-    if feedback is None:
-        raise NotFoundError(f"No feedback with id {feedback_id}.")
+    feedback = await get_feedback(session, feedback_id, for_update=True)
     requested = {
         name: getattr(body, name) for name in UPDATABLE_FIELDS if name in body.model_fields_set
     }
