@@ -19,7 +19,8 @@ import httpx
 import pytest
 
 from app.db import Database
-from tests.faults.support import execute, rows, scalar, seed_due_targets
+from tests.faults.support import execute, rows, scalar
+from tests.sla.support import seed_due_targets
 from tests.support.processes import worker
 from tests.support.receiver import Receiver, Reply
 from tests.support.waiting import eventually

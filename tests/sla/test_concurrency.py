@@ -5,35 +5,14 @@ import signal
 import sys
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from app.db import Database
 from app.models import Event, SlaTarget
 from app.schema import PROJECT_ROOT
+from tests.sla.support import seed_due_targets
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
-
-
-async def seed_due_targets(database: Database, count: int) -> None:
-    """`count` tickets, each with one active first-response target due an hour ago."""
-    due_at = NOW - timedelta(hours=1)
-    statements = [
-        "INSERT INTO customers (id, external_ref) VALUES (gen_random_uuid(), 'bulk')",
-        "INSERT INTO tickets (id, subject, status, priority, channel, tier, customer_id, tags,"
-        " public_agent_reply_count, reopen_count, created_at, updated_at)"
-        " SELECT gen_random_uuid(), 'bulk', 'open', 'normal', 'email', 1,"
-        " (SELECT id FROM customers), '{}', 0, 0, :start, :start FROM generate_series(1, :n)",
-        "INSERT INTO ticket_slas (ticket_id, targets, pause_statuses, escalate_on_breach,"
-        " applied_at) SELECT id, '{}', '{}', false, :start FROM tickets",
-        "INSERT INTO sla_targets (id, ticket_id, metric, status, target, warn_before,"
-        " business_hours, started_at, due_at, warn_at, paused_for, created_at)"
-        " SELECT gen_random_uuid(), id, 'first_response', 'active', interval '1 hour',"
-        " interval '0', false, :start, :due, :due, interval '0', :start FROM tickets",
-    ]
-    params = {"n": count, "start": due_at - timedelta(hours=1), "due": due_at}
-    async with database.sessionmaker() as session, session.begin():
-        for statement in statements:
-            await session.execute(text(statement), params)
 
 
 async def start_sweeper(database_url: str, *extra: str) -> asyncio.subprocess.Process:
@@ -66,7 +45,7 @@ async def breach_counts(database: Database) -> tuple[int, int, int]:
 async def test_two_worker_processes_emit_exactly_one_breach_per_target(
     database: Database, database_url: str
 ) -> None:
-    await seed_due_targets(database, 10_000)
+    await seed_due_targets(database, 10_000, NOW - timedelta(hours=1))
 
     first, second = await start_sweeper(database_url), await start_sweeper(database_url)
     handled = [await handled_by(first), await handled_by(second)]
@@ -78,7 +57,7 @@ async def test_two_worker_processes_emit_exactly_one_breach_per_target(
 async def test_a_worker_killed_mid_tick_loses_nothing(
     database: Database, database_url: str
 ) -> None:
-    await seed_due_targets(database, 3000)
+    await seed_due_targets(database, 3000, NOW - timedelta(hours=1))
     doomed = await start_sweeper(database_url, "--hold")
     assert doomed.stdout is not None
     line = await asyncio.wait_for(doomed.stdout.readline(), timeout=60)
