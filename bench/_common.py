@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from tests.support.database import recreate_database
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SERVER_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 
@@ -28,6 +30,15 @@ def run_cli(database_url: str, *args: str) -> str:
         check=True,
     )
     return result.stdout.strip()
+
+
+async def scratch_database_with_key(
+    server_url: str, name: str, *, key_name: str, scopes: str = "admin"
+) -> tuple[str, str]:
+    """A fresh, migrated database on the server and an API key in it: (url, plaintext key)."""
+    url = await recreate_database(server_url, name)
+    run_cli(url, "migrate")
+    return url, run_cli(url, "keys", "create", "--name", key_name, "--scopes", scopes)
 
 
 @asynccontextmanager

@@ -14,9 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
-from bench.schema_fuzz import free_port
-from tests.support.database import recreate_database
+from bench._common import DEFAULT_SERVER_URL, run_cli, scratch_database_with_key, served_app
+from tests.support.receiver import free_port
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 
@@ -24,10 +23,10 @@ LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 async def main() -> None:
     args = _parse_args()
     server_url = _embedded_url() if args.embedded else args.server_url
-    database_url = await recreate_database(server_url, "aftercare_bench_mixed")
-    run_cli(database_url, "migrate")
+    database_url, api_key = await scratch_database_with_key(
+        server_url, "aftercare_bench_mixed", key_name="load"
+    )
     _seed(database_url, args.seed_tickets)
-    api_key = run_cli(database_url, "keys", "create", "--name", "load", "--scopes", "admin")
     workers = {"AFTERCARE_SERVER_WORKERS": str(args.workers)}
     async with served_app(
         database_url, free_port(), worker=True, environment=workers

@@ -14,8 +14,7 @@ import httpx
 from app.config import Settings
 from app.db import Database
 from app.main import create_app
-from bench._common import DEFAULT_SERVER_URL, run_cli
-from tests.support.database import recreate_database
+from bench._common import DEFAULT_SERVER_URL, scratch_database_with_key
 
 TICKET = {
     "subject": "Parcel late",
@@ -40,9 +39,9 @@ async def main() -> None:
     parser.add_argument("--server-url", default=DEFAULT_SERVER_URL)
     parser.add_argument("--requests", type=int, default=300)
     args = parser.parse_args()
-    url = await recreate_database(args.server_url, "aftercare_bench_cost")
-    run_cli(url, "migrate")
-    key = run_cli(url, "keys", "create", "--name", "cost", "--scopes", "admin")
+    url, key = await scratch_database_with_key(
+        args.server_url, "aftercare_bench_cost", key_name="cost"
+    )
     database = Database(url)
     settings = Settings(database_url=url, run_worker_in_api=False, log_level="WARNING")
     app = create_app(settings, database=database)

@@ -8,12 +8,11 @@ The test suite runs the same with a small example count (tests/test_schema_fuzz.
 
 import argparse
 import asyncio
-import socket
 import sys
 from pathlib import Path
 
-from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
-from tests.support.database import recreate_database
+from bench._common import DEFAULT_SERVER_URL, scratch_database_with_key, served_app
+from tests.support.receiver import free_port
 
 # Cross-field rules and opaque cursors cannot be expressed in OpenAPI, so "valid by the schema
 # but refused" is expected; everything else (no 500, documented statuses, content types,
@@ -24,13 +23,6 @@ FUZZ_ENVIRONMENT = {
     "AFTERCARE_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true",
     "AFTERCARE_PUBLIC_RATE_LIMIT_REQUESTS": "1000000",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 async def fuzz(
@@ -66,9 +58,9 @@ async def main() -> None:
     parser.add_argument("--server-url", default=DEFAULT_SERVER_URL)
     parser.add_argument("--max-examples", type=int, default=200)
     args = parser.parse_args()
-    database_url = await recreate_database(args.server_url, "aftercare_bench_fuzz")
-    run_cli(database_url, "migrate")
-    api_key = run_cli(database_url, "keys", "create", "--name", "fuzz", "--scopes", "admin")
+    database_url, api_key = await scratch_database_with_key(
+        args.server_url, "aftercare_bench_fuzz", key_name="fuzz"
+    )
     code, output = await fuzz(database_url, api_key, args.max_examples)
     print(output)
     raise SystemExit(code)

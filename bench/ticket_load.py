@@ -29,8 +29,12 @@ from app.db import Database, asyncpg_dsn
 from app.models import ApiKey
 from app.tickets.schemas import TicketCreate
 from app.tickets.service import create_ticket
-from bench._common import DEFAULT_SERVER_URL, run_cli, served_app, summarise
-from tests.support.database import recreate_database
+from bench._common import (
+    DEFAULT_SERVER_URL,
+    scratch_database_with_key,
+    served_app,
+    summarise,
+)
 
 
 def _ticket_body(n: int) -> dict[str, object]:
@@ -150,9 +154,9 @@ async def run_service_calls(database_url: str, rows: int, concurrency: int) -> l
 async def main() -> None:
     args = _parse_args()
     if args.start_server:
-        database_url = await recreate_database(args.server_url, "aftercare_bench_tickets")
-        run_cli(database_url, "migrate")
-        api_key = run_cli(database_url, "keys", "create", "--name", "bench", "--scopes", "admin")
+        database_url, api_key = await scratch_database_with_key(
+            args.server_url, "aftercare_bench_tickets", key_name="bench"
+        )
         workers = {"AFTERCARE_SERVER_WORKERS": str(args.workers)}
         async with served_app(
             database_url, args.port, worker=False, environment=workers
