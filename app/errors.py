@@ -119,7 +119,8 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
-def _json_pointer(location: Sequence[int | str]) -> str:
+def json_pointer(location: Sequence[int | str]) -> str:
+    """RFC 6901: `~` and `/` in a part are escaped."""
     escaped = (str(part).replace("~", "~0").replace("/", "~1") for part in location)
     return "/" + "/".join(escaped)
 
@@ -131,7 +132,7 @@ def validation_errors(raw_errors: Sequence[Any]) -> list[dict[str, str]]:
         location = list(error.get("loc", ()))
         part = str(location.pop(0)) if location else "body"
         detail = error.get("msg", "invalid")
-        items.append({"pointer": _json_pointer(location), "detail": detail, "location": part})
+        items.append({"pointer": json_pointer(location), "detail": detail, "location": part})
     return items
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ConflictError, NotFoundError, UnprocessableError, field_error
+from app.errors import ConflictError, NotFoundError, UnprocessableError, field_error, json_pointer
 from app.events.service import record_event
 from app.feedback.service import NewFeedback, create_feedback
 from app.ids import uuid7
@@ -98,7 +98,7 @@ def _validated_answers(
 def _answer_pointer(question_key: str) -> str:
     if not question_key:
         return "/answers"
-    return "/answers/" + question_key.replace("~", "~0").replace("/", "~1")
+    return json_pointer(["answers", question_key])
 
 
 def _new_response(
