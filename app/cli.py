@@ -12,8 +12,8 @@ from typing import Any
 from app.auth.scopes import Scope
 from app.auth.service import create_api_key, has_active_keys
 from app.config import Settings, get_settings
-from app.db import Database, database_url, ensure_database_url
-from app.logging_setup import configure_logging
+from app.kit.db import Database, database_url, ensure_database_url
+from app.kit.logging_setup import configure_logging
 
 OPENAPI_PATH = Path("openapi/openapi.json")
 DEMO_DEFAULT_TICKETS = 2_000
@@ -105,7 +105,7 @@ def _scopes(value: str) -> list[Scope]:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from app import schema
+    from app.kit import migrations as schema
     from app.main import create_app
 
     settings = ensure_database_url(settings)
@@ -149,7 +149,7 @@ async def _bootstrap_admin_key(settings: Settings, host: str, port: int) -> None
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
     import signal
 
-    from app.clock import SystemClock
+    from app.kit.clock import SystemClock
     from app.worker import JobContext, Worker, default_jobs
 
     settings = ensure_database_url(settings)
@@ -171,7 +171,7 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _migrate(args: argparse.Namespace, settings: Settings) -> int:
-    from app import schema
+    from app.kit import migrations as schema
 
     schema.upgrade(database_url(ensure_database_url(settings)), args.revision)
     return 0
@@ -192,8 +192,8 @@ def _create_key(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
-    from app import schema
     from app.demo.seed import DemoRefusedError, seed_demo
+    from app.kit import migrations as schema
 
     settings = ensure_database_url(settings)
     url = database_url(settings)

@@ -9,20 +9,20 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.auth.router import router as api_keys_router
-from app.clock import Clock, SystemClock
 from app.config import Settings, get_settings
 from app.customers.router import router as customers_router
-from app.db import Database, ensure_database_url
-from app.errors import register_error_handlers
 from app.events.router import router as events_router
 from app.feedback.router import router as feedback_router
 from app.health.router import router as health_router
 from app.idempotency.service import REPLAYED_HEADER, IdempotentReplay
+from app.kit.clock import Clock, SystemClock
+from app.kit.db import Database, ensure_database_url
+from app.kit.errors import register_error_handlers
+from app.kit.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from app.kit.openapi import build_openapi
+from app.kit.rate_limit import SlidingWindowRateLimiter
 from app.metrics.router import router as metrics_router
-from app.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
-from app.openapi import build_openapi
 from app.orders.router import router as orders_router
-from app.rate_limit import SlidingWindowRateLimiter
 from app.sla.router import calendars_router, policies_router
 from app.surveys.public_router import router as public_surveys_router
 from app.surveys.router import router as surveys_router

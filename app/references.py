@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.repository import CustomerRepository
-from app.errors import UnprocessableError, field_error
+from app.kit.errors import UnprocessableError, field_error
 from app.models import Customer, Order, Ticket
 from app.orders.repository import OrderRepository
 

@@ -11,9 +11,9 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from app.clock import Clock
 from app.config import Settings
-from app.db import Database
+from app.kit.clock import Clock
+from app.kit.db import Database
 
 logger = logging.getLogger("aftercare.worker")
 

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 import asyncpg
 import httpx
 
-from app.db import asyncpg_dsn, with_database
+from app.kit.db import asyncpg_dsn, with_database
 from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
 from tests.support.database import recreate_database
 

@@ -64,7 +64,7 @@ def _seed(database_url: str, tickets: int) -> None:
 
 
 def _embedded_url() -> str:
-    from app.db import start_embedded_postgres
+    from app.kit.db import start_embedded_postgres
 
     return start_embedded_postgres(Path(".aftercare") / "bench")
 

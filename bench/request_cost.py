@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from app.main import create_app
 from bench._common import DEFAULT_SERVER_URL, scratch_database_with_key
 

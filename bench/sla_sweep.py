@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import text
 
-from app import schema
 from app.config import Settings
-from app.db import Database
+from app.kit import migrations as schema
+from app.kit.db import Database
 from app.sla.repository import due_claim_statement
 from app.sla.tasks import sweep_sla_targets
 from app.worker import JobContext

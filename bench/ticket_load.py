@@ -25,7 +25,7 @@ import asyncpg
 from sqlalchemy import select
 
 from app.auth.service import Principal
-from app.db import Database, asyncpg_dsn
+from app.kit.db import Database, asyncpg_dsn
 from app.models import ApiKey
 from app.tickets.schemas import TicketCreate
 from app.tickets.service import create_ticket

@@ -33,11 +33,11 @@ import uvicorn
 from sqlalchemy import delete, func, select
 from starlette.types import Receive, Scope, Send
 
-from app import schema
-from app.clock import SystemClock
 from app.config import Settings
-from app.db import Database
 from app.events.service import record_event
+from app.kit import migrations as schema
+from app.kit.clock import SystemClock
+from app.kit.db import Database
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.signing import generate_secret
 from app.worker import Job, JobContext, Worker, default_jobs

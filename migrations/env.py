@@ -1,4 +1,4 @@
-"""Async Alembic environment. The URL comes from app.schema (config attribute) or settings."""
+"""Async Alembic environment: the URL comes from app.kit.migrations or from settings."""
 
 import asyncio
 from logging.config import fileConfig
@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.config import get_settings
-from app.db import ensure_database_url
+from app.kit.db import ensure_database_url
 from app.models import Base
 
 config = context.config

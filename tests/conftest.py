@@ -6,11 +6,11 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 
-from app import schema
 from app.auth.scopes import Scope
 from app.auth.service import create_api_key
 from app.config import Settings
-from app.db import Database
+from app.kit import migrations as schema
+from app.kit.db import Database
 from app.main import create_app
 from app.models import Base
 from tests.support.clock import MutableClock

@@ -4,7 +4,7 @@ import sys
 
 import httpx
 
-from app.schema import PROJECT_ROOT
+from app.kit.migrations import PROJECT_ROOT
 
 
 def _aftercare(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from app.db import Database, asyncpg_dsn
+from app.kit.db import Database, asyncpg_dsn
 
 
 async def _pooled_backend_killed(database: Database, database_url: str) -> int:
@@ -39,7 +39,7 @@ async def pool_of_one(
     made: list[Database] = []
 
     def make(ping_idle_after: float) -> Database:
-        monkeypatch.setattr("app.db.PING_IDLE_AFTER_SECONDS", ping_idle_after)
+        monkeypatch.setattr("app.kit.db.PING_IDLE_AFTER_SECONDS", ping_idle_after)
         made.append(Database(database_url, pool_size=1, max_overflow=0))
         return made[-1]
 

@@ -11,10 +11,10 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from app.db import Database
 from app.demo.generate import COLUMNS, DemoData, Template
 from app.demo.seed import DemoRefusedError, _policy, seed_demo
-from app.schema import PROJECT_ROOT
+from app.kit.db import Database
+from app.kit.migrations import PROJECT_ROOT
 from app.surveys.questions import BUILTIN_TEMPLATES
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)

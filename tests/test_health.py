@@ -1,9 +1,9 @@
 import httpx
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
+from app.kit.migrations import head_revision
 from app.main import create_app
-from app.schema import head_revision
 from tests.support.database import drop_database, recreate_database, scratch_database_name
 
 

@@ -8,7 +8,7 @@ import pytest
 from fastapi import FastAPI
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from app.main import create_app
 
 PROBLEM = "application/problem+json"

@@ -1,7 +1,7 @@
 import time
 import uuid
 
-from app.ids import uuid7
+from app.kit.ids import uuid7
 
 
 def test_ids_are_version_7_with_the_current_millisecond() -> None:

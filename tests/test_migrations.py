@@ -6,8 +6,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app import schema
-from app.db import Database
+from app.kit import migrations as schema
+from app.kit.db import Database
 from app.models import Base
 from tests.support.database import drop_database, recreate_database, scratch_database_name
 

@@ -3,7 +3,7 @@ from typing import Any
 
 from app.cli import OPENAPI_PATH, openapi_document
 from app.config import Settings
-from app.schema import PROJECT_ROOT
+from app.kit.migrations import PROJECT_ROOT
 
 
 def test_committed_openapi_document_matches_the_app(settings: Settings) -> None:

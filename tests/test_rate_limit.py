@@ -1,6 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
-from app.rate_limit import SlidingWindowRateLimiter
+from app.kit.rate_limit import SlidingWindowRateLimiter
 
 START = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 WINDOW = timedelta(seconds=60)

@@ -1,8 +1,8 @@
 import asyncio
 
-from app.clock import SystemClock
 from app.config import Settings
-from app.db import Database
+from app.kit.clock import SystemClock
+from app.kit.db import Database
 from app.worker import Job, JobContext, Worker
 
 

@@ -4,24 +4,16 @@ from collections.abc import Awaitable, Callable
 from functools import cache
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.auth.scopes import Scope, grants
 from app.auth.service import Principal, authenticate
-from app.clock import Clock
-from app.db import SessionDep
-from app.errors import ForbiddenError, UnauthorizedError
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.errors import ForbiddenError, UnauthorizedError
 
 _bearer = HTTPBearer(auto_error=False, description="An Aftercare API key: `ak_...`")
-
-
-async def get_clock(request: Request) -> Clock:  # async: sync dependencies hop to a thread
-    clock: Clock = request.app.state.clock
-    return clock
-
-
-ClockDep = Annotated[Clock, Depends(get_clock)]
 
 
 @cache  # one callable per scope, so FastAPI resolves a route's principal once per request

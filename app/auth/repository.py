@@ -5,8 +5,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Row, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.kit.pagination import PageParams, fetch_page
 from app.models import ApiKey
-from app.pagination import PageParams, fetch_page
 
 Credentials = Row[uuid.UUID, str, str, list[str], datetime | None, datetime | None]
 

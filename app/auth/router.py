@@ -3,13 +3,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, status
 
-from app.auth.dependencies import ClockDep, require
+from app.auth.dependencies import require
 from app.auth.repository import ApiKeyRepository
 from app.auth.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut
 from app.auth.scopes import Scope
 from app.auth.service import Principal, create_api_key, revoke_api_key
-from app.db import SessionDep
-from app.pagination import Page, PageParamsDep
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.pagination import Page, PageParamsDep
 
 router = APIRouter(prefix="/v1/api-keys", tags=["api-keys"])
 AdminDep = Annotated[Principal, Depends(require(Scope.ADMIN))]

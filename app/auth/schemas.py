@@ -4,7 +4,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.auth.scopes import Scope
-from app.schemas import Input
+from app.kit.inputs import Input
 
 
 class ApiKeyCreate(Input):

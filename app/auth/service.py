@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth import keys
 from app.auth.repository import ApiKeyRepository
 from app.auth.scopes import Scope
-from app.errors import NotFoundError, UnauthorizedError
+from app.kit.errors import NotFoundError, UnauthorizedError
 from app.models import ApiKey
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)

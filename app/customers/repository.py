@@ -6,8 +6,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.schemas import CustomerRef
+from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer
-from app.pagination import PageParams, fetch_page
 
 # Built once: every new ticket looks its customer up.
 _BY_EXTERNAL_REF = select(Customer).where(Customer.external_ref == bindparam("external_ref"))

@@ -6,9 +6,9 @@ from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.customers.repository import CustomerRepository
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerOut
-from app.db import SessionDep
-from app.errors import NotFoundError
-from app.pagination import Page, PageParamsDep
+from app.kit.db import SessionDep
+from app.kit.errors import NotFoundError
+from app.kit.pagination import Page, PageParamsDep
 
 router = APIRouter(
     prefix="/v1/customers", tags=["customers"], dependencies=[Depends(require(Scope.TICKETS_READ))]

@@ -245,7 +245,7 @@ def _datetime(seconds: float) -> datetime:
 
 
 def uuid7_at(seconds: float, rng: random.Random) -> uuid.UUID:
-    """A version 7 UUID for a row created at `seconds`: time-ordered like `app.ids.uuid7`,
+    """A version 7 UUID for a row created at `seconds`: time-ordered like `app.kit.ids.uuid7`,
     with the seeded generator's bits so a seed always yields the same ids. (asyncpg's UUID, a
     uuid.UUID subclass, is three times quicker to build than uuid.UUID.)"""
     value = (

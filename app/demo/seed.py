@@ -20,9 +20,9 @@ from typing import Any
 
 import asyncpg
 
-from app.db import asyncpg_dsn
 from app.demo.generate import COLUMNS, TABLE_ORDER, DemoData, Policy, Rows, Template, Totals
 from app.demo.lifecycle import SlaTerms, TargetTerms
+from app.kit.db import asyncpg_dsn
 from app.sla.business_hours import add_business_time, business_time_between
 from app.sla.rules import calendar_from_json, calendar_snapshot
 from app.surveys.questions import BUILTIN_TEMPLATES, QuestionSpec

@@ -7,9 +7,9 @@ from sqlalchemy import DateTime, Text, Uuid, bindparam, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.ids import uuid7
+from app.kit.ids import uuid7
+from app.kit.pagination import PageParams, fetch_page
 from app.models import Event
-from app.pagination import PageParams, fetch_page
 
 # The events from arrays (unnest), and with them one pending delivery per event and enabled
 # endpoint subscribed to its type (NULL event_types: every type), due at once: one statement,

@@ -6,13 +6,13 @@ from fastapi import APIRouter, Depends, Query
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.db import SessionDep
-from app.errors import NotFoundError
 from app.events.repository import EventRepository
 from app.events.schemas import EventOut
 from app.events.types import EventType
-from app.pagination import Page, PageParamsDep
-from app.schemas import Timestamp
+from app.kit.db import SessionDep
+from app.kit.errors import NotFoundError
+from app.kit.inputs import Timestamp
+from app.kit.pagination import Page, PageParamsDep
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 ManageDep = Annotated[Principal, Depends(require(Scope.WEBHOOKS_MANAGE))]

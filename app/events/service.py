@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.repository import EventRepository
 from app.events.types import EVENT_TYPES
-from app.ids import uuid7
+from app.kit.ids import uuid7
 from app.models import Event
 
 

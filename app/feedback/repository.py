@@ -7,8 +7,8 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from app.kit.pagination import PageParams, fetch_page
 from app.models import Feedback
-from app.pagination import PageParams, fetch_page
 
 
 @dataclass(frozen=True, slots=True)

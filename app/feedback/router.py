@@ -4,18 +4,19 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
-from app.auth.dependencies import ClockDep, require
+from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.db import SessionDep
 from app.feedback.repository import FeedbackFilters, FeedbackRepository
 from app.feedback.schemas import FeedbackCreate, FeedbackOut, FeedbackUpdate
 from app.feedback.service import get_feedback, submit_feedback, update_feedback
 from app.feedback.workflow import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
-from app.pagination import Page, PageParamsDep
-from app.schemas import Timestamp
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.inputs import Timestamp
+from app.kit.pagination import Page, PageParamsDep
 
 router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
 ReaderDep = Annotated[Principal, Depends(require(Scope.FEEDBACK_READ))]

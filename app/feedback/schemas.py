@@ -5,8 +5,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from app.feedback.workflow import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
+from app.kit.inputs import Input
 from app.models import Feedback
-from app.schemas import Input
 
 FeedbackText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)

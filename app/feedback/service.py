@@ -6,7 +6,6 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
-from app.errors import ConflictError, NotFoundError, invalid_field
 from app.events.actors import actor_data
 from app.events.service import record_event
 from app.feedback.repository import FeedbackRepository
@@ -21,6 +20,7 @@ from app.feedback.workflow import (
     check_transition,
     sentiment_from_rating,
 )
+from app.kit.errors import ConflictError, NotFoundError, invalid_field
 from app.models import Customer, Feedback, Order
 from app.references import resolve_references
 

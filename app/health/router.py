@@ -5,9 +5,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.db import Database
-from app.errors import ServiceUnavailableError
-from app.schema import current_revision, head_revision
+from app.kit.db import Database
+from app.kit.errors import ServiceUnavailableError
+from app.kit.migrations import current_revision, head_revision
 
 router = APIRouter(tags=["health"])
 logger = logging.getLogger("aftercare.health")

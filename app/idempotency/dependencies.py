@@ -5,11 +5,12 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from app.auth.dependencies import ClockDep, require
+from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.db import SessionDep
 from app.idempotency.service import Idempotency, begin, request_fingerprint
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
 
 IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]{1,255}$"
 

@@ -15,8 +15,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ConflictError, UnprocessableError, field_error
 from app.idempotency.repository import IdempotencyRepository
+from app.kit.errors import ConflictError, UnprocessableError, field_error
 from app.models import IdempotencyKey
 
 REPLAYED_HEADER = "Idempotent-Replayed"

@@ -6,15 +6,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel
 
-from app.auth.dependencies import ClockDep, require
+from app.auth.dependencies import require
 from app.auth.scopes import Scope
-from app.db import SessionDep
-from app.errors import UnprocessableError, invalid_field
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.errors import UnprocessableError, invalid_field
+from app.kit.inputs import Timestamp
 from app.metrics import service
 from app.metrics.formulas import Granularity
 from app.metrics.repository import GroupBy, Window
 from app.metrics.schemas import Calibration, MetricSeries, Summary
-from app.schemas import Timestamp
 
 router = APIRouter(
     prefix="/v1/metrics", tags=["metrics"], dependencies=[Depends(require(Scope.METRICS_READ))]

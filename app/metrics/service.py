@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import invalid_field
+from app.kit.errors import invalid_field
 from app.metrics.formulas import bucket_starts, percent
 from app.metrics.repository import (
     Counts,

@@ -8,9 +8,9 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order
 from app.orders.schemas import OrderUpsert
-from app.pagination import PageParams, fetch_page
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,15 +2,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
-from app.auth.dependencies import ClockDep, require
+from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.customers.schemas import EXTERNAL_REF_PATTERN
-from app.db import SessionDep
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.inputs import Timestamp
+from app.kit.pagination import Page, PageParamsDep
 from app.orders.repository import OrderFilters, OrderRepository
 from app.orders.schemas import OrderOut, OrderUpsert
 from app.orders.service import get_order, upsert_order
-from app.pagination import Page, PageParamsDep
-from app.schemas import Timestamp
 
 router = APIRouter(prefix="/v1/orders", tags=["orders"])
 ExternalRef = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN, description="the shop's order id")]

@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from app.customers.schemas import CustomerRef, CustomerSummary
-from app.schemas import Input, Timestamp
+from app.kit.inputs import Input, Timestamp
 
 OrderStatus = Literal["placed", "paid", "shipped", "delivered", "cancelled", "returned"]
 

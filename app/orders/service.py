@@ -3,7 +3,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.repository import CustomerRepository
-from app.errors import NotFoundError
+from app.kit.errors import NotFoundError
 from app.models import Order
 from app.orders.repository import OrderRepository
 from app.orders.schemas import OrderUpsert

@@ -26,9 +26,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, joinedload
 from sqlalchemy.sql.elements import BindParameter
 
-from app.ids import uuid7
+from app.kit.ids import uuid7
+from app.kit.pagination import PageParams, fetch_page
 from app.models import SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
-from app.pagination import PageParams, fetch_page
 from app.sla.rules import ACTIVE, BREACHED, RUNNING
 
 

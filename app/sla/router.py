@@ -4,13 +4,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, status
 from fastapi.responses import JSONResponse
 
-from app.auth.dependencies import ClockDep, require
+from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.db import SessionDep
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
-from app.pagination import Page, PageParamsDep
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.pagination import Page, PageParamsDep
 from app.sla import service
 from app.sla.repository import CalendarRepository, PolicyRepository
 from app.sla.schemas import (

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from app.schemas import Input
+from app.kit.inputs import Input
 from app.sla.business_hours import BusinessInterval, parse_hhmm
 from app.sla.rules import ExpectationStatus
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ConflictError, NotFoundError, UnprocessableError, field_error
+from app.kit.errors import ConflictError, NotFoundError, UnprocessableError, field_error
 from app.models import SlaCalendar, SlaPolicy
 from app.sla.repository import CalendarRepository, PolicyRepository
 from app.sla.schemas import (

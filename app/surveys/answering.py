@@ -10,10 +10,16 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ConflictError, NotFoundError, UnprocessableError, field_error, json_pointer
 from app.events.service import record_event
 from app.feedback.service import NewFeedback, create_feedback
-from app.ids import uuid7
+from app.kit.errors import (
+    ConflictError,
+    NotFoundError,
+    UnprocessableError,
+    field_error,
+    json_pointer,
+)
+from app.kit.ids import uuid7
 from app.models import Feedback, SurveyAnswer, SurveyInvitation, SurveyResponse
 from app.surveys.questions import (
     AnswerError,

@@ -2,9 +2,9 @@
 
 from fastapi import APIRouter
 
-from app.auth.dependencies import ClockDep
-from app.db import SessionDep
-from app.rate_limit import PublicRateLimit
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.rate_limit import PublicRateLimit
 from app.surveys.answering import public_survey, submit_response
 from app.surveys.schemas import PublicSurvey, ResponseReceipt, ResponseSubmit
 

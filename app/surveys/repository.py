@@ -8,7 +8,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.ids import uuid7
+from app.kit.ids import uuid7
+from app.kit.pagination import PageParams, fetch_page
 from app.models import (
     Customer,
     SurveyInvitation,
@@ -17,7 +18,6 @@ from app.models import (
     Ticket,
 )
 from app.models.surveys import TRIGGER_TICKET_SOLVED
-from app.pagination import PageParams, fetch_page
 from app.sla.rules import DONE_STATUSES
 
 

@@ -4,14 +4,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
-from app.auth.dependencies import ClockDep, require
+from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.db import SessionDep
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
-from app.pagination import Page, PageParamsDep
-from app.schemas import Timestamp
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.inputs import Timestamp
+from app.kit.pagination import Page, PageParamsDep
 from app.surveys.repository import (
     InvitationFilters,
     ResponseFilters,

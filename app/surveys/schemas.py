@@ -4,8 +4,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from app.kit.inputs import POSTGRES_INTEGER_MAX, Input
 from app.models import SurveyAnswer, SurveyInvitation, SurveyResponse
-from app.schemas import POSTGRES_INTEGER_MAX, Input
 from app.surveys.questions import (
     MAX_QUESTIONS_PER_TEMPLATE,
     SCALE_BOUNDS,

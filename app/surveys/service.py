@@ -8,9 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.config import Settings
-from app.errors import ConflictError, NotFoundError, invalid_field
 from app.events.actors import actor_data
 from app.events.service import record_event
+from app.kit.errors import ConflictError, NotFoundError, invalid_field
 from app.models import SurveyInvitation, SurveyTemplate
 from app.models.surveys import TRIGGER_API
 from app.references import resolve_references

@@ -18,8 +18,8 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order, Ticket, TicketMessage
-from app.pagination import PageParams, fetch_page
 from app.sla.hooks import breached_filter
 
 

@@ -2,17 +2,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from app.auth.dependencies import ClockDep, require
+from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
 from app.customers.schemas import EXTERNAL_REF_PATTERN
-from app.db import SessionDep
 from app.events.repository import EventRepository
 from app.events.schemas import EventOut
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
-from app.pagination import Page, PageParamsDep
-from app.schemas import Timestamp
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.inputs import Timestamp
+from app.kit.pagination import Page, PageParamsDep
 from app.tickets import service
 from app.tickets.repository import TicketFilters, TicketRepository
 from app.tickets.schemas import (

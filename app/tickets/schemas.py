@@ -12,8 +12,8 @@ from pydantic import (
 )
 
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
+from app.kit.inputs import Input
 from app.orders.schemas import OrderSummary
-from app.schemas import Input
 from app.sla.schemas import Expectations
 from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 

@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.customers.repository import CustomerRepository
-from app.errors import ConflictError, NotFoundError, UnprocessableError, invalid_field
 from app.events.service import new_event, record_events
-from app.ids import uuid7
+from app.kit.errors import ConflictError, NotFoundError, UnprocessableError, invalid_field
+from app.kit.ids import uuid7
 from app.models import Event, Ticket, TicketMessage
 from app.orders.repository import OrderRepository
 from app.sla import hooks as sla

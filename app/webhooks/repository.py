@@ -7,8 +7,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from app.kit.pagination import PageParams, fetch_page
 from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
-from app.pagination import PageParams, fetch_page
 
 
 class WebhookEndpointRepository:

@@ -6,16 +6,17 @@ from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator
 
-from app.auth.dependencies import ClockDep, require
+from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
 from app.config import Settings
-from app.db import SessionDep
 from app.events.types import EVENT_TYPES
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
-from app.pagination import Page, PageParamsDep
-from app.schemas import Timestamp
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.inputs import Timestamp
+from app.kit.pagination import Page, PageParamsDep
 from app.webhooks import service
 from app.webhooks.dependencies import SendOptionsDep
 from app.webhooks.schemas import (

@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.events.types import EventType
-from app.schemas import Input, Timestamp
+from app.kit.inputs import Input, Timestamp
 
 DeliveryStatusName = Literal["pending", "succeeded", "failed"]
 DESCRIPTION_MAX = 500

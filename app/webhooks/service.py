@@ -9,9 +9,9 @@ from typing import NoReturn
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ConflictError, NotFoundError, UnprocessableError, field_error
+from app.kit.errors import ConflictError, NotFoundError, UnprocessableError, field_error
+from app.kit.pagination import PageParams
 from app.models import WebhookDelivery, WebhookEndpoint
-from app.pagination import PageParams
 from app.webhooks.delivery import active_secrets, message_for, record_test_attempt
 from app.webhooks.repository import (
     WebhookDeliveryRepository,

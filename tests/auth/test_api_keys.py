@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.auth.scopes import Scope
-from app.db import Database
+from app.kit.db import Database
 from app.models import ApiKey
 from tests.conftest import MakeKey
 from tests.support.clock import MutableClock

@@ -4,8 +4,8 @@ import httpx
 import pytest
 
 from app.auth.scopes import Scope
-from app.db import Database
 from app.events.service import record_event
+from app.kit.db import Database
 from tests.conftest import MakeKey
 from tests.support.clock import MutableClock
 from tests.webhooks.conftest import record

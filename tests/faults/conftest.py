@@ -5,7 +5,7 @@ import pytest
 
 from app.auth.scopes import Scope
 from app.auth.service import create_api_key
-from app.db import Database
+from app.kit.db import Database
 from tests.support.database import migrated_scratch_database
 
 

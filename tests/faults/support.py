@@ -4,7 +4,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.db import Database
+from app.kit.db import Database
 
 
 async def scalar(database: Database, sql: str, **params: Any) -> Any:

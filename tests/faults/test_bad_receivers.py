@@ -18,8 +18,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.db import Database
 from app.events.service import record_event
+from app.kit.db import Database
 from tests.faults.support import rows
 from tests.support.processes import worker
 from tests.support.receiver import Receiver, Reply, free_port

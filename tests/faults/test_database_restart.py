@@ -18,9 +18,9 @@ import httpx
 import pytest
 from sqlalchemy.exc import DBAPIError
 
-from app import schema
 from app.auth.scopes import Scope
-from app.db import asyncpg_dsn
+from app.kit import migrations as schema
+from app.kit.db import asyncpg_dsn
 from tests.faults.conftest import create_key
 from tests.support.api import PROBLEM, bearer, ticket_body
 from tests.support.private_postgres import PrivatePostgres
@@ -168,7 +168,7 @@ class _AsyncpgError(Exception):
     ],
 )
 def test_database_errors_that_mean_unavailable(sqlstate: str, unavailable: bool) -> None:
-    from app.errors import _is_database_unavailable
+    from app.kit.errors import _is_database_unavailable
 
     error = DBAPIError("SELECT 1", None, _AsyncpgError(sqlstate))
     assert _is_database_unavailable(error) is unavailable

@@ -30,7 +30,7 @@ import httpx
 import pytest
 
 from app.auth.scopes import Scope
-from app.db import Database
+from app.kit.db import Database
 from tests.faults.conftest import create_key
 from tests.faults.support import execute, rows, scalar
 from tests.support.api import bearer, ticket_body

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.db import Database
+from app.kit.db import Database
 from tests.faults.support import execute, rows, scalar
 from tests.sla.support import seed_due_targets
 from tests.support.processes import worker

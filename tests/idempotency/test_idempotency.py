@@ -4,8 +4,8 @@ import httpx
 from sqlalchemy import func, select
 
 from app.auth.scopes import Scope
-from app.db import Database
 from app.idempotency.repository import IdempotencyRepository
+from app.kit.db import Database
 from app.models import ApiKey, Ticket
 from tests.conftest import MakeKey
 from tests.support.api import assert_problem, bearer, ticket_body

@@ -2,9 +2,9 @@ import uuid
 from datetime import timedelta
 
 from app.config import Settings
-from app.db import Database
 from app.idempotency.repository import IdempotencyRepository
 from app.idempotency.tasks import purge_expired_idempotency_keys
+from app.kit.db import Database
 from app.models import IdempotencyKey
 from app.worker import JobContext
 from tests.support.clock import MutableClock

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.ids import uuid7
+from app.kit.ids import uuid7
 from app.models import (
     Customer,
     Order,

@@ -2,7 +2,7 @@ from typing import Any
 
 import httpx
 
-from app.db import Database
+from app.kit.db import Database
 from tests.metrics.builders import T0, customer, days, hours, sla_target, ticket
 
 Headers = dict[str, str]

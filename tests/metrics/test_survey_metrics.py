@@ -2,7 +2,7 @@ from typing import Any
 
 import httpx
 
-from app.db import Database
+from app.kit.db import Database
 from tests.metrics.builders import T0, customer, days, survey_answer, ticket, unanswered_invitation
 
 Headers = dict[str, str]

@@ -4,7 +4,7 @@ from typing import Any
 import httpx
 import pytest
 
-from app.db import Database
+from app.kit.db import Database
 from tests.metrics.builders import T0, customer, days, hours, order, ticket
 from tests.support.api import assert_problem
 from tests.support.clock import MutableClock

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import update
 
 from app.auth.scopes import Scope
-from app.db import Database
+from app.kit.db import Database
 from app.models import Order
 from tests.conftest import MakeKey
 from tests.support.api import assert_problem, bearer, order_body

@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from app.models import Customer, Order
 from app.orders.overdue import watch_overdue_deliveries
 from app.worker import JobContext

@@ -12,8 +12,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from app.auth.scopes import Scope
-from app.db import Database
-from app.middleware import loggable_path
+from app.kit.db import Database
+from app.kit.middleware import loggable_path
 from tests.faults.conftest import create_key
 from tests.support.api import bearer, order_body
 from tests.support.database import migrated_scratch_database

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from app.auth.scopes import Scope
-from app.db import Database
+from app.kit.db import Database
 from tests.conftest import MakeKey
 from tests.support.api import PROBLEM, bearer
 from tests.support.clock import MutableClock

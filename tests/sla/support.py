@@ -9,7 +9,7 @@ from typing import Any, Literal
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import Database
+from app.kit.db import Database
 from app.models import Customer, Event, SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.sla import hooks
 from app.sla.schemas import CalendarCreate, PolicyCreate

@@ -11,7 +11,7 @@ import sys
 from datetime import datetime
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from app.sla.sweep import breach_due_targets
 from app.sla.tasks import sweep_sla_targets
 from app.worker import JobContext

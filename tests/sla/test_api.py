@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app import schema
+from app.kit import migrations as schema
 from tests.sla.support import BERLIN_OFFICE, target
 from tests.support.database import drop_database, recreate_database, scratch_database_name
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from app.db import Database
+from app.kit.db import Database
+from app.kit.migrations import PROJECT_ROOT
 from app.models import Event, SlaTarget
-from app.schema import PROJECT_ROOT
 from tests.sla.support import seed_due_targets
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from app.db import Database
+from app.kit.db import Database
 from app.models import Ticket
 from app.sla import hooks
 from app.sla.schemas import CalendarUpdate, PolicyUpdate

@@ -4,9 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, text
 
-from app.clock import SystemClock
 from app.config import Settings
-from app.db import Database
+from app.kit.clock import SystemClock
+from app.kit.db import Database
 from app.models import Event, Ticket
 from app.sla.tasks import sweep_sla_targets
 from app.worker import JobContext, Worker, default_jobs

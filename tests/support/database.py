@@ -9,7 +9,7 @@ from pathlib import Path
 
 import asyncpg
 
-from app.db import asyncpg_dsn, start_embedded_postgres, with_database
+from app.kit.db import asyncpg_dsn, start_embedded_postgres, with_database
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +51,7 @@ async def drop_database(url: str, name: str) -> None:
 @asynccontextmanager
 async def migrated_scratch_database(server: str, purpose: str) -> AsyncIterator[str]:
     """A fresh, migrated database for processes a test starts; dropped afterwards."""
-    from app import schema
+    from app.kit import migrations as schema
 
     name = scratch_database_name(purpose)
     url = await recreate_database(server, name)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from app.schema import PROJECT_ROOT
+from app.kit.migrations import PROJECT_ROOT
 
 READY_TIMEOUT = 30.0
 

@@ -4,7 +4,7 @@ import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from app.db import Database
+from app.kit.db import Database
 from app.models import Customer, Order, Ticket
 
 

@@ -4,7 +4,7 @@ import httpx
 import pytest
 
 from app.auth.scopes import Scope
-from app.db import Database
+from app.kit.db import Database
 from app.models import Customer
 from tests.conftest import MakeKey
 from tests.support.shop import add_customer

@@ -5,7 +5,7 @@ import httpx
 from sqlalchemy import select
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from app.models import Customer, Event, SurveyInvitation
 from app.surveys.repository import (
     SolvedTicket,

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
-from app.db import Database
+from app.kit.db import Database
 from app.models import Customer, Event, SurveyInvitation
 from tests.support.clock import MutableClock
 from tests.support.shop import add_customer, add_order, add_ticket

@@ -7,7 +7,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from app.db import Database
+from app.kit.db import Database
 from app.models import Customer, Event, Feedback, SurveyAnswer
 from tests.support.clock import MutableClock
 from tests.support.shop import add_ticket

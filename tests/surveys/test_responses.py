@@ -3,7 +3,7 @@ from datetime import timedelta
 import httpx
 
 from app.auth.scopes import Scope
-from app.db import Database
+from app.kit.db import Database
 from app.models import Customer
 from tests.conftest import MakeKey
 from tests.support.clock import MutableClock

@@ -5,7 +5,7 @@ import httpx
 from sqlalchemy import select
 
 from app.auth.scopes import Scope
-from app.db import Database
+from app.kit.db import Database
 from app.models import SurveyTemplate
 from app.surveys.questions import BUILTIN_TEMPLATES
 from app.surveys.service import template_questions

@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from app.models import Ticket
 from app.tickets.auto_close import auto_close_solved_tickets
 from app.worker import JobContext

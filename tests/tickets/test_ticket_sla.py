@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from app.sla.tasks import sweep_sla_targets
 from app.worker import JobContext
 from tests.support.api import create_ticket

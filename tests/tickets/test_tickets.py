@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.auth.scopes import Scope
-from app.db import Database
+from app.kit.db import Database
 from app.models import Event, TicketMessage
 from tests.conftest import MakeKey
 from tests.support.api import assert_problem, bearer, create_ticket, order_body, ticket_body

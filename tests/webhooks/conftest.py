@@ -12,8 +12,8 @@ from sqlalchemy.orm import selectinload
 
 from app.auth.scopes import Scope
 from app.config import Settings
-from app.db import Database
 from app.events.service import record_event
+from app.kit.db import Database
 from app.main import create_app
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.tasks import WebhookDispatcher

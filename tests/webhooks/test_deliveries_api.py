@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from app.db import Database
+from app.kit.db import Database
 from app.webhooks.outcomes import NextStep, next_step
 from app.webhooks.sender import RESPONSE_BODY_LIMIT
 from app.webhooks.tasks import WebhookDispatcher

@@ -8,8 +8,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from app.db import Database
 from app.events.service import record_event
+from app.kit.db import Database
 from app.models import Event, WebhookDelivery
 from app.webhooks.retry import MAX_ATTEMPTS, RETRY_DELAYS
 from app.webhooks.tasks import WebhookDispatcher

@@ -10,7 +10,7 @@ import httpx
 from fastapi import FastAPI
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from app.webhooks.delivery import record_attempt
 from app.webhooks.sender import AttemptResult
 from app.webhooks.tasks import WebhookDispatcher

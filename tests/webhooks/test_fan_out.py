@@ -7,8 +7,8 @@ from collections import Counter
 import httpx
 from sqlalchemy import func, select, text
 
-from app.db import Database
 from app.events.service import new_event, record_events
+from app.kit.db import Database
 from app.models import WebhookDelivery
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver

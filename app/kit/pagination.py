@@ -15,7 +15,7 @@ from sqlalchemy import Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from app.errors import BadRequestError, field_error
+from app.kit.errors import BadRequestError, field_error
 
 ItemT = TypeVar("ItemT")
 RowT = TypeVar("RowT", bound="Keyed")

@@ -12,8 +12,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.auth.dependencies import ClockDep
-from app.errors import TooManyRequestsError
+from app.kit.clock import ClockDep
+from app.kit.errors import TooManyRequestsError
 
 UNKNOWN_CLIENT = "unknown"
 

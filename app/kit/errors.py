@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.logging_setup import current_request_id
+from app.kit.logging_setup import current_request_id
 
 PROBLEM_JSON = "application/problem+json"
 logger = logging.getLogger("aftercare.errors")

@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app.errors import PROBLEM_JSON
+from app.kit.errors import PROBLEM_JSON
 
 PROBLEM_SCHEMA: dict[str, Any] = {
     "type": "object",

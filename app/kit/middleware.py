@@ -9,8 +9,8 @@ import uuid
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import PROBLEM_JSON, problem_body
-from app.logging_setup import bind_request_id, reset_request_id
+from app.kit.errors import PROBLEM_JSON, problem_body
+from app.kit.logging_setup import bind_request_id, reset_request_id
 
 logger = logging.getLogger("aftercare.http")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")

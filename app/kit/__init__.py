@@ -1,0 +1,1 @@
+"""Plumbing every domain may use; it imports no domain (checked by import-linter)."""
