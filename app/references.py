@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.repository import CustomerRepository
-from app.kit.errors import UnprocessableError, field_error
+from app.kit.errors import ForeignReference, UnknownReference, field_error
 from app.models import Customer, Order, Ticket
 from app.orders.repository import OrderRepository
 
@@ -60,7 +60,7 @@ async def resolve_references(
         if ticket is None:
             errors.append(field_error("/ticket_id", "no ticket with this id"))
     if errors:
-        raise UnprocessableError(_summary(errors), errors=errors)
+        raise UnknownReference(_summary(errors), errors=errors)
     if customer is None and customer_external_ref is None:
         owner_id = order.customer_id if order else ticket.customer_id if ticket else None
         customer = await repository.customer_by_id(owner_id) if owner_id else None
@@ -79,7 +79,7 @@ def _check_same_customer(
     if ticket is not None and ticket.customer_id != customer.id:
         errors.append(field_error("/ticket_id", "the ticket belongs to another customer"))
     if errors:
-        raise UnprocessableError(_summary(errors), errors=errors)
+        raise ForeignReference(_summary(errors), errors=errors)
 
 
 def _summary(errors: list[dict[str, str]]) -> str:

@@ -9,6 +9,14 @@ from fastapi import FastAPI
 
 from app.config import Settings
 from app.kit.db import Database
+from app.kit.errors import (
+    DatabaseUnavailable,
+    InternalError,
+    MethodNotAllowed,
+    NulInURL,
+    PayloadTooLarge,
+    UnknownPath,
+)
 from app.main import create_app
 
 PROBLEM = "application/problem+json"
@@ -40,12 +48,14 @@ async def test_unknown_route_is_404_problem(client: httpx.AsyncClient) -> None:
     assert response.status_code == 404
     assert response.headers["content-type"] == PROBLEM
     assert response.json()["instance"] == "/v1/nothing-here"
+    assert response.json()["type"] == UnknownPath.type_uri()
 
 
 async def test_wrong_method_is_405_problem(client: httpx.AsyncClient) -> None:
     response = await client.put("/healthz")
     assert response.status_code == 405
     assert response.headers["content-type"] == PROBLEM
+    assert response.json()["type"] == MethodNotAllowed.type_uri()
 
 
 async def test_oversized_body_by_content_length_is_413(
@@ -55,6 +65,7 @@ async def test_oversized_body_by_content_length_is_413(
     response = await client.post("/v1/api-keys", content=body, headers=admin_headers)
     assert response.status_code == 413
     assert response.headers["content-type"] == PROBLEM
+    assert response.json()["type"] == PayloadTooLarge.type_uri()
 
 
 async def test_oversized_streamed_body_is_413(
@@ -73,6 +84,7 @@ async def test_oversized_streamed_body_is_413(
     )
     assert response.status_code == 413
     assert response.headers["content-type"] == PROBLEM
+    assert response.json()["type"] == PayloadTooLarge.type_uri()
 
 
 @pytest.fixture
@@ -98,6 +110,7 @@ async def test_unexpected_error_is_500_problem_without_internals_and_is_logged(
     assert response.headers["x-request-id"] == "crash-1"
     assert "hunter2" not in response.text
     assert response.json()["request_id"] == "crash-1"
+    assert response.json()["type"] == InternalError.type_uri()
     crash_records = [record for record in caplog.records if record.message == "unhandled error"]
     assert crash_records
     assert crash_records[0].exc_info is not None
@@ -115,6 +128,7 @@ async def test_unreachable_database_gives_503_problem(settings: Settings) -> Non
     assert response.status_code == 503
     assert response.headers["content-type"] == PROBLEM
     assert response.headers["retry-after"] == "1"
+    assert response.json()["type"] == DatabaseUnavailable.type_uri()
 
 
 async def test_cors_allows_only_configured_origins(settings: Settings, database: Database) -> None:
@@ -146,3 +160,4 @@ async def test_nul_in_the_url_is_400_problem(
     assert response.status_code == 400
     assert response.headers["content-type"] == PROBLEM
     assert "NUL" in response.json()["detail"]
+    assert response.json()["type"] == NulInURL.type_uri()

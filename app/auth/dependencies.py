@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from app.auth.errors import MissingApiKey, MissingScope
 from app.auth.scopes import Scope, grants
 from app.auth.service import Principal, authenticate
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
-from app.kit.errors import ForbiddenError, UnauthorizedError
 
 _bearer = HTTPBearer(auto_error=False, description="An Aftercare API key: `ak_...`")
 
@@ -24,10 +24,10 @@ def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> Principal:
         if credentials is None:
-            raise UnauthorizedError("Send an API key as `Authorization: Bearer <key>`.")
+            raise MissingApiKey("Send an API key as `Authorization: Bearer <key>`.")
         principal = await authenticate(session, credentials.credentials, clock.now())
         if not grants(principal.scopes, scope):
-            raise ForbiddenError(f"This API key lacks the `{scope}` scope.")
+            raise MissingScope(f"This API key lacks the `{scope}` scope.")
         return principal
 
     dependency.required_scope = scope  # type: ignore[attr-defined]

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth import keys
+from app.auth.errors import ApiKeyNotFound, InvalidApiKey, RevokedApiKey
 from app.auth.repository import ApiKeyRepository
 from app.auth.scopes import Scope
-from app.kit.errors import NotFoundError, UnauthorizedError
 from app.models import ApiKey
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -45,9 +45,9 @@ async def authenticate(session: AsyncSession, plaintext: str, now: datetime) -> 
     prefix = keys.key_prefix(plaintext)
     api_key = await ApiKeyRepository(session).credentials(prefix) if prefix else None
     if api_key is None or not keys.matches(plaintext, api_key.secret_hash):
-        raise UnauthorizedError("The API key is not valid.")
+        raise InvalidApiKey("The API key is not valid.")
     if api_key.revoked_at is not None:
-        raise UnauthorizedError("The API key has been revoked.")
+        raise RevokedApiKey("The API key has been revoked.")
     last_used = api_key.last_used_at
     if last_used is None or last_used < now - LAST_USED_RESOLUTION:
         await ApiKeyRepository(session).touch(api_key.id, now, LAST_USED_RESOLUTION)
@@ -57,7 +57,7 @@ async def authenticate(session: AsyncSession, plaintext: str, now: datetime) -> 
 async def revoke_api_key(session: AsyncSession, key_id: uuid.UUID, now: datetime) -> ApiKey:
     api_key = await ApiKeyRepository(session).by_id(key_id)
     if api_key is None:
-        raise NotFoundError(f"No API key with id {key_id}.")
+        raise ApiKeyNotFound(f"No API key with id {key_id}.")
     if api_key.revoked_at is None:
         api_key.revoked_at = now
     return api_key

@@ -4,10 +4,10 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
+from app.customers.errors import CustomerNotFound
 from app.customers.repository import CustomerRepository
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerOut
 from app.kit.db import SessionDep
-from app.kit.errors import NotFoundError
 from app.kit.pagination import Page, PageParamsDep
 
 router = APIRouter(
@@ -33,5 +33,5 @@ async def get_customer(
 ) -> CustomerOut:
     customer = await CustomerRepository(session).by_external_ref(external_ref)
     if customer is None:
-        raise NotFoundError(f"No customer with external_ref {external_ref!r}.")
+        raise CustomerNotFound(f"No customer with external_ref {external_ref!r}.")
     return CustomerOut.model_validate(customer)

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Depends, Query
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
+from app.events.errors import EventNotFound
 from app.events.repository import EventRepository
 from app.events.schemas import EventOut
 from app.events.types import EventType
 from app.kit.db import SessionDep
-from app.kit.errors import NotFoundError
 from app.kit.inputs import Timestamp
 from app.kit.pagination import Page, PageParamsDep
 
@@ -39,5 +39,5 @@ async def list_events(
 async def get_event(event_id: uuid.UUID, session: SessionDep, _: ManageDep) -> EventOut:
     event = await EventRepository(session).by_id(event_id)
     if event is None:
-        raise NotFoundError(f"No event with id {event_id}.")
+        raise EventNotFound(f"No event with id {event_id}.")
     return EventOut.model_validate(event)

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.events.actors import actor_data
 from app.events.service import record_event
+from app.feedback.errors import FeedbackClosed, FeedbackNotFound, FeedbackTransitionNotAllowed
 from app.feedback.repository import FeedbackRepository
 from app.feedback.schemas import FeedbackCreate, FeedbackOut, FeedbackUpdate
 from app.feedback.workflow import (
@@ -20,7 +21,7 @@ from app.feedback.workflow import (
     check_transition,
     sentiment_from_rating,
 )
-from app.kit.errors import ConflictError, NotFoundError, invalid_field
+from app.kit.errors import invalid_field
 from app.models import Customer, Feedback, Order
 from app.references import resolve_references
 
@@ -106,7 +107,7 @@ async def get_feedback(
 ) -> Feedback:
     feedback = await FeedbackRepository(session).by_id(feedback_id, for_update=for_update)
     if feedback is None:
-        raise NotFoundError(f"No feedback with id {feedback_id}.")
+        raise FeedbackNotFound(f"No feedback with id {feedback_id}.")
     return feedback
 
 
@@ -157,13 +158,13 @@ async def update_feedback(
 
 def _check_workflow(feedback: Feedback, requested: dict[str, Any]) -> None:
     if feedback.status == "closed":
-        raise ConflictError("This feedback is closed; closed feedback is final.")
+        raise FeedbackClosed("This feedback is closed; closed feedback is final.")
     current: FeedbackStatus = feedback.status  # type: ignore[assignment]  # CHECK constraint
     target: FeedbackStatus = requested.get("status", current)
     action_taken = requested.get("action_taken", feedback.action_taken)
     try:
         check_transition(current, target, action_taken)
     except TransitionError as error:
-        raise ConflictError(str(error)) from error
+        raise FeedbackTransitionNotAllowed(str(error)) from error
     except MissingActionError as error:
         raise invalid_field("/action_taken", str(error)) from error

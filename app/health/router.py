@@ -5,8 +5,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.health.errors import DatabaseNotMigrated
 from app.kit.db import Database
-from app.kit.errors import ServiceUnavailableError
+from app.kit.errors import DatabaseUnavailable
 from app.kit.migrations import current_revision, head_revision
 
 router = APIRouter(tags=["health"])
@@ -41,10 +42,10 @@ async def readyz(request: Request) -> Readiness | JSONResponse:
             revision = await current_revision(connection)
     except (SQLAlchemyError, OSError) as error:
         logger.warning("readiness: database unreachable", extra={"error": str(error)})
-        raise ServiceUnavailableError("The database is unreachable.") from error
+        raise DatabaseUnavailable("The database is unreachable.") from error
     expected = head_revision()
     if revision != expected:
-        raise ServiceUnavailableError(
+        raise DatabaseNotMigrated(
             f"The database schema is at {revision or 'no revision'}, expected {expected}; "
             "run `aftercare migrate`."
         )

@@ -15,8 +15,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.idempotency.errors import IdempotencyKeyInFlight, IdempotencyKeyReused
 from app.idempotency.repository import IdempotencyRepository
-from app.kit.errors import ConflictError, UnprocessableError, field_error
+from app.kit.errors import field_error
 from app.models import IdempotencyKey
 
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -84,7 +85,9 @@ async def begin(
         return context
     repository = IdempotencyRepository(session)
     if not await repository.try_lock(api_key_id, key):
-        raise ConflictError("A request with this Idempotency-Key is in progress; retry later.")
+        raise IdempotencyKeyInFlight(
+            "A request with this Idempotency-Key is in progress; retry later."
+        )
     stored = await repository.find(api_key_id, key)
     if stored is not None and stored.created_at < now - ttl:
         await repository.remove(stored)
@@ -92,7 +95,7 @@ async def begin(
     if stored is None:
         return context
     if stored.request_fingerprint != fingerprint:
-        raise UnprocessableError(
+        raise IdempotencyKeyReused(
             "This Idempotency-Key was already used with a different request; use a new key.",
             errors=[field_error(
                 "/idempotency-key", "key reused with a different request", location="header"

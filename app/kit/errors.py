@@ -3,8 +3,7 @@
 import logging
 import re
 from collections.abc import Sequence
-from http import HTTPStatus
-from typing import Any
+from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,55 +19,161 @@ MAX_LISTED_ERRORS = 50  # validation errors listed in one problem document
 
 
 class AppError(Exception):
-    """A failure the client can act on. Subclasses set status, slug and title."""
+    """A failure the client can act on, answered as a problem document.
 
-    status: int = 400
-    slug: str = "bad-request"
-    title: str = "Bad request"
+    A class that sets `slug` is one cause with its own problem type: it is registered, and its
+    docstring's first line says when it is raised (the OpenAPI document and the README list it).
+    A class without `slug` (ConflictError, NotFoundError, ...) only groups causes by status and
+    is never raised itself.
+    """
+
+    status: ClassVar[int] = 400
+    title: ClassVar[str] = "Bad request"
+    slug: ClassVar[str]
+    registry: ClassVar[dict[str, type["AppError"]]] = {}
     headers: dict[str, str] | None = None
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "slug" not in cls.__dict__:
+            return
+        if not cls.__doc__:
+            raise TypeError(f"{cls.__name__} needs a docstring saying when it is raised")
+        if (taken := AppError.registry.get(cls.slug)) is not None:
+            raise TypeError(f"{cls.__name__} and {taken.__name__} share the slug {cls.slug!r}")
+        AppError.registry[cls.slug] = cls
+
     def __init__(self, detail: str, *, errors: Sequence[dict[str, str]] | None = None) -> None:
+        if "slug" not in type(self).__dict__:
+            raise TypeError(f"{type(self).__name__} is a base; raise one of its causes")
         super().__init__(detail)
         self.detail = detail
         self.errors = list(errors) if errors else None
 
+    @classmethod
+    def type_uri(cls) -> str:
+        return f"urn:aftercare:problem:{cls.slug}"
 
-def field_error(pointer: str, detail: str, *, location: str = "body") -> dict[str, str]:
-    """One entry of a problem's `errors`: what is wrong, and where."""
-    return {"pointer": pointer, "location": location, "detail": detail}
+    @classmethod
+    def description(cls) -> str:
+        """When this problem is raised: the first paragraph of the class docstring."""
+        return " ".join((cls.__doc__ or "").strip().split("\n\n")[0].split())
+
+    def document(self, instance: str) -> dict[str, Any]:
+        """The RFC 9457 problem document (every error body is made here)."""
+        body: dict[str, Any] = {
+            "type": self.type_uri(),
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+            "instance": instance,
+        }
+        request_id = current_request_id()
+        if request_id:
+            body["request_id"] = request_id
+        if self.errors:
+            body["errors"] = self.errors
+        return body
 
 
-def invalid_field(pointer: str, detail: str, *, location: str = "body") -> "UnprocessableError":
-    """A 422 naming the one field at fault."""
-    return UnprocessableError(detail, errors=[field_error(pointer, detail, location=location)])
+# Bases: one per status that has several causes.
 
 
 class BadRequestError(AppError):
     pass
 
 
-class NotFoundError(AppError):
-    status, slug, title = 404, "not-found", "Not found"
-
-
-class ConflictError(AppError):
-    status, slug, title = 409, "conflict", "Conflict"
-
-
-class UnprocessableError(AppError):
-    status, slug, title = 422, "validation-error", "Request is not valid"
-
-
 class UnauthorizedError(AppError):
-    status, slug, title = 401, "unauthorized", "Authentication required"
+    status, title = 401, "Authentication required"
     headers = {"WWW-Authenticate": "Bearer"}
 
 
 class ForbiddenError(AppError):
-    status, slug, title = 403, "forbidden", "Missing scope"
+    status, title = 403, "Forbidden"
+
+
+class NotFoundError(AppError):
+    status, title = 404, "Not found"
+
+
+class ConflictError(AppError):
+    status, title = 409, "Conflict"
+
+
+class UnprocessableError(AppError):
+    status, title = 422, "Request is not valid"
+
+
+class ServiceUnavailableError(AppError):
+    status, title = 503, "Service unavailable"
+
+
+# Causes that belong to no domain.
+
+
+class MalformedJSON(BadRequestError):
+    """The request body is not valid JSON."""
+
+    slug, title = "malformed-json", "Malformed JSON"
+
+
+class UnreadableBody(BadRequestError):
+    """The request body cannot be decoded (JSON that is not UTF-8, for instance)."""
+
+    slug, title = "unreadable-body", "Unreadable body"
+
+
+class NulInURL(BadRequestError):
+    """The path or query string contains a NUL (%00) character."""
+
+    slug, title = "nul-in-url", "NUL in URL"
+
+
+class InvalidCursor(BadRequestError):
+    """`cursor` is not a `next_cursor` this API returned."""
+
+    slug, title = "invalid-cursor", "Invalid cursor"
+
+
+class UnknownPath(NotFoundError):
+    """No operation has this path."""
+
+    slug, title = "unknown-path", "Not Found"
+
+
+class MethodNotAllowed(AppError):
+    """The path exists but not with this method; `Allow` lists the methods it has."""
+
+    status, slug, title = 405, "method-not-allowed", "Method Not Allowed"
+
+
+class PayloadTooLarge(AppError):
+    """The request body is larger than the configured limit."""
+
+    status, slug, title = 413, "payload-too-large", "Request body too large"
+
+
+class RequestInvalid(UnprocessableError):
+    """A parameter or body field is not valid; `errors` points at each one."""
+
+    slug = "validation-error"
+
+
+class UnknownReference(UnprocessableError):
+    """The body refers to a resource that does not exist; `errors` points at each reference."""
+
+    slug, title = "unknown-reference", "Unknown reference"
+
+
+class ForeignReference(UnprocessableError):
+    """The body links resources of two different customers; `errors` points at each link."""
+
+    slug, title = "reference-of-another-customer", "Reference to another customer"
 
 
 class TooManyRequestsError(AppError):
+    """This client address sent too many requests; `Retry-After` says when to try again."""
+
     status, slug, title = 429, "too-many-requests", "Too many requests"
 
     def __init__(self, detail: str, *, retry_after_seconds: int) -> None:
@@ -76,47 +181,43 @@ class TooManyRequestsError(AppError):
         self.headers = {"Retry-After": str(max(1, retry_after_seconds))}
 
 
-class ServiceUnavailableError(AppError):
-    status, slug, title = 503, "service-unavailable", "Service unavailable"
+class DatabaseUnavailable(ServiceUnavailableError):
+    """The database cannot serve the request right now; retry shortly."""
+
+    slug, title = "database-unavailable", "Database unavailable"
 
 
-def problem_body(
-    status: int,
-    title: str,
+class InternalError(AppError):
+    """An unexpected failure on our side; quote the request id when reporting it."""
+
+    status, slug, title = 500, "internal-error", "Internal Server Error"
+
+
+def field_error(pointer: str, detail: str, *, location: str = "body") -> dict[str, str]:
+    """One entry of a problem's `errors`: what is wrong, and where."""
+    return {"pointer": pointer, "location": location, "detail": detail}
+
+
+def invalid_field(
+    pointer: str,
     detail: str,
     *,
-    slug: str | None = None,
-    instance: str | None = None,
-    errors: list[dict[str, str]] | None = None,
-) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "type": f"urn:aftercare:problem:{slug}" if slug else "about:blank",
-        "title": title,
-        "status": status,
-        "detail": detail,
-    }
-    if instance:
-        body["instance"] = instance
-    request_id = current_request_id()
-    if request_id:
-        body["request_id"] = request_id
-    if errors:
-        body["errors"] = errors
-    return body
+    location: str = "body",
+    problem: type[UnprocessableError] = RequestInvalid,
+) -> UnprocessableError:
+    """A 422 naming the one field at fault (a RequestInvalid unless `problem` says which)."""
+    return problem(detail, errors=[field_error(pointer, detail, location=location)])
 
 
 def problem_response(
-    status: int,
-    title: str,
-    detail: str,
-    *,
-    slug: str | None = None,
-    instance: str | None = None,
-    errors: list[dict[str, str]] | None = None,
-    headers: dict[str, str] | None = None,
+    problem: AppError, instance: str, *, headers: dict[str, str] | None = None
 ) -> JSONResponse:
-    body = problem_body(status, title, detail, slug=slug, instance=instance, errors=errors)
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    return JSONResponse(
+        problem.document(instance),
+        status_code=problem.status,
+        media_type=PROBLEM_JSON,
+        headers={**(problem.headers or {}), **(headers or {})},
+    )
 
 
 def json_pointer(location: Sequence[int | str]) -> str:
@@ -138,10 +239,7 @@ def validation_errors(raw_errors: Sequence[Any]) -> list[dict[str, str]]:
 
 async def _handle_app_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return problem_response(
-        exc.status, exc.title, exc.detail,
-        slug=exc.slug, instance=request.url.path, errors=exc.errors, headers=exc.headers,
-    )
+    return problem_response(exc, request.url.path)
 
 
 async def _handle_validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -149,18 +247,14 @@ async def _handle_validation_error(request: Request, exc: Exception) -> JSONResp
     raw = exc.errors()
     if any(error.get("type") == "json_invalid" for error in raw):
         return problem_response(
-            400, "Malformed JSON", "The request body is not valid JSON.",
-            slug="malformed-json", instance=request.url.path,
+            MalformedJSON("The request body is not valid JSON."), request.url.path
         )
     errors = validation_errors(raw[:MAX_LISTED_ERRORS])
     summary = "; ".join(f"{e['location']} {e['pointer']}: {e['detail']}" for e in errors[:5])
     if len(raw) > MAX_LISTED_ERRORS:
         # A body of a million unknown fields must not earn an answer seven times its size.
         summary += f" (and {len(raw) - MAX_LISTED_ERRORS} more problems not listed)"
-    return problem_response(
-        422, "Request is not valid", summary,
-        slug="validation-error", instance=request.url.path, errors=errors,
-    )
+    return problem_response(RequestInvalid(summary, errors=errors), request.url.path)
 
 
 def _allowed_methods(request: Request) -> str | None:
@@ -172,18 +266,24 @@ def _allowed_methods(request: Request) -> str | None:
     return None
 
 
+# What the framework raises as HTTPException: routing (404, 405), a body it cannot parse (400)
+# and BodySizeLimitMiddleware (413). Any other status would be a new cause: it is re-raised and
+# answered as a 500 until it gets its own problem type.
+_FRAMEWORK_PROBLEMS: dict[int, type[AppError]] = {
+    400: UnreadableBody, 404: UnknownPath, 405: MethodNotAllowed, 413: PayloadTooLarge,
+}
+
+
 async def _handle_http_exception(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    problem_type = _FRAMEWORK_PROBLEMS.get(exc.status_code)
+    if problem_type is None:
+        raise exc
     headers = dict(exc.headers or {})
     if exc.status_code == 405 and (allowed := _allowed_methods(request)):
         headers["Allow"] = allowed
-    phrase = HTTPStatus(exc.status_code).phrase
-    slug = "payload-too-large" if exc.status_code == 413 else None
-    detail = exc.detail if isinstance(exc.detail, str) else phrase
-    return problem_response(
-        exc.status_code, phrase, detail,
-        slug=slug, instance=request.url.path, headers=headers,
-    )
+    detail = exc.detail if isinstance(exc.detail, str) else problem_type.title
+    return problem_response(problem_type(detail), request.url.path, headers=headers)
 
 
 # SQLSTATEs that mean "the database cannot serve us right now", not "the request is wrong":
@@ -209,8 +309,8 @@ async def _handle_database_unavailable(request: Request, exc: Exception) -> JSON
         raise exc
     logger.warning("database unavailable", extra={"error": type(exc).__name__})
     return problem_response(
-        503, "Service unavailable", "The database is unavailable; retry shortly.",
-        slug="database-unavailable", instance=request.url.path, headers={"Retry-After": "1"},
+        DatabaseUnavailable("The database is unavailable; retry shortly."),
+        request.url.path, headers={"Retry-After": "1"},
     )
 
 

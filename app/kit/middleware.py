@@ -9,7 +9,7 @@ import uuid
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.kit.errors import PROBLEM_JSON, problem_body
+from app.kit.errors import PROBLEM_JSON, AppError, InternalError, NulInURL, PayloadTooLarge
 from app.kit.logging_setup import bind_request_id, reset_request_id
 
 logger = logging.getLogger("aftercare.http")
@@ -31,15 +31,15 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 async def _send_problem(
-    send: Send, status: int, body: dict[str, object], extra: list[tuple[bytes, bytes]]
+    send: Send, problem: AppError, instance: str, extra: list[tuple[bytes, bytes]]
 ) -> None:
-    payload = json.dumps(body).encode()
+    payload = json.dumps(problem.document(instance)).encode()
     headers = [
         (b"content-type", PROBLEM_JSON.encode()),
         (b"content-length", str(len(payload)).encode()),
         *extra,
     ]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.start", "status": problem.status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})
 
 
@@ -58,11 +58,8 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         if _has_nul(scope):
-            body = problem_body(
-                400, "Bad request", "The URL must not contain NUL (%00) characters.",
-                instance=scope["path"].replace("\x00", ""),
-            )
-            await _send_problem(send, 400, body, [])
+            nul = NulInURL("The URL must not contain NUL (%00) characters.")
+            await _send_problem(send, nul, scope["path"].replace("\x00", ""), [])
             return
         incoming = _header(scope, b"x-request-id")
         request_id = incoming if incoming and _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
@@ -85,12 +82,10 @@ class RequestContextMiddleware:
         except Exception:
             logger.exception("unhandled error", extra={"path": loggable_path(scope["path"])})
             if not response_started:
-                body = problem_body(
-                    500, "Internal Server Error",
-                    "An unexpected error occurred; quote the request id when reporting it.",
-                    instance=scope["path"],
+                crash = InternalError(
+                    "An unexpected error occurred; quote the request id when reporting it."
                 )
-                await _send_problem(send, 500, body, [id_header])
+                await _send_problem(send, crash, scope["path"], [id_header])
         finally:
             logger.info(
                 "request",
@@ -117,11 +112,7 @@ class BodySizeLimitMiddleware:
             return
         declared = _header(scope, b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            body = problem_body(
-                413, "Request body too large", self._detail(),
-                slug="payload-too-large", instance=scope["path"],
-            )
-            await _send_problem(send, 413, body, [])
+            await _send_problem(send, PayloadTooLarge(self._detail()), scope["path"], [])
             return
         received = 0
 

@@ -1,4 +1,5 @@
-"""The OpenAPI document, with the problem+json error answers every operation can give."""
+"""The OpenAPI document, with the problem+json error answers every operation can give and, in
+`x-problem-types`, every problem type with its status, title and when it is raised."""
 
 from http import HTTPStatus
 from typing import Any
@@ -6,14 +7,17 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app.kit.errors import PROBLEM_JSON
+from app.kit.errors import PROBLEM_JSON, AppError
 
 PROBLEM_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "An RFC 9457 problem document.",
     "required": ["type", "title", "status", "detail"],
     "properties": {
-        "type": {"type": "string"},
+        "type": {
+            "type": "string",
+            "description": "What went wrong, as a URI; `x-problem-types` lists every one.",
+        },
         "title": {"type": "string"},
         "status": {"type": "integer"},
         "detail": {"type": "string"},
@@ -59,6 +63,19 @@ def _problem_response(code: int) -> dict[str, Any]:
     }
 
 
+def problem_types() -> list[dict[str, Any]]:
+    """Every registered problem type (those of the domains the app imports), by status."""
+    return [
+        {
+            "type": problem.type_uri(),
+            "status": problem.status,
+            "title": problem.title,
+            "description": problem.description(),
+        }
+        for problem in sorted(AppError.registry.values(), key=lambda p: (p.status, p.slug))
+    ]
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -77,5 +94,6 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                 responses[str(code)] = {**_problem_response(code), **(
                     {"description": existing["description"]} if "description" in existing else {}
                 )}
+    document["x-problem-types"] = problem_types()
     app.openapi_schema = document
     return document

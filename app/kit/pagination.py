@@ -15,7 +15,7 @@ from sqlalchemy import Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from app.kit.errors import BadRequestError, field_error
+from app.kit.errors import InvalidCursor, field_error
 
 ItemT = TypeVar("ItemT")
 RowT = TypeVar("RowT", bound="Keyed")
@@ -51,7 +51,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         created_at, row_id = json.loads(base64.urlsafe_b64decode(padded))
         return datetime.fromisoformat(created_at), uuid.UUID(row_id)
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as error:
-        raise BadRequestError(
+        raise InvalidCursor(
             "The cursor is not valid; pass back the next_cursor of a previous page.",
             errors=[field_error("/cursor", "invalid cursor", location="query")],
         ) from error

@@ -3,8 +3,8 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.repository import CustomerRepository
-from app.kit.errors import NotFoundError
 from app.models import Order
+from app.orders.errors import OrderNotFound
 from app.orders.repository import OrderRepository
 from app.orders.schemas import OrderUpsert
 
@@ -24,5 +24,5 @@ async def upsert_order(
 async def get_order(session: AsyncSession, external_ref: str) -> Order:
     order = await OrderRepository(session).by_external_ref(external_ref)
     if order is None:
-        raise NotFoundError(f"No order with external_ref {external_ref!r}.")
+        raise OrderNotFound(f"No order with external_ref {external_ref!r}.")
     return order

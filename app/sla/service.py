@@ -7,8 +7,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.kit.errors import ConflictError, NotFoundError, UnprocessableError, field_error
+from app.kit.errors import RequestInvalid, UnknownReference, field_error
 from app.models import SlaCalendar, SlaPolicy
+from app.sla.errors import CalendarInUse, CalendarNotFound, SlaPolicyNotFound
 from app.sla.repository import CalendarRepository, PolicyRepository
 from app.sla.schemas import (
     CalendarCreate,
@@ -33,7 +34,7 @@ async def create_calendar(
 async def get_calendar(session: AsyncSession, calendar_id: uuid.UUID) -> SlaCalendar:
     calendar = await CalendarRepository(session).by_id(calendar_id)
     if calendar is None:
-        raise NotFoundError(f"No business calendar with id {calendar_id}.")
+        raise CalendarNotFound(f"No business calendar with id {calendar_id}.")
     return calendar
 
 
@@ -58,9 +59,9 @@ async def delete_calendar(session: AsyncSession, calendar_id: uuid.UUID) -> None
     repository = CalendarRepository(session)
     calendar = await repository.by_id(calendar_id, lock=True)
     if calendar is None:
-        raise NotFoundError(f"No business calendar with id {calendar_id}.")
+        raise CalendarNotFound(f"No business calendar with id {calendar_id}.")
     if await repository.is_referenced(calendar_id):
-        raise ConflictError(
+        raise CalendarInUse(
             "The business calendar is used by an SLA policy; change or delete the policy first."
         )
     await repository.delete(calendar)
@@ -85,7 +86,7 @@ async def create_policy(session: AsyncSession, body: PolicyCreate, now: datetime
 async def get_policy(session: AsyncSession, policy_id: uuid.UUID) -> SlaPolicy:
     policy = await PolicyRepository(session).by_id(policy_id)
     if policy is None:
-        raise NotFoundError(f"No SLA policy with id {policy_id}.")
+        raise SlaPolicyNotFound(f"No SLA policy with id {policy_id}.")
     return policy
 
 
@@ -127,7 +128,7 @@ async def _check_calendar(session: AsyncSession, body: PolicyCreate) -> None:
         return
     # KEY SHARE: the calendar cannot be deleted before this policy commits.
     if await CalendarRepository(session).by_id_key_share(body.calendar_id) is None:
-        raise UnprocessableError(
+        raise UnknownReference(
             f"No business calendar with id {body.calendar_id}.",
             errors=[field_error("/calendar_id", "no business calendar with this id")],
         )
@@ -136,7 +137,7 @@ async def _check_calendar(session: AsyncSession, body: PolicyCreate) -> None:
 def _require_calendar_for_business_hours(targets: Targets) -> None:
     for metric, definition in targets:
         if definition is not None and definition.business_hours:
-            raise UnprocessableError(
+            raise RequestInvalid(
                 "Targets in business hours need the policy to name a business calendar.",
                 errors=[field_error(
                     f"/targets/{metric}/business_hours", "needs calendar_id to be set"
@@ -151,7 +152,7 @@ def _merged(current: ModelT, changes: BaseModel) -> ModelT:
     try:
         return type(current).model_validate(data)
     except ValidationError as error:
-        raise UnprocessableError(
+        raise RequestInvalid(
             "The change would leave the resource invalid.",
             errors=[
                 field_error("/" + "/".join(str(part) for part in item["loc"]), item["msg"])

@@ -12,15 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_event
 from app.feedback.service import NewFeedback, create_feedback
-from app.kit.errors import (
-    ConflictError,
-    NotFoundError,
-    UnprocessableError,
-    field_error,
-    json_pointer,
-)
+from app.kit.errors import RequestInvalid, field_error, json_pointer
 from app.kit.ids import uuid7
 from app.models import Feedback, SurveyAnswer, SurveyInvitation, SurveyResponse
+from app.surveys.errors import SurveyAlreadyAnswered, SurveyNotFound
 from app.surveys.questions import (
     AnswerError,
     NormalisedAnswer,
@@ -46,9 +41,9 @@ async def open_invitation(
         repository = SurveyInvitationRepository(session)
         invitation = await repository.by_token_hash(hash_token(token), for_update=for_update)
     if invitation is None or invitation.expires_at <= now:
-        raise NotFoundError(NOT_FOUND_DETAIL)
+        raise SurveyNotFound(NOT_FOUND_DETAIL)
     if invitation.responded_at is not None:
-        raise ConflictError("This survey has already been answered.")
+        raise SurveyAlreadyAnswered("This survey has already been answered.")
     return invitation
 
 
@@ -98,7 +93,7 @@ def _validated_answers(
         errors = [
             field_error(_answer_pointer(key), f"{key}: {detail}") for key, detail in error.errors
         ]
-        raise UnprocessableError(f"Some answers are not valid: {error}", errors=errors) from error
+        raise RequestInvalid(f"Some answers are not valid: {error}", errors=errors) from error
 
 
 def _answer_pointer(question_key: str) -> str:

@@ -10,10 +10,11 @@ from app.auth.service import Principal
 from app.config import Settings
 from app.events.actors import actor_data
 from app.events.service import record_event
-from app.kit.errors import ConflictError, NotFoundError, invalid_field
+from app.kit.errors import UnknownReference, invalid_field
 from app.models import SurveyInvitation, SurveyTemplate
 from app.models.surveys import TRIGGER_API
 from app.references import resolve_references
+from app.surveys.errors import BuiltinTemplateReadOnly, SurveyTemplateNotFound
 from app.surveys.questions import BUILTIN_TEMPLATES, QuestionSpec
 from app.surveys.repository import SurveyInvitationRepository, SurveyTemplateRepository
 from app.surveys.schemas import InvitationCreate, InvitationOut, TemplateCreate
@@ -33,7 +34,7 @@ async def publish_template(
 ) -> SurveyTemplate:
     """Store the next version of body.slug (version 1 for a new slug)."""
     if body.slug in BUILTIN_TEMPLATES:
-        raise ConflictError(
+        raise BuiltinTemplateReadOnly(
             f"{body.slug!r} is a built-in template and cannot be changed; publish under "
             "another slug."
         )
@@ -55,7 +56,7 @@ async def publish_template(
 async def get_template(session: AsyncSession, template_id: uuid.UUID) -> SurveyTemplate:
     template = await SurveyTemplateRepository(session).by_id(template_id)
     if template is None:
-        raise NotFoundError(f"No survey template with id {template_id}.")
+        raise SurveyTemplateNotFound(f"No survey template with id {template_id}.")
     return template
 
 
@@ -70,7 +71,7 @@ async def _template_for_invitation(
         pointer, detail = "/template_version", f"template {slug!r} has no version {version}"
     else:
         pointer, detail = "/template", f"no survey template {slug!r}"
-    raise invalid_field(pointer, detail)
+    raise invalid_field(pointer, detail, problem=UnknownReference)
 
 
 async def create_invitation(

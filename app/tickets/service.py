@@ -10,11 +10,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.customers.repository import CustomerRepository
 from app.events.service import new_event, record_events
-from app.kit.errors import ConflictError, NotFoundError, UnprocessableError, invalid_field
+from app.kit.errors import ForeignReference, RequestInvalid, UnknownReference, invalid_field
 from app.kit.ids import uuid7
 from app.models import Event, Ticket, TicketMessage
 from app.orders.repository import OrderRepository
 from app.sla import hooks as sla
+from app.tickets.errors import (
+    AlreadyAtTierTwo,
+    TicketClosed,
+    TicketNotFound,
+    TicketTransitionNotAllowed,
+)
 from app.tickets.repository import NewTicket, TicketRef, TicketRepository
 from app.tickets.schemas import (
     MessageCreate,
@@ -50,16 +56,22 @@ async def create_ticket(
 
 def _check_order_belongs(order: Any, customer_id: uuid.UUID, external_ref: str) -> None:
     if order is None:
-        raise invalid_field("/order_external_ref", f"no order with external_ref {external_ref!r}")
+        raise invalid_field(
+            "/order_external_ref", f"no order with external_ref {external_ref!r}",
+            problem=UnknownReference,
+        )
     if order.customer_id != customer_id:
-        raise invalid_field("/order_external_ref", "the order belongs to another customer")
+        raise invalid_field(
+            "/order_external_ref", "the order belongs to another customer",
+            problem=ForeignReference,
+        )
 
 
 async def get_ticket(session: AsyncSession, ref: TicketRef, *, lock: bool = False) -> Ticket:
     """The ticket or 404; with lock, held FOR UPDATE until commit (every change takes it)."""
     ticket = await TicketRepository(session).get(ref, for_update=lock)
     if ticket is None:
-        raise NotFoundError(f"No ticket {ref}.")
+        raise TicketNotFound(f"No ticket {ref}.")
     return ticket
 
 
@@ -77,7 +89,7 @@ async def add_message(
 ) -> TicketMessage:
     ticket = await get_ticket(session, ref, lock=True)
     if ticket.status == "closed":
-        raise ConflictError(f"Ticket {ticket.number} is closed and accepts no messages.")
+        raise TicketClosed(f"Ticket {ticket.number} is closed and accepts no messages.")
     if body.author_type == "customer" and not body.public:
         raise invalid_field("/public", "internal notes are for agents only")
     message = TicketMessage(
@@ -128,7 +140,7 @@ async def update_ticket(
 ) -> Ticket:
     sent = body.model_fields_set
     if not sent:
-        raise UnprocessableError("Send at least one of status, priority, assignee, tags.")
+        raise RequestInvalid("Send at least one of status, priority, assignee, tags.")
     ticket = await get_ticket(session, ref, lock=True)
     old_status = ticket.status
     if "status" in sent and body.status is not None and body.status != ticket.status:
@@ -160,9 +172,12 @@ async def _record_policy_durations(session: AsyncSession, ticket: Ticket) -> Non
 
 def _check_transition(ticket: Ticket, target: str) -> None:
     if ticket.status == "closed":
-        raise ConflictError(f"Ticket {ticket.number} is closed; closed is final.")
+        raise TicketClosed(f"Ticket {ticket.number} is closed; closed is final.")
     if not can_transition(ticket.status, target):
-        raise invalid_field("/status", f"a {ticket.status} ticket cannot become {target}")
+        raise invalid_field(
+            "/status", f"a {ticket.status} ticket cannot become {target}",
+            problem=TicketTransitionNotAllowed,
+        )
 
 
 def _apply_attributes(ticket: Ticket, body: TicketUpdate, sent: set[str]) -> dict[str, Any]:
@@ -186,9 +201,9 @@ async def escalate(
 ) -> Ticket:
     ticket = await get_ticket(session, ref, lock=True)
     if ticket.status == "closed":
-        raise ConflictError(f"Ticket {ticket.number} is closed and cannot be escalated.")
+        raise TicketClosed(f"Ticket {ticket.number} is closed and cannot be escalated.")
     if ticket.tier >= 2:
-        raise ConflictError(f"Ticket {ticket.number} is already at tier 2.")
+        raise AlreadyAtTierTwo(f"Ticket {ticket.number} is already at tier 2.")
     await escalate_to_tier_two(session, ticket, reason, now, actor_api_key_id=actor.api_key_id)
     return ticket
 

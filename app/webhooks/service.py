@@ -9,10 +9,17 @@ from typing import NoReturn
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.kit.errors import ConflictError, NotFoundError, UnprocessableError, field_error
+from app.kit.errors import RequestInvalid, UnprocessableError, field_error
 from app.kit.pagination import PageParams
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.delivery import active_secrets, message_for, record_test_attempt
+from app.webhooks.errors import (
+    WebhookDeliveryInFlight,
+    WebhookDeliveryNotFound,
+    WebhookEndpointDisabled,
+    WebhookEndpointNotFound,
+    WebhookUrlRefused,
+)
 from app.webhooks.repository import (
     WebhookDeliveryRepository,
     WebhookEndpointRepository,
@@ -87,7 +94,7 @@ async def get_endpoint(
 ) -> WebhookEndpoint:
     endpoint = await WebhookEndpointRepository(session).by_id(endpoint_id, for_update=for_update)
     if endpoint is None:
-        raise NotFoundError(f"No webhook endpoint with id {endpoint_id}.")
+        raise WebhookEndpointNotFound(f"No webhook endpoint with id {endpoint_id}.")
     return endpoint
 
 
@@ -194,11 +201,13 @@ async def redeliver(
     repository = WebhookDeliveryRepository(session)
     delivery = await repository.by_id(delivery_id, for_update=True)
     if delivery is None:
-        raise NotFoundError(f"No webhook delivery with id {delivery_id}.")
+        raise WebhookDeliveryNotFound(f"No webhook delivery with id {delivery_id}.")
     endpoint = await get_endpoint(session, delivery.endpoint_id)
     _require_enabled(endpoint)
     if delivery.locked_until is not None and delivery.locked_until > now:
-        raise ConflictError("This delivery is being attempted right now; try again shortly.")
+        raise WebhookDeliveryInFlight(
+            "This delivery is being attempted right now; try again shortly."
+        )
     for name, value in requeued_values(now).items():
         setattr(delivery, name, value)
     await session.flush()
@@ -226,7 +235,7 @@ def _set_enabled(endpoint: WebhookEndpoint, enabled: bool, now: datetime) -> Non
 
 def _require_enabled(endpoint: WebhookEndpoint) -> None:
     if not endpoint.enabled:
-        raise ConflictError(
+        raise WebhookEndpointDisabled(
             f"Webhook endpoint {endpoint.id} is disabled; enable it (PATCH enabled=true) first."
         )
 
@@ -236,11 +245,13 @@ def _event_types(event_types: Sequence[str] | None) -> list[str] | None:
 
 
 def _refuse_url(detail: str) -> NoReturn:
-    _refuse("/url", detail)
+    _refuse("/url", detail, WebhookUrlRefused)
 
 
-def _refuse(pointer: str, detail: str) -> NoReturn:
-    raise UnprocessableError(
+def _refuse(
+    pointer: str, detail: str, problem: type[UnprocessableError] = RequestInvalid
+) -> NoReturn:
+    raise problem(
         f"body {pointer}: {detail}",
         errors=[field_error(pointer, detail)],
     )

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from app.auth.scopes import Scope
 from app.kit.db import Database
+from app.kit.errors import MalformedJSON
 from app.models import ApiKey
 from tests.conftest import MakeKey
 from tests.support.clock import MutableClock
@@ -167,6 +168,7 @@ async def test_malformed_json_is_400_problem(
     assert response.status_code == 400
     assert response.headers["content-type"] == PROBLEM
     assert response.json()["title"] == "Malformed JSON"
+    assert response.json()["type"] == MalformedJSON.type_uri()
 
 
 async def test_invalid_uuid_in_path_is_422_naming_the_parameter(

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from app.auth.scopes import Scope
+from app.feedback.errors import FeedbackClosed, FeedbackTransitionNotAllowed
 from app.kit.db import Database
 from app.models import Customer, Event
 from tests.conftest import MakeKey
@@ -172,6 +173,7 @@ async def test_illegal_transitions_and_changes_to_closed_feedback_are_409(
     created = await post_feedback(client, feedback_headers)
     skipped = await patch(client, feedback_headers, created["id"], status="closed")
     assert skipped.status_code == 409
+    assert skipped.json()["type"] == FeedbackTransitionNotAllowed.type_uri()
 
     await patch(client, feedback_headers, created["id"], status="acknowledged")
     await patch(client, feedback_headers, created["id"], status="actioned", action_taken="Called")
@@ -180,6 +182,7 @@ async def test_illegal_transitions_and_changes_to_closed_feedback_are_409(
     edited = await patch(client, feedback_headers, created["id"], area="pricing")
 
     assert (reopened.status_code, edited.status_code) == (409, 409)
+    assert {reopened.json()["type"], edited.json()["type"]} == {FeedbackClosed.type_uri()}
     assert reopened.headers["content-type"] == "application/problem+json"
 
 

@@ -4,6 +4,7 @@ import httpx
 from sqlalchemy import func, select
 
 from app.auth.scopes import Scope
+from app.idempotency.errors import IdempotencyKeyInFlight, IdempotencyKeyReused
 from app.idempotency.repository import IdempotencyRepository
 from app.kit.db import Database
 from app.models import ApiKey, Ticket
@@ -38,7 +39,7 @@ async def test_same_key_with_another_body_is_422(
     headers = {**admin_headers, "Idempotency-Key": "k1"}
     await client.post("/v1/tickets", json=ticket_body(), headers=headers)
     response = await client.post("/v1/tickets", json=ticket_body(subject="Other"), headers=headers)
-    assert_problem(response, 422, "/idempotency-key")
+    assert_problem(response, 422, "/idempotency-key", problem=IdempotencyKeyReused)
     assert await _ticket_count(database) == 1
 
 
@@ -80,7 +81,7 @@ async def test_a_request_in_flight_makes_the_duplicate_409(
             json=ticket_body(),
             headers={**admin_headers, "Idempotency-Key": "busy-key"},
         )
-    assert_problem(response, 409)
+    assert_problem(response, 409, problem=IdempotencyKeyInFlight)
     assert await _ticket_count(database) == 0
 
 

@@ -17,7 +17,9 @@ from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
 
+from app.auth.errors import InvalidApiKey, MissingApiKey, MissingScope, RevokedApiKey
 from app.auth.scopes import Scope
+from app.kit.errors import AppError
 from tests.conftest import MakeKey
 from tests.support.api import PROBLEM, bearer
 
@@ -98,7 +100,7 @@ def test_the_matrix_covers_every_documented_operation(app: FastAPI) -> None:
 class Credentials:
     name: str
     headers: Callable[[Operation], dict[str, str]]
-    status: int
+    problem: type[AppError]
 
 
 @pytest.fixture
@@ -118,14 +120,16 @@ async def credential_cases(
         for scope in Scope
     }
     return [
-        Credentials("missing", lambda op: {}, 401),
-        Credentials("not bearer", lambda op: {"Authorization": f"Basic {valid}"}, 401),
-        Credentials("malformed", lambda op: bearer("ak_not-a-key"), 401),
-        Credentials("empty", lambda op: {"Authorization": "Bearer "}, 401),
-        Credentials("wrong secret", lambda op: bearer(wrong_secret), 401),
-        Credentials("unknown prefix", lambda op: bearer("ak_000000000000_" + "A" * 43), 401),
-        Credentials("revoked", lambda op: bearer(revoked), 401),
-        Credentials("lacks the scope", lambda op: bearer(lacking[op.scope]), 403),
+        Credentials("missing", lambda op: {}, MissingApiKey),
+        Credentials("not bearer", lambda op: {"Authorization": f"Basic {valid}"}, MissingApiKey),
+        Credentials("malformed", lambda op: bearer("ak_not-a-key"), InvalidApiKey),
+        Credentials("empty", lambda op: {"Authorization": "Bearer "}, MissingApiKey),
+        Credentials("wrong secret", lambda op: bearer(wrong_secret), InvalidApiKey),
+        Credentials(
+            "unknown prefix", lambda op: bearer("ak_000000000000_" + "A" * 43), InvalidApiKey
+        ),
+        Credentials("revoked", lambda op: bearer(revoked), RevokedApiKey),
+        Credentials("lacks the scope", lambda op: bearer(lacking[op.scope]), MissingScope),
     ]
 
 
@@ -142,13 +146,15 @@ async def test_every_route_refuses_every_bad_credential(
                 operation.method, operation.path, json=body, headers=case.headers(operation)
             )
             problem = response.headers.get("content-type") == PROBLEM
-            if response.status_code != case.status or not problem:
+            if response.status_code != case.problem.status or not problem:
                 failures.append(f"{operation} with {case.name} key: {response.status_code}")
                 continue
-            if case.status == 401:
+            if case.problem.status == 401:
                 assert response.headers["www-authenticate"] == "Bearer"
             document = response.json()
-            assert document["status"] == case.status
-            if case.status == 403:
+            assert (document["status"], document["type"]) == (
+                case.problem.status, case.problem.type_uri()
+            )
+            if case.problem.status == 403:
                 assert operation.scope in document["detail"]
     assert failures == []

@@ -7,6 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.kit import migrations as schema
+from app.sla.errors import CalendarInUse
 from tests.sla.support import BERLIN_OFFICE, target
 from tests.support.database import drop_database, recreate_database, scratch_database_name
 
@@ -85,6 +86,7 @@ async def test_deleting_a_calendar_a_policy_uses_is_409(
     response = await client.delete(f"{CALENDARS}/{calendar['id']}", headers=admin_headers)
     assert response.status_code == 409
     assert response.headers["content-type"] == PROBLEM
+    assert response.json()["type"] == CalendarInUse.type_uri()
 
     await client.patch(
         f"{POLICIES}/{policy.json()['id']}", json={"calendar_id": None}, headers=admin_headers

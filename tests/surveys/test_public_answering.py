@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.kit.db import Database
 from app.models import Customer, Event, Feedback, SurveyAnswer
+from app.surveys.errors import SurveyAlreadyAnswered
 from tests.support.clock import MutableClock
 from tests.support.shop import add_ticket
 from tests.surveys.conftest import answer, invite
@@ -208,6 +209,7 @@ async def test_answering_twice_is_409(
     second = await answer(client, created["token"], {"satisfaction": 1, "expectations_met": False})
     assert (first.status_code, second.status_code) == (201, 409)
     assert second.headers["content-type"] == "application/problem+json"
+    assert second.json()["type"] == SurveyAlreadyAnswered.type_uri()
     assert (await client.get(f"/v1/public/surveys/{created['token']}")).status_code == 409
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from app.auth.scopes import Scope
 from app.kit.db import Database
 from app.models import SurveyTemplate
+from app.surveys.errors import BuiltinTemplateReadOnly
 from app.surveys.questions import BUILTIN_TEMPLATES
 from app.surveys.service import template_questions
 from tests.conftest import MakeKey
@@ -86,6 +87,7 @@ async def test_builtin_slugs_cannot_be_republished(
     )
     assert response.status_code == 409
     assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == BuiltinTemplateReadOnly.type_uri()
 
 
 async def test_invalid_templates_are_refused_naming_the_field(

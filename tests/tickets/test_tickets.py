@@ -8,7 +8,9 @@ from sqlalchemy import func, select
 
 from app.auth.scopes import Scope
 from app.kit.db import Database
+from app.kit.errors import RequestInvalid
 from app.models import Event, TicketMessage
+from app.tickets.errors import AlreadyAtTierTwo, TicketClosed, TicketTransitionNotAllowed
 from tests.conftest import MakeKey
 from tests.support.api import assert_problem, bearer, create_ticket, order_body, ticket_body
 from tests.support.clock import MutableClock
@@ -169,12 +171,13 @@ async def test_closed_ticket_accepts_no_messages_and_no_changes(
     await _patch(client, admin_headers, ticket, status="solved")
     closed = await _patch(client, admin_headers, ticket, status="closed")
     assert closed.json()["closed_at"] is not None
-    assert_problem(await _reply(client, admin_headers, ticket), 409)
-    assert_problem(await _patch(client, admin_headers, ticket, status="open"), 409)
+    assert_problem(await _reply(client, admin_headers, ticket), 409, problem=TicketClosed)
+    reopened = await _patch(client, admin_headers, ticket, status="open")
+    assert_problem(reopened, 409, problem=TicketClosed)
     escalation = await client.post(
         f"/v1/tickets/{ticket['id']}/escalate", json={"reason": "x"}, headers=admin_headers
     )
-    assert_problem(escalation, 409)
+    assert_problem(escalation, 409, problem=TicketClosed)
 
 
 @pytest.mark.parametrize(("path", "target"), [([], "closed"), (["solved", "closed"], "pending")])
@@ -187,8 +190,10 @@ async def test_transitions_not_allowed_are_422(
     if path:
         await _patch(client, admin_headers, ticket, status=path[-1])
     response = await _patch(client, admin_headers, ticket, status=target)
-    expected = 409 if path and path[-1] == "closed" else 422
-    assert_problem(response, expected)
+    if path and path[-1] == "closed":
+        assert_problem(response, 409, problem=TicketClosed)
+    else:
+        assert_problem(response, 422, "/status", problem=TicketTransitionNotAllowed)
 
 
 async def test_solving_records_times_and_reopening_counts(
@@ -262,9 +267,11 @@ async def test_escalation_moves_to_tier_two_once(
     escalated = await client.post(url, json={"reason": "angry VIP"}, headers=admin_headers)
     assert escalated.status_code == 200
     assert (escalated.json()["tier"], escalated.json()["escalation_reason"]) == (2, "angry VIP")
-    assert_problem(await client.post(url, json={"reason": "again"}, headers=admin_headers), 409)
+    again = await client.post(url, json={"reason": "again"}, headers=admin_headers)
+    assert_problem(again, 409, problem=AlreadyAtTierTwo)
     assert_problem(
-        await client.post(url, json={"reason": ""}, headers=admin_headers), 422, "/reason"
+        await client.post(url, json={"reason": ""}, headers=admin_headers), 422, "/reason",
+        problem=RequestInvalid,
     )
     assert (await _event_types(database)).count("ticket.escalated") == 1
 

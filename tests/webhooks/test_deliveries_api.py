@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from app.kit.db import Database
+from app.webhooks.errors import WebhookDeliveryInFlight, WebhookEndpointDisabled
 from app.webhooks.outcomes import NextStep, next_step
 from app.webhooks.sender import RESPONSE_BODY_LIMIT
 from app.webhooks.tasks import WebhookDispatcher
@@ -129,11 +130,13 @@ async def test_redeliver_sends_the_same_message_again(
     )
     response = await client.post(path, headers=manage_headers)
     assert response.status_code == 409
+    assert response.json()["type"] == WebhookEndpointDisabled.type_uri()
     response = await client.post(
         f"/v1/webhook-endpoints/{endpoint['id']}/recover", headers=manage_headers,
         json={"since": "2026-01-01T00:00:00+00:00"},
     )
     assert response.status_code == 409
+    assert response.json()["type"] == WebhookEndpointDisabled.type_uri()
 
 
 async def test_a_delivery_in_flight_cannot_be_redelivered(
@@ -154,6 +157,7 @@ async def test_a_delivery_in_flight_cannot_be_redelivered(
     )
 
     assert response.status_code == 409
+    assert response.json()["type"] == WebhookDeliveryInFlight.type_uri()
     assert (await one_delivery(database, endpoint["id"])).locked_until == claim.lease
 
 

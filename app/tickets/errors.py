@@ -1,0 +1,27 @@
+"""The problem types of tickets."""
+
+from app.kit.errors import ConflictError, NotFoundError, UnprocessableError
+
+
+class TicketNotFound(NotFoundError):
+    """No ticket has this id or number."""
+
+    slug, title = "ticket-not-found", "Ticket not found"
+
+
+class TicketClosed(ConflictError):
+    """The ticket is closed: it accepts no message, status change or escalation."""
+
+    slug, title = "ticket-closed", "Ticket closed"
+
+
+class AlreadyAtTierTwo(ConflictError):
+    """The ticket to escalate is already at tier 2."""
+
+    slug, title = "ticket-already-at-tier-two", "Ticket already at tier 2"
+
+
+class TicketTransitionNotAllowed(UnprocessableError):
+    """The ticket cannot move from its status to the requested one."""
+
+    slug, title = "ticket-transition-not-allowed", "Ticket status change not allowed"
