@@ -1,5 +1,5 @@
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import httpx
 import pytest
@@ -15,10 +15,22 @@ from app.main import create_app
 from app.models import Base
 from tests.support.clock import MutableClock
 from tests.support.database import recreate_database, scratch_database_name, server_url
+from tests.support.problems import ProblemTypeRecorder
 
 MakeKey = Callable[..., Awaitable[str]]
 # Tables the migrations seed: the rows matching the condition survive the cleanup between tests.
 SEEDED_TABLES = {"survey_templates": "builtin"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _every_problem_type_answered_is_documented() -> Iterator[None]:
+    """Each problem `type` any test got from the app is one the OpenAPI document lists."""
+    recorder = ProblemTypeRecorder()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        recorder.install(monkeypatch)
+        yield
+    undocumented = recorder.undocumented()
+    assert not undocumented, f"problem types answered but not documented: {undocumented}"
 
 
 @pytest.fixture(scope="session")
