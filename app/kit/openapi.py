@@ -1,6 +1,7 @@
 """The OpenAPI document, with the problem+json error answers every operation can give and, in
 `x-problem-types`, every problem type with its status, title and when it is raised."""
 
+import json
 from http import HTTPStatus
 from typing import Any
 
@@ -76,12 +77,23 @@ def problem_types() -> list[dict[str, Any]]:
     ]
 
 
+def _drop_unreferenced_enums(document: dict[str, Any]) -> None:
+    """FastAPI adds every enum class a field is annotated with as a component, also when the
+    field shows its values inline (`app.kit.enums.InlineEnum`): drop those nothing refers to."""
+    schemas = document.get("components", {}).get("schemas", {})
+    text = json.dumps(document)
+    for name in [name for name, schema in schemas.items() if "enum" in schema]:
+        if f'"#/components/schemas/{name}"' not in text:
+            del schemas[name]
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
     document = get_openapi(
         title=app.title, version=app.version, description=app.description, routes=app.routes
     )
+    _drop_unreferenced_enums(document)
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
