@@ -35,6 +35,7 @@ from starlette.types import Receive, Scope, Send
 
 from app.config import Settings
 from app.events.service import record_event
+from app.events.types import EventType
 from app.kit import migrations as schema
 from app.kit.clock import SystemClock
 from app.kit.db import Database
@@ -181,7 +182,7 @@ async def record_events(database: Database, count: int, batch: int = 200) -> lis
             for number in range(start, min(start + batch, count)):
                 event = await record_event(
                     session,
-                    "sla.breached",
+                    EventType.SLA_BREACHED,
                     {"ticket_id": f"t_{number}", "metric": "resolution"},
                     now=clock.now(),
                 )
@@ -255,7 +256,8 @@ async def latency(
             for _ in range(int(rate * seconds)):
                 async with database.sessionmaker() as session, session.begin():
                     event = await record_event(
-                        session, "sla.breached", {"ticket_id": "t"}, now=context.clock.now()
+                        session, EventType.SLA_BREACHED, {"ticket_id": "t"},
+                        now=context.clock.now(),
                     )
                 created[str(event.id)] = event.created_at.timestamp()
                 await asyncio.sleep(1 / rate)

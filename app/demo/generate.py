@@ -36,6 +36,7 @@ from typing import Any
 from asyncpg.pgproto.pgproto import UUID as FastUUID
 
 from app.demo.lifecycle import DAY, Action, SlaTerms, Target, TicketState, replay
+from app.events.types import EventType
 from app.feedback.workflow import sentiment_from_rating
 from app.sla.rules import (
     DEFAULT_PAUSE_STATUSES,
@@ -50,6 +51,7 @@ from app.surveys.questions import (
     is_low_score,
     validate_answers,
 )
+from app.tickets.vocabulary import Channel, Priority, Tier
 
 HOUR = 3_600.0
 MINUTE = 60.0
@@ -112,7 +114,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 # Parents before children, for COPY (foreign keys are checked row by row).
 TABLE_ORDER = tuple(COLUMNS)
 
-CHANNELS = ("email", "chat", "web", "phone", "social", "api")
+CHANNELS = (Channel.EMAIL, Channel.CHAT, Channel.WEB, Channel.PHONE, Channel.SOCIAL, Channel.API)
 CHANNEL_WEIGHTS = (35, 25, 15, 12, 8, 5)
 # Median first-response delay per channel (seconds).
 CHANNEL_FIRST_RESPONSE = {
@@ -120,7 +122,7 @@ CHANNEL_FIRST_RESPONSE = {
     "email": 3 * HOUR, "web": 3.5 * HOUR, "api": 4 * HOUR,
 }
 STAFFED_ON_WEEKENDS = frozenset({"chat", "phone"})
-PRIORITIES = ("low", "normal", "high", "urgent")
+PRIORITIES = (Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.URGENT)
 PRIORITY_WEIGHTS = (15, 60, 20, 5)
 PRIORITY_SPEED = {"low": 1.6, "normal": 1.0, "high": 0.5, "urgent": 0.25}
 WEEKDAY_WEIGHTS = (1.15, 1.05, 1.0, 1.0, 0.95, 0.6, 0.55)  # Monday first
@@ -454,7 +456,7 @@ class DemoData:
                 "promised_delivery_at": iso(promised),
             }
             rows["events"].append(self._event(
-                "order.delivery_overdue", at, data, "order", orders.ids[index]
+                EventType.ORDER_DELIVERY_OVERDUE, at, data, "order", orders.ids[index]
             ))
         return rows
 
@@ -481,7 +483,7 @@ class DemoData:
         if order_index is not None and topic.tag == "delivery":
             late = self._late(order_index, created)
             if late and priority in ("low", "normal") and rng.random() < 0.5:
-                priority = "high"
+                priority = Priority.HIGH
         tags = [topic.tag] + (["vip"] if rng.random() < 0.05 else [])
         policy = self._policy(priority, channel, tags)
         ticket_id = uuid7_at(created, rng)
@@ -539,8 +541,8 @@ class DemoData:
         delivered = self.orders.delivered[order]
         return promised is not None and promised < at and (delivered is None or delivered > at)
 
-    def _policy(self, priority: str, channel: str, tags: list[str]) -> Policy:
-        attributes = TicketAttributes(priority, channel, 1, tags)
+    def _policy(self, priority: Priority, channel: Channel, tags: list[str]) -> Policy:
+        attributes = TicketAttributes(priority, channel, Tier.FRONT_LINE, tags)
         for policy in self.policies:
             if policy_matches(policy.conditions, attributes):
                 return policy
@@ -854,13 +856,13 @@ class DemoData:
                 "created_by": {"type": "system"},
             }
             rows["events"].append(
-                self._event("feedback.created", created, data, "feedback", feedback_id)
+                self._event(EventType.FEEDBACK_CREATED, created, data, "feedback", feedback_id)
             )
 
     # --- events -----------------------------------------------------------------------------
 
     def _event(
-        self, event_type: str, at: float, data: dict[str, Any], subject_type: str,
+        self, event_type: EventType, at: float, data: dict[str, Any], subject_type: str,
         subject_id: uuid.UUID,
     ) -> Row:
         return (
@@ -890,7 +892,9 @@ class DemoData:
             "closed_at": None, "public_agent_reply_count": 0, "reopen_count": 0,
             "awaiting_reply_since": at, "escalated_at": None, "escalation_reason": None,
         }
-        return self._event("ticket.created", created, {"ticket": ticket}, "ticket", ticket_id)
+        return self._event(
+            EventType.TICKET_CREATED, created, {"ticket": ticket}, "ticket", ticket_id
+        )
 
     def _breach_event(
         self, ticket_id: uuid.UUID, number: int, target: Target, target_id: uuid.UUID,
@@ -904,7 +908,9 @@ class DemoData:
             "policy_id": None if policy.policy_id is None else str(policy.policy_id),
             "policy_name": policy.terms.policy_name,
         }
-        return self._event("sla.breached", target.breached_at + 1.0, data, "ticket", ticket_id)
+        return self._event(
+            EventType.SLA_BREACHED, target.breached_at + 1.0, data, "ticket", ticket_id
+        )
 
     def _order_ref(self, order_id: uuid.UUID | None) -> str | None:
         if order_id is None:

@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from app.sla.rules import ACTIVE, BREACHED, DONE_STATUSES, MET, PAUSED, RUNNING, STOPPED
-from app.tickets.vocabulary import apply_status
+from app.sla.rules import DONE_STATUSES, RUNNING
+from app.sla.types import SlaMetric, TargetStatus
+from app.tickets.vocabulary import AuthorType, TicketStatus, Tier, apply_status
 
 AUTO_CLOSE_DAYS = 4  # the default AUTO_CLOSE_SOLVED_AFTER_DAYS
 DAY = 86_400.0
@@ -40,8 +41,8 @@ class SlaTerms:
 
     policy_id: str | None
     policy_name: str | None
-    targets: dict[str, TargetTerms]
-    pause_statuses: frozenset[str]
+    targets: dict[SlaMetric, TargetTerms]
+    pause_statuses: frozenset[TicketStatus]
     escalate_on_breach: bool
     deadline: Callable[[bool, float, float], float]
     elapsed: Callable[[bool, float, float], float]
@@ -49,8 +50,8 @@ class SlaTerms:
 
 @dataclass(slots=True)
 class Target:
-    metric: str
-    status: str
+    metric: SlaMetric
+    status: TargetStatus
     terms: TargetTerms
     started_at: float
     due_at: float
@@ -73,7 +74,7 @@ class Action:
 @dataclass(slots=True)
 class Message:
     at: float
-    author_type: str
+    author_type: AuthorType
     public: bool
     body: str
 
@@ -83,8 +84,8 @@ class TicketState:
     """The ticket columns the services keep current, after the replay."""
 
     created_at: float
-    status: str = "new"
-    tier: int = 1
+    status: TicketStatus = TicketStatus.NEW
+    tier: Tier = Tier.FRONT_LINE
     assignee: str | None = None
     updated_at: float = 0.0
     first_responded_at: float | None = None
@@ -110,12 +111,12 @@ def replay(
     """Apply `actions` (sorted by time) up to `now`; return the ticket as stored at `now`."""
     ticket = TicketState(created_at=created_at, updated_at=created_at)
     ticket.awaiting_reply_since = created_at
-    ticket.messages.append(Message(created_at, "customer", True, first_message))
-    _start(ticket, sla, ("first_response", "resolution"), created_at)
+    ticket.messages.append(Message(created_at, AuthorType.CUSTOMER, True, first_message))
+    _start(ticket, sla, (SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION), created_at)
     for action in actions:
         if action.at > now:
             break
-        if ticket.status == "closed":
+        if ticket.status == TicketStatus.CLOSED:
             break
         _sweep(ticket, sla, action.at)
         if _auto_closed(ticket, sla, action.at):
@@ -129,13 +130,13 @@ def replay(
 
 def _auto_closed(ticket: TicketState, sla: SlaTerms, at: float) -> bool:
     """The auto-close job closes a ticket solved AUTO_CLOSE_DAYS ago (before `at`)."""
-    if ticket.status != "solved" or ticket.solved_at is None:
+    if ticket.status != TicketStatus.SOLVED or ticket.solved_at is None:
         return False
     closes_at = ticket.solved_at + AUTO_CLOSE_DAYS * DAY
     if closes_at > at:
         return False
     _sweep(ticket, sla, closes_at)
-    _set_status(ticket, sla, "closed", closes_at)
+    _set_status(ticket, sla, TicketStatus.CLOSED, closes_at)
     ticket.updated_at = closes_at
     return True
 
@@ -148,49 +149,55 @@ def _apply(ticket: TicketState, sla: SlaTerms, action: Action) -> None:
     elif action.kind == "agent":
         _agent_reply(ticket, at, action.value)
     elif action.kind == "note":
-        ticket.messages.append(Message(at, "agent", False, action.value))
+        ticket.messages.append(Message(at, AuthorType.AGENT, False, action.value))
     elif action.kind == "status":
         if action.value != ticket.status:
-            _set_status(ticket, sla, action.value, at)
+            _set_status(ticket, sla, TicketStatus(action.value), at)
     elif action.kind == "escalate":
-        if ticket.tier == 1:
-            ticket.tier, ticket.escalated_at, ticket.escalation_reason = 2, at, action.value
+        if ticket.tier == Tier.FRONT_LINE:
+            ticket.tier, ticket.escalated_at = Tier.SENIOR, at
+            ticket.escalation_reason = action.value
     elif action.kind == "assign":
         ticket.assignee = action.value
 
 
 def _customer_message(ticket: TicketState, sla: SlaTerms, at: float, body: str) -> None:
-    ticket.messages.append(Message(at, "customer", True, body))
+    ticket.messages.append(Message(at, AuthorType.CUSTOMER, True, body))
     if ticket.awaiting_reply_since is None:
         ticket.awaiting_reply_since = at
     old_status = ticket.status
-    if old_status == "solved":
-        _set_status(ticket, sla, "open", at, sla_hooks=False)
-    elif old_status == "pending":
-        ticket.status = "open"
+    if old_status == TicketStatus.SOLVED:
+        _set_status(ticket, sla, TicketStatus.OPEN, at, sla_hooks=False)
+    elif old_status == TicketStatus.PENDING:
+        ticket.status = TicketStatus.OPEN
     # sla.on_message_added: a message waiting for a reply after the first answer starts a
     # next-response target, unless a response target is running already.
-    running = _running(ticket, "first_response", "next_response")
+    running = _running(ticket, SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE)
     if ticket.first_responded_at is not None and not running:
-        _start(ticket, sla, ("next_response",), at)
+        _start(ticket, sla, (SlaMetric.NEXT_RESPONSE,), at)
     if ticket.status != old_status:
         _status_hooks(ticket, sla, old_status, at)
 
 
 def _agent_reply(ticket: TicketState, at: float, body: str) -> None:
-    ticket.messages.append(Message(at, "agent", True, body))
+    ticket.messages.append(Message(at, AuthorType.AGENT, True, body))
     ticket.public_agent_reply_count += 1
     ticket.awaiting_reply_since = None
     if ticket.first_responded_at is None:
         ticket.first_responded_at = at
-    if ticket.status == "new":
-        ticket.status = "open"  # new -> open changes no clock
-    for target in _running(ticket, "first_response", "next_response"):
-        _finish(target, MET, at)
+    if ticket.status == TicketStatus.NEW:
+        ticket.status = TicketStatus.OPEN  # new -> open changes no clock
+    for target in _running(ticket, SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE):
+        _finish(target, TargetStatus.MET, at)
 
 
 def _set_status(
-    ticket: TicketState, sla: SlaTerms, status: str, at: float, *, sla_hooks: bool = True
+    ticket: TicketState,
+    sla: SlaTerms,
+    status: TicketStatus,
+    at: float,
+    *,
+    sla_hooks: bool = True,
 ) -> None:
     old_status = ticket.status
     apply_status(ticket, status, at)  # the tickets service's own rule
@@ -198,41 +205,46 @@ def _set_status(
         _status_hooks(ticket, sla, old_status, at)
 
 
-def _status_hooks(ticket: TicketState, sla: SlaTerms, old_status: str, at: float) -> None:
+def _status_hooks(
+    ticket: TicketState, sla: SlaTerms, old_status: TicketStatus, at: float
+) -> None:
     """sla.on_status_changed."""
     new_status = ticket.status
     if new_status in DONE_STATUSES:
         if old_status not in DONE_STATUSES:
-            for target in _running(ticket, "resolution"):
-                _finish(target, MET, at)
-            for target in _running(ticket, "first_response", "next_response"):
-                _finish(target, STOPPED, at)
+            for target in _running(ticket, SlaMetric.RESOLUTION):
+                _finish(target, TargetStatus.MET, at)
+            for target in _running(ticket, SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE):
+                _finish(target, TargetStatus.STOPPED, at)
         return
     if old_status in DONE_STATUSES:
-        _start(ticket, sla, ("resolution",), at)
+        _start(ticket, sla, (SlaMetric.RESOLUTION,), at)
         return
     paused_now = new_status in sla.pause_statuses
     was_paused = old_status in sla.pause_statuses
     if paused_now and not was_paused:
         for target in ticket.targets:
-            if target.status == ACTIVE:
-                target.status, target.paused_at = PAUSED, at
+            if target.status == TargetStatus.ACTIVE:
+                target.status, target.paused_at = TargetStatus.PAUSED, at
     elif was_paused and not paused_now:
         for target in ticket.targets:
-            if target.status == PAUSED and target.paused_at is not None:
+            if target.status == TargetStatus.PAUSED and target.paused_at is not None:
                 target.paused_for += sla.elapsed(target.terms.business_hours, target.paused_at, at)
                 target.paused_at = None
-                target.status = ACTIVE
+                target.status = TargetStatus.ACTIVE
                 _retime(target, sla)
 
 
-def _start(ticket: TicketState, sla: SlaTerms, metrics: Sequence[str], at: float) -> None:
+def _start(
+    ticket: TicketState, sla: SlaTerms, metrics: Sequence[SlaMetric], at: float
+) -> None:
     paused = ticket.status in sla.pause_statuses
     for metric in metrics:
         terms = sla.targets.get(metric)
         if terms is None:
             continue
-        target = Target(metric, PAUSED if paused else ACTIVE, terms, at, at, at)
+        status = TargetStatus.PAUSED if paused else TargetStatus.ACTIVE
+        target = Target(metric, status, terms, at, at, at)
         target.paused_at = at if paused else None
         _retime(target, sla)
         ticket.targets.append(target)
@@ -247,14 +259,14 @@ def _retime(target: Target, sla: SlaTerms) -> None:
     target.warn_at = sla.deadline(terms.business_hours, target.started_at, warn_budget)
 
 
-def _running(ticket: TicketState, *metrics: str) -> list[Target]:
+def _running(ticket: TicketState, *metrics: SlaMetric) -> list[Target]:
     return [t for t in ticket.targets if t.metric in metrics and t.status in RUNNING]
 
 
-def _finish(target: Target, status: str, at: float) -> None:
+def _finish(target: Target, status: TargetStatus, at: float) -> None:
     target.status = status
     target.paused_at = None
-    if status == MET:
+    if status == TargetStatus.MET:
         target.met_at = at
     else:
         target.stopped_at = at
@@ -263,13 +275,13 @@ def _finish(target: Target, status: str, at: float) -> None:
 def _sweep(ticket: TicketState, sla: SlaTerms, at: float) -> None:
     """What the worker's SLA sweep has done by `at`: warn, then breach, active targets."""
     for target in ticket.targets:
-        if target.status != ACTIVE:
+        if target.status != TargetStatus.ACTIVE:
             continue
         if target.warned_at is None and target.warn_at <= at and target.warn_at < target.due_at:
             target.warned_at = target.warn_at
         if target.due_at <= at:
-            target.status, target.breached_at = BREACHED, target.due_at
+            target.status, target.breached_at = TargetStatus.BREACHED, target.due_at
             ticket.breaches.append(target)
-            if sla.escalate_on_breach and ticket.tier == 1:
-                ticket.tier, ticket.escalated_at = 2, target.due_at
+            if sla.escalate_on_breach and ticket.tier == Tier.FRONT_LINE:
+                ticket.tier, ticket.escalated_at = Tier.SENIOR, target.due_at
                 ticket.escalation_reason = f"SLA {target.metric} breached"

@@ -25,6 +25,7 @@ from app.demo.lifecycle import SlaTerms, TargetTerms
 from app.kit.db import asyncpg_dsn
 from app.sla.business_hours import add_business_time, business_time_between
 from app.sla.rules import calendar_from_json, calendar_snapshot
+from app.sla.types import SlaMetric
 from app.surveys.questions import BUILTIN_TEMPLATES, QuestionSpec
 
 Progress = Callable[[str], None]
@@ -226,7 +227,7 @@ def _policy(row: asyncpg.Record) -> Policy:
         policy_id=str(row["id"]),
         policy_name=row["name"],
         targets={
-            metric: TargetTerms(
+            SlaMetric(metric): TargetTerms(
                 target=spec["target_minutes"] * 60.0,
                 warn_before=spec["warn_before_minutes"] * 60.0,
                 business_hours=bool(spec["business_hours"]),

@@ -7,6 +7,7 @@ from sqlalchemy import DateTime, Text, Uuid, bindparam, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.events.types import EventType
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Event
@@ -68,7 +69,7 @@ class EventRepository:
         params: PageParams,
         *,
         subject_id: uuid.UUID | None = None,
-        types: Sequence[str] = (),
+        types: Sequence[EventType] = (),
         since: datetime | None = None,
         ascending: bool = False,
     ) -> tuple[Sequence[Event], str | None]:

@@ -30,7 +30,7 @@ async def list_events(
 ) -> Page[EventOut]:
     """Every recorded event, newest first: what webhooks deliver, also for polling."""
     rows, next_cursor = await EventRepository(session).page(
-        page, types=[str(event_type) for event_type in event_types or ()], since=since
+        page, types=event_types or (), since=since
     )
     return Page(items=[EventOut.model_validate(row) for row in rows], next_cursor=next_cursor)
 

@@ -7,16 +7,17 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Feedback
 
 
 @dataclass(frozen=True, slots=True)
 class FeedbackFilters:
-    source: str | None = None
-    status: str | None = None
-    area: str | None = None
-    sentiment: str | None = None
+    source: FeedbackSource | None = None
+    status: FeedbackStatus | None = None
+    area: ExpectationArea | None = None
+    sentiment: Sentiment | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
 

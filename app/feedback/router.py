@@ -8,9 +8,16 @@ from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
 from app.feedback.repository import FeedbackFilters, FeedbackRepository
-from app.feedback.schemas import FeedbackCreate, FeedbackOut, FeedbackUpdate
+from app.feedback.schemas import (
+    AreaField,
+    FeedbackCreate,
+    FeedbackOut,
+    FeedbackUpdate,
+    SentimentField,
+    SourceField,
+    StatusField,
+)
 from app.feedback.service import get_feedback, submit_feedback, update_feedback
-from app.feedback.workflow import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
@@ -41,10 +48,10 @@ async def list_feedback(
     session: SessionDep,
     _: ReaderDep,
     page: PageParamsDep,
-    source: FeedbackSource | None = None,
-    status: FeedbackStatus | None = None,
-    area: ExpectationArea | None = None,
-    sentiment: Sentiment | None = None,
+    source: SourceField | None = None,
+    status: StatusField | None = None,
+    area: AreaField | None = None,
+    sentiment: SentimentField | None = None,
     created_from: Annotated[
         Timestamp | None, Query(alias="from", description="created at or after")
     ] = None,

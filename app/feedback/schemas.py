@@ -4,7 +4,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
-from app.feedback.workflow import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
+from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
+from app.kit.enums import InlineEnum
 from app.kit.inputs import Input
 from app.models import Feedback
 
@@ -12,16 +13,20 @@ FeedbackText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
 ]
 ExternalRef = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+SourceField = Annotated[FeedbackSource, InlineEnum()]
+StatusField = Annotated[FeedbackStatus, InlineEnum()]
+SentimentField = Annotated[Sentiment, InlineEnum()]
+AreaField = Annotated[ExpectationArea, InlineEnum()]
 
 
 class FeedbackCreate(Input):
-    source: FeedbackSource
+    source: SourceField
     text: FeedbackText
     rating: int | None = Field(default=None, ge=1, le=5, description="1 (worst) to 5 (best)")
-    sentiment: Sentiment | None = Field(
+    sentiment: SentimentField | None = Field(
         default=None, description="given, or derived from the rating (4-5 positive, 3 neutral)"
     )
-    area: ExpectationArea | None = Field(default=None, description="the expectation concerned")
+    area: AreaField | None = Field(default=None, description="the expectation concerned")
     customer_external_ref: ExternalRef | None = None
     order_external_ref: ExternalRef | None = None
     ticket_id: uuid.UUID | None = None
@@ -30,10 +35,10 @@ class FeedbackCreate(Input):
 class FeedbackUpdate(Input):
     """Omit a field to leave it as it is."""
 
-    status: FeedbackStatus | None = None
+    status: StatusField | None = None
     action_taken: FeedbackText | None = None
-    area: ExpectationArea | None = None
-    sentiment: Sentiment | None = None
+    area: AreaField | None = None
+    sentiment: SentimentField | None = None
 
     @field_validator("status", "action_taken", "area", "sentiment")
     @classmethod
@@ -45,12 +50,12 @@ class FeedbackUpdate(Input):
 
 class FeedbackOut(BaseModel):
     id: uuid.UUID
-    source: FeedbackSource
-    status: FeedbackStatus
+    source: SourceField
+    status: StatusField
     text: str
     rating: int | None
-    sentiment: Sentiment | None
-    area: ExpectationArea | None
+    sentiment: SentimentField | None
+    area: AreaField | None
     customer_external_ref: str | None
     order_external_ref: str | None
     ticket_id: uuid.UUID | None

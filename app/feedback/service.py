@@ -8,15 +8,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.events.actors import actor_data
 from app.events.service import record_event
+from app.events.types import EventType
 from app.feedback.errors import FeedbackClosed, FeedbackNotFound, FeedbackTransitionNotAllowed
 from app.feedback.repository import FeedbackRepository
 from app.feedback.schemas import FeedbackCreate, FeedbackOut, FeedbackUpdate
+from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
 from app.feedback.workflow import (
-    ExpectationArea,
-    FeedbackSource,
-    FeedbackStatus,
     MissingActionError,
-    Sentiment,
     TransitionError,
     check_transition,
     sentiment_from_rating,
@@ -27,9 +25,9 @@ from app.references import resolve_references
 
 # When each status was first reached.
 STATUS_TIMESTAMPS = {
-    "acknowledged": "acknowledged_at",
-    "actioned": "actioned_at",
-    "closed": "closed_at",
+    FeedbackStatus.ACKNOWLEDGED: "acknowledged_at",
+    FeedbackStatus.ACTIONED: "actioned_at",
+    FeedbackStatus.CLOSED: "closed_at",
 }
 UPDATABLE_FIELDS = ("status", "action_taken", "area", "sentiment")
 
@@ -53,7 +51,7 @@ async def create_feedback(
     """Store a feedback item (status new) and record feedback.created."""
     feedback = Feedback(
         source=new.source,
-        status="new",
+        status=FeedbackStatus.NEW,
         text=new.text,
         rating=new.rating,
         sentiment=new.sentiment or sentiment_from_rating(new.rating),
@@ -69,7 +67,7 @@ async def create_feedback(
     await FeedbackRepository(session).add(feedback)
     await record_event(
         session,
-        "feedback.created",
+        EventType.FEEDBACK_CREATED,
         {"feedback": FeedbackOut.from_model(feedback).model_dump(mode="json"),
          "created_by": actor_data(actor)},
         now=now,
@@ -141,7 +139,7 @@ async def update_feedback(
     await session.flush()
     await record_event(
         session,
-        "feedback.updated",
+        EventType.FEEDBACK_UPDATED,
         {
             "feedback": FeedbackOut.from_model(feedback).model_dump(mode="json"),
             "changes": changes,
@@ -157,9 +155,9 @@ async def update_feedback(
 
 
 def _check_workflow(feedback: Feedback, requested: dict[str, Any]) -> None:
-    if feedback.status == "closed":
+    if feedback.status == FeedbackStatus.CLOSED:
         raise FeedbackClosed("This feedback is closed; closed feedback is final.")
-    current: FeedbackStatus = feedback.status  # type: ignore[assignment]  # CHECK constraint
+    current = feedback.status
     target: FeedbackStatus = requested.get("status", current)
     action_taken = requested.get("action_taken", feedback.action_taken)
     try:

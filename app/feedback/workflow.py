@@ -1,21 +1,17 @@
-"""Feedback vocabulary and workflow rules (pure logic).
+"""Feedback workflow rules (pure logic).
 
 Status moves one step at a time: new -> acknowledged -> actioned -> closed. Reaching `actioned`
 needs `action_taken`, so every followed-up gap records what was done about it.
 """
 
-from typing import Final, Literal, get_args
+from typing import Final
 
-FeedbackSource = Literal["survey", "support_ticket", "social_media", "review", "email", "other"]
-FeedbackStatus = Literal["new", "acknowledged", "actioned", "closed"]
-Sentiment = Literal["positive", "neutral", "negative"]
-ExpectationArea = Literal["product_quality", "delivery", "pricing", "support", "website", "other"]
+from app.feedback.types import FeedbackStatus, Sentiment
 
-STATUSES: Final[tuple[FeedbackStatus, ...]] = get_args(FeedbackStatus)
 NEXT_STATUS: Final[dict[FeedbackStatus, FeedbackStatus]] = {
-    "new": "acknowledged",
-    "acknowledged": "actioned",
-    "actioned": "closed",
+    FeedbackStatus.NEW: FeedbackStatus.ACKNOWLEDGED,
+    FeedbackStatus.ACKNOWLEDGED: FeedbackStatus.ACTIONED,
+    FeedbackStatus.ACTIONED: FeedbackStatus.CLOSED,
 }
 
 
@@ -35,9 +31,9 @@ def check_transition(
         return
     if NEXT_STATUS.get(current) != target:
         allowed = NEXT_STATUS.get(current)
-        hint = f"the next status is {allowed!r}" if allowed else "closed feedback is final"
-        raise TransitionError(f"cannot move feedback from {current!r} to {target!r}; {hint}")
-    if target == "actioned" and not action_taken:
+        hint = f"the next status is '{allowed}'" if allowed else "closed feedback is final"
+        raise TransitionError(f"cannot move feedback from '{current}' to '{target}'; {hint}")
+    if target == FeedbackStatus.ACTIONED and not action_taken:
         raise MissingActionError("moving to 'actioned' requires action_taken")
 
 
@@ -46,7 +42,7 @@ def sentiment_from_rating(rating: int | None) -> Sentiment | None:
     if rating is None:
         return None
     if rating >= 4:
-        return "positive"
+        return Sentiment.POSITIVE
     if rating == 3:
-        return "neutral"
-    return "negative"
+        return Sentiment.NEUTRAL
+    return Sentiment.NEGATIVE

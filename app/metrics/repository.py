@@ -30,10 +30,12 @@ from app.models import (
     SurveyResponse,
     Ticket,
 )
+from app.sla.types import SlaMetric, TargetStatus
+from app.tickets.vocabulary import Priority, TicketStatus
 
 GroupBy = Literal["channel", "priority", "assignee", "tier"]
-OPEN_STATUSES = ("new", "open", "pending", "on_hold")
-SETTLED = ("met", "breached")
+OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD)
+SETTLED = (TargetStatus.MET, TargetStatus.BREACHED)
 FCR_REOPEN_WINDOW = timedelta(days=7)
 TICKET_GROUPS: dict[str, InstrumentedAttribute[Any]] = {
     "channel": Ticket.channel,
@@ -66,8 +68,8 @@ class Counts:
 
 @dataclass(frozen=True, slots=True)
 class TargetTerms:
-    priority: str
-    metric: str
+    priority: Priority
+    metric: SlaMetric
     target_seconds: float
     business_hours: bool
     met: int
@@ -265,13 +267,13 @@ class MetricsRepository:
         return await self._counts(_group_by_keys(statement))
 
     async def sla_compliance(
-        self, window: Window, metric: str | None = None
+        self, window: Window, metric: SlaMetric | None = None
     ) -> dict[Key, Counts]:
         """Targets due in the window that were met / met + breached (active ones excluded)."""
         statement = (
             select(
                 *_keys(window, SlaTarget.due_at, _ticket_group(window)),
-                func.count().filter(SlaTarget.status == "met").label("numerator"),
+                func.count().filter(SlaTarget.status == TargetStatus.MET).label("numerator"),
                 func.count().label("denominator"),
             )
             .where(SlaTarget.status.in_(SETTLED), _in_window(SlaTarget.due_at, window))
@@ -290,7 +292,7 @@ class MetricsRepository:
                 SlaTarget.metric,
                 func.mode().within_group(func.extract("epoch", SlaTarget.target)).label("target"),
                 func.bool_or(SlaTarget.business_hours).label("business_hours"),
-                func.count().filter(SlaTarget.status == "met").label("met"),
+                func.count().filter(SlaTarget.status == TargetStatus.MET).label("met"),
                 func.count().label("settled"),
             )
             .join(Ticket, Ticket.id == SlaTarget.ticket_id)
@@ -304,12 +306,14 @@ class MetricsRepository:
         ]
 
     async def observed_by_priority(
-        self, window: Window, metric: str
-    ) -> dict[str, tuple[float | None, float | None, float | None, int]]:
+        self, window: Window, metric: SlaMetric
+    ) -> dict[Priority, tuple[float | None, float | None, float | None, int]]:
         """Per priority: median, p90, p95 seconds of first responses or first solves of the
         tickets created in the window (calendar time)."""
         done_at = (
-            Ticket.first_responded_at if metric == "first_response" else Ticket.first_solved_at
+            Ticket.first_responded_at
+            if metric == SlaMetric.FIRST_RESPONSE
+            else Ticket.first_solved_at
         )
         seconds = func.extract("epoch", done_at - Ticket.created_at)
         statement = (
@@ -328,7 +332,7 @@ class MetricsRepository:
             for row in (await self.session.execute(statement)).all()
         }
 
-    async def backlog(self, now: datetime) -> Sequence[tuple[str, int, int, int, int]]:
+    async def backlog(self, now: datetime) -> Sequence[tuple[TicketStatus, int, int, int, int]]:
         """Open tickets by status with their age: (status, <1 d, 1-3 d, 3-7 d, >7 d)."""
         age = now - Ticket.created_at
         statement = (
@@ -343,7 +347,7 @@ class MetricsRepository:
             .group_by(Ticket.status)
         )
         rows = (await self.session.execute(statement)).all()
-        return [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows]
+        return [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows]
 
 
 def _retention_base(window: Window) -> AnySelect:

@@ -1,7 +1,10 @@
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from app.kit.enums import InlineEnum
+from app.sla.types import SlaMetric
 
 MetricKind = Literal["ratio", "score", "duration", "count"]
 
@@ -52,7 +55,7 @@ class Observed(BaseModel):
 
 class CalibrationRow(BaseModel):
     priority: str
-    metric: Literal["first_response", "next_response", "resolution"]
+    metric: Annotated[SlaMetric, InlineEnum()]
     target_seconds: float = Field(description="the target most often promised in the period")
     target_business_hours: bool
     met: Figure = Field(description="targets met / met + breached")

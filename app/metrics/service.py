@@ -31,10 +31,10 @@ from app.metrics.schemas import (
     SlaCompliance,
     Summary,
 )
+from app.sla.types import SlaMetric
 
 AGE_BANDS = ("under_1d", "1d_to_3d", "3d_to_7d", "over_7d")
-SLA_METRICS = ("first_response", "next_response", "resolution")
-OBSERVED_METRICS = ("first_response", "resolution")
+OBSERVED_METRICS = (SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION)
 Rows = dict[Key, Counts] | dict[Key, Durations]
 Fetch = Callable[[MetricsRepository, Window, datetime], Awaitable[Rows]]
 
@@ -106,7 +106,7 @@ async def summary(session: AsyncSession, window: Window, now: datetime) -> Summa
         survey_response_rate=_figure((await repository.survey_response_rate(window)).get(WHOLE)),
         sla_compliance=SlaCompliance(**{
             metric: _figure((await repository.sla_compliance(window, metric)).get(WHOLE))
-            for metric in SLA_METRICS
+            for metric in SlaMetric
         }),
         fcr=FcrFigure(**_figure(fcr).model_dump(), zero_reply_resolutions=fcr.extra),
         retention=_figure((await repository.retention(window)).get(WHOLE)),
@@ -137,7 +137,7 @@ async def calibration(session: AsyncSession, window: Window) -> Calibration:
     observed = {metric: await repository.observed_by_priority(window, metric)
                 for metric in OBSERVED_METRICS}
     rows = [_calibration_row(term, observed.get(term.metric, {}).get(term.priority))
-            for term in sorted(terms, key=lambda t: (t.priority, SLA_METRICS.index(t.metric)))]
+            for term in sorted(terms, key=lambda t: (t.priority, list(SlaMetric).index(t.metric)))]
     return Calibration(period_from=window.start, period_to=window.end, rows=rows)
 
 

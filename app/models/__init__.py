@@ -10,15 +10,9 @@ from app.models.orders import Order
 from app.models.sla import SlaCalendar, SlaPolicy, SlaTarget, TicketSla
 from app.models.surveys import SurveyAnswer, SurveyInvitation, SurveyResponse, SurveyTemplate
 from app.models.tickets import Ticket, TicketMessage
-from app.models.webhooks import (
-    DELIVERY_STATUSES,
-    WebhookDelivery,
-    WebhookDeliveryAttempt,
-    WebhookEndpoint,
-)
+from app.models.webhooks import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 
 __all__ = [
-    "DELIVERY_STATUSES",
     "ApiKey",
     "Base",
     "Customer",

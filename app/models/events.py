@@ -6,7 +6,8 @@ from sqlalchemy import Index, String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UUIDPrimaryKey
+from app.events.types import EventType
+from app.models.base import Base, StoredEnum, UUIDPrimaryKey
 
 
 class Event(UUIDPrimaryKey, Base):
@@ -19,7 +20,7 @@ class Event(UUIDPrimaryKey, Base):
         Index("ix_events_subject_id_created_at", "subject_id", "created_at"),
     )
 
-    type: Mapped[str] = mapped_column(String(64))
+    type: Mapped[EventType] = mapped_column(StoredEnum(EventType, String(64)))
     created_at: Mapped[datetime]
     data: Mapped[dict[str, Any]] = mapped_column(JSONB)
     subject_type: Mapped[str | None] = mapped_column(String(32))

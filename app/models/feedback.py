@@ -6,7 +6,8 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, UUIDPrimaryKey
+from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
+from app.models.base import Base, StoredEnum, UUIDPrimaryKey, one_of
 from app.models.customers import Customer
 from app.models.orders import Order
 
@@ -20,25 +21,19 @@ class Feedback(UUIDPrimaryKey, Base):
         Index("ix_feedback_area_created_at", "area", "created_at"),
         Index("ix_feedback_sentiment_created_at", "sentiment", "created_at"),
         Index("ix_feedback_customer_id_created_at", "customer_id", "created_at"),
-        CheckConstraint(
-            "source IN ('survey', 'support_ticket', 'social_media', 'review', 'email', 'other')",
-            name="source",
-        ),
-        CheckConstraint("status IN ('new', 'acknowledged', 'actioned', 'closed')", name="status"),
-        CheckConstraint("sentiment IN ('positive', 'neutral', 'negative')", name="sentiment"),
-        CheckConstraint(
-            "area IN ('product_quality', 'delivery', 'pricing', 'support', 'website', 'other')",
-            name="area",
-        ),
+        CheckConstraint(one_of("source", FeedbackSource), name="source"),
+        CheckConstraint(one_of("status", FeedbackStatus), name="status"),
+        CheckConstraint(one_of("sentiment", Sentiment), name="sentiment"),
+        CheckConstraint(one_of("area", ExpectationArea), name="area"),
         CheckConstraint("rating BETWEEN 1 AND 5", name="rating"),
     )
 
-    source: Mapped[str] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16))
+    source: Mapped[FeedbackSource] = mapped_column(StoredEnum(FeedbackSource, String(16)))
+    status: Mapped[FeedbackStatus] = mapped_column(StoredEnum(FeedbackStatus, String(16)))
     text: Mapped[str] = mapped_column(Text)
     rating: Mapped[int | None] = mapped_column(SmallInteger)
-    sentiment: Mapped[str | None] = mapped_column(String(16))
-    area: Mapped[str | None] = mapped_column(String(32))
+    sentiment: Mapped[Sentiment | None] = mapped_column(StoredEnum(Sentiment, String(16)))
+    area: Mapped[ExpectationArea | None] = mapped_column(StoredEnum(ExpectationArea, String(32)))
     customer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("customers.id"))
     order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id"))
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"))

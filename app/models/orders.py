@@ -5,8 +5,9 @@ from decimal import Decimal
 from sqlalchemy import CHAR, ForeignKey, Index, Numeric, String, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, UUIDPrimaryKey
+from app.models.base import Base, StoredEnum, UUIDPrimaryKey
 from app.models.customers import Customer
+from app.orders.types import OrderStatus
 
 
 class Order(UUIDPrimaryKey, Base):
@@ -25,7 +26,7 @@ class Order(UUIDPrimaryKey, Base):
 
     external_ref: Mapped[str] = mapped_column(String(128), unique=True)
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
-    status: Mapped[str] = mapped_column(String(20))
+    status: Mapped[OrderStatus] = mapped_column(StoredEnum(OrderStatus, String(20)))
     placed_at: Mapped[datetime]
     amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
     currency: Mapped[str] = mapped_column(CHAR(3))

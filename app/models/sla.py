@@ -18,7 +18,9 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UUIDPrimaryKey
+from app.models.base import Base, StoredEnum, UUIDPrimaryKey, one_of
+from app.sla.types import SlaMetric, TargetStatus
+from app.tickets.vocabulary import TicketStatus
 
 
 class SlaCalendar(UUIDPrimaryKey, Base):
@@ -52,7 +54,9 @@ class SlaPolicy(UUIDPrimaryKey, Base):
     )
     conditions: Mapped[dict[str, Any]] = mapped_column(JSONB)
     targets: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    pause_statuses: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    pause_statuses: Mapped[list[TicketStatus]] = mapped_column(
+        ARRAY(StoredEnum(TicketStatus, Text()))
+    )
     escalate_on_breach: Mapped[bool]
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime]
@@ -73,7 +77,9 @@ class TicketSla(Base):
     policy_version: Mapped[int | None]
     calendar: Mapped[dict[str, Any] | None] = mapped_column(JSONB)  # None: 24x7
     targets: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    pause_statuses: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    pause_statuses: Mapped[list[TicketStatus]] = mapped_column(
+        ARRAY(StoredEnum(TicketStatus, Text()))
+    )
     escalate_on_breach: Mapped[bool]
     applied_at: Mapped[datetime]
 
@@ -83,12 +89,8 @@ class SlaTarget(UUIDPrimaryKey, Base):
 
     __tablename__ = "sla_targets"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('active', 'paused', 'met', 'breached', 'stopped')", name="status"
-        ),
-        CheckConstraint(
-            "metric IN ('first_response', 'next_response', 'resolution')", name="metric"
-        ),
+        CheckConstraint(one_of("status", TargetStatus), name="status"),
+        CheckConstraint(one_of("metric", SlaMetric), name="metric"),
         Index("ix_sla_targets_ticket_id_metric", "ticket_id", "metric"),
         # The sweep reads only what is due: O(due), not O(active targets).
         Index("ix_sla_targets_due", "due_at", postgresql_where=text("status = 'active'")),
@@ -106,8 +108,8 @@ class SlaTarget(UUIDPrimaryKey, Base):
     )
 
     ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
-    metric: Mapped[str] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16))
+    metric: Mapped[SlaMetric] = mapped_column(StoredEnum(SlaMetric, String(16)))
+    status: Mapped[TargetStatus] = mapped_column(StoredEnum(TargetStatus, String(16)))
     policy_id: Mapped[uuid.UUID | None]
     policy_name: Mapped[str | None] = mapped_column(String(100))
     target: Mapped[timedelta] = mapped_column(Interval)

@@ -18,13 +18,10 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, UUIDPrimaryKey
+from app.models.base import Base, StoredEnum, UUIDPrimaryKey, one_of
 from app.models.customers import Customer
 from app.models.orders import Order
-
-# Invitation triggers: created through the API, or by the worker when a ticket was solved.
-TRIGGER_API = "api"
-TRIGGER_TICKET_SOLVED = "ticket_solved"
+from app.surveys.types import InvitationTrigger
 
 
 class SurveyTemplate(UUIDPrimaryKey, Base):
@@ -59,7 +56,7 @@ class SurveyInvitation(UUIDPrimaryKey, Base):
             unique=True,
             postgresql_where=text("trigger = 'ticket_solved'"),
         ),
-        CheckConstraint("trigger IN ('api', 'ticket_solved')", name="trigger"),
+        CheckConstraint(one_of("trigger", InvitationTrigger), name="trigger"),
     )
 
     template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("survey_templates.id"))
@@ -68,7 +65,7 @@ class SurveyInvitation(UUIDPrimaryKey, Base):
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
     order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id"))
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"))
-    trigger: Mapped[str] = mapped_column(String(16))
+    trigger: Mapped[InvitationTrigger] = mapped_column(StoredEnum(InvitationTrigger, String(16)))
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     responded_at: Mapped[datetime | None]

@@ -5,9 +5,10 @@ from sqlalchemy import BigInteger, ForeignKey, Identity, Index, SmallInteger, St
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, UUIDPrimaryKey
+from app.models.base import Base, StoredEnum, UUIDPrimaryKey
 from app.models.customers import Customer
 from app.models.orders import Order
+from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 
 
 class Ticket(UUIDPrimaryKey, Base):
@@ -25,10 +26,10 @@ class Ticket(UUIDPrimaryKey, Base):
 
     number: Mapped[int] = mapped_column(BigInteger, Identity(), unique=True)
     subject: Mapped[str] = mapped_column(String(250))
-    status: Mapped[str] = mapped_column(String(16))
-    priority: Mapped[str] = mapped_column(String(16))
-    channel: Mapped[str] = mapped_column(String(16))
-    tier: Mapped[int] = mapped_column(SmallInteger, default=1)
+    status: Mapped[TicketStatus] = mapped_column(StoredEnum(TicketStatus, String(16)))
+    priority: Mapped[Priority] = mapped_column(StoredEnum(Priority, String(16)))
+    channel: Mapped[Channel] = mapped_column(StoredEnum(Channel, String(16)))
+    tier: Mapped[Tier] = mapped_column(StoredEnum(Tier, SmallInteger()), default=Tier.FRONT_LINE)
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
     order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id"))
     assignee: Mapped[str | None] = mapped_column(String(128))
@@ -62,8 +63,8 @@ class TicketMessage(UUIDPrimaryKey, Base):
     __table_args__ = (Index("ix_ticket_messages_ticket_id_created_at", "ticket_id", "created_at"),)
 
     ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
-    author_type: Mapped[str] = mapped_column(String(16))
+    author_type: Mapped[AuthorType] = mapped_column(StoredEnum(AuthorType, String(16)))
     public: Mapped[bool]
     body: Mapped[str] = mapped_column(Text)
-    channel: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[Channel] = mapped_column(StoredEnum(Channel, String(16)))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())

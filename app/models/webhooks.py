@@ -13,9 +13,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, CreatedAt, UUIDPrimaryKey
-
-DELIVERY_STATUSES = ("pending", "succeeded", "failed")
+from app.models.base import Base, CreatedAt, StoredEnum, UUIDPrimaryKey, one_of
+from app.webhooks.types import DeliveryStatus
 
 
 class WebhookEndpoint(UUIDPrimaryKey, CreatedAt, Base):
@@ -42,9 +41,7 @@ class WebhookDelivery(UUIDPrimaryKey, CreatedAt, Base):
     __tablename__ = "webhook_deliveries"
     __table_args__ = (
         UniqueConstraint("endpoint_id", "event_id"),
-        CheckConstraint(
-            "status IN ('pending', 'succeeded', 'failed')", name="status_known"
-        ),
+        CheckConstraint(one_of("status", DeliveryStatus), name="status_known"),
         Index(
             "ix_webhook_deliveries_due",
             "next_attempt_at",
@@ -60,7 +57,7 @@ class WebhookDelivery(UUIDPrimaryKey, CreatedAt, Base):
     # NULL for a `webhook.test` delivery, which is no event of the outbox.
     event_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     event_type: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[DeliveryStatus] = mapped_column(StoredEnum(DeliveryStatus, String(16)))
     attempts_made: Mapped[int]
     next_attempt_at: Mapped[datetime | None]
     # The lease: a claimed delivery is not due again until then, so a crashed worker's claim

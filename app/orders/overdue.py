@@ -7,6 +7,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import new_event, record_events
+from app.events.types import EventType
 from app.models import Customer, Event, Order
 from app.worker import JobContext
 
@@ -71,7 +72,8 @@ def _overdue_event(item: OverdueOrder, now: datetime) -> Event:
         "promised_delivery_at": order.promised_delivery_at.isoformat(),
     }
     return new_event(
-        "order.delivery_overdue", data, now=now, subject_type="order", subject_id=order.id
+        EventType.ORDER_DELIVERY_OVERDUE, data, now=now, subject_type="order",
+        subject_id=order.id,
     )
 
 

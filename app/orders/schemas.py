@@ -1,19 +1,19 @@
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from app.customers.schemas import CustomerRef, CustomerSummary
+from app.kit.enums import InlineEnum
 from app.kit.inputs import Input, Timestamp
-
-OrderStatus = Literal["placed", "paid", "shipped", "delivered", "cancelled", "returned"]
+from app.orders.types import OrderStatus
 
 
 class OrderUpsert(Input):
     customer: CustomerRef
-    status: OrderStatus = "placed"
+    status: Annotated[OrderStatus, InlineEnum()] = OrderStatus.PLACED
     placed_at: Timestamp
     amount: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR")
@@ -35,7 +35,7 @@ class OrderUpsert(Input):
     @field_validator("delivered_at")
     @classmethod
     def _delivered_needs_date(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
-        if value is None and info.data.get("status") == "delivered":
+        if value is None and info.data.get("status") == OrderStatus.DELIVERED:
             raise ValueError("a delivered order needs delivered_at")
         return value
 
@@ -49,7 +49,7 @@ class OrderSummary(BaseModel):
 
 class OrderOut(OrderSummary):
     customer: CustomerSummary
-    status: OrderStatus
+    status: Annotated[OrderStatus, InlineEnum()]
     placed_at: datetime
     amount: Decimal
     currency: str

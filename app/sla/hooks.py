@@ -8,24 +8,19 @@ a request and the sweep never act on the same target at once.
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Literal, Protocol
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, exists, not_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import new_event, record_events
+from app.events.types import EventType
 from app.models import Event, SlaTarget, Ticket, TicketSla
 from app.sla.business_hours import BusinessCalendar, business_time_between
 from app.sla.repository import PolicyRepository, TargetRepository
 from app.sla.rules import (
-    ACTIVE,
-    BREACHED,
     DEFAULT_PAUSE_STATUSES,
     DONE_STATUSES,
-    MET,
-    PAUSED,
-    STOPPED,
-    Metric,
     TargetFacts,
     TargetSpec,
     TicketAttributes,
@@ -38,9 +33,11 @@ from app.sla.rules import (
     sla_event_data,
 )
 from app.sla.schemas import Expectation, Expectations
+from app.sla.types import ExpectationStatus, SlaMetric, TargetStatus
+from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 
 POLICY_ATTRIBUTES = frozenset({"priority", "channel", "tier", "tags"})
-_STARTED_AT_CREATION: tuple[Metric, ...] = ("first_response", "resolution")
+_STARTED_AT_CREATION = (SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION)
 
 
 class TicketFacts(Protocol):
@@ -50,13 +47,13 @@ class TicketFacts(Protocol):
     @property
     def id(self) -> uuid.UUID: ...
     @property
-    def status(self) -> str: ...
+    def status(self) -> TicketStatus: ...
     @property
-    def priority(self) -> str: ...
+    def priority(self) -> Priority: ...
     @property
-    def channel(self) -> str: ...
+    def channel(self) -> Channel: ...
     @property
-    def tier(self) -> int: ...
+    def tier(self) -> Tier: ...
     @property
     def tags(self) -> Sequence[str]: ...
 
@@ -73,7 +70,7 @@ async def on_message_added(
     session: AsyncSession,
     ticket: Ticket,
     *,
-    author_type: Literal["customer", "agent"],
+    author_type: AuthorType,
     public: bool,
     now: datetime,
 ) -> None:
@@ -84,20 +81,22 @@ async def on_message_added(
         return
     repository = TargetRepository(session)
     running = await repository.running_of_ticket(ticket.id)
-    if author_type == "agent":
-        await _meet(session, ticket, _of_metric(running, "first_response", "next_response"), now)
+    if author_type == AuthorType.AGENT:
+        responses = _of_metric(running, SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE)
+        await _meet(session, ticket, responses, now)
         return
     if not _awaits_next_response(ticket, running):
         return
     sla = await repository.ticket_sla(ticket.id)  # read only here: most messages need no policy
     if sla is not None:
         await repository.add_targets(_new_targets(
-            sla, ("next_response",), started_at=now, paused_at=_pause_start(sla, ticket, now)
+            sla, (SlaMetric.NEXT_RESPONSE,), started_at=now,
+            paused_at=_pause_start(sla, ticket, now),
         ))
 
 
 async def on_status_changed(
-    session: AsyncSession, ticket: Ticket, old_status: str, now: datetime
+    session: AsyncSession, ticket: Ticket, old_status: TicketStatus, now: datetime
 ) -> None:
     """Solving meets the resolution and stops the rest; reopening starts a new resolution;
     entering a pause status pauses every active target and leaving it resumes them."""
@@ -109,12 +108,13 @@ async def on_status_changed(
     if new_status in DONE_STATUSES:
         if old_status not in DONE_STATUSES:
             running = await repository.running_of_ticket(ticket.id)
-            await _meet(session, ticket, _of_metric(running, "resolution"), now)
-            _finish(_of_metric(running, "first_response", "next_response"), STOPPED, now)
+            await _meet(session, ticket, _of_metric(running, SlaMetric.RESOLUTION), now)
+            responses = _of_metric(running, SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE)
+            _finish(responses, TargetStatus.STOPPED, now)
         return
     if old_status in DONE_STATUSES:
         await repository.add_targets(_new_targets(
-            sla, ("resolution",), started_at=now, paused_at=_pause_start(sla, ticket, now)
+            sla, (SlaMetric.RESOLUTION,), started_at=now, paused_at=_pause_start(sla, ticket, now)
         ))
         return
     paused_now = new_status in sla.pause_statuses
@@ -123,9 +123,9 @@ async def on_status_changed(
         return
     running = await repository.running_of_ticket(ticket.id)
     if paused_now:
-        _pause([target for target in running if target.status == ACTIVE], now)
+        _pause([target for target in running if target.status == TargetStatus.ACTIVE], now)
     else:
-        _resume([target for target in running if target.status == PAUSED], sla, now)
+        _resume([target for target in running if target.status == TargetStatus.PAUSED], sla, now)
 
 
 async def on_attributes_changed(
@@ -152,18 +152,20 @@ async def expectations(session: AsyncSession, ticket: Ticket, now: datetime) -> 
     """For `GET /v1/tickets/{id}`: when the customer can expect an answer and a resolution."""
     repository = TargetRepository(session)
     sla = await repository.ticket_sla(ticket.id)
-    targets = [t for t in await repository.of_ticket(ticket.id) if t.status != STOPPED]
+    targets = [t for t in await repository.of_ticket(ticket.id) if t.status != TargetStatus.STOPPED]
     return Expectations(
         policy_name=sla.policy_name if sla else None,
-        first_response=_expectation(_latest(targets, "first_response"), now),
-        next_response=_expectation(_latest(targets, "next_response"), now),
-        resolution=_expectation(_latest(targets, "resolution"), now),
+        first_response=_expectation(_latest(targets, SlaMetric.FIRST_RESPONSE), now),
+        next_response=_expectation(_latest(targets, SlaMetric.NEXT_RESPONSE), now),
+        resolution=_expectation(_latest(targets, SlaMetric.RESOLUTION), now),
     )
 
 
 def breached_filter(breached: bool) -> ColumnElement[bool]:
     """Tickets with (or without) at least one breached target, for `?breached=`."""
-    has_breach = exists().where(SlaTarget.ticket_id == Ticket.id, SlaTarget.status == BREACHED)
+    has_breach = exists().where(
+        SlaTarget.ticket_id == Ticket.id, SlaTarget.status == TargetStatus.BREACHED
+    )
     return has_breach if breached else not_(has_breach)
 
 
@@ -225,7 +227,7 @@ def _pause_start(sla: TicketSla, ticket: TicketFacts, now: datetime) -> datetime
 
 def _new_targets(
     sla: TicketSla,
-    metrics: Iterable[Metric],
+    metrics: Iterable[SlaMetric],
     *,
     started_at: datetime,
     paused_at: datetime | None,
@@ -239,7 +241,8 @@ def _new_targets(
         spec = TargetSpec.from_json(definition)
         deadlines = compute_deadlines(calendar, spec, started_at)
         targets.append(SlaTarget(
-            ticket_id=sla.ticket_id, metric=metric, status=ACTIVE if paused_at is None else PAUSED,
+            ticket_id=sla.ticket_id, metric=metric,
+            status=TargetStatus.ACTIVE if paused_at is None else TargetStatus.PAUSED,
             policy_id=sla.policy_id, policy_name=sla.policy_name,
             target=spec.target, warn_before=spec.warn_before, business_hours=spec.business_hours,
             started_at=started_at, due_at=deadlines.due_at, warn_at=deadlines.warn_at,
@@ -248,7 +251,7 @@ def _new_targets(
     return targets
 
 
-def _of_metric(targets: Sequence[SlaTarget], *metrics: Metric) -> list[SlaTarget]:
+def _of_metric(targets: Sequence[SlaTarget], *metrics: SlaMetric) -> list[SlaTarget]:
     return [target for target in targets if target.metric in metrics]
 
 
@@ -257,16 +260,19 @@ async def _meet(
 ) -> None:
     """Met if in time. One already past due that the sweep has not reached yet was breached:
     record that here, with its event, since the sweep will no longer see it."""
-    late = [t for t in targets if t.status == ACTIVE and t.due_at <= now]
-    _finish([t for t in targets if t not in late], MET, now)
+    late = [t for t in targets if t.status == TargetStatus.ACTIVE and t.due_at <= now]
+    _finish([t for t in targets if t not in late], TargetStatus.MET, now)
     for target in late:
-        target.status, target.breached_at = BREACHED, target.due_at
+        target.status, target.breached_at = TargetStatus.BREACHED, target.due_at
     await record_events(
-        session, [sla_event("sla.breached", target, ticket.number, now) for target in late]
+        session,
+        [sla_event(EventType.SLA_BREACHED, target, ticket.number, now) for target in late],
     )
 
 
-def sla_event(event_type: str, target: TargetFacts, ticket_number: int, now: datetime) -> Event:
+def sla_event(
+    event_type: EventType, target: TargetFacts, ticket_number: int, now: datetime
+) -> Event:
     """sla.warning or sla.breached, from a request or from the sweep."""
     return new_event(
         event_type, sla_event_data(target, ticket_number), now=now, subject_type="ticket",
@@ -274,11 +280,11 @@ def sla_event(event_type: str, target: TargetFacts, ticket_number: int, now: dat
     )
 
 
-def _finish(targets: Iterable[SlaTarget], status: str, now: datetime) -> None:
+def _finish(targets: Iterable[SlaTarget], status: TargetStatus, now: datetime) -> None:
     for target in targets:
         target.status = status
         target.paused_at = None
-        if status == MET:
+        if status == TargetStatus.MET:
             target.met_at = now
         else:
             target.stopped_at = now
@@ -286,7 +292,7 @@ def _finish(targets: Iterable[SlaTarget], status: str, now: datetime) -> None:
 
 def _pause(targets: Iterable[SlaTarget], now: datetime) -> None:
     for target in targets:
-        target.status = PAUSED
+        target.status = TargetStatus.PAUSED
         target.paused_at = now
 
 
@@ -296,7 +302,7 @@ def _resume(targets: Iterable[SlaTarget], sla: TicketSla, now: datetime) -> None
         assert target.paused_at is not None
         target.paused_for += paused_time(calendar, target.business_hours, target.paused_at, now)
         target.paused_at = None
-        target.status = ACTIVE
+        target.status = TargetStatus.ACTIVE
         _retime(target, calendar)
 
 
@@ -311,7 +317,7 @@ def _apply_terms(target: SlaTarget, sla: TicketSla, now: datetime) -> None:
     promises nothing for its metric."""
     definition = sla.targets.get(target.metric)
     if definition is None:
-        _finish([target], STOPPED, now)
+        _finish([target], TargetStatus.STOPPED, now)
         return
     spec = TargetSpec.from_json(definition)
     target.policy_id, target.policy_name = sla.policy_id, sla.policy_name
@@ -331,25 +337,28 @@ async def _targets_the_new_policy_adds(
     existing = {target.metric for target in await repository.of_ticket(ticket.id)}
     paused_at = _pause_start(sla, ticket, now)
     added: list[SlaTarget] = []
-    if "first_response" not in existing and ticket.first_responded_at is None:
+    if SlaMetric.FIRST_RESPONSE not in existing and ticket.first_responded_at is None:
         added += _new_targets(
-            sla, ("first_response",), started_at=ticket.created_at, paused_at=paused_at
+            sla, (SlaMetric.FIRST_RESPONSE,), started_at=ticket.created_at, paused_at=paused_at
         )
-    if "resolution" not in existing:
+    if SlaMetric.RESOLUTION not in existing:
         started_at = ticket.last_reopened_at or ticket.created_at
-        added += _new_targets(sla, ("resolution",), started_at=started_at, paused_at=paused_at)
+        added += _new_targets(
+            sla, (SlaMetric.RESOLUTION,), started_at=started_at, paused_at=paused_at
+        )
     return added
 
 
 def _awaits_next_response(ticket: Ticket, running: Sequence[SlaTarget]) -> bool:
     answered_before = ticket.first_responded_at is not None
-    return answered_before and not _of_metric(running, "first_response", "next_response")
+    responses = _of_metric(running, SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE)
+    return answered_before and not responses
 
 
 # --- expectations --------------------------------------------------------------------------
 
 
-def _latest(targets: Sequence[SlaTarget], metric: Metric) -> SlaTarget | None:
+def _latest(targets: Sequence[SlaTarget], metric: SlaMetric) -> SlaTarget | None:
     of_metric = _of_metric(targets, metric)
     return of_metric[-1] if of_metric else None
 
@@ -360,14 +369,15 @@ def _expectation(target: SlaTarget | None, now: datetime) -> Expectation | None:
     status = expectation_status(target.status, target.due_at, target.warn_at, now)
     return Expectation(
         status=status,
-        due_at=None if status == "paused" else target.due_at,
+        due_at=None if status == ExpectationStatus.PAUSED else target.due_at,
         met_at=target.met_at,
-        breached_at=target.breached_at or (target.due_at if status == "breached" else None),
+        breached_at=target.breached_at
+        or (target.due_at if status == ExpectationStatus.BREACHED else None),
     )
 
 
 async def elapsed_seconds(
-    session: AsyncSession, ticket: Ticket, metric: Metric, start: datetime, end: datetime
+    session: AsyncSession, ticket: Ticket, metric: SlaMetric, start: datetime, end: datetime
 ) -> float:
     """Seconds from start to end on the clock the ticket's policy uses for metric: business
     hours of its calendar snapshot, or calendar time (also when no policy applies)."""

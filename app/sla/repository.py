@@ -29,7 +29,9 @@ from sqlalchemy.sql.elements import BindParameter
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
 from app.models import SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
-from app.sla.rules import ACTIVE, BREACHED, RUNNING
+from app.sla.rules import RUNNING
+from app.sla.types import SlaMetric, TargetStatus
+from app.tickets.vocabulary import Tier
 
 
 class CalendarRepository:
@@ -160,8 +162,8 @@ class ClaimedTarget:
     id: uuid.UUID
     ticket_id: uuid.UUID
     ticket_number: int
-    ticket_tier: int
-    metric: str
+    ticket_tier: Tier
+    metric: SlaMetric
     due_at: datetime
     policy_id: uuid.UUID | None
     policy_name: str | None
@@ -249,7 +251,7 @@ class TargetRepository:
         await self.session.execute(
             update(SlaTarget)
             .where(SlaTarget.id == any_(_uuid_array(target_ids)))
-            .values(status=BREACHED, breached_at=SlaTarget.due_at)
+            .values(status=TargetStatus.BREACHED, breached_at=SlaTarget.due_at)
             .execution_options(synchronize_session=False)
         )
 
@@ -301,7 +303,7 @@ def _claim_statement(
             SlaTarget.due_at, SlaTarget.policy_id, SlaTarget.policy_name,
         )
         .join(Ticket, Ticket.id == SlaTarget.ticket_id)
-        .where(SlaTarget.status == ACTIVE, condition)
+        .where(SlaTarget.status == TargetStatus.ACTIVE, condition)
         .order_by(order)
         .limit(limit)
         .with_for_update(of=[SlaTarget, Ticket], skip_locked=True)

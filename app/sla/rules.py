@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from app.sla.business_hours import (
     BusinessCalendar,
@@ -13,18 +13,15 @@ from app.sla.business_hours import (
     business_time_between,
     parse_hhmm,
 )
+from app.sla.types import ExpectationStatus, SlaMetric, TargetStatus
+from app.tickets.vocabulary import Channel, Priority, TicketStatus, Tier
 
-Metric = Literal["first_response", "next_response", "resolution"]
-METRICS: tuple[Metric, ...] = ("first_response", "next_response", "resolution")
-
-ACTIVE, PAUSED, MET, BREACHED, STOPPED = "active", "paused", "met", "breached", "stopped"
-RUNNING = (ACTIVE, PAUSED)  # a running target may still be met, breached or stopped
+# A running target may still be met, breached or stopped.
+RUNNING = (TargetStatus.ACTIVE, TargetStatus.PAUSED)
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DEFAULT_PAUSE_STATUSES = ("pending", "on_hold")
-DONE_STATUSES = ("solved", "closed")
-
-ExpectationStatus = Literal["on_track", "at_risk", "breached", "met", "paused"]
+DEFAULT_PAUSE_STATUSES = (TicketStatus.PENDING, TicketStatus.ON_HOLD)
+DONE_STATUSES = (TicketStatus.SOLVED, TicketStatus.CLOSED)
 
 _ZERO = timedelta(0)
 
@@ -35,7 +32,7 @@ class TargetFacts(Protocol):
     @property
     def ticket_id(self) -> uuid.UUID: ...
     @property
-    def metric(self) -> str: ...
+    def metric(self) -> SlaMetric: ...
     @property
     def due_at(self) -> datetime: ...
     @property
@@ -63,9 +60,9 @@ class TargetSpec:
 
 @dataclass(frozen=True, slots=True)
 class TicketAttributes:
-    priority: str
-    channel: str
-    tier: int
+    priority: Priority
+    channel: Channel
+    tier: Tier
     tags: Sequence[str]
 
 
@@ -147,16 +144,17 @@ def paused_time(
 
 
 def expectation_status(
-    status: str, due_at: datetime, warn_at: datetime, now: datetime
+    status: TargetStatus, due_at: datetime, warn_at: datetime, now: datetime
 ) -> ExpectationStatus:
     """A running or finished target as the customer sees it."""
-    if status == MET:
-        return "met"
-    if status == BREACHED or (status == ACTIVE and now >= due_at):
-        return "breached"  # a deadline just passed counts before the sweep has seen it
-    if status == PAUSED:
-        return "paused"
-    return "at_risk" if now >= warn_at else "on_track"
+    if status == TargetStatus.MET:
+        return ExpectationStatus.MET
+    if status == TargetStatus.BREACHED or (status == TargetStatus.ACTIVE and now >= due_at):
+        # a deadline just passed counts before the sweep has seen it
+        return ExpectationStatus.BREACHED
+    if status == TargetStatus.PAUSED:
+        return ExpectationStatus.PAUSED
+    return ExpectationStatus.AT_RISK if now >= warn_at else ExpectationStatus.ON_TRACK
 
 
 def sla_event_data(target: TargetFacts, ticket_number: int) -> dict[str, Any]:

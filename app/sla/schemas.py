@@ -6,14 +6,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from app.kit.enums import InlineEnum
 from app.kit.inputs import Input
 from app.sla.business_hours import BusinessInterval, parse_hhmm
-from app.sla.rules import ExpectationStatus
+from app.sla.rules import DEFAULT_PAUSE_STATUSES
+from app.sla.types import ExpectationStatus
+from app.tickets.vocabulary import Channel, Priority, TicketStatus, Tier
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-Priority = Literal["low", "normal", "high", "urgent"]
-Channel = Literal["email", "phone", "chat", "social", "web", "api"]
-PauseStatus = Literal["pending", "on_hold"]
+PauseStatus = Annotated[TicketStatus, InlineEnum(TicketStatus.PENDING, TicketStatus.ON_HOLD)]
 
 MINUTES_PER_YEAR = 525_600
 
@@ -113,8 +114,8 @@ class Targets(Input):
     resolution: TargetDefinition | None = None
 
 
-def _default_pause_statuses() -> list[PauseStatus]:
-    return ["pending", "on_hold"]
+def _default_pause_statuses() -> list[TicketStatus]:
+    return list(DEFAULT_PAUSE_STATUSES)
 
 
 Tag = Annotated[str, Field(min_length=1, max_length=64)]
@@ -123,9 +124,9 @@ Tag = Annotated[str, Field(min_length=1, max_length=64)]
 class Conditions(Input):
     """All given lists must match (an empty list matches anything); tags match any of them."""
 
-    priorities: list[Priority] = Field(default_factory=list)
-    channels: list[Channel] = Field(default_factory=list)
-    tiers: list[Literal[1, 2]] = Field(default_factory=list)
+    priorities: list[Annotated[Priority, InlineEnum()]] = Field(default_factory=list)
+    channels: list[Annotated[Channel, InlineEnum()]] = Field(default_factory=list)
+    tiers: list[Annotated[Tier, InlineEnum()]] = Field(default_factory=list)
     tags: list[Tag] = Field(default_factory=list, max_length=50)
 
 
@@ -170,7 +171,7 @@ class PolicyOut(BaseModel):
 
 
 class Expectation(BaseModel):
-    status: ExpectationStatus
+    status: Annotated[ExpectationStatus, InlineEnum()]
     due_at: datetime | None = Field(description="null while paused (waiting on the customer)")
     met_at: datetime | None
     breached_at: datetime | None

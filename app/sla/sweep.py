@@ -12,11 +12,12 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_events
+from app.events.types import EventType
 from app.sla.hooks import sla_event
 from app.sla.repository import ClaimedTarget, TargetRepository
+from app.sla.types import SlaMetric
 from app.tickets.service import escalate_to_tier_two
-
-ESCALATED_TIER = 2
+from app.tickets.vocabulary import Tier
 
 
 async def breach_due_targets(session: AsyncSession, now: datetime, limit: int) -> int:
@@ -27,7 +28,8 @@ async def breach_due_targets(session: AsyncSession, now: datetime, limit: int) -
         return 0
     await repository.mark_breached([target.id for target in claimed])
     await record_events(session, [
-        sla_event("sla.breached", target, target.ticket_number, now) for target in claimed
+        sla_event(EventType.SLA_BREACHED, target, target.ticket_number, now)
+        for target in claimed
     ])
     escalating = await repository.escalating_on_breach(list({t.ticket_id for t in claimed}))
     await _escalate(session, _to_escalate(claimed, escalating), now)
@@ -42,23 +44,26 @@ async def warn_targets_at_risk(session: AsyncSession, now: datetime, limit: int)
         return 0
     await repository.mark_warned([target.id for target in claimed], now)
     await record_events(session, [
-        sla_event("sla.warning", target, target.ticket_number, now) for target in claimed
+        sla_event(EventType.SLA_WARNING, target, target.ticket_number, now)
+        for target in claimed
     ])
     return len(claimed)
 
 
 def _to_escalate(
     claimed: Sequence[ClaimedTarget], escalating: set[uuid.UUID]
-) -> dict[uuid.UUID, str]:
+) -> dict[uuid.UUID, SlaMetric]:
     """Ticket id -> the metric whose breach escalates it (the first one, once per ticket)."""
-    reasons: dict[uuid.UUID, str] = {}
+    reasons: dict[uuid.UUID, SlaMetric] = {}
     for target in claimed:
-        if target.ticket_id in escalating and target.ticket_tier < ESCALATED_TIER:
+        if target.ticket_id in escalating and target.ticket_tier < Tier.SENIOR:
             reasons.setdefault(target.ticket_id, target.metric)
     return reasons
 
 
-async def _escalate(session: AsyncSession, reasons: dict[uuid.UUID, str], now: datetime) -> None:
+async def _escalate(
+    session: AsyncSession, reasons: dict[uuid.UUID, SlaMetric], now: datetime
+) -> None:
     if not reasons:
         return
     # Already locked by the claim: this only loads them.

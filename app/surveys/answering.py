@@ -11,7 +11,9 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_event
+from app.events.types import EventType
 from app.feedback.service import NewFeedback, create_feedback
+from app.feedback.types import ExpectationArea, FeedbackSource, Sentiment
 from app.kit.errors import RequestInvalid, field_error, json_pointer
 from app.kit.ids import uuid7
 from app.models import Feedback, SurveyAnswer, SurveyInvitation, SurveyResponse
@@ -71,7 +73,7 @@ async def submit_response(
     feedback = await _follow_up_low_scores(session, invitation, response, specs, normalised, now)
     await record_event(
         session,
-        "survey.response_received",
+        EventType.SURVEY_RESPONSE_RECEIVED,
         {
             "response": ResponseOut.from_model(response).model_dump(mode="json"),
             "low_score": feedback is not None,
@@ -156,13 +158,13 @@ async def _follow_up_low_scores(
         None,
     )
     new = NewFeedback(
-        source="survey",
+        source=FeedbackSource.SURVEY,
         text=follow_up_text(
             invitation.template.slug, invitation.template.version, low, normalised
         ),
         rating=None if csat is None or csat.numeric_value is None else int(csat.numeric_value),
-        sentiment="negative",
-        area="support" if invitation.ticket_id else None,
+        sentiment=Sentiment.NEGATIVE,
+        area=ExpectationArea.SUPPORT if invitation.ticket_id else None,
         customer=invitation.customer,
         order=invitation.order,
         ticket_id=invitation.ticket_id,

@@ -17,8 +17,8 @@ from app.models import (
     SurveyTemplate,
     Ticket,
 )
-from app.models.surveys import TRIGGER_TICKET_SOLVED
 from app.sla.rules import DONE_STATUSES
+from app.surveys.types import InvitationTrigger
 
 
 class SurveyTemplateRepository:
@@ -172,7 +172,7 @@ class SurveyInvitationRepository:
                 customer_id=ticket.customer_id,
                 order_id=ticket.order_id,
                 ticket_id=ticket.id,
-                trigger=TRIGGER_TICKET_SOLVED,
+                trigger=InvitationTrigger.TICKET_SOLVED,
                 created_at=created_at,
                 expires_at=expires_at,
             )
@@ -180,7 +180,7 @@ class SurveyInvitationRepository:
                 index_elements=[SurveyInvitation.ticket_id],
                 # A literal, not a parameter: PostgreSQL must match it to the partial index's
                 # predicate when planning, and a generic plan would not know a parameter's value.
-                index_where=text(f"trigger = '{TRIGGER_TICKET_SOLVED}'"),
+                index_where=text(f"trigger = '{InvitationTrigger.TICKET_SOLVED}'"),
             )
             .returning(SurveyInvitation.id)
         )

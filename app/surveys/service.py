@@ -10,15 +10,16 @@ from app.auth.service import Principal
 from app.config import Settings
 from app.events.actors import actor_data
 from app.events.service import record_event
+from app.events.types import EventType
 from app.kit.errors import UnknownReference, invalid_field
 from app.models import SurveyInvitation, SurveyTemplate
-from app.models.surveys import TRIGGER_API
 from app.references import resolve_references
 from app.surveys.errors import BuiltinTemplateReadOnly, SurveyTemplateNotFound
 from app.surveys.questions import BUILTIN_TEMPLATES, QuestionSpec
 from app.surveys.repository import SurveyInvitationRepository, SurveyTemplateRepository
 from app.surveys.schemas import InvitationCreate, InvitationOut, TemplateCreate
 from app.surveys.tokens import generate_token, public_survey_url
+from app.surveys.types import InvitationTrigger
 
 logger = logging.getLogger("aftercare.surveys")
 
@@ -97,7 +98,7 @@ async def create_invitation(
         customer=references.customer,
         order=references.order,
         ticket_id=references.ticket.id if references.ticket else None,
-        trigger=TRIGGER_API,
+        trigger=InvitationTrigger.API,
         created_at=now,
         expires_at=now + timedelta(days=settings.survey_invitation_ttl_days),
         created_by_api_key_id=actor.api_key_id,
@@ -131,7 +132,7 @@ async def record_invitation_created(
     }
     await record_event(
         session,
-        "survey.invitation_created",
+        EventType.SURVEY_INVITATION_CREATED,
         data,
         now=now,
         subject_type="survey_invitation",

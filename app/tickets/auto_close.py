@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import Ticket
 from app.tickets.repository import with_links
 from app.tickets.service import close_solved
+from app.tickets.vocabulary import TicketStatus
 from app.worker import JobContext
 
 AUTO_CLOSE_BATCH = 500
@@ -21,7 +22,7 @@ class SolvedTicketRepository:
     async def claim_solved_before(self, cutoff: datetime, limit: int) -> Sequence[Ticket]:
         statement = (
             with_links(select(Ticket))
-            .where(Ticket.status == "solved", Ticket.solved_at <= cutoff)
+            .where(Ticket.status == TicketStatus.SOLVED, Ticket.solved_at <= cutoff)
             .order_by(Ticket.solved_at)
             .limit(limit)
             .with_for_update(of=Ticket, skip_locked=True)

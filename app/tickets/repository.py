@@ -21,14 +21,15 @@ from sqlalchemy.orm import joinedload
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order, Ticket, TicketMessage
 from app.sla.hooks import breached_filter
+from app.tickets.vocabulary import Channel, Priority, TicketStatus, Tier
 
 
 @dataclass(frozen=True, slots=True)
 class TicketFilters:
-    statuses: Sequence[str] = ()
-    priorities: Sequence[str] = ()
-    channels: Sequence[str] = ()
-    tier: int | None = None
+    statuses: Sequence[TicketStatus] = ()
+    priorities: Sequence[Priority] = ()
+    channels: Sequence[Channel] = ()
+    tier: Tier | None = None
     assignee: str | None = None
     customer_external_ref: str | None = None
     order_external_ref: str | None = None
@@ -48,8 +49,8 @@ class NewTicket:
 
     id: uuid.UUID
     subject: str
-    priority: str
-    channel: str
+    priority: Priority
+    channel: Channel
     customer_id: uuid.UUID
     order_id: uuid.UUID | None
     assignee: str | None

@@ -17,16 +17,19 @@ from app.kit.pagination import Page, PageParamsDep
 from app.tickets import service
 from app.tickets.repository import TicketFilters, TicketRepository
 from app.tickets.schemas import (
+    ChannelField,
     EscalationCreate,
     MessageCreate,
     MessageOut,
+    PriorityField,
+    StatusField,
     TicketCreate,
     TicketDetail,
     TicketOut,
     TicketRefInput,
     TicketUpdate,
 )
-from app.tickets.vocabulary import Channel, Priority, TicketStatus
+from app.tickets.vocabulary import Tier
 
 router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
 
@@ -49,9 +52,9 @@ async def create_ticket(
 async def list_tickets(
     session: SessionDep,
     page: PageParamsDep,
-    status_: Annotated[list[TicketStatus], Query(alias="status")] = [],  # noqa: B006
-    priority: Annotated[list[Priority], Query()] = [],  # noqa: B006
-    channel: Annotated[list[Channel], Query()] = [],  # noqa: B006
+    status_: Annotated[list[StatusField], Query(alias="status")] = [],  # noqa: B006
+    priority: Annotated[list[PriorityField], Query()] = [],  # noqa: B006
+    channel: Annotated[list[ChannelField], Query()] = [],  # noqa: B006
     tier: Annotated[int | None, Query(ge=1, le=2, description="1 front line, 2 senior")] = None,
     assignee: Annotated[str | None, Query(max_length=128)] = None,
     customer: Annotated[
@@ -69,7 +72,8 @@ async def list_tickets(
 ) -> Page[TicketOut]:
     """Tickets, newest first. Repeat `status`, `priority`, `channel` to match any of several."""
     filters = TicketFilters(
-        statuses=status_, priorities=priority, channels=channel, tier=tier, assignee=assignee,
+        statuses=status_, priorities=priority, channels=channel,
+        tier=None if tier is None else Tier(tier), assignee=assignee,
         customer_external_ref=customer, order_external_ref=order,
         tags=[value.strip().lower() for value in tag],
         created_from=created_from, created_to=created_to, breached=breached,

@@ -12,6 +12,7 @@ from pydantic import (
 )
 
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
+from app.kit.enums import InlineEnum
 from app.kit.inputs import Input
 from app.orders.schemas import OrderSummary
 from app.sla.schemas import Expectations
@@ -28,6 +29,11 @@ Tag = Annotated[
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$"),
 ]
 MAX_TICKET_NUMBER = 2**63 - 1
+StatusField = Annotated[TicketStatus, InlineEnum()]
+PriorityField = Annotated[Priority, InlineEnum()]
+ChannelField = Annotated[Channel, InlineEnum()]
+AuthorTypeField = Annotated[AuthorType, InlineEnum()]
+TierField = Annotated[Tier, InlineEnum()]
 
 
 def parse_ticket_ref(value: object) -> uuid.UUID | int:
@@ -60,8 +66,8 @@ Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS), AfterValidator(_unique_i
 class TicketCreate(Input):
     subject: Subject
     description: MessageBody = Field(description="the customer's first message")
-    channel: Channel
-    priority: Priority = "normal"
+    channel: ChannelField
+    priority: PriorityField = Priority.NORMAL
     customer: CustomerRef
     order_external_ref: str | None = Field(default=None, pattern=EXTERNAL_REF_PATTERN)
     tags: Tags = Field(default_factory=list)
@@ -71,8 +77,8 @@ class TicketCreate(Input):
 class TicketUpdate(Input):
     """Only the fields sent are changed; `assignee: null` unassigns."""
 
-    status: TicketStatus | None = None
-    priority: Priority | None = None
+    status: StatusField | None = None
+    priority: PriorityField | None = None
     assignee: Assignee | None = None
     tags: Tags | None = None
 
@@ -82,10 +88,12 @@ class EscalationCreate(Input):
 
 
 class MessageCreate(Input):
-    author_type: AuthorType
+    author_type: AuthorTypeField
     public: bool = Field(default=True, description="false: an internal note (agents only)")
     body: MessageBody
-    channel: Channel | None = Field(default=None, description="default: the ticket's channel")
+    channel: ChannelField | None = Field(
+        default=None, description="default: the ticket's channel"
+    )
 
 
 class MessageOut(BaseModel):
@@ -93,10 +101,10 @@ class MessageOut(BaseModel):
 
     id: uuid.UUID
     ticket_id: uuid.UUID
-    author_type: AuthorType
+    author_type: AuthorTypeField
     public: bool
     body: str
-    channel: Channel
+    channel: ChannelField
     created_at: datetime
 
 
@@ -106,10 +114,10 @@ class TicketOut(BaseModel):
     id: uuid.UUID
     number: int
     subject: str
-    status: TicketStatus
-    priority: Priority
-    channel: Channel
-    tier: Tier
+    status: StatusField
+    priority: PriorityField
+    channel: ChannelField
+    tier: TierField
     customer: CustomerSummary
     order: OrderSummary | None
     assignee: str | None

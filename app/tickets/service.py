@@ -10,11 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.customers.repository import CustomerRepository
 from app.events.service import new_event, record_events
+from app.events.types import EventType
 from app.kit.errors import ForeignReference, RequestInvalid, UnknownReference, invalid_field
 from app.kit.ids import uuid7
 from app.models import Event, Ticket, TicketMessage
 from app.orders.repository import OrderRepository
 from app.sla import hooks as sla
+from app.sla.types import SlaMetric
 from app.tickets.errors import (
     AlreadyAtTierTwo,
     TicketClosed,
@@ -30,7 +32,13 @@ from app.tickets.schemas import (
     TicketOut,
     TicketUpdate,
 )
-from app.tickets.vocabulary import apply_status, can_transition
+from app.tickets.vocabulary import (
+    AuthorType,
+    TicketStatus,
+    Tier,
+    apply_status,
+    can_transition,
+)
 
 
 async def create_ticket(
@@ -50,7 +58,7 @@ async def create_ticket(
     ))
     ticket = TicketOut.model_validate({**row, "customer": customer, "order": order})
     await sla.on_ticket_created(session, ticket, now)
-    await record_events(session, [_event("ticket.created", ticket, actor, now)])
+    await record_events(session, [_event(EventType.TICKET_CREATED, ticket, actor, now)])
     return ticket
 
 
@@ -88,9 +96,9 @@ async def add_message(
     session: AsyncSession, ref: TicketRef, body: MessageCreate, actor: Principal, now: datetime
 ) -> TicketMessage:
     ticket = await get_ticket(session, ref, lock=True)
-    if ticket.status == "closed":
+    if ticket.status == TicketStatus.CLOSED:
         raise TicketClosed(f"Ticket {ticket.number} is closed and accepts no messages.")
-    if body.author_type == "customer" and not body.public:
+    if body.author_type == AuthorType.CUSTOMER and not body.public:
         raise invalid_field("/public", "internal notes are for agents only")
     message = TicketMessage(
         id=uuid7(), ticket_id=ticket.id, author_type=body.author_type, public=body.public,
@@ -98,9 +106,9 @@ async def add_message(
     )
     await TicketRepository(session).insert_message(message)
     old_status = ticket.status
-    if body.author_type == "agent" and body.public:
+    if body.author_type == AuthorType.AGENT and body.public:
         _apply_public_agent_reply(ticket, now)
-    elif body.author_type == "customer":
+    elif body.author_type == AuthorType.CUSTOMER:
         _apply_customer_message(ticket, now)
     ticket.updated_at = now
     await sla.on_message_added(
@@ -108,7 +116,7 @@ async def add_message(
     )
     await _record_policy_durations(session, ticket)
     events = [_event(
-        "ticket.message_created", ticket, actor, now,
+        EventType.TICKET_MESSAGE_CREATED, ticket, actor, now,
         message=MessageOut.model_validate(message).model_dump(mode="json"),
     )]
     if ticket.status != old_status:
@@ -122,17 +130,17 @@ def _apply_public_agent_reply(ticket: Ticket, now: datetime) -> None:
     ticket.awaiting_reply_since = None
     if ticket.first_responded_at is None:
         ticket.first_responded_at = now
-    if ticket.status == "new":
-        ticket.status = "open"
+    if ticket.status == TicketStatus.NEW:
+        ticket.status = TicketStatus.OPEN
 
 
 def _apply_customer_message(ticket: Ticket, now: datetime) -> None:
     if ticket.awaiting_reply_since is None:
         ticket.awaiting_reply_since = now
-    if ticket.status == "solved":
-        apply_status(ticket, "open", now)
-    elif ticket.status == "pending":  # the customer answered what we were waiting for
-        ticket.status = "open"
+    if ticket.status == TicketStatus.SOLVED:
+        apply_status(ticket, TicketStatus.OPEN, now)
+    elif ticket.status == TicketStatus.PENDING:  # the customer answered what we were waiting for
+        ticket.status = TicketStatus.OPEN
 
 
 async def update_ticket(
@@ -151,7 +159,9 @@ async def update_ticket(
         ticket.updated_at = now
     await _record_policy_durations(session, ticket)
     await sla.on_attributes_changed(session, ticket, set(changes), now)
-    events = [_event("ticket.updated", ticket, actor, now, changes=changes)] if changes else []
+    events = (
+        [_event(EventType.TICKET_UPDATED, ticket, actor, now, changes=changes)] if changes else []
+    )
     if ticket.status != old_status:
         events.append(await _status_changed(session, ticket, old_status, actor, now))
     await record_events(session, events)
@@ -162,16 +172,17 @@ async def _record_policy_durations(session: AsyncSession, ticket: Ticket) -> Non
     """First response and resolution times on the policy's clock, once, for the metrics."""
     if ticket.first_responded_at is not None and ticket.first_response_seconds is None:
         ticket.first_response_seconds = await sla.elapsed_seconds(
-            session, ticket, "first_response", ticket.created_at, ticket.first_responded_at
+            session, ticket, SlaMetric.FIRST_RESPONSE, ticket.created_at,
+            ticket.first_responded_at,
         )
     if ticket.first_solved_at is not None and ticket.resolution_seconds is None:
         ticket.resolution_seconds = await sla.elapsed_seconds(
-            session, ticket, "resolution", ticket.created_at, ticket.first_solved_at
+            session, ticket, SlaMetric.RESOLUTION, ticket.created_at, ticket.first_solved_at
         )
 
 
-def _check_transition(ticket: Ticket, target: str) -> None:
-    if ticket.status == "closed":
+def _check_transition(ticket: Ticket, target: TicketStatus) -> None:
+    if ticket.status == TicketStatus.CLOSED:
         raise TicketClosed(f"Ticket {ticket.number} is closed; closed is final.")
     if not can_transition(ticket.status, target):
         raise invalid_field(
@@ -200,9 +211,9 @@ async def escalate(
     session: AsyncSession, ref: TicketRef, reason: str, actor: Principal, now: datetime
 ) -> Ticket:
     ticket = await get_ticket(session, ref, lock=True)
-    if ticket.status == "closed":
+    if ticket.status == TicketStatus.CLOSED:
         raise TicketClosed(f"Ticket {ticket.number} is closed and cannot be escalated.")
-    if ticket.tier >= 2:
+    if ticket.tier >= Tier.SENIOR:
         raise AlreadyAtTierTwo(f"Ticket {ticket.number} is already at tier 2.")
     await escalate_to_tier_two(session, ticket, reason, now, actor_api_key_id=actor.api_key_id)
     return ticket
@@ -220,29 +231,38 @@ async def escalate_to_tier_two(
     """Tier 1 -> 2 with its time and reason, the SLA re-evaluated, `ticket.escalated` recorded;
     for an agent's request and for the sweep's escalation on breach alike."""
     from_tier = ticket.tier
-    ticket.tier = 2
+    ticket.tier = Tier.SENIOR
     ticket.escalated_at = now
     ticket.escalation_reason = reason
     ticket.updated_at = now
     await sla.on_attributes_changed(session, ticket, {"tier"}, now)
     await record_events(session, [ticket_event(
-        "ticket.escalated", ticket, now, actor_api_key_id=actor_api_key_id,
+        EventType.TICKET_ESCALATED, ticket, now, actor_api_key_id=actor_api_key_id,
         reason=reason, from_tier=from_tier, automatic=automatic,
     )])
 
 
 async def _status_changed(
-    session: AsyncSession, ticket: Ticket, old_status: str, actor: Principal, now: datetime
+    session: AsyncSession,
+    ticket: Ticket,
+    old_status: TicketStatus,
+    actor: Principal,
+    now: datetime,
 ) -> Event:
     """The SLA's reaction to the new status; the event to record."""
     await sla.on_status_changed(session, ticket, old_status, now)
     return _event(
-        "ticket.status_changed", ticket, actor, now, **{"from": old_status, "to": ticket.status}
+        EventType.TICKET_STATUS_CHANGED, ticket, actor, now,
+        **{"from": old_status, "to": ticket.status},
     )
 
 
 def _event(
-    event_type: str, ticket: Ticket | TicketOut, actor: Principal, now: datetime, **details: Any
+    event_type: EventType,
+    ticket: Ticket | TicketOut,
+    actor: Principal,
+    now: datetime,
+    **details: Any,
 ) -> Event:
     """A request's event about a ticket loaded with its links; the request records its events
     together, in one statement."""
@@ -250,7 +270,7 @@ def _event(
 
 
 def ticket_event(
-    event_type: str,
+    event_type: EventType,
     ticket: Ticket | TicketOut,
     now: datetime,
     *,
@@ -267,10 +287,12 @@ def ticket_event(
 
 async def close_solved(session: AsyncSession, tickets: Sequence[Ticket], now: datetime) -> None:
     """The worker's auto-close: solved -> closed, with the same event as a manual close."""
-    closed: dict[str, Any] = {"reason": "auto_close", "from": "solved", "to": "closed"}
+    closed: dict[str, Any] = {
+        "reason": "auto_close", "from": TicketStatus.SOLVED, "to": TicketStatus.CLOSED,
+    }
     events = []
     for ticket in tickets:
-        apply_status(ticket, "closed", now)
+        apply_status(ticket, TicketStatus.CLOSED, now)
         ticket.updated_at = now
-        events.append(ticket_event("ticket.status_changed", ticket, now, **closed))
+        events.append(ticket_event(EventType.TICKET_STATUS_CHANGED, ticket, now, **closed))
     await record_events(session, events)

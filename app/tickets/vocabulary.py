@@ -1,39 +1,71 @@
-"""Ticket statuses, priorities, channels and the status transitions allowed between them."""
+"""Ticket statuses, priorities, channels, tiers and the status transitions allowed between
+them."""
 
-from typing import Any, Literal, Protocol, get_args
+from enum import IntEnum, StrEnum
+from typing import Any, Protocol
 
-TicketStatus = Literal["new", "open", "pending", "on_hold", "solved", "closed"]
-Priority = Literal["low", "normal", "high", "urgent"]
-Channel = Literal["email", "phone", "chat", "social", "web", "api"]
-AuthorType = Literal["customer", "agent"]
-Tier = Literal[1, 2]
 
-STATUSES: tuple[TicketStatus, ...] = get_args(TicketStatus)
+class TicketStatus(StrEnum):
+    NEW = "new"
+    OPEN = "open"
+    PENDING = "pending"
+    ON_HOLD = "on_hold"
+    SOLVED = "solved"
+    CLOSED = "closed"
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    CHAT = "chat"
+    SOCIAL = "social"
+    WEB = "web"
+    API = "api"
+
+
+class AuthorType(StrEnum):
+    CUSTOMER = "customer"
+    AGENT = "agent"
+
+
+class Tier(IntEnum):
+    FRONT_LINE = 1
+    SENIOR = 2
+
 
 # closed is final; solved may only go back to open (a reopen) or on to closed.
-ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    "new": frozenset({"open", "pending", "on_hold", "solved"}),
-    "open": frozenset({"pending", "on_hold", "solved"}),
-    "pending": frozenset({"open", "on_hold", "solved"}),
-    "on_hold": frozenset({"open", "pending", "solved"}),
-    "solved": frozenset({"open", "closed"}),
-    "closed": frozenset(),
+ALLOWED_TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {
+    TicketStatus.NEW: frozenset({
+        TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD, TicketStatus.SOLVED,
+    }),
+    TicketStatus.OPEN: frozenset({TicketStatus.PENDING, TicketStatus.ON_HOLD, TicketStatus.SOLVED}),
+    TicketStatus.PENDING: frozenset({TicketStatus.OPEN, TicketStatus.ON_HOLD, TicketStatus.SOLVED}),
+    TicketStatus.ON_HOLD: frozenset({TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.SOLVED}),
+    TicketStatus.SOLVED: frozenset({TicketStatus.OPEN, TicketStatus.CLOSED}),
+    TicketStatus.CLOSED: frozenset(),
 }
 
 
-def can_transition(current: str, target: str) -> bool:
+def can_transition(current: TicketStatus, target: TicketStatus) -> bool:
     return target in ALLOWED_TRANSITIONS[current]
 
 
-def is_reopen(current: str, target: str) -> bool:
-    return current == "solved" and target == "open"
+def is_reopen(current: TicketStatus, target: TicketStatus) -> bool:
+    return current == TicketStatus.SOLVED and target == TicketStatus.OPEN
 
 
 class StatusCounters(Protocol):
     """The ticket fields a status change keeps current (times: datetimes, or the demo's
     seconds; the rule is the same)."""
 
-    status: str
+    status: TicketStatus
     reopen_count: int
     public_agent_reply_count: int
     replies_at_first_solve: int | None
@@ -44,7 +76,7 @@ class StatusCounters(Protocol):
     closed_at: Any
 
 
-def apply_status(ticket: StatusCounters, target: str, at: Any) -> None:
+def apply_status(ticket: StatusCounters, target: TicketStatus, at: Any) -> None:
     """Move to `target` (already checked as allowed) and record what the metrics read:
     reopens, first and last solve, replies at first solve (FCR), close time."""
     if is_reopen(ticket.status, target):
@@ -52,11 +84,11 @@ def apply_status(ticket: StatusCounters, target: str, at: Any) -> None:
         ticket.first_reopened_at = ticket.first_reopened_at or at
         ticket.last_reopened_at = at
         ticket.solved_at = None
-    if target == "solved":
+    if target == TicketStatus.SOLVED:
         ticket.solved_at = at
         if ticket.first_solved_at is None:
             ticket.first_solved_at = at
             ticket.replies_at_first_solve = ticket.public_agent_reply_count
-    if target == "closed":
+    if target == TicketStatus.CLOSED:
         ticket.closed_at = at
     ticket.status = target

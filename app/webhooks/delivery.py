@@ -18,6 +18,7 @@ from app.webhooks.repository import (
     WebhookEndpointRepository,
 )
 from app.webhooks.sender import WEBHOOK_TEST_TYPE, AttemptResult, Message
+from app.webhooks.types import DeliveryStatus
 
 GONE_REASON = "the endpoint answered 410 Gone"
 
@@ -78,7 +79,7 @@ async def record_attempt(
         "last_attempt_at": now,
         "locked_until": None,
     }
-    if step.status == "succeeded":
+    if step.status == DeliveryStatus.SUCCEEDED:
         values["delivered_at"] = now
     finished = await WebhookDeliveryRepository(session).finish_leased(
         claim.delivery_id, claim.lease, values
@@ -95,7 +96,7 @@ async def record_test_attempt(
 ) -> None:
     """A test is tried once and never retried; it says nothing about the endpoint's health."""
     await _log_attempt(session, delivery, result)
-    delivery.status = "succeeded" if result.succeeded else "failed"
+    delivery.status = DeliveryStatus.SUCCEEDED if result.succeeded else DeliveryStatus.FAILED
     delivery.next_attempt_at = None
     if result.succeeded:
         delivery.delivered_at = result.attempted_at

@@ -3,11 +3,9 @@
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
 
 from app.webhooks.retry import ResponseOutcome, next_retry_delay
-
-DeliveryStatus = Literal["pending", "succeeded", "failed"]
+from app.webhooks.types import DeliveryStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +29,12 @@ def next_step(
     burn through every attempt in seconds.
     """
     if outcome == "success":
-        return NextStep("succeeded", None)
+        return NextStep(DeliveryStatus.SUCCEEDED, None)
     if outcome == "gone":  # the endpoint gets disabled; retrying would be pointless
-        return NextStep("failed", None)
+        return NextStep(DeliveryStatus.FAILED, None)
     delay = next_retry_delay(attempts_made, rng)
     if delay is None:
-        return NextStep("failed", None)
+        return NextStep(DeliveryStatus.FAILED, None)
     if outcome == "retry_after" and retry_after is not None:
         delay = max(delay, retry_after)
-    return NextStep("pending", now + delay)
+    return NextStep(DeliveryStatus.PENDING, now + delay)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
+from app.webhooks.types import DeliveryStatus
 
 
 class WebhookEndpointRepository:
@@ -95,7 +96,7 @@ class WebhookDeliveryRepository:
         endpoint_id: uuid.UUID,
         params: PageParams,
         *,
-        status: str | None = None,
+        status: DeliveryStatus | None = None,
         event_type: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
@@ -125,7 +126,7 @@ class WebhookDeliveryRepository:
         statement = (
             select(WebhookDelivery)
             .where(
-                WebhookDelivery.status == "pending",
+                WebhookDelivery.status == DeliveryStatus.PENDING,
                 WebhookDelivery.next_attempt_at <= now,
                 or_(WebhookDelivery.locked_until.is_(None), WebhookDelivery.locked_until <= now),
                 WebhookDelivery.endpoint_id.in_(enabled_endpoints),
@@ -166,7 +167,7 @@ class WebhookDeliveryRepository:
             update(WebhookDelivery)
             .where(
                 WebhookDelivery.id == delivery_id,
-                WebhookDelivery.status == "pending",
+                WebhookDelivery.status == DeliveryStatus.PENDING,
                 WebhookDelivery.locked_until == lease,
             )
             .values(**values)
@@ -181,7 +182,7 @@ class WebhookDeliveryRepository:
             update(WebhookDelivery)
             .where(
                 WebhookDelivery.endpoint_id == endpoint_id,
-                WebhookDelivery.status == "failed",
+                WebhookDelivery.status == DeliveryStatus.FAILED,
                 WebhookDelivery.created_at >= since,
             )
             .values(**requeued_values(now))
@@ -203,7 +204,7 @@ class WebhookAttemptRepository:
 def requeued_values(now: datetime) -> dict[str, Any]:
     """A delivery starting its retry schedule again, due at once; past attempts stay logged."""
     return {
-        "status": "pending",
+        "status": DeliveryStatus.PENDING,
         "attempts_made": 0,
         "next_attempt_at": now,
         "locked_until": None,

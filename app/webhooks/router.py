@@ -21,7 +21,7 @@ from app.webhooks import service
 from app.webhooks.dependencies import SendOptionsDep
 from app.webhooks.schemas import (
     DeliveryOut,
-    DeliveryStatusName,
+    DeliveryStatusField,
     RecoverRequest,
     RecoverResult,
     TestDeliveryResult,
@@ -150,7 +150,7 @@ async def list_deliveries(
     session: SessionDep,
     _: ManageDep,
     page: PageParamsDep,
-    delivery_status: Annotated[DeliveryStatusName | None, Query(alias="status")] = None,
+    delivery_status: Annotated[DeliveryStatusField | None, Query(alias="status")] = None,
     event_type: Annotated[DeliveryEventType | None, Query()] = None,
     since: Annotated[Timestamp | None, Query(description="created at or after")] = None,
     until: Annotated[Timestamp | None, Query(description="created before")] = None,

@@ -1,13 +1,15 @@
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.events.types import EventType
+from app.kit.enums import InlineEnum
 from app.kit.inputs import Input, Timestamp
+from app.webhooks.types import DeliveryStatus
 
-DeliveryStatusName = Literal["pending", "succeeded", "failed"]
+DeliveryStatusField = Annotated[DeliveryStatus, InlineEnum()]
 DESCRIPTION_MAX = 500
 URL_MAX = 2048
 
@@ -81,7 +83,7 @@ class DeliveryOut(BaseModel):
     endpoint_id: uuid.UUID
     event_id: uuid.UUID | None = Field(description="null for a `webhook.test` delivery")
     event_type: str
-    status: DeliveryStatusName
+    status: DeliveryStatusField
     attempts_made: int
     next_attempt_at: datetime | None
     last_attempt_at: datetime | None

@@ -39,13 +39,14 @@ from app.webhooks.sender import (
 )
 from app.webhooks.signing import generate_secret
 from app.webhooks.ssrf import UnsafeURLError, parse_webhook_url, resolve_target
+from app.webhooks.types import DeliveryStatus
 
 DISABLED_BY_API = "disabled through the API"
 
 
 @dataclass(frozen=True, slots=True)
 class DeliveryFilters:
-    status: str | None = None
+    status: DeliveryStatus | None = None
     event_type: str | None = None
     since: datetime | None = None
     until: datetime | None = None
@@ -156,7 +157,7 @@ async def send_test(
             endpoint_id=endpoint.id,
             event_id=None,
             event_type=WEBHOOK_TEST_TYPE,
-            status="pending",
+            status=DeliveryStatus.PENDING,
             attempts_made=0,
             next_attempt_at=None,  # never claimed by the worker: this request sends it
             created_at=now,

@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from app.events.service import record_event
+from app.events.types import EventType
 from app.kit.db import Database
 from tests.faults.support import rows
 from tests.support.processes import worker
@@ -115,7 +116,7 @@ async def _deliver_while_recording(
         for n in range(EVENTS):
             async with database.sessionmaker() as session, session.begin():
                 event = await record_event(
-                    session, "ticket.created", {"n": n}, now=datetime.now(UTC)
+                    session, EventType.TICKET_CREATED, {"n": n}, now=datetime.now(UTC)
                 )
             created[str(event.id)] = time.time()
             await asyncio.sleep(1 / EVENTS_PER_SECOND)

@@ -14,6 +14,7 @@ from app.models import Customer, Event, SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.sla import hooks
 from app.sla.schemas import CalendarCreate, PolicyCreate
 from app.sla.service import create_calendar, create_policy
+from app.tickets.vocabulary import AuthorType, TicketStatus
 
 BERLIN_OFFICE = {
     "name": "Berlin office",
@@ -92,14 +93,14 @@ async def add_message(
         if author_type == "agent" and public:
             ticket.first_responded_at = ticket.first_responded_at or now
             ticket.public_agent_reply_count += 1
-            if ticket.status == "new":
-                ticket.status = "open"
-        if author_type == "customer" and ticket.status == "solved":
-            ticket.status = "open"
+            if ticket.status == TicketStatus.NEW:
+                ticket.status = TicketStatus.OPEN
+        if author_type == "customer" and ticket.status == TicketStatus.SOLVED:
+            ticket.status = TicketStatus.OPEN
             ticket.reopen_count += 1
             ticket.last_reopened_at = now
         await hooks.on_message_added(
-            session, ticket, author_type=author_type, public=public, now=now
+            session, ticket, author_type=AuthorType(author_type), public=public, now=now
         )
         if ticket.status != old_status:
             await hooks.on_status_changed(session, ticket, old_status, now)
@@ -107,7 +108,7 @@ async def add_message(
 
 async def set_status(database: Database, ticket_id: uuid.UUID, status: str, now: datetime) -> None:
     async with locked_ticket(database, ticket_id) as (session, ticket):
-        old_status, ticket.status = ticket.status, status
+        old_status, ticket.status = ticket.status, TicketStatus(status)
         if status == "solved":
             ticket.solved_at = now
             ticket.first_solved_at = ticket.first_solved_at or now

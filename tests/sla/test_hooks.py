@@ -3,10 +3,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from app.kit.db import Database
-from app.models import Ticket
+from app.models import SlaTarget, Ticket
 from app.sla import hooks
 from app.sla.schemas import CalendarUpdate, PolicyUpdate
 from app.sla.service import update_calendar, update_policy
+from app.sla.types import TargetStatus
 from tests.sla.support import (
     add_calendar,
     add_message,
@@ -33,7 +34,7 @@ async def test_creation_applies_the_policy_and_starts_first_response_and_resolut
     policy_id = await add_policy(database, MONDAY_9)
     ticket_id = await create_ticket(database, MONDAY_9)
 
-    targets = {t.metric: t for t in await targets_of(database, ticket_id)}
+    targets: dict[str, SlaTarget] = {t.metric: t for t in await targets_of(database, ticket_id)}
     assert set(targets) == {"first_response", "resolution"}
     assert targets["first_response"].due_at == MONDAY_9 + H
     assert targets["resolution"].due_at == MONDAY_9 + 8 * H
@@ -106,7 +107,8 @@ async def test_customer_waiting_after_an_answer_gets_one_next_response_at_a_time
     await add_policy(database, MONDAY_9)
     ticket_id = await create_ticket(database, MONDAY_9)
     await add_message(database, ticket_id, MONDAY_9, "customer")  # before any answer
-    assert [t.metric for t in await targets_of(database, ticket_id)].count("next_response") == 0
+    metrics: list[str] = [t.metric for t in await targets_of(database, ticket_id)]
+    assert metrics.count("next_response") == 0
 
     await add_message(database, ticket_id, MONDAY_9 + 5 * M, "agent")
     await add_message(database, ticket_id, MONDAY_9 + H, "customer")
@@ -144,7 +146,7 @@ async def test_solving_meets_resolution_and_stops_the_others(database: Database)
     ticket_id = await create_ticket(database, MONDAY_9)
     await set_status(database, ticket_id, "solved", MONDAY_9 + H)
 
-    by_metric = {t.metric: t for t in await targets_of(database, ticket_id)}
+    by_metric: dict[str, SlaTarget] = {t.metric: t for t in await targets_of(database, ticket_id)}
     assert (by_metric["resolution"].status, by_metric["resolution"].met_at) == (
         "met", MONDAY_9 + H,
     )
@@ -221,7 +223,7 @@ async def test_priority_change_applies_the_matching_policy_from_the_original_sta
     ticket_id = await create_ticket(database, MONDAY_9)
     await change(database, ticket_id, MONDAY_9 + 5 * M, priority="urgent")
 
-    by_metric = {t.metric: t for t in await targets_of(database, ticket_id)}
+    by_metric: dict[str, SlaTarget] = {t.metric: t for t in await targets_of(database, ticket_id)}
     assert by_metric["first_response"].due_at == MONDAY_9 + 15 * M
     assert by_metric["resolution"].due_at == MONDAY_9 + 2 * H
     assert by_metric["first_response"].policy_name == "Urgent"
@@ -242,7 +244,7 @@ async def test_re_evaluation_leaves_finished_targets_and_stops_unpromised_ones(
 
     await change(database, ticket_id, MONDAY_9 + 10 * M, channel="chat")
 
-    by_metric = {t.metric: t for t in await targets_of(database, ticket_id)}
+    by_metric: dict[str, SlaTarget] = {t.metric: t for t in await targets_of(database, ticket_id)}
     assert (by_metric["first_response"].status, by_metric["first_response"].policy_name) == (
         "met", "Standard",
     )
@@ -345,7 +347,7 @@ async def test_breached_filter_selects_tickets_with_a_breached_target(
     async with database.sessionmaker() as session, session.begin():
         for sla_target in await targets_of(database, late):
             if sla_target.metric == "first_response":
-                sla_target.status = "breached"
+                sla_target.status = TargetStatus.BREACHED
                 await session.merge(sla_target)
 
     async with database.sessionmaker() as session:

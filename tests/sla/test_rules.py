@@ -14,6 +14,8 @@ from app.sla.rules import (
     paused_time,
     policy_matches,
 )
+from app.sla.types import TargetStatus
+from app.tickets.vocabulary import Channel, Priority, Tier
 from tests.sla.support import BERLIN_OFFICE
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -132,7 +134,9 @@ def test_calendar_snapshot_round_trips() -> None:
 
 # --- policy conditions ---
 
-TICKET = TicketAttributes(priority="high", channel="chat", tier=1, tags=["vip", "returns"])
+TICKET = TicketAttributes(
+    priority=Priority.HIGH, channel=Channel.CHAT, tier=Tier.FRONT_LINE, tags=["vip", "returns"]
+)
 
 
 @pytest.mark.parametrize(
@@ -173,4 +177,4 @@ DUE, WARN = utc(1, 5, 12), utc(1, 5, 11)
     ],
 )
 def test_expectation_status(status: str, now: datetime, expected: str) -> None:
-    assert expectation_status(status, DUE, WARN, now) == expected
+    assert expectation_status(TargetStatus(status), DUE, WARN, now) == expected

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from app.auth.scopes import Scope
 from app.config import Settings
 from app.events.service import record_event
+from app.events.types import EventType
 from app.kit.db import Database
 from app.main import create_app
 from app.models import WebhookDelivery, WebhookEndpoint
@@ -70,7 +71,9 @@ async def record(
     database: Database, clock: MutableClock, event_type: str, data: dict[str, Any] | None = None
 ) -> uuid.UUID:
     async with database.sessionmaker() as session, session.begin():
-        event = await record_event(session, event_type, data or {"n": 1}, now=clock.now())
+        event = await record_event(
+            session, EventType(event_type), data or {"n": 1}, now=clock.now()
+        )
         return event.id
 
 

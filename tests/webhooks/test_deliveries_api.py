@@ -11,6 +11,7 @@ from app.webhooks.errors import WebhookDeliveryInFlight, WebhookEndpointDisabled
 from app.webhooks.outcomes import NextStep, next_step
 from app.webhooks.sender import RESPONSE_BODY_LIMIT
 from app.webhooks.tasks import WebhookDispatcher
+from app.webhooks.types import DeliveryStatus
 from app.worker import JobContext
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply
@@ -187,8 +188,8 @@ NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 
 def test_success_and_gone_end_the_delivery() -> None:
-    assert next_step("success", 3, NOW) == NextStep("succeeded", None)
-    assert next_step("gone", 1, NOW) == NextStep("failed", None)
+    assert next_step("success", 3, NOW) == NextStep(DeliveryStatus.SUCCEEDED, None)
+    assert next_step("gone", 1, NOW) == NextStep(DeliveryStatus.FAILED, None)
 
 
 def test_a_failure_is_retried_on_the_jittered_schedule_until_attempts_run_out() -> None:
@@ -196,7 +197,7 @@ def test_a_failure_is_retried_on_the_jittered_schedule_until_attempts_run_out() 
     assert step.status == "pending"
     assert step.next_attempt_at is not None
     assert timedelta(minutes=4.5) <= step.next_attempt_at - NOW <= timedelta(minutes=5.5)
-    assert next_step("retry", 10, NOW) == NextStep("failed", None)
+    assert next_step("retry", 10, NOW) == NextStep(DeliveryStatus.FAILED, None)
 
 
 def test_retry_after_never_shortens_the_schedule() -> None:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.events.service import record_event
+from app.events.types import EventType
 from app.kit.db import Database
 from app.models import Event, WebhookDelivery
 from app.webhooks.retry import MAX_ATTEMPTS, RETRY_DELAYS
@@ -79,7 +80,7 @@ async def test_a_rolled_back_event_creates_no_delivery(
 ) -> None:
     await create_endpoint(client, manage_headers, receiver, "/all")
     async with database.sessionmaker() as session, session.begin():
-        await record_event(session, "ticket.created", {}, now=clock.now())
+        await record_event(session, EventType.TICKET_CREATED, {}, now=clock.now())
         assert len((await session.scalars(select(WebhookDelivery))).all()) == 1
         await session.rollback()
 

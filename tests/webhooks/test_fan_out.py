@@ -8,6 +8,7 @@ import httpx
 from sqlalchemy import func, select, text
 
 from app.events.service import new_event, record_events
+from app.events.types import EventType
 from app.kit.db import Database
 from app.models import WebhookDelivery
 from tests.support.clock import MutableClock
@@ -29,7 +30,7 @@ async def test_a_batch_gets_one_pending_delivery_per_event_and_subscribed_endpoi
         client, manage_headers, receiver, "/breaches", event_types=["sla.breached"]
     )
     await create_endpoint(client, manage_headers, receiver, "/off", enabled=False)
-    types = ["sla.breached", "ticket.created", "sla.breached"]
+    types = [EventType.SLA_BREACHED, EventType.TICKET_CREATED, EventType.SLA_BREACHED]
     events = [new_event(kind, {"n": n}, now=clock.now()) for n, kind in enumerate(types)]
 
     async with database.sessionmaker() as session, session.begin():
@@ -49,7 +50,9 @@ async def test_without_endpoints_events_are_recorded_and_nothing_else(
     database: Database, clock: MutableClock
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        await record_events(session, [new_event("ticket.created", {}, now=clock.now())])
+        await record_events(
+            session, [new_event(EventType.TICKET_CREATED, {}, now=clock.now())]
+        )
         count = await session.scalar(select(func.count()).select_from(WebhookDelivery))
         events = await session.scalar(text("SELECT count(*) FROM events"))
     assert (events, count) == (1, 0)
