@@ -150,7 +150,7 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     import signal
 
     from app.kit.clock import SystemClock
-    from app.worker import JobContext, Worker, default_jobs
+    from app.worker import new_worker
 
     settings = ensure_database_url(settings)
 
@@ -161,8 +161,7 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
             loop.add_signal_handler(signum, stop.set)
         database = Database.from_settings(settings)
         try:
-            context = JobContext(database, SystemClock(), settings)
-            await Worker(context, default_jobs(settings)).run(stop)
+            await new_worker(database, SystemClock(), settings).run(stop)
         finally:
             await database.dispose()
 

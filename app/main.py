@@ -30,7 +30,7 @@ from app.tickets.router import router as tickets_router
 from app.webhooks.router import deliveries_router as webhook_deliveries_router
 from app.webhooks.router import endpoints_router as webhook_endpoints_router
 from app.webhooks.ssrf import system_resolver
-from app.worker import JobContext, Worker, default_jobs
+from app.worker import new_worker
 
 API_DESCRIPTION = """Post-purchase support: orders, tickets, SLAs, signed webhooks, surveys,
 feedback and metrics. Authenticate with `Authorization: Bearer <api key>`; errors are RFC 9457
@@ -54,8 +54,7 @@ def create_app(
         stop_worker = asyncio.Event()
         worker_task = None
         if settings.run_worker_in_api:
-            context = JobContext(app.state.database, app.state.clock, settings)
-            worker = Worker(context, default_jobs(settings))
+            worker = new_worker(app.state.database, app.state.clock, settings)
             worker_task = asyncio.create_task(worker.run(stop_worker), name="worker")
         try:
             yield

@@ -19,9 +19,9 @@ from sqlalchemy import text
 from app.config import Settings
 from app.kit import migrations as schema
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.sla.repository import due_claim_statement
 from app.sla.tasks import sweep_sla_targets
-from app.worker import JobContext
 from tests.support.database import drop_database, recreate_database
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)

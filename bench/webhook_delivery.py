@@ -39,9 +39,10 @@ from app.events.types import EventType
 from app.kit import migrations as schema
 from app.kit.clock import SystemClock
 from app.kit.db import Database
+from app.kit.jobs import JobContext, Worker
 from app.models import WebhookDelivery, WebhookEndpoint
+from app.webhooks import tasks as webhook_tasks
 from app.webhooks.signing import generate_secret
-from app.worker import Job, JobContext, Worker, default_jobs
 from tests.support.database import migrated_scratch_database
 
 DEFAULT_SERVER_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -203,15 +204,10 @@ async def until_delivered(database: Database) -> None:
         await asyncio.sleep(0.05)
 
 
-def delivery_job(settings: Settings) -> Job:
-    [job] = [job for job in default_jobs(settings) if job.name == "deliver_webhooks"]
-    return job
-
-
 @contextlib.asynccontextmanager
 async def running_worker(context: JobContext) -> AsyncIterator[None]:
     stop = asyncio.Event()
-    task = asyncio.create_task(Worker(context, [delivery_job(context.settings)]).run(stop))
+    task = asyncio.create_task(Worker(context, webhook_tasks.jobs(context.settings)).run(stop))
     try:
         yield
     finally:

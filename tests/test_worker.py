@@ -3,7 +3,7 @@ import asyncio
 from app.config import Settings
 from app.kit.clock import SystemClock
 from app.kit.db import Database
-from app.worker import Job, JobContext, Worker
+from app.kit.jobs import Job, JobContext, Worker
 
 
 def _context(database: Database, settings: Settings) -> JobContext:

@@ -3,7 +3,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Boolean, case, literal_column, select
+from sqlalchemy import Boolean, case, literal_column, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
@@ -21,6 +21,12 @@ class OrderFilters:
     delivered: bool | None = None
     overdue_at: datetime | None = None  # overdue as of this moment
     not_overdue_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueOrder:
+    order: Order
+    customer_external_ref: str
 
 
 class OrderRepository:
@@ -90,3 +96,28 @@ class OrderRepository:
                 | (Order.promised_delivery_at >= filters.not_overdue_at)
             )
         return await fetch_page(self.session, statement, Order.created_at, Order.id, params)
+
+    async def claim_overdue(self, now: datetime, limit: int) -> list[OverdueOrder]:
+        """Undelivered orders past their promise and not yet reported (ix_orders_overdue_watch)."""
+        statement = (
+            select(Order, Customer.external_ref)
+            .join(Customer, Customer.id == Order.customer_id)
+            .where(
+                Order.delivered_at.is_(None),
+                Order.overdue_notified_at.is_(None),
+                Order.promised_delivery_at <= now,
+            )
+            .order_by(Order.promised_delivery_at)
+            .limit(limit)
+            .with_for_update(of=Order, skip_locked=True)
+        )
+        rows = (await self.session.execute(statement)).all()
+        return [OverdueOrder(order, customer_ref) for order, customer_ref in rows]
+
+    async def mark_overdue_notified(self, orders: Sequence[Order], now: datetime) -> None:
+        await self.session.execute(
+            update(Order)
+            .where(Order.id.in_([order.id for order in orders]))
+            .values(overdue_notified_at=now)
+            .execution_options(synchronize_session=False)
+        )

@@ -3,9 +3,11 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.repository import CustomerRepository
-from app.models import Order
+from app.events.service import new_event, record_events
+from app.events.types import EventType
+from app.models import Event, Order
 from app.orders.errors import OrderNotFound
-from app.orders.repository import OrderRepository
+from app.orders.repository import OrderRepository, OverdueOrder
 from app.orders.schemas import OrderUpsert
 
 
@@ -26,3 +28,32 @@ async def get_order(session: AsyncSession, external_ref: str) -> Order:
     if order is None:
         raise OrderNotFound(f"No order with external_ref {external_ref!r}.")
     return order
+
+
+async def report_overdue_deliveries(session: AsyncSession, now: datetime, limit: int) -> int:
+    """Record order.delivery_overdue once for up to `limit` undelivered orders past their
+    promise; return how many."""
+    repository = OrderRepository(session)
+    overdue = await repository.claim_overdue(now, limit)
+    if not overdue:
+        return 0
+    await repository.mark_overdue_notified([item.order for item in overdue], now)
+    await record_events(session, [_overdue_event(item, now) for item in overdue])
+    return len(overdue)
+
+
+def _overdue_event(item: OverdueOrder, now: datetime) -> Event:
+    order = item.order
+    assert order.promised_delivery_at is not None
+    data = {
+        "order_id": str(order.id),
+        "external_ref": order.external_ref,
+        "customer_external_ref": item.customer_external_ref,
+        "status": order.status,
+        "placed_at": order.placed_at.isoformat(),
+        "promised_delivery_at": order.promised_delivery_at.isoformat(),
+    }
+    return new_event(
+        EventType.ORDER_DELIVERY_OVERDUE, data, now=now, subject_type="order",
+        subject_id=order.id,
+    )

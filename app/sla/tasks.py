@@ -1,5 +1,15 @@
+from app.config import Settings
+from app.kit.jobs import Job, JobContext
 from app.sla.sweep import breach_due_targets, warn_targets_at_risk
-from app.worker import JobContext
+
+
+def jobs(settings: Settings) -> list[Job]:
+    return [
+        Job(
+            "sla_sweep", sweep_sla_targets, settings.worker_tick_seconds,
+            settings.sla_sweep_batch_size,
+        ),
+    ]
 
 
 async def sweep_sla_targets(context: JobContext) -> int:
@@ -9,8 +19,8 @@ async def sweep_sla_targets(context: JobContext) -> int:
     """
     now = context.clock.now()
     batch = context.settings.sla_sweep_batch_size
-    async with context.database.sessionmaker() as session, session.begin():
+    async with context.transaction() as session:
         breached = await breach_due_targets(session, now, batch)
-    async with context.database.sessionmaker() as session, session.begin():
+    async with context.transaction() as session:
         warned = await warn_targets_at_risk(session, now, batch)
     return max(breached, warned)

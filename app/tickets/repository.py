@@ -153,6 +153,18 @@ class TicketRepository:
             statement = statement.where(condition)
         return await fetch_page(self.session, statement, Ticket.created_at, Ticket.id, params)
 
+    async def claim_solved_before(self, cutoff: datetime, limit: int) -> Sequence[Ticket]:
+        """Up to `limit` tickets solved at or before `cutoff`, oldest solve first; locked until
+        commit, and skipped by other workers."""
+        statement = (
+            with_links(select(Ticket))
+            .where(Ticket.status == TicketStatus.SOLVED, Ticket.solved_at <= cutoff)
+            .order_by(Ticket.solved_at)
+            .limit(limit)
+            .with_for_update(of=Ticket, skip_locked=True)
+        )
+        return (await self.session.scalars(statement)).unique().all()
+
     async def messages_page(
         self, ticket_id: uuid.UUID, params: PageParams
     ) -> tuple[Sequence[TicketMessage], str | None]:

@@ -1,8 +1,7 @@
 """Ticket lifecycle: every change updates the metric counters and records its event."""
 
 import uuid
-from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -285,8 +284,12 @@ def ticket_event(
     )
 
 
-async def close_solved(session: AsyncSession, tickets: Sequence[Ticket], now: datetime) -> None:
-    """The worker's auto-close: solved -> closed, with the same event as a manual close."""
+async def close_solved_tickets(
+    session: AsyncSession, now: datetime, solved_for: timedelta, limit: int
+) -> int:
+    """The worker's auto-close of up to `limit` tickets solved for `solved_for`: solved ->
+    closed, with the same event as a manual close; returns how many."""
+    tickets = await TicketRepository(session).claim_solved_before(now - solved_for, limit)
     closed: dict[str, Any] = {
         "reason": "auto_close", "from": TicketStatus.SOLVED, "to": TicketStatus.CLOSED,
     }
@@ -296,3 +299,4 @@ async def close_solved(session: AsyncSession, tickets: Sequence[Ticket], now: da
         ticket.updated_at = now
         events.append(ticket_event(EventType.TICKET_STATUS_CHANGED, ticket, now, **closed))
     await record_events(session, events)
+    return len(tickets)

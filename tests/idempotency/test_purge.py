@@ -5,8 +5,8 @@ from app.config import Settings
 from app.idempotency.repository import IdempotencyRepository
 from app.idempotency.tasks import purge_expired_idempotency_keys
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.models import IdempotencyKey
-from app.worker import JobContext
 from tests.support.clock import MutableClock
 
 

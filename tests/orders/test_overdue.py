@@ -4,9 +4,9 @@ from decimal import Decimal
 
 from app.config import Settings
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.models import Customer, Order
-from app.orders.overdue import watch_overdue_deliveries
-from app.worker import JobContext
+from app.orders.tasks import watch_overdue_deliveries
 from tests.sla.support import events_of_type
 from tests.support.clock import MutableClock
 

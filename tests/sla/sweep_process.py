@@ -12,9 +12,9 @@ from datetime import datetime
 
 from app.config import Settings
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.sla.sweep import breach_due_targets
 from app.sla.tasks import sweep_sla_targets
-from app.worker import JobContext
 
 
 class FixedClock:

@@ -7,9 +7,10 @@ from sqlalchemy import select, text
 from app.config import Settings
 from app.kit.clock import SystemClock
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.models import Event, Ticket
 from app.sla.tasks import sweep_sla_targets
-from app.worker import JobContext, Worker, default_jobs
+from app.worker import default_jobs, new_worker
 from tests.sla.support import (
     add_policy,
     create_ticket,
@@ -188,7 +189,7 @@ async def test_detection_lag_stays_under_two_seconds_at_the_default_tick(
     due_at = (await one_target(database, ticket_id, "first_response")).due_at
 
     stop = asyncio.Event()
-    worker = Worker(JobContext(database, SystemClock(), settings), default_jobs(settings))
+    worker = new_worker(database, SystemClock(), settings)
     task = asyncio.create_task(worker.run(stop))
     try:
         committed_at = await _first_commit_of(database, "sla.breached", within_seconds=5)

@@ -6,15 +6,15 @@ from sqlalchemy import select
 
 from app.config import Settings
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.models import Customer, Event, SurveyInvitation
 from app.surveys.repository import (
     SolvedTicket,
     SurveyInvitationRepository,
     SurveyTemplateRepository,
 )
-from app.surveys.tasks import invite_customers_of_solved_tickets
+from app.surveys.tasks import invite_customers_of_solved_tickets, jobs
 from app.surveys.tokens import generate_token
-from app.worker import JobContext, default_jobs
 from tests.support.clock import MutableClock
 from tests.support.shop import add_ticket
 from tests.surveys.conftest import invite
@@ -147,8 +147,8 @@ async def test_the_database_refuses_a_second_automatic_invitation_for_a_ticket(
 
 
 def test_the_job_is_registered_only_when_auto_invite_is_on(settings: Settings) -> None:
-    enabled = [job.name for job in default_jobs(settings)]
+    enabled = [job.name for job in jobs(settings)]
     disabled_settings = settings.model_copy(update={"survey_auto_invite_on_solve": False})
-    disabled = [job.name for job in default_jobs(disabled_settings)]
-    assert "invite_solved_tickets" in enabled
-    assert "invite_solved_tickets" not in disabled
+    disabled = [job.name for job in jobs(disabled_settings)]
+    assert enabled == ["invite_solved_tickets"]
+    assert disabled == []

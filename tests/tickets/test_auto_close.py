@@ -4,9 +4,9 @@ from sqlalchemy import select
 
 from app.config import Settings
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.models import Ticket
-from app.tickets.auto_close import auto_close_solved_tickets
-from app.worker import JobContext
+from app.tickets.tasks import auto_close_solved_tickets
 from tests.sla.support import create_ticket, events_of_type, set_status
 from tests.support.clock import MutableClock
 

@@ -7,8 +7,8 @@ import httpx
 
 from app.config import Settings
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.sla.tasks import sweep_sla_targets
-from app.worker import JobContext
 from tests.support.api import create_ticket
 from tests.support.clock import MutableClock
 

@@ -15,10 +15,10 @@ from app.config import Settings
 from app.events.service import record_event
 from app.events.types import EventType
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.main import create_app
 from app.models import WebhookDelivery, WebhookEndpoint
-from app.webhooks.tasks import WebhookDispatcher
-from app.worker import JobContext
+from app.webhooks.dispatcher import WebhookDispatcher
 from tests.conftest import MakeKey
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, clocked_datetime

@@ -7,12 +7,12 @@ import httpx
 import pytest
 
 from app.kit.db import Database
+from app.kit.jobs import JobContext
+from app.webhooks.dispatcher import WebhookDispatcher
 from app.webhooks.errors import WebhookDeliveryInFlight, WebhookEndpointDisabled
 from app.webhooks.outcomes import NextStep, next_step
 from app.webhooks.sender import RESPONSE_BODY_LIMIT
-from app.webhooks.tasks import WebhookDispatcher
 from app.webhooks.types import DeliveryStatus
-from app.worker import JobContext
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply
 from tests.webhooks.conftest import create_endpoint, one_delivery, record

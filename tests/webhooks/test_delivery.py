@@ -11,10 +11,10 @@ from sqlalchemy import select
 from app.events.service import record_event
 from app.events.types import EventType
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.models import Event, WebhookDelivery
+from app.webhooks.dispatcher import WebhookDispatcher
 from app.webhooks.retry import MAX_ATTEMPTS, RETRY_DELAYS
-from app.webhooks.tasks import WebhookDispatcher
-from app.worker import JobContext
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply, free_port
 from tests.webhooks.conftest import (

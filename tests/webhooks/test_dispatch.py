@@ -11,10 +11,10 @@ from fastapi import FastAPI
 
 from app.config import Settings
 from app.kit.db import Database
+from app.kit.jobs import JobContext
 from app.webhooks.delivery import record_attempt
+from app.webhooks.dispatcher import WebhookDispatcher
 from app.webhooks.sender import AttemptResult
-from app.webhooks.tasks import WebhookDispatcher
-from app.worker import JobContext
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply
 from tests.webhooks.conftest import create_endpoint, deliveries, one_delivery, record

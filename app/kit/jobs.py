@@ -1,0 +1,80 @@
+"""The job runner: each job runs in its own loop, so a slow job never delays another.
+
+A loop never overlaps itself (the next run starts after the previous one ends), logs errors and
+goes on. Jobs claim work with FOR UPDATE SKIP LOCKED, so any number of workers can run at once.
+Each domain declares its jobs, with their schedule and batch size, in its `tasks.py`.
+"""
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.kit.clock import Clock
+from app.kit.db import Database
+
+logger = logging.getLogger("aftercare.worker")
+
+
+@dataclass(frozen=True, slots=True)
+class JobContext:
+    database: Database
+    clock: Clock
+    settings: Settings
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """A session in a transaction: committed when the block ends, rolled back on error."""
+        async with self.database.sessionmaker() as session, session.begin():
+            yield session
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    name: str
+    run: Callable[[JobContext], Awaitable[int]]  # returns how many items it handled
+    interval_seconds: float
+    batch_size: int  # a run that handled a full batch is followed at once by another
+    on_stop: Callable[[], Awaitable[None]] | None = None  # after its loop ended, e.g. to drain
+
+
+class Worker:
+    def __init__(self, context: JobContext, jobs: Sequence[Job]) -> None:
+        self.context = context
+        self.jobs = list(jobs)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        logger.info("worker started", extra={"jobs": [job.name for job in self.jobs]})
+        async with asyncio.TaskGroup() as group:
+            for job in self.jobs:
+                group.create_task(self._loop(job, stop), name=f"job:{job.name}")
+        for job in self.jobs:
+            if job.on_stop is not None:
+                await job.on_stop()
+        logger.info("worker stopped")
+
+    async def _loop(self, job: Job, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            started = time.monotonic()
+            handled = await self.run_once(job)
+            if handled >= job.batch_size:
+                continue
+            remaining = job.interval_seconds - (time.monotonic() - started)
+            if remaining > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=remaining)
+
+    async def run_once(self, job: Job) -> int:
+        try:
+            handled = await job.run(self.context)
+        except Exception:
+            logger.exception("job failed", extra={"job": job.name})
+            return 0
+        if handled:
+            logger.info("job ran", extra={"job": job.name, "handled": handled})
+        return handled
