@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from app.auth.scopes import Scope
 from app.auth.service import create_api_key, has_active_keys
-from app.config import Settings, get_settings
+from app.config import Settings, UnknownSettingError, get_settings
 from app.kit.db import Database, database_url, ensure_database_url
 from app.kit.logging_setup import configure_logging
 
@@ -21,7 +23,11 @@ DEMO_DEFAULT_TICKETS = 2_000
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except (UnknownSettingError, ValidationError) as error:
+        print(f"aftercare: refusing to start: {error}", file=sys.stderr)
+        return 2
     configure_logging(settings.log_level, settings.log_format)
     result: int = args.handler(args, settings)
     return result

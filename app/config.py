@@ -1,17 +1,26 @@
 """Settings: one class, read from the environment (prefix AFTERCARE_) and an optional .env file."""
 
+import difflib
+import ipaddress
+import os
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from dotenv import dotenv_values
 from pydantic import AnyHttpUrl, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
+ENV_PREFIX = "AFTERCARE_"
+ENV_FILE = ".env"
+# Variables of the project's own tooling, not of the service: never taken for a misspelt setting.
+TOOLING_PREFIXES = ("AFTERCARE_TEST_", "AFTERCARE_BENCH_")
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="AFTERCARE_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=ENV_FILE, extra="ignore")
 
     environment: Environment = "development"
     database_url: str | None = Field(
@@ -105,6 +114,11 @@ class Settings(BaseSettings):
             problems.append("AFTERCARE_WEBHOOK_ALLOW_PRIVATE_TARGETS must be false")
         if "*" in self.cors_origins:
             problems.append("AFTERCARE_CORS_ORIGINS must list origins, not '*'")
+        if _is_loopback_host(self.survey_public_base_url.host):
+            problems.append(
+                "AFTERCARE_SURVEY_PUBLIC_BASE_URL must be the address customers reach this"
+                f" service at, not {self.survey_public_base_url}"
+            )
         if problems:
             raise ValueError("insecure production settings: " + "; ".join(problems))
         return self
@@ -114,6 +128,44 @@ class Settings(BaseSettings):
         return self.database_url is None
 
 
+def _is_loopback_host(host: str | None) -> bool:
+    if host is None or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class UnknownSettingError(ValueError):
+    """An AFTERCARE_* variable that is no setting: most likely a typo that would be ignored."""
+
+
+def unknown_setting_variables(names: Iterable[str]) -> list[str]:
+    """One message per AFTERCARE_* name that is neither a setting nor the tooling's own."""
+    known = {ENV_PREFIX + field.upper() for field in Settings.model_fields}
+    messages = []
+    for name in sorted(set(names)):
+        upper = name.upper()
+        if not upper.startswith(ENV_PREFIX) or upper in known or upper.startswith(TOOLING_PREFIXES):
+            continue
+        closest = difflib.get_close_matches(upper, known, n=1, cutoff=0.6)
+        hint = f"; did you mean {closest[0]}?" if closest else ""
+        messages.append(f"{name} is not a setting{hint}")
+    return messages
+
+
+def check_setting_variables(environ: Mapping[str, str], env_file: Path = Path(ENV_FILE)) -> None:
+    """Refuse unknown AFTERCARE_* variables in the environment and in the .env file."""
+    names = list(environ)
+    if env_file.is_file():
+        names += list(dotenv_values(env_file))
+    messages = unknown_setting_variables(names)
+    if messages:
+        raise UnknownSettingError("unknown settings: " + "; ".join(messages))
+
+
 @lru_cache
 def get_settings() -> Settings:
+    check_setting_variables(os.environ)
     return Settings()

@@ -1,9 +1,21 @@
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
-from app.config import Settings
+from app.config import (
+    Settings,
+    UnknownSettingError,
+    check_setting_variables,
+    unknown_setting_variables,
+)
 
 DATABASE = "postgresql+asyncpg://aftercare@db:5432/aftercare"
+PRODUCTION = {
+    "environment": "production",
+    "database_url": DATABASE,
+    "survey_public_base_url": "https://support.shop.example",
+}
 
 
 def test_development_allows_the_embedded_database_and_private_webhooks() -> None:
@@ -17,18 +29,54 @@ def test_development_allows_the_embedded_database_and_private_webhooks() -> None
         ({"database_url": None}, "AFTERCARE_DATABASE_URL"),
         ({"webhook_allow_private_targets": True}, "WEBHOOK_ALLOW_PRIVATE_TARGETS"),
         ({"cors_origins": ["*"]}, "CORS_ORIGINS"),
+        ({"survey_public_base_url": "http://127.0.0.1:8000"}, "SURVEY_PUBLIC_BASE_URL"),
+        ({"survey_public_base_url": "http://localhost:8000"}, "SURVEY_PUBLIC_BASE_URL"),
+        ({"survey_public_base_url": "http://[::1]:8000"}, "SURVEY_PUBLIC_BASE_URL"),
     ],
 )
 def test_production_refuses_insecure_settings(overrides: dict[str, object], complaint: str) -> None:
-    values: dict[str, object] = {"environment": "production", "database_url": DATABASE}
-    values.update(overrides)
+    values: dict[str, object] = {**PRODUCTION, **overrides}
     with pytest.raises(ValidationError, match=complaint):
         Settings.model_validate(values)
 
 
 def test_production_accepts_secure_settings() -> None:
-    settings = Settings.model_validate({"environment": "production", "database_url": DATABASE})
+    settings = Settings.model_validate(PRODUCTION)
     assert not settings.is_embedded_database
+
+
+def test_production_needs_a_public_base_url_but_development_defaults_to_loopback() -> None:
+    assert Settings(environment="development").survey_public_base_url.host == "127.0.0.1"
+    with pytest.raises(ValidationError, match="SURVEY_PUBLIC_BASE_URL"):
+        Settings.model_validate({"environment": "production", "database_url": DATABASE})
+
+
+def test_a_misspelt_setting_is_refused_naming_the_closest_real_one(tmp_path: Path) -> None:
+    environ = {"AFTERCARE_ENV": "production", "AFTERCARE_PORT": "9000", "HOME": "/root"}
+    with pytest.raises(UnknownSettingError) as refused:
+        check_setting_variables(environ, tmp_path / ".env")
+    assert str(refused.value) == (
+        "unknown settings: AFTERCARE_ENV is not a setting; did you mean AFTERCARE_ENVIRONMENT?"
+    )
+
+
+def test_a_misspelt_setting_in_the_env_file_is_refused_too(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("AFTERCARE_DATABSE_URL=postgresql://u@db/a\nOTHER_TOOL=1\n")
+    with pytest.raises(UnknownSettingError, match="did you mean AFTERCARE_DATABASE_URL"):
+        check_setting_variables({}, env_file)
+
+
+def test_every_real_setting_and_the_tooling_variables_are_accepted(tmp_path: Path) -> None:
+    environ = {f"AFTERCARE_{name.upper()}": "x" for name in Settings.model_fields}
+    environ |= {"AFTERCARE_TEST_DATABASE_URL": "x", "AFTERCARE_BENCH_API_KEY": "x", "PATH": "/bin"}
+    check_setting_variables(environ, tmp_path / ".env")
+
+
+def test_a_name_far_from_every_setting_is_refused_without_a_guess() -> None:
+    assert unknown_setting_variables(["AFTERCARE_QQQQQQQQQQQQ"]) == [
+        "AFTERCARE_QQQQQQQQQQQQ is not a setting"
+    ]
 
 
 @pytest.mark.parametrize(
