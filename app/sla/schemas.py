@@ -17,6 +17,7 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 PauseStatus = Annotated[TicketStatus, InlineEnum(TicketStatus.PENDING, TicketStatus.ON_HOLD)]
 
 MINUTES_PER_YEAR = 525_600
+START_OF_DAY, END_OF_DAY = "00:00", "24:00"
 
 
 def _valid_timezone(name: str) -> str:
@@ -33,13 +34,18 @@ def _valid_hhmm(value: str) -> str:
 
 
 def _valid_interval(pair: tuple[str, str]) -> tuple[str, str]:
-    BusinessInterval(parse_hhmm(pair[0]), parse_hhmm(pair[1]))
+    start, end = pair
+    if start == END_OF_DAY:
+        raise ValueError('"24:00" only ends an interval; a day starts at "00:00"')
+    if end == START_OF_DAY:
+        raise ValueError('"00:00" only starts an interval; open until midnight ends at "24:00"')
+    BusinessInterval(parse_hhmm(start), parse_hhmm(end))
     return pair
 
 
 def _sorted_without_overlap(intervals: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for (_, earlier_end), (later_start, _) in pairwise(intervals):
-        if earlier_end == "24:00" or earlier_end > later_start:
+        if earlier_end == END_OF_DAY or earlier_end > later_start:
             raise ValueError("intervals must be sorted and must not overlap")
     return intervals
 
@@ -65,7 +71,8 @@ class CalendarCreate(Input):
     timezone: Timezone = Field(description="IANA timezone, e.g. Europe/Berlin")
     weekly_hours: WeeklyHours = Field(
         description='opening intervals per weekday, e.g. {"mon": [["09:00","12:00"],'
-        '["13:00","17:00"]]}; "24:00" ends a day; a missing day is closed'
+        '["13:00","17:00"]]}; "00:00" may only start an interval and "24:00" only end one;'
+        ' a missing day is closed'
     )
     holidays: list[date] = Field(default_factory=list, max_length=1000)
 

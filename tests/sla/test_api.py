@@ -49,6 +49,9 @@ async def test_calendar_crud(client: httpx.AsyncClient, admin_headers: dict[str,
         ({"weekly_hours": {"mon": [["12:00", "09:00"]]}}, "/weekly_hours/mon/0"),
         ({"weekly_hours": {"mon": [["09:00", "12:00"], ["11:00", "13:00"]]}}, "/weekly_hours/mon"),
         ({"weekly_hours": {"sat": []}}, "/weekly_hours"),
+        ({"weekly_hours": {"mon": [["24:00", "05:00"]]}}, "/weekly_hours/mon/0"),
+        ({"weekly_hours": {"mon": [["24:00", "24:00"]]}}, "/weekly_hours/mon/0"),
+        ({"weekly_hours": {"mon": [["18:00", "00:00"]]}}, "/weekly_hours/mon/0"),
         ({"weekly_hours": {"funday": [["09:00", "12:00"]]}}, "/weekly_hours/funday/[key]"),
         ({"holidays": ["2026-02-30"]}, "/holidays/0"),
         ({"name": ""}, "/name"),
@@ -62,6 +65,29 @@ async def test_invalid_calendar_is_422_naming_the_field(
     assert response.status_code == 422
     assert response.headers["content-type"] == PROBLEM
     assert response.json()["errors"][0]["pointer"] == pointer
+
+
+@pytest.mark.parametrize(
+    ("interval", "detail"),
+    [
+        (["24:00", "05:00"], '"24:00" only ends an interval'),
+        (["18:00", "00:00"], '"00:00" only starts an interval'),
+    ],
+)
+async def test_midnight_is_spelt_00_00_at_a_start_and_24_00_at_an_end(
+    client: httpx.AsyncClient, admin_headers: dict[str, str], interval: list[str], detail: str
+) -> None:
+    refused = await client.post(
+        CALENDARS, json={**BERLIN_OFFICE, "weekly_hours": {"mon": [interval]}},
+        headers=admin_headers,
+    )
+    assert detail in refused.json()["errors"][0]["detail"]
+    whole_day = {"mon": [["00:00", "24:00"]], "tue": [["00:00", "09:00"], ["18:00", "24:00"]]}
+    accepted = await client.post(
+        CALENDARS, json={**BERLIN_OFFICE, "weekly_hours": whole_day}, headers=admin_headers
+    )
+    assert accepted.status_code == 201
+    assert accepted.json()["weekly_hours"] == whole_day
 
 
 async def test_patch_that_would_leave_a_calendar_invalid_is_422(
