@@ -68,11 +68,11 @@ WITH answers AS (
     SELECT count(*) FILTER (WHERE responded_at IS NOT NULL) AS answered, count(*) AS invited
     FROM survey_invitations WHERE created_at >= $1 AND created_at < $2
 ), buyers AS (
-    SELECT DISTINCT customer_id FROM orders WHERE placed_at >= $1 AND placed_at < $2
+    SELECT DISTINCT customer_id FROM orders WHERE placed_at >= $1 - ($2 - $1) AND placed_at < $1
 ), retention AS (
     SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM orders o
         WHERE o.customer_id = buyers.customer_id
-          AND o.placed_at >= $2 AND o.placed_at < $2 + ($2 - $1))) AS retained,
+          AND o.placed_at >= $1 AND o.placed_at < $2)) AS retained,
         count(*) AS buyers
     FROM buyers
 ), delivery AS (

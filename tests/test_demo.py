@@ -193,7 +193,7 @@ async def test_surveys_and_feedback_are_consistent(
 async def test_metrics_summary_shows_every_figure(
     seeded: dict[str, int], client: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
-    # A past period: retention needs the following period of the same length to have happened.
+    # A past period the demo covers whole (retention also reads the period before it).
     params = {
         "from": (NOW - timedelta(days=120)).isoformat(),
         "to": (NOW - timedelta(days=60)).isoformat(),

@@ -197,14 +197,14 @@ class MetricsRepository:
         return await self._counts(_group_by_keys(statement))
 
     async def retention(self, window: Window) -> dict[Key, Counts]:
-        """Customers who ordered in a period (or bucket) and again in the period that follows,
-        of the same length."""
+        """Customers who ordered in the period (or bucket) of the same length just before the
+        window (or bucket) and ordered again within it: measurable for a window ending now."""
         base = _retention_base(window).subquery()
         later = aliased(Order)
         ordered_again = exists().where(
             later.customer_id == base.c.customer_id,
-            later.placed_at >= base.c.next_start,
-            later.placed_at < base.c.next_end,
+            later.placed_at >= base.c.measured_from,
+            later.placed_at < base.c.measured_to,
         )
         statement = (
             select(
@@ -351,25 +351,29 @@ class MetricsRepository:
 
 
 def _retention_base(window: Window) -> AnySelect:
+    """One row per customer of an earlier period, with the period it is measured in."""
     if window.granularity is None:
-        length = window.end - window.start
+        earlier = Window(window.start - (window.end - window.start), window.start)
         return select(
             Order.customer_id,
             null().label("bucket"),
-            literal(window.end).label("next_start"),
-            literal(window.end + length).label("next_end"),
-        ).where(_in_window(Order.placed_at, window)).distinct()
-    bucket = func.date_trunc(window.granularity, Order.placed_at, window.timezone)
-    step = text(f"interval '1 {window.granularity}'")
-    local = func.timezone(window.timezone, bucket)
-    next_start = func.timezone(window.timezone, local + step)
-    next_end = func.timezone(window.timezone, local + step + step)
+            literal(window.start).label("measured_from"),
+            literal(window.end).label("measured_to"),
+        ).where(_in_window(Order.placed_at, earlier)).distinct()
+    zone, step = window.timezone, text(f"interval '1 {window.granularity}'")
+    earlier_bucket = func.timezone(zone, func.date_trunc(window.granularity, Order.placed_at, zone))
+    measured_from = func.timezone(zone, earlier_bucket + step)
+    first_bucket = func.timezone(zone, func.date_trunc(window.granularity, window.start, zone))
     return select(
         Order.customer_id,
-        bucket.label("bucket"),
-        next_start.label("next_start"),
-        next_end.label("next_end"),
-    ).where(_in_window(Order.placed_at, window)).distinct()
+        measured_from.label("bucket"),
+        measured_from.label("measured_from"),
+        func.timezone(zone, earlier_bucket + step + step).label("measured_to"),
+    ).where(
+        Order.placed_at >= func.timezone(zone, first_bucket - step),
+        Order.placed_at < window.end,
+        measured_from < window.end,
+    ).distinct()
 
 
 def _duration_select(

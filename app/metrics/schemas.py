@@ -90,7 +90,10 @@ class Summary(BaseModel):
     survey_response_rate: Figure
     sla_compliance: SlaCompliance
     fcr: FcrFigure
-    retention: Figure
+    retention: Figure = Field(
+        description="customers of the equal period just before the window who ordered again"
+        " within it / customers of that earlier period x 100"
+    )
     delivery_on_time: Figure
     first_response_time: DurationFigure
     resolution_time: DurationFigure

@@ -145,20 +145,53 @@ async def test_tickets_spanning_the_period_boundary_count_where_they_were_solved
     assert summary["fcr"]["denominator"] == 1
 
 
-async def test_retention_counts_customers_who_ordered_again_in_the_next_period(
+async def test_retention_counts_customers_of_the_earlier_period_who_ordered_again_in_it(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    # The window is October (31 days); the earlier period is the 31 days before it.
+    async with database.sessionmaker() as session, session.begin():
+        loyal, once, late, new = [await customer(session, ref) for ref in ("a", "b", "c", "d")]
+        await order(session, loyal, "a1", T0 - days(28))
+        await order(session, loyal, "a2", T0 - days(26))  # two earlier orders: one customer
+        await order(session, loyal, "a3", T0 + days(9))  # ordered again within the window
+        await order(session, once, "b1", T0 - days(21))
+        await order(session, late, "c1", T0 - days(11))
+        await order(session, late, "c2", T0 + days(39))  # after the window
+        await order(session, new, "d1", T0 + days(4))  # not an earlier-period customer
+        await order(session, new, "d0", T0 - days(40))  # before the earlier period
+    retention = (await _summary(client, admin_headers))["retention"]
+    assert retention == {"value": 33.33, "numerator": 1, "denominator": 3, "sample_size": 3}
+
+
+async def test_retention_of_the_default_window_ending_now_is_measured(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, clock: MutableClock
+) -> None:
+    clock.set(T0 + days(60))
+    async with database.sessionmaker() as session, session.begin():
+        back, gone = await customer(session, "back"), await customer(session, "gone")
+        await order(session, back, "b1", T0 + days(15))
+        await order(session, back, "b2", T0 + days(59))
+        await order(session, gone, "g1", T0 + days(20))
+    response = await client.get("/v1/metrics/summary", headers=admin_headers)
+    retention = response.json()["retention"]
+    assert retention == {"value": 50.0, "numerator": 1, "denominator": 2, "sample_size": 2}
+
+
+async def test_retention_series_measures_each_bucket_against_the_one_before(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        loyal, once, late, new = [await customer(session, ref) for ref in ("a", "b", "c", "d")]
-        await order(session, loyal, "a1", T0 + days(3))
-        await order(session, loyal, "a2", T0 + days(5))  # two base orders: one customer
-        await order(session, loyal, "a3", T0 + days(40))  # in the following 31 days
-        await order(session, once, "b1", T0 + days(10))
-        await order(session, late, "c1", T0 + days(20))
-        await order(session, late, "c2", T0 + days(70))  # after the following period
-        await order(session, new, "d1", T0 + days(35))  # not a base-period customer
-    retention = (await _summary(client, admin_headers))["retention"]
-    assert retention == {"value": 33.33, "numerator": 1, "denominator": 3, "sample_size": 3}
+        ada, bob = await customer(session, "ada"), await customer(session, "bob")
+        await order(session, ada, "a-sep", T0 - days(3))  # September: the base of October
+        await order(session, ada, "a-oct", T0 + days(2))
+        await order(session, bob, "b-oct", T0 + days(5))  # ada and bob: the base of November
+        await order(session, bob, "b-nov", T0 + days(40))
+    params = {"from": "2026-10-01T00:00:00Z", "to": "2026-12-01T00:00:00Z",
+              "granularity": "month"}
+    response = await client.get("/v1/metrics/retention", params=params, headers=admin_headers)
+    assert response.status_code == 200, response.text
+    points = response.json()["series"][0]["points"]
+    assert [(point["numerator"], point["denominator"]) for point in points] == [(1, 1), (1, 2)]
 
 
 async def test_delivery_on_time_counts_settled_promises(
