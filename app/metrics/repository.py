@@ -30,6 +30,7 @@ from app.models import (
     SurveyResponse,
     Ticket,
 )
+from app.models.orders import delivery_expected
 from app.sla.types import SlaMetric, TargetStatus
 from app.tickets.vocabulary import Priority, TicketStatus
 
@@ -186,14 +187,15 @@ class MetricsRepository:
         return await self._counts(_group_by_keys(statement))
 
     async def delivery_on_time(self, window: Window, now: datetime) -> dict[Key, Counts]:
-        """Orders promised in the window whose promise is settled: delivered, or past due."""
+        """Orders promised in the window whose promise is settled (delivered, or past due), and
+        not cancelled."""
         on_time = Order.delivered_at <= Order.promised_delivery_at
         settled = or_(Order.delivered_at.is_not(None), Order.promised_delivery_at < now)
         statement = select(
             *_keys(window, Order.promised_delivery_at, None),
             func.count().filter(on_time).label("numerator"),
             func.count().label("denominator"),
-        ).where(_in_window(Order.promised_delivery_at, window), settled)
+        ).where(_in_window(Order.promised_delivery_at, window), settled, delivery_expected())
         return await self._counts(_group_by_keys(statement))
 
     async def retention(self, window: Window) -> dict[Key, Counts]:

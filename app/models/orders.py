@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CHAR, ForeignKey, Index, Numeric, String, func, text
+from sqlalchemy import CHAR, ColumnElement, ForeignKey, Index, Numeric, String, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, StoredEnum, UUIDPrimaryKey
@@ -37,3 +37,8 @@ class Order(UUIDPrimaryKey, Base):
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
     customer: Mapped[Customer] = relationship(lazy="raise")
+
+
+def delivery_expected() -> ColumnElement[bool]:
+    """A cancelled order is no delivery: never late, overdue or on time."""
+    return Order.status != OrderStatus.CANCELLED

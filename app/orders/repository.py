@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload
 
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order
+from app.models.orders import delivery_expected
 from app.orders.schemas import OrderUpsert
 
 
@@ -87,11 +88,14 @@ class OrderRepository:
             statement = statement.where(delivered if filters.delivered else ~delivered)
         if filters.overdue_at is not None:
             statement = statement.where(
-                Order.delivered_at.is_(None), Order.promised_delivery_at < filters.overdue_at
+                Order.delivered_at.is_(None),
+                Order.promised_delivery_at < filters.overdue_at,
+                delivery_expected(),
             )
         if filters.not_overdue_at is not None:
             statement = statement.where(
                 (Order.delivered_at.is_not(None))
+                | ~delivery_expected()
                 | Order.promised_delivery_at.is_(None)
                 | (Order.promised_delivery_at >= filters.not_overdue_at)
             )

@@ -58,13 +58,12 @@ async def order(
         id=uuid7(),
         external_ref=ref,
         customer_id=owner.id,
-        status="placed",
         placed_at=placed_at,
         amount=Decimal("10.00"),
         currency="EUR",
         created_at=placed_at,
         updated_at=placed_at,
-        **fields,
+        **{"status": "placed", **fields},
     )
     session.add(row)
     await session.flush()

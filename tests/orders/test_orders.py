@@ -79,6 +79,7 @@ async def test_list_filters(
             customer=other_customer,
         ),
         "no-promise": order_body(placed_at="2026-10-01T10:00:00Z", promised_delivery_at=None),
+        "cancelled": order_body(status="cancelled"),  # its promise passed: not late, no delivery
     }
     for ref, body in orders.items():
         response = await client.put(f"/v1/orders/{ref}", json=body, headers=admin_headers)
@@ -90,13 +91,14 @@ async def test_list_filters(
         return {item["external_ref"] for item in response.json()["items"]}
 
     assert await refs("overdue=true") == {"late"}
-    assert await refs("overdue=false") == {"on-time", "future", "no-promise"}
+    assert await refs("overdue=false") == {"on-time", "future", "no-promise", "cancelled"}
     assert await refs("delivered=true") == {"on-time"}
-    assert await refs("delivered=false") == {"late", "future", "no-promise"}
+    assert await refs("delivered=false") == {"late", "future", "no-promise", "cancelled"}
     assert await refs("customer=cust-2") == {"future"}
     assert await refs("placed_from=2026-11-01T00:00:00Z&placed_to=2026-11-02T00:00:00Z") == {
         "late",
         "on-time",
+        "cancelled",
     }
 
 
