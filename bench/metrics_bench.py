@@ -79,7 +79,7 @@ WITH answers AS (
     SELECT count(*) FILTER (WHERE delivered_at <= promised_delivery_at) AS on_time,
         count(*) AS settled
     FROM orders WHERE promised_delivery_at >= $1 AND promised_delivery_at < $2
-      AND (delivered_at IS NOT NULL OR promised_delivery_at < $3)
+      AND (delivered_at IS NOT NULL OR promised_delivery_at < $3) AND status <> 'cancelled'
 ), backlog AS (
     SELECT status, count(*) AS open FROM tickets
     WHERE status IN ('new', 'open', 'pending', 'on_hold') GROUP BY status

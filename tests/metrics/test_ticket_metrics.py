@@ -218,7 +218,8 @@ async def test_delivery_on_time_counts_settled_promises(
             delivered_at=promised + hours(3),
         )
         await order(session, ada, "overdue", T0, promised_delivery_at=promised)
-        await order(session, ada, "cancelled", T0, promised_delivery_at=promised, status="cancelled")
+        cancelled = {"promised_delivery_at": promised, "status": "cancelled"}
+        await order(session, ada, "cancelled", T0, **cancelled)
         await order(session, ada, "not-yet-due", T0, promised_delivery_at=T0 + days(25))
         await order(session, ada, "no-promise", T0)
     figure = (await _summary(client, admin_headers))["delivery_on_time"]
