@@ -23,6 +23,7 @@ router = APIRouter(
 DEFAULT_PERIOD = timedelta(days=30)
 MAX_PERIOD = timedelta(days=732)
 CACHE_CONTROL = "private, max-age=30"
+WINDOW_BOUNDS = {"period_from", "period_to"}
 
 From = Annotated[
     Timestamp | None, Query(alias="from", description="start (inclusive); default: to - 30 d")
@@ -60,13 +61,25 @@ def _invalid(pointer: str, detail: str) -> UnprocessableError:
 
 
 def _cached(request: Request, body: BaseModel) -> Response:
-    """JSON with an ETag: a poll that sends If-None-Match gets 304 while nothing changed."""
+    """JSON with an ETag: a poll that sends If-None-Match gets 304 while the figures are the same.
+
+    The tag is weak and leaves out the window's bounds: the default window ends now, so its
+    bounds move with every request while the figures may well stay the same.
+    """
     payload = body.model_dump_json(by_alias=True).encode()
-    etag = '"' + hashlib.sha256(payload).hexdigest()[:32] + '"'
+    figures = body.model_dump_json(exclude=WINDOW_BOUNDS).encode()
+    etag = 'W/"' + hashlib.sha256(figures).hexdigest()[:32] + '"'
     headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
-    if etag in request.headers.get("if-none-match", ""):
+    if _matches(request.headers.get("if-none-match", ""), etag):
         return Response(status_code=304, headers=headers)
     return Response(payload, media_type="application/json", headers=headers)
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    """RFC 9110's weak comparison of If-None-Match against the current tag."""
+    opaque = etag.removeprefix("W/")
+    tags = (tag.strip() for tag in if_none_match.split(","))
+    return any(tag == "*" or tag.removeprefix("W/") == opaque for tag in tags)
 
 
 @router.get(

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
@@ -315,6 +315,27 @@ async def test_etag_lets_a_poller_get_304(
     )
     assert again.status_code == 304
     assert again.content == b""
+
+
+@pytest.mark.parametrize("path", ["/v1/metrics/summary", "/v1/metrics/tickets_created"])
+async def test_polling_the_default_window_gets_304_until_a_figure_changes(
+    client: httpx.AsyncClient,
+    admin_headers: Headers,
+    database: Database,
+    clock: MutableClock,
+    path: str,
+) -> None:
+    clock.set(T0 + days(40.5))  # mid-day: no new daily bucket begins in the next 30 s
+    first = await client.get(path, headers=admin_headers)
+    clock.advance(timedelta(seconds=30))  # the default window has moved on
+    poll = {**admin_headers, "If-None-Match": first.headers["etag"]}
+    unchanged = await client.get(path, headers=poll)
+    assert unchanged.status_code == 304
+    async with database.sessionmaker() as session, session.begin():
+        await ticket(session, await customer(session, "ada"), T0 + days(39))
+    changed = await client.get(path, headers=poll)
+    assert changed.status_code == 200
+    assert changed.headers["etag"] != first.headers["etag"]
 
 
 @pytest.mark.parametrize(
