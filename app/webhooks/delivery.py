@@ -69,18 +69,21 @@ async def record_attempt(
     False (and nothing written) when the claim no longer holds: the lease expired and another
     worker took the delivery, or it was deleted.
     """
-    now = result.attempted_at
     attempts_made = claim.attempts_made + 1
-    step = next_step(result.outcome, attempts_made, now, retry_after=result.retry_after, rng=rng)
+    # The wait before a retry starts when the failed attempt ended, not when it began: a
+    # receiver that is slow to fail gets the whole backoff.
+    step = next_step(
+        result.outcome, attempts_made, result.finished_at, retry_after=result.retry_after, rng=rng
+    )
     values: dict[str, object] = {
         "status": step.status,
         "next_attempt_at": step.next_attempt_at,
         "attempts_made": attempts_made,
-        "last_attempt_at": now,
+        "last_attempt_at": result.attempted_at,
         "locked_until": None,
     }
     if step.status == DeliveryStatus.SUCCEEDED:
-        values["delivered_at"] = now
+        values["delivered_at"] = result.attempted_at
     finished = await WebhookDeliveryRepository(session).finish_leased(
         claim.delivery_id, claim.lease, values
     )

@@ -1,8 +1,8 @@
 """When to try a webhook delivery again, and what a receiver's HTTP status means for it.
 
-Attempt n (1-based) happens ``RETRY_DELAYS[n - 1]`` after attempt n - 1: immediately, then after
-5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h. After the tenth attempt the delivery
-has failed for good.
+Attempt 1 is made at once; attempt n (n > 1) waits ``RETRY_DELAYS[n - 1]`` after attempt n - 1
+ended: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h and 24 h. After the tenth attempt the
+delivery has failed for good.
 """
 
 import random

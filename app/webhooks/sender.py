@@ -46,6 +46,11 @@ class AttemptResult:
     retry_after: timedelta | None = None
 
     @property
+    def finished_at(self) -> datetime:
+        """When the answer came, or the attempt gave up: retries are counted from here."""
+        return self.attempted_at + timedelta(milliseconds=self.latency_ms)
+
+    @property
     def outcome(self) -> ResponseOutcome:
         """No answer at all (refused URL, network error, timeout) is retried like a 5xx."""
         return "retry" if self.status_code is None else classify_response(self.status_code)
@@ -108,13 +113,15 @@ async def send_message(
         return failed(f"no answer within {options.timeout:g} s")
     except httpx.HTTPError as error:
         return failed(_describe_http_error(error))
+    latency_ms = _elapsed_ms(started)
+    answered_at = now + timedelta(milliseconds=latency_ms)
     return AttemptResult(
         attempted_at=now,
         status_code=status_code,
-        latency_ms=_elapsed_ms(started),
+        latency_ms=latency_ms,
         response_body=_text(body.decode("utf-8", errors="replace")),
         error=_status_error(status_code),
-        retry_after=parse_retry_after(response_headers.get("retry-after"), now),
+        retry_after=parse_retry_after(response_headers.get("retry-after"), answered_at),
     )
 
 

@@ -267,7 +267,8 @@ async def test_retry_after_is_honoured(
     await dispatcher.deliver_due(context)
 
     delivery = await one_delivery(database, endpoint["id"])
-    assert delivery.next_attempt_at == clock.now() + timedelta(hours=1)
+    answered = clock.now() + timedelta(milliseconds=delivery.attempts[0].latency_ms)
+    assert delivery.next_attempt_at == answered + timedelta(hours=1)
     clock.advance(timedelta(minutes=59))
     assert await dispatcher.deliver_due(context) == 0
 
@@ -375,3 +376,25 @@ async def _events_of_type(database: Database, event_type: str) -> list[Event]:
 
 def _rfc3339(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
+
+
+async def test_the_wait_before_a_retry_counts_from_the_end_of_the_failed_attempt(
+    client: httpx.AsyncClient,
+    manage_headers: Headers,
+    receiver: Receiver,
+    database: Database,
+    clock: MutableClock,
+    dispatcher: WebhookDispatcher,
+    context: JobContext,
+) -> None:
+    endpoint = await create_endpoint(client, manage_headers, receiver, "/slow")
+    receiver.route("/slow").default = Reply(status=500, delay=1.0)
+    await record(database, clock, "ticket.created")
+
+    assert await dispatcher.deliver_due(context) == 1
+    delivery = await one_delivery(database, endpoint["id"])
+    [attempt] = delivery.attempts
+    assert attempt.latency_ms >= 1000
+    assert delivery.next_attempt_at is not None
+    ended = clock.now() + timedelta(milliseconds=attempt.latency_ms)
+    assert timedelta(seconds=4.5) <= delivery.next_attempt_at - ended <= timedelta(seconds=5.5)
