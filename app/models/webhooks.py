@@ -10,7 +10,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, CreatedAt, StoredEnum, UUIDPrimaryKey, one_of
@@ -26,13 +26,21 @@ class WebhookEndpoint(UUIDPrimaryKey, CreatedAt, Base):
     event_types: Mapped[list[str] | None] = mapped_column(ARRAY(Text))
     enabled: Mapped[bool]
     secret: Mapped[str] = mapped_column(String(128))
-    previous_secret: Mapped[str | None] = mapped_column(String(128))
-    previous_secret_expires_at: Mapped[datetime | None]
+    # Rotated-out secrets still signing: [{"secret", "expires_at"}] (app.webhooks.rotation).
+    retired_secrets: Mapped[list[dict[str, str]]] = mapped_column(
+        JSONB, server_default=text("'[]'::jsonb")
+    )
     disabled_at: Mapped[datetime | None]
     disabled_reason: Mapped[str | None] = mapped_column(String(200))
     # Set by the first failed attempt after a success; an endpoint failing for days is disabled.
     failing_since: Mapped[datetime | None]
     updated_at: Mapped[datetime]
+
+    @property
+    def previous_secret_expires_at(self) -> datetime | None:
+        """When the last rotated-out secret stops signing."""
+        ends = [datetime.fromisoformat(retired["expires_at"]) for retired in self.retired_secrets]
+        return max(ends, default=None)
 
 
 class WebhookDelivery(UUIDPrimaryKey, CreatedAt, Base):

@@ -17,6 +17,7 @@ from app.webhooks.repository import (
     WebhookDeliveryRepository,
     WebhookEndpointRepository,
 )
+from app.webhooks.rotation import RetiredSecret, signing_secrets
 from app.webhooks.sender import WEBHOOK_TEST_TYPE, AttemptResult, Message
 from app.webhooks.types import DeliveryStatus
 
@@ -24,12 +25,9 @@ GONE_REASON = "the endpoint answered 410 Gone"
 
 
 def active_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
-    """The current secret, plus the rotated-out one while its overlap lasts."""
-    secrets = [endpoint.secret]
-    expires_at = endpoint.previous_secret_expires_at
-    if endpoint.previous_secret and expires_at is not None and expires_at > now:
-        secrets.append(endpoint.previous_secret)
-    return secrets
+    """The current secret, plus each rotated-out one while its own overlap lasts."""
+    retired = [RetiredSecret.from_json(stored) for stored in endpoint.retired_secrets]
+    return signing_secrets(endpoint.secret, retired, now)
 
 
 def message_for(delivery: WebhookDelivery, event: Event | None) -> Message:

@@ -112,12 +112,26 @@ async def delete_endpoint(endpoint_id: uuid.UUID, session: SessionDep, _: Manage
 async def rotate_secret(
     endpoint_id: uuid.UUID, request: Request, session: SessionDep, _: ManageDep, clock: ClockDep
 ) -> WebhookEndpointWithSecret:
-    """A new secret, shown once. The old one keeps signing too (two signatures per message)
-    for `AFTERCARE_WEBHOOK_SECRET_ROTATION_HOURS` (24 h), so receivers can switch over."""
+    """A new secret, shown once. The old one keeps signing too (one more signature per
+    message) for `AFTERCARE_WEBHOOK_SECRET_ROTATION_HOURS` (24 h), so receivers can switch over;
+    a secret rotated out earlier keeps signing until its own overlap ends (at most 5 at once:
+    409 beyond that). `DELETE .../retired-secrets` ends every overlap at once."""
     settings: Settings = request.app.state.settings
     overlap = timedelta(hours=settings.webhook_secret_rotation_hours)
     endpoint = await service.rotate_secret(session, endpoint_id, clock.now(), overlap)
     return _with_secret(endpoint)
+
+
+@endpoints_router.delete("/{endpoint_id}/retired-secrets", response_model=WebhookEndpointOut)
+async def end_secret_overlap(
+    endpoint_id: uuid.UUID, session: SessionDep, _: ManageDep, clock: ClockDep
+) -> WebhookEndpointOut:
+    """End the overlap of every rotated-out secret now: only the current secret signs.
+
+    Call it once every receiver verifies with the new secret, or at once when an old secret
+    leaked."""
+    endpoint = await service.end_secret_overlap(session, endpoint_id, clock.now())
+    return WebhookEndpointOut.model_validate(endpoint)
 
 
 @endpoints_router.post("/{endpoint_id}/test", response_model=TestDeliveryResult)

@@ -47,7 +47,8 @@ class WebhookEndpointOut(BaseModel):
     disabled_at: datetime | None
     disabled_reason: str | None
     previous_secret_expires_at: datetime | None = Field(
-        description="until then deliveries are signed with the previous secret too"
+        description="until then deliveries are also signed with rotated-out secrets, each until"
+        " its own overlap ends; null when none was rotated out or the overlap was ended"
     )
     created_at: datetime
     updated_at: datetime

@@ -25,6 +25,7 @@ from app.webhooks.repository import (
     WebhookEndpointRepository,
     requeued_values,
 )
+from app.webhooks.rotation import RetiredSecret, TooManySigningSecretsError, retire
 from app.webhooks.schemas import (
     DeliveryAttemptOut,
     TestDeliveryResult,
@@ -134,16 +135,30 @@ async def delete_endpoint(session: AsyncSession, endpoint_id: uuid.UUID) -> None
 async def rotate_secret(
     session: AsyncSession, endpoint_id: uuid.UUID, now: datetime, overlap: timedelta
 ) -> WebhookEndpoint:
-    """A new secret; the current one keeps signing alongside it for `overlap`.
-
-    Rotating again within the overlap drops the oldest secret at once: only two ever sign.
-    """
+    """A new secret; the current one keeps signing alongside it for `overlap`, and so does
+    every earlier one until its own overlap ends."""
     endpoint = await get_endpoint(session, endpoint_id, for_update=True)
-    endpoint.previous_secret = endpoint.secret
-    endpoint.previous_secret_expires_at = now + overlap
+    retired = [RetiredSecret.from_json(stored) for stored in endpoint.retired_secrets]
+    try:
+        kept = retire(endpoint.secret, retired, now, overlap)
+    except TooManySigningSecretsError as error:
+        raise ConflictError(str(error)) from error
+    endpoint.retired_secrets = [secret.to_json() for secret in kept]
     endpoint.secret = generate_secret()
     endpoint.updated_at = now
     await session.flush()
+    return endpoint
+
+
+async def end_secret_overlap(
+    session: AsyncSession, endpoint_id: uuid.UUID, now: datetime
+) -> WebhookEndpoint:
+    """Rotated-out secrets stop signing at once: only the current secret signs."""
+    endpoint = await get_endpoint(session, endpoint_id, for_update=True)
+    if endpoint.retired_secrets:
+        endpoint.retired_secrets = []
+        endpoint.updated_at = now
+        await session.flush()
     return endpoint
 
 

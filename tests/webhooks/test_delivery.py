@@ -368,6 +368,76 @@ async def test_a_rotated_secret_signs_alongside_the_new_one_for_24_hours(
     assert after.verified_by == [new_secret]
 
 
+async def test_each_rotated_out_secret_signs_until_its_own_overlap_ends(
+    client: httpx.AsyncClient,
+    manage_headers: Headers,
+    receiver: Receiver,
+    database: Database,
+    clock: MutableClock,
+    dispatcher: WebhookDispatcher,
+    context: JobContext,
+) -> None:
+    endpoint = await create_endpoint(client, manage_headers, receiver, "/rot")
+    rotate = f"/v1/webhook-endpoints/{endpoint['id']}/rotate-secret"
+    first = endpoint["secret"]
+    second = (await client.post(rotate, headers=manage_headers)).json()["secret"]
+    clock.advance(timedelta(hours=6))
+    rotated_again = await client.post(rotate, headers=manage_headers)
+    third = rotated_again.json()["secret"]
+    assert rotated_again.json()["previous_secret_expires_at"] == _rfc3339(
+        clock.now() + timedelta(hours=24)
+    )
+    receiver.route("/rot").secrets = [first, second, third]
+
+    async def delivered_after(advance: timedelta) -> list[str]:
+        clock.advance(advance)
+        await record(database, clock, "ticket.created")
+        await dispatcher.deliver_due(context)
+        return receiver.requests("/rot")[-1].verified_by
+
+    assert await delivered_after(timedelta(0)) == [first, second, third]
+    assert await delivered_after(timedelta(hours=18, seconds=1)) == [second, third]
+    assert await delivered_after(timedelta(hours=6)) == [third]
+
+
+async def test_the_caller_can_end_the_overlap_early(
+    client: httpx.AsyncClient,
+    manage_headers: Headers,
+    receiver: Receiver,
+    database: Database,
+    clock: MutableClock,
+    dispatcher: WebhookDispatcher,
+    context: JobContext,
+) -> None:
+    endpoint = await create_endpoint(client, manage_headers, receiver, "/rot")
+    path = f"/v1/webhook-endpoints/{endpoint['id']}"
+    new_secret = (await client.post(f"{path}/rotate-secret", headers=manage_headers)).json()
+    ended = await client.delete(f"{path}/retired-secrets", headers=manage_headers)
+    assert ended.status_code == 200
+    assert ended.json()["previous_secret_expires_at"] is None
+    assert "secret" not in ended.json()
+    receiver.route("/rot").secrets = [endpoint["secret"], new_secret["secret"]]
+
+    await record(database, clock, "ticket.created")
+    await dispatcher.deliver_due(context)
+    [request] = receiver.requests("/rot")
+    assert request.verified_by == [new_secret["secret"]]
+
+
+async def test_at_most_five_rotated_out_secrets_sign_at_once(
+    client: httpx.AsyncClient, manage_headers: Headers, receiver: Receiver
+) -> None:
+    endpoint = await create_endpoint(client, manage_headers, receiver, "/rot")
+    path = f"/v1/webhook-endpoints/{endpoint['id']}"
+    for _ in range(5):
+        assert (await client.post(f"{path}/rotate-secret", headers=manage_headers)).is_success
+    refused = await client.post(f"{path}/rotate-secret", headers=manage_headers)
+    assert refused.status_code == 409
+    assert "end their overlap" in refused.json()["detail"]
+    await client.delete(f"{path}/retired-secrets", headers=manage_headers)
+    assert (await client.post(f"{path}/rotate-secret", headers=manage_headers)).is_success
+
+
 async def _events_of_type(database: Database, event_type: str) -> list[Event]:
     async with database.sessionmaker() as session:
         statement = select(Event).where(Event.type == event_type)
