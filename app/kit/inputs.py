@@ -1,8 +1,21 @@
 """The base of every request body: unknown fields refused, no NUL characters anywhere."""
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    field_validator,
+)
+
+# Every instant a client sends lies in this range, so that no arithmetic on it (a window, a
+# bucket, a deadline, a time zone) can leave the calendar Python and PostgreSQL share.
+EARLIEST_TIMESTAMP = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST_TIMESTAMP = datetime(3000, 1, 1, tzinfo=UTC)
 
 
 def _rfc3339_only(value: Any) -> Any:
@@ -20,7 +33,22 @@ def _is_number(value: str) -> bool:
     return True
 
 
-Timestamp = Annotated[AwareDatetime, BeforeValidator(_rfc3339_only)]
+def _within_supported_range(value: datetime) -> datetime:
+    try:
+        instant = value.astimezone(UTC)
+    except OverflowError:  # the offset moves it past year 9999 or before year 1
+        instant = None
+    if instant is None or not EARLIEST_TIMESTAMP <= instant < LATEST_TIMESTAMP:
+        raise ValueError(
+            f"must lie from {EARLIEST_TIMESTAMP:%Y-%m-%dT%H:%M:%SZ} up to (not including)"
+            f" {LATEST_TIMESTAMP:%Y-%m-%dT%H:%M:%SZ}"
+        )
+    return value
+
+
+Timestamp = Annotated[
+    AwareDatetime, BeforeValidator(_rfc3339_only), AfterValidator(_within_supported_range)
+]
 
 
 def contains_nul(value: Any) -> bool:
