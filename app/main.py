@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.auth.router import router as api_keys_router
@@ -18,6 +18,7 @@ from app.idempotency.service import REPLAYED_HEADER, IdempotentReplay
 from app.kit.clock import Clock, SystemClock
 from app.kit.db import Database, ensure_database_url
 from app.kit.errors import register_error_handlers
+from app.kit.inputs import refuse_unknown_query_parameters
 from app.kit.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from app.kit.openapi import build_openapi
 from app.kit.rate_limit import SlidingWindowRateLimiter
@@ -70,6 +71,7 @@ def create_app(
         version="0.1.0",
         description=API_DESCRIPTION,
         lifespan=lifespan,
+        dependencies=[Depends(refuse_unknown_query_parameters)],
     )
     app.state.settings = settings
     app.state.clock = clock or SystemClock()

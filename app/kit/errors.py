@@ -159,6 +159,13 @@ class RequestInvalid(UnprocessableError):
     slug = "validation-error"
 
 
+class UnknownQueryParameter(UnprocessableError):
+    """The query has a parameter the route does not take (a mistyped filter); `errors` names it
+    and `detail` lists the parameters the route takes."""
+
+    slug, title = "unknown-query-parameter", "Unknown query parameter"
+
+
 class UnknownReference(UnprocessableError):
     """The body refers to a resource that does not exist; `errors` points at each reference."""
 

@@ -1,8 +1,12 @@
-"""The base of every request body: unknown fields refused, no NUL characters anywhere."""
+"""What the API accepts from a client: request bodies (unknown fields refused, no NUL
+characters anywhere), bounded timestamps, and only the query parameters a route declares."""
 
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+from fastapi import Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from pydantic import (
     AfterValidator,
     AwareDatetime,
@@ -11,6 +15,8 @@ from pydantic import (
     ConfigDict,
     field_validator,
 )
+
+from app.kit.errors import UnknownQueryParameter, field_error
 
 # Every instant a client sends lies in this range, so that no arithmetic on it (a window, a
 # bucket, a deadline, a time zone) can leave the calendar Python and PostgreSQL share.
@@ -76,3 +82,39 @@ class Input(BaseModel):
         if contains_nul(value):
             raise ValueError("must not contain NUL (U+0000) characters")
         return value
+
+
+# A route's declared parameters never change; its unique id names its endpoint, path and method.
+_QUERY_PARAMETERS: dict[str, frozenset[str]] = {}
+
+
+def _declared_query_parameters(route: APIRoute) -> frozenset[str]:
+    names = _QUERY_PARAMETERS.get(route.unique_id)
+    if names is None:
+        names = _QUERY_PARAMETERS[route.unique_id] = frozenset(_query_parameters(route.dependant))
+    return names
+
+
+def _query_parameters(dependant: Dependant) -> set[str]:
+    names = {field.alias for field in dependant.query_params}
+    for dependency in dependant.dependencies:
+        names |= _query_parameters(dependency)
+    return names
+
+
+async def refuse_unknown_query_parameters(request: Request) -> None:
+    """A query parameter no route declares is a mistyped filter: refuse it, naming it, rather
+    than answer as if it had not been sent (an app-wide dependency)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or not request.query_params:
+        return
+    unknown = sorted(set(request.query_params) - _declared_query_parameters(route))
+    if unknown:
+        known = ", ".join(sorted(_declared_query_parameters(route))) or "none"
+        raise UnknownQueryParameter(
+            f"unknown query parameter {unknown[0]!r}; this route takes: {known}",
+            errors=[
+                field_error(f"/{name}", "unknown query parameter", location="query")
+                for name in unknown
+            ],
+        )
