@@ -31,3 +31,10 @@ class WebhookUrlRefused(UnprocessableError):
     """The webhook URL is malformed, cannot be resolved or points at a non-public address."""
 
     slug, title = "webhook-url-refused", "Webhook URL refused"
+
+
+class TooManySigningSecrets(ConflictError):
+    """Five rotated-out secrets still sign this endpoint's messages; end their overlap
+    (`DELETE .../retired-secrets`) before rotating again."""
+
+    slug, title = "too-many-signing-secrets", "Too many signing secrets"

@@ -14,6 +14,7 @@ from app.kit.pagination import PageParams
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.delivery import active_secrets, message_for, record_test_attempt
 from app.webhooks.errors import (
+    TooManySigningSecrets,
     WebhookDeliveryInFlight,
     WebhookDeliveryNotFound,
     WebhookEndpointDisabled,
@@ -142,7 +143,7 @@ async def rotate_secret(
     try:
         kept = retire(endpoint.secret, retired, now, overlap)
     except TooManySigningSecretsError as error:
-        raise ConflictError(str(error)) from error
+        raise TooManySigningSecrets(str(error)) from error
     endpoint.retired_secrets = [secret.to_json() for secret in kept]
     endpoint.secret = generate_secret()
     endpoint.updated_at = now
