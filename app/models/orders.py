@@ -16,11 +16,14 @@ class Order(UUIDPrimaryKey, Base):
         Index("ix_orders_customer_id_placed_at", "customer_id", "placed_at"),
         Index("ix_orders_placed_at", "placed_at"),
         Index("ix_orders_created_at_id", "created_at", "id"),
-        # The overdue sweep reads only undelivered, un-notified promises: O(due), not O(orders).
+        # The overdue sweep reads only undelivered, un-notified promises of orders that were not
+        # cancelled: O(due), not O(orders).
         Index(
             "ix_orders_overdue_watch",
             "promised_delivery_at",
-            postgresql_where=text("delivered_at IS NULL AND overdue_notified_at IS NULL"),
+            postgresql_where=text(
+                "delivered_at IS NULL AND overdue_notified_at IS NULL AND status <> 'cancelled'"
+            ),
         ),
     )
 

@@ -102,13 +102,15 @@ class OrderRepository:
         return await fetch_page(self.session, statement, Order.created_at, Order.id, params)
 
     async def claim_overdue(self, now: datetime, limit: int) -> list[OverdueOrder]:
-        """Undelivered orders past their promise and not yet reported (ix_orders_overdue_watch)."""
+        """Undelivered orders past their promise, not cancelled and not yet reported
+        (ix_orders_overdue_watch)."""
         statement = (
             select(Order, Customer.external_ref)
             .join(Customer, Customer.id == Order.customer_id)
             .where(
                 Order.delivered_at.is_(None),
                 Order.overdue_notified_at.is_(None),
+                delivery_expected(),
                 Order.promised_delivery_at <= now,
             )
             .order_by(Order.promised_delivery_at)

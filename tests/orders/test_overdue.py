@@ -15,14 +15,18 @@ DAY = timedelta(days=1)
 
 
 async def add_order(
-    database: Database, ref: str, promised: datetime | None, delivered: datetime | None = None
+    database: Database,
+    ref: str,
+    promised: datetime | None,
+    delivered: datetime | None = None,
+    status: str = "shipped",
 ) -> uuid.UUID:
     async with database.sessionmaker() as session, session.begin():
         customer = Customer(external_ref=f"cust-{ref}")
         session.add(customer)
         await session.flush()
         order = Order(
-            external_ref=ref, customer_id=customer.id, status="shipped",
+            external_ref=ref, customer_id=customer.id, status=status,
             placed_at=NOW - 5 * DAY, amount=Decimal("49.90"), currency="EUR",
             promised_delivery_at=promised, delivered_at=delivered,
         )
@@ -38,6 +42,7 @@ async def test_an_undelivered_order_past_its_promise_is_reported_once(
     await add_order(database, "ord-delivered", promised=NOW - DAY, delivered=NOW - 2 * DAY)
     await add_order(database, "ord-in-time", promised=NOW + DAY)
     await add_order(database, "ord-no-promise", promised=None)
+    await add_order(database, "ord-cancelled", promised=NOW - DAY, status="cancelled")
     clock.set(NOW)
     watch = JobContext(database, clock, settings)
 
