@@ -1,4 +1,16 @@
-"""Bearer authentication; every route declares the one scope it needs with `require`."""
+"""Bearer authentication; every route declares the one scope it needs with `require`.
+
+Each router names its dependency aliases the same way, after what the caller holds:
+
+- `ReadKey`, `WriteKey` (`ManageKey` or `AdminKey` where the one scope is webhooks:manage or
+  admin) = `Annotated[Principal, Depends(require(Scope.X))]`: the calling API key, checked for
+  the router's scope. A handler takes it as `actor: WriteKey` when it uses the key and as
+  `_: ReadKey` when it only needs the check; never in the decorator's `dependencies`.
+- `IdempotentWrite` (`IdempotentManage`, `IdempotentAdmin`) =
+  `Annotated[Idempotency, Depends(idempotent(Scope.X))]` on a creating POST, taken as
+  `idempotency` and answered with `await idempotency.respond(...)`.
+- Plumbing dependencies end in `Dep`: `SessionDep`, `ClockDep`, `PageParamsDep`.
+"""
 
 from collections.abc import Awaitable, Callable
 from functools import cache

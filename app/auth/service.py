@@ -9,6 +9,7 @@ from app.auth import keys
 from app.auth.errors import ApiKeyNotFound, InvalidApiKey, RevokedApiKey
 from app.auth.repository import ApiKeyRepository
 from app.auth.scopes import Scope
+from app.kit.pagination import PageParams
 from app.models import ApiKey
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -52,6 +53,12 @@ async def authenticate(session: AsyncSession, plaintext: str, now: datetime) -> 
     if last_used is None or last_used < now - LAST_USED_RESOLUTION:
         await ApiKeyRepository(session).touch(api_key.id, now, LAST_USED_RESOLUTION)
     return Principal(api_key_id=api_key.id, name=api_key.name, scopes=frozenset(api_key.scopes))
+
+
+async def list_api_keys(
+    session: AsyncSession, page: PageParams, *, include_revoked: bool
+) -> tuple[Sequence[ApiKey], str | None]:
+    return await ApiKeyRepository(session).page(page, include_revoked=include_revoked)
 
 
 async def revoke_api_key(session: AsyncSession, key_id: uuid.UUID, now: datetime) -> ApiKey:

@@ -1,3 +1,4 @@
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -54,6 +55,9 @@ class CustomerRepository:
 
     async def by_external_ref(self, external_ref: str) -> Customer | None:
         return await self.session.scalar(_BY_EXTERNAL_REF, {"external_ref": external_ref})
+
+    async def by_id(self, customer_id: uuid.UUID) -> Customer | None:
+        return await self.session.get(Customer, customer_id)
 
     async def page(
         self, params: PageParams, *, email: str | None

@@ -9,9 +9,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.service import Principal
+from app.events.errors import EventNotFound
 from app.events.repository import EventRepository
 from app.events.types import EventType
 from app.kit.ids import uuid7
+from app.kit.pagination import PageParams
 from app.models import Event
 
 
@@ -51,3 +54,32 @@ async def record_event(
 async def record_events(session: AsyncSession, events: Sequence[Event]) -> None:
     """Record many events at once, e.g. a sweep's batch; build them with `new_event`."""
     await EventRepository(session).add_all_with_deliveries(events)
+
+
+def actor_data(actor: Principal | None) -> dict[str, Any]:
+    """Who caused an event, as event payloads show it: an API key, or the service itself."""
+    if actor is None:
+        return {"type": "system"}
+    return {"type": "api_key", "api_key_id": str(actor.api_key_id), "name": actor.name}
+
+
+async def get_event(session: AsyncSession, event_id: uuid.UUID) -> Event:
+    event = await EventRepository(session).by_id(event_id)
+    if event is None:
+        raise EventNotFound(f"No event with id {event_id}.")
+    return event
+
+
+async def list_events(
+    session: AsyncSession,
+    page: PageParams,
+    *,
+    subject_id: uuid.UUID | None = None,
+    types: Sequence[EventType] = (),
+    since: datetime | None = None,
+    ascending: bool = False,
+) -> tuple[Sequence[Event], str | None]:
+    """Newest first, or oldest first for a subject's timeline (ascending)."""
+    return await EventRepository(session).page(
+        page, subject_id=subject_id, types=types, since=since, ascending=ascending
+    )

@@ -1,25 +1,13 @@
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
+from app.feedback.schemas import FeedbackFilters
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Feedback
-
-
-@dataclass(frozen=True, slots=True)
-class FeedbackFilters:
-    source: FeedbackSource | None = None
-    status: FeedbackStatus | None = None
-    area: ExpectationArea | None = None
-    sentiment: Sentiment | None = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
 
 
 def _with_links(statement: Select[Feedback]) -> Select[Feedback]:

@@ -7,17 +7,17 @@ from fastapi.responses import JSONResponse
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.feedback.repository import FeedbackFilters, FeedbackRepository
+from app.feedback import service
 from app.feedback.schemas import (
     AreaField,
     FeedbackCreate,
+    FeedbackFilters,
     FeedbackOut,
     FeedbackUpdate,
     SentimentField,
     SourceField,
     StatusField,
 )
-from app.feedback.service import get_feedback, submit_feedback, update_feedback
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
@@ -26,8 +26,9 @@ from app.kit.inputs import Timestamp
 from app.kit.pagination import Page, PageParamsDep
 
 router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
-ReaderDep = Annotated[Principal, Depends(require(Scope.FEEDBACK_READ))]
-WriterDep = Annotated[Principal, Depends(require(Scope.FEEDBACK_WRITE))]
+ReadKey = Annotated[Principal, Depends(require(Scope.FEEDBACK_READ))]
+WriteKey = Annotated[Principal, Depends(require(Scope.FEEDBACK_WRITE))]
+IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.FEEDBACK_WRITE))]
 
 
 @router.post("", status_code=201, response_model=FeedbackOut)
@@ -35,18 +36,18 @@ async def create_feedback(
     body: FeedbackCreate,
     session: SessionDep,
     clock: ClockDep,
-    writer: WriterDep,
-    idem: Annotated[Idempotency, Depends(idempotent(Scope.FEEDBACK_WRITE))],
+    actor: WriteKey,
+    idempotency: IdempotentWrite,
 ) -> JSONResponse:
     """Record feedback from any source. Without a sentiment, it is derived from the rating."""
-    feedback = await submit_feedback(session, body, now=clock.now(), actor=writer)
-    return await idem.respond(201, FeedbackOut.from_model(feedback))
+    feedback = await service.submit_feedback(session, body, now=clock.now(), actor=actor)
+    return await idempotency.respond(201, FeedbackOut.from_model(feedback))
 
 
 @router.get("", response_model=Page[FeedbackOut])
 async def list_feedback(
     session: SessionDep,
-    _: ReaderDep,
+    _: ReadKey,
     page: PageParamsDep,
     source: SourceField | None = None,
     status: StatusField | None = None,
@@ -60,13 +61,13 @@ async def list_feedback(
     ] = None,
 ) -> Page[FeedbackOut]:
     filters = FeedbackFilters(source, status, area, sentiment, created_from, created_to)
-    rows, next_cursor = await FeedbackRepository(session).page(page, filters)
+    rows, next_cursor = await service.list_feedback(session, page, filters)
     return Page(items=[FeedbackOut.from_model(row) for row in rows], next_cursor=next_cursor)
 
 
 @router.get("/{feedback_id}", response_model=FeedbackOut)
-async def read_feedback(feedback_id: uuid.UUID, session: SessionDep, _: ReaderDep) -> FeedbackOut:
-    return FeedbackOut.from_model(await get_feedback(session, feedback_id))
+async def read_feedback(feedback_id: uuid.UUID, session: SessionDep, _: ReadKey) -> FeedbackOut:
+    return FeedbackOut.from_model(await service.get_feedback(session, feedback_id))
 
 
 @router.patch("/{feedback_id}", response_model=FeedbackOut)
@@ -75,9 +76,11 @@ async def change_feedback(
     body: FeedbackUpdate,
     session: SessionDep,
     clock: ClockDep,
-    writer: WriterDep,
+    actor: WriteKey,
 ) -> FeedbackOut:
     """Move the workflow on (new -> acknowledged -> actioned -> closed; `actioned` needs
     `action_taken`) or correct area and sentiment. Every change records feedback.updated."""
-    feedback = await update_feedback(session, feedback_id, body, now=clock.now(), actor=writer)
+    feedback = await service.update_feedback(
+        session, feedback_id, body, now=clock.now(), actor=actor
+    )
     return FeedbackOut.from_model(feedback)

@@ -1,4 +1,5 @@
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -85,3 +86,13 @@ _COPIED_FIELDS = tuple(
     name for name in FeedbackOut.model_fields
     if name not in {"customer_external_ref", "order_external_ref"}
 )
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackFilters:
+    source: FeedbackSource | None = None
+    status: FeedbackStatus | None = None
+    area: ExpectationArea | None = None
+    sentiment: Sentiment | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None

@@ -1,4 +1,5 @@
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -6,12 +7,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
-from app.events.actors import actor_data
-from app.events.service import record_event
+from app.events.service import actor_data, record_event
 from app.events.types import EventType
 from app.feedback.errors import FeedbackClosed, FeedbackNotFound, FeedbackTransitionNotAllowed
 from app.feedback.repository import FeedbackRepository
-from app.feedback.schemas import FeedbackCreate, FeedbackOut, FeedbackUpdate
+from app.feedback.schemas import FeedbackCreate, FeedbackFilters, FeedbackOut, FeedbackUpdate
 from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
 from app.feedback.workflow import (
     MissingActionError,
@@ -20,8 +20,9 @@ from app.feedback.workflow import (
     sentiment_from_rating,
 )
 from app.kit.errors import invalid_field
+from app.kit.pagination import PageParams
 from app.models import Customer, Feedback, Order
-from app.references import resolve_references
+from app.tickets.service import resolve_references
 
 # When each status was first reached.
 STATUS_TIMESTAMPS = {
@@ -107,6 +108,12 @@ async def get_feedback(
     if feedback is None:
         raise FeedbackNotFound(f"No feedback with id {feedback_id}.")
     return feedback
+
+
+async def list_feedback(
+    session: AsyncSession, page: PageParams, filters: FeedbackFilters
+) -> tuple[Sequence[Feedback], str | None]:
+    return await FeedbackRepository(session).page(page, filters)
 
 
 async def update_feedback(

@@ -4,7 +4,7 @@ asked for, not with all history. Rows come back keyed by (bucket, group)."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from app.metrics.formulas import Granularity
+from app.metrics.schemas import Window
 from app.models import (
     Order,
     SlaTarget,
@@ -34,7 +34,6 @@ from app.models.orders import delivery_expected
 from app.sla.types import SlaMetric, TargetStatus
 from app.tickets.vocabulary import Priority, TicketStatus
 
-GroupBy = Literal["channel", "priority", "assignee", "tier"]
 OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD)
 SETTLED = (TargetStatus.MET, TargetStatus.BREACHED)
 FCR_REOPEN_WINDOW = timedelta(days=7)
@@ -44,15 +43,6 @@ TICKET_GROUPS: dict[str, InstrumentedAttribute[Any]] = {
     "assignee": Ticket.assignee,
     "tier": Ticket.tier,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Window:
-    start: datetime
-    end: datetime
-    timezone: str = "UTC"
-    granularity: Granularity | None = None
-    group_by: GroupBy | None = None
 
 
 Key = tuple[datetime | None, str | None]

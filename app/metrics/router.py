@@ -8,18 +8,17 @@ from pydantic import BaseModel
 
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
+from app.auth.service import Principal
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.errors import UnprocessableError, invalid_field
 from app.kit.inputs import Timestamp
 from app.metrics import service
 from app.metrics.formulas import Granularity
-from app.metrics.repository import GroupBy, Window
-from app.metrics.schemas import Calibration, MetricSeries, Summary
+from app.metrics.schemas import Calibration, GroupBy, MetricSeries, Summary, Window
 
-router = APIRouter(
-    prefix="/v1/metrics", tags=["metrics"], dependencies=[Depends(require(Scope.METRICS_READ))]
-)
+router = APIRouter(prefix="/v1/metrics", tags=["metrics"])
+ReadKey = Annotated[Principal, Depends(require(Scope.METRICS_READ))]
 DEFAULT_PERIOD = timedelta(days=30)
 MAX_PERIOD = timedelta(days=732)
 CACHE_CONTROL = "private, max-age=30"
@@ -86,7 +85,7 @@ def _matches(if_none_match: str, etag: str) -> bool:
     "/summary", response_model=Summary, responses={304: {"description": "not modified"}}
 )
 async def metrics_summary(
-    request: Request, session: SessionDep, clock: ClockDep,
+    _: ReadKey, request: Request, session: SessionDep, clock: ClockDep,
     period_from: From = None, period_to: To = None,
 ) -> Response:
     """Every headline figure for the period, each with numerator, denominator, sample size."""
@@ -100,7 +99,7 @@ async def metrics_summary(
     responses={304: {"description": "not modified"}},
 )
 async def sla_calibration(
-    request: Request, session: SessionDep, clock: ClockDep,
+    _: ReadKey, request: Request, session: SessionDep, clock: ClockDep,
     period_from: From = None, period_to: To = None,
 ) -> Response:
     """Per priority and metric: the target promised, the share met, the observed median, p90
@@ -113,6 +112,7 @@ async def sla_calibration(
     "/{name}", response_model=MetricSeries, responses={304: {"description": "not modified"}}
 )
 async def metric_series(
+    _: ReadKey,
     name: str,
     request: Request,
     session: SessionDep,

@@ -1,12 +1,26 @@
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.kit.enums import InlineEnum
+from app.metrics.formulas import Granularity
 from app.sla.types import SlaMetric
 
 MetricKind = Literal["ratio", "score", "duration", "count"]
+GroupBy = Literal["channel", "priority", "assignee", "tier"]
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The period a figure covers; for a series, its buckets and grouping too."""
+
+    start: datetime
+    end: datetime
+    timezone: str = "UTC"
+    granularity: Granularity | None = None
+    group_by: GroupBy | None = None
 
 
 class Figure(BaseModel):

@@ -14,7 +14,6 @@ from app.metrics.repository import (
     Key,
     MetricsRepository,
     TargetTerms,
-    Window,
 )
 from app.metrics.schemas import (
     Backlog,
@@ -30,6 +29,7 @@ from app.metrics.schemas import (
     Series,
     SlaCompliance,
     Summary,
+    Window,
 )
 from app.sla.types import SlaMetric
 

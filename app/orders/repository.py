@@ -11,17 +11,7 @@ from sqlalchemy.orm import joinedload
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order
 from app.models.orders import delivery_expected
-from app.orders.schemas import OrderUpsert
-
-
-@dataclass(frozen=True, slots=True)
-class OrderFilters:
-    customer_external_ref: str | None = None
-    placed_from: datetime | None = None
-    placed_to: datetime | None = None
-    delivered: bool | None = None
-    overdue_at: datetime | None = None  # overdue as of this moment
-    not_overdue_at: datetime | None = None
+from app.orders.schemas import OrderFilters, OrderUpsert
 
 
 @dataclass(frozen=True, slots=True)

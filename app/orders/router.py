@@ -4,16 +4,18 @@ from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
+from app.auth.service import Principal
 from app.customers.schemas import EXTERNAL_REF_PATTERN
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.inputs import Timestamp
 from app.kit.pagination import Page, PageParamsDep
-from app.orders.repository import OrderFilters, OrderRepository
-from app.orders.schemas import OrderOut, OrderUpsert
-from app.orders.service import get_order, upsert_order
+from app.orders import service
+from app.orders.schemas import OrderFilters, OrderOut, OrderUpsert
 
 router = APIRouter(prefix="/v1/orders", tags=["orders"])
+ReadKey = Annotated[Principal, Depends(require(Scope.ORDERS_READ))]
+WriteKey = Annotated[Principal, Depends(require(Scope.ORDERS_WRITE))]
 ExternalRef = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN, description="the shop's order id")]
 
 
@@ -21,9 +23,9 @@ ExternalRef = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN, description="the
     "/{external_ref}",
     response_model=OrderOut,
     responses={201: {"model": OrderOut, "description": "the order was created"}},
-    dependencies=[Depends(require(Scope.ORDERS_WRITE))],
 )
 async def put_order(
+    _: WriteKey,
     external_ref: ExternalRef,
     body: OrderUpsert,
     session: SessionDep,
@@ -32,22 +34,19 @@ async def put_order(
 ) -> OrderOut:
     """Create or update an order and its customer. Sending the same order again is safe:
     200 when it existed, 201 when it is new."""
-    order, created = await upsert_order(session, external_ref, body, clock.now())
+    order, created = await service.upsert_order(session, external_ref, body, clock.now())
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return OrderOut.model_validate(order)
 
 
-@router.get(
-    "/{external_ref}", response_model=OrderOut, dependencies=[Depends(require(Scope.ORDERS_READ))]
-)
-async def read_order(external_ref: ExternalRef, session: SessionDep) -> OrderOut:
-    return OrderOut.model_validate(await get_order(session, external_ref))
+@router.get("/{external_ref}", response_model=OrderOut)
+async def read_order(_: ReadKey, external_ref: ExternalRef, session: SessionDep) -> OrderOut:
+    return OrderOut.model_validate(await service.get_order(session, external_ref))
 
 
-@router.get(
-    "", response_model=Page[OrderOut], dependencies=[Depends(require(Scope.ORDERS_READ))]
-)
+@router.get("", response_model=Page[OrderOut])
 async def list_orders(
+    _: ReadKey,
     session: SessionDep,
     clock: ClockDep,
     page: PageParamsDep,
@@ -70,5 +69,5 @@ async def list_orders(
         overdue_at=now if overdue is True else None,
         not_overdue_at=now if overdue is False else None,
     )
-    rows, next_cursor = await OrderRepository(session).page(page, filters)
+    rows, next_cursor = await service.list_orders(session, page, filters)
     return Page(items=[OrderOut.model_validate(row) for row in rows], next_cursor=next_cursor)

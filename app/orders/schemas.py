@@ -1,4 +1,5 @@
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
@@ -58,3 +59,13 @@ class OrderOut(OrderSummary):
     overdue_notified_at: datetime | None
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFilters:
+    customer_external_ref: str | None = None
+    placed_from: datetime | None = None
+    placed_to: datetime | None = None
+    delivered: bool | None = None
+    overdue_at: datetime | None = None  # overdue as of this moment
+    not_overdue_at: datetime | None = None

@@ -1,21 +1,23 @@
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.customers.repository import CustomerRepository
+from app.customers import service as customers
 from app.events.service import new_event, record_events
 from app.events.types import EventType
+from app.kit.pagination import PageParams
 from app.models import Event, Order
 from app.orders.errors import OrderNotFound
 from app.orders.repository import OrderRepository, OverdueOrder
-from app.orders.schemas import OrderUpsert
+from app.orders.schemas import OrderFilters, OrderUpsert
 
 
 async def upsert_order(
     session: AsyncSession, external_ref: str, body: OrderUpsert, now: datetime
 ) -> tuple[Order, bool]:
     """Create or replace the order `external_ref` with its customer; True when it is new."""
-    customer = await CustomerRepository(session).upsert(body.customer, now)
+    customer = await customers.upsert_customer(session, body.customer, now)
     orders = OrderRepository(session)
     _, created = await orders.upsert(external_ref, body, customer.id, now)
     order = await orders.by_external_ref(external_ref)
@@ -23,11 +25,22 @@ async def upsert_order(
     return order, created
 
 
+async def find_order(session: AsyncSession, external_ref: str) -> Order | None:
+    """The order with its customer, or None."""
+    return await OrderRepository(session).by_external_ref(external_ref)
+
+
 async def get_order(session: AsyncSession, external_ref: str) -> Order:
-    order = await OrderRepository(session).by_external_ref(external_ref)
+    order = await find_order(session, external_ref)
     if order is None:
         raise OrderNotFound(f"No order with external_ref {external_ref!r}.")
     return order
+
+
+async def list_orders(
+    session: AsyncSession, page: PageParams, filters: OrderFilters
+) -> tuple[Sequence[Order], str | None]:
+    return await OrderRepository(session).page(page, filters)
 
 
 async def report_overdue_deliveries(session: AsyncSession, now: datetime, limit: int) -> int:

@@ -1,6 +1,7 @@
 """Business calendars and SLA policies: create, change, delete."""
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -8,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.errors import RequestInvalid, UnknownReference, field_error
+from app.kit.pagination import PageParams
 from app.models import SlaCalendar, SlaPolicy
 from app.sla.errors import CalendarInUse, CalendarNotFound, SlaPolicyNotFound
 from app.sla.repository import CalendarRepository, PolicyRepository
@@ -36,6 +38,12 @@ async def get_calendar(session: AsyncSession, calendar_id: uuid.UUID) -> SlaCale
     if calendar is None:
         raise CalendarNotFound(f"No business calendar with id {calendar_id}.")
     return calendar
+
+
+async def list_calendars(
+    session: AsyncSession, page: PageParams
+) -> tuple[Sequence[SlaCalendar], str | None]:
+    return await CalendarRepository(session).page(page)
 
 
 async def update_calendar(
@@ -88,6 +96,12 @@ async def get_policy(session: AsyncSession, policy_id: uuid.UUID) -> SlaPolicy:
     if policy is None:
         raise SlaPolicyNotFound(f"No SLA policy with id {policy_id}.")
     return policy
+
+
+async def list_policies(
+    session: AsyncSession, page: PageParams
+) -> tuple[Sequence[SlaPolicy], str | None]:
+    return await PolicyRepository(session).page(page)
 
 
 async def update_policy(

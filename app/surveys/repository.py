@@ -18,6 +18,7 @@ from app.models import (
     Ticket,
 )
 from app.sla.rules import DONE_STATUSES
+from app.surveys.schemas import InvitationFilters, ResponseFilters
 from app.surveys.types import InvitationTrigger
 
 
@@ -60,15 +61,6 @@ class SurveyTemplateRepository:
         return await fetch_page(
             self.session, statement, SurveyTemplate.created_at, SurveyTemplate.id, params
         )
-
-
-@dataclass(frozen=True, slots=True)
-class InvitationFilters:
-    template_slug: str | None = None
-    customer_external_ref: str | None = None
-    ticket_id: uuid.UUID | None = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,13 +177,6 @@ class SurveyInvitationRepository:
             .returning(SurveyInvitation.id)
         )
         return await self.session.scalar(statement)
-
-
-@dataclass(frozen=True, slots=True)
-class ResponseFilters(InvitationFilters):
-    """An invitation's filters, and the exact template version answered."""
-
-    template_id: uuid.UUID | None = None
 
 
 def _link_conditions(

@@ -13,29 +13,24 @@ from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.inputs import Timestamp
 from app.kit.pagination import Page, PageParamsDep
-from app.surveys.repository import (
-    InvitationFilters,
-    ResponseFilters,
-    SurveyInvitationRepository,
-    SurveyResponseRepository,
-    SurveyTemplateRepository,
-)
+from app.surveys import service
 from app.surveys.schemas import (
     SLUG_PATTERN,
     InvitationCreate,
     InvitationCreated,
+    InvitationFilters,
     InvitationOut,
+    ResponseFilters,
     ResponseOut,
     TemplateCreate,
     TemplateOut,
     invitation_created,
 )
-from app.surveys.service import create_invitation, get_template, publish_template
 
 router = APIRouter(tags=["surveys"])
-ReaderDep = Annotated[Principal, Depends(require(Scope.SURVEYS_READ))]
-WriterDep = Annotated[Principal, Depends(require(Scope.SURVEYS_WRITE))]
-IdempotentWriteDep = Annotated[Idempotency, Depends(idempotent(Scope.SURVEYS_WRITE))]
+ReadKey = Annotated[Principal, Depends(require(Scope.SURVEYS_READ))]
+WriteKey = Annotated[Principal, Depends(require(Scope.SURVEYS_WRITE))]
+IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.SURVEYS_WRITE))]
 SlugQuery = Annotated[str | None, Query(pattern=SLUG_PATTERN, description="template slug")]
 FromQuery = Annotated[Timestamp | None, Query(alias="from", description="at or after")]
 ToQuery = Annotated[Timestamp | None, Query(alias="to", description="before")]
@@ -46,28 +41,28 @@ async def create_template(
     body: TemplateCreate,
     session: SessionDep,
     clock: ClockDep,
-    _: WriterDep,
-    idem: IdempotentWriteDep,
+    _: WriteKey,
+    idempotency: IdempotentWrite,
 ) -> JSONResponse:
     """Publish a template. Posting a slug that exists adds its next version: invitations keep
     the version they were created with, so answers already given never change meaning.
     Built-in slugs (post-purchase, support-csat) cannot be republished."""
-    template = await publish_template(session, body, now=clock.now())
-    return await idem.respond(201, TemplateOut.model_validate(template))
+    template = await service.publish_template(session, body, now=clock.now())
+    return await idempotency.respond(201, TemplateOut.model_validate(template))
 
 
 @router.get("/v1/survey-templates", response_model=Page[TemplateOut])
 async def list_templates(
-    session: SessionDep, _: ReaderDep, page: PageParamsDep, slug: SlugQuery = None
+    session: SessionDep, _: ReadKey, page: PageParamsDep, slug: SlugQuery = None
 ) -> Page[TemplateOut]:
     """Every version of every template, newest first; `?slug=` for the versions of one."""
-    rows, next_cursor = await SurveyTemplateRepository(session).page(page, slug=slug)
+    rows, next_cursor = await service.list_templates(session, page, slug=slug)
     return Page(items=[TemplateOut.model_validate(row) for row in rows], next_cursor=next_cursor)
 
 
 @router.get("/v1/survey-templates/{template_id}", response_model=TemplateOut)
-async def read_template(template_id: uuid.UUID, session: SessionDep, _: ReaderDep) -> TemplateOut:
-    return TemplateOut.model_validate(await get_template(session, template_id))
+async def read_template(template_id: uuid.UUID, session: SessionDep, _: ReadKey) -> TemplateOut:
+    return TemplateOut.model_validate(await service.get_template(session, template_id))
 
 
 @router.post("/v1/survey-invitations", status_code=201, response_model=InvitationCreated)
@@ -76,22 +71,22 @@ async def invite(
     request: Request,
     session: SessionDep,
     clock: ClockDep,
-    writer: WriterDep,
-    idem: IdempotentWriteDep,
+    actor: WriteKey,
+    idempotency: IdempotentWrite,
 ) -> JSONResponse:
     """Invite a customer to answer a survey (latest version of the template unless pinned).
     The token and public URL are in this answer and the survey.invitation_created event only;
     the link is single-use and expires after AFTERCARE_SURVEY_INVITATION_TTL_DAYS."""
-    invitation, token, url = await create_invitation(
-        session, body, now=clock.now(), settings=request.app.state.settings, actor=writer
+    invitation, token, url = await service.create_invitation(
+        session, body, now=clock.now(), settings=request.app.state.settings, actor=actor
     )
-    return await idem.respond(201, invitation_created(invitation, token, url))
+    return await idempotency.respond(201, invitation_created(invitation, token, url))
 
 
 @router.get("/v1/survey-invitations", response_model=Page[InvitationOut])
 async def list_invitations(
     session: SessionDep,
-    _: ReaderDep,
+    _: ReadKey,
     page: PageParamsDep,
     template: SlugQuery = None,
     customer_external_ref: Annotated[str | None, Query(max_length=128)] = None,
@@ -103,14 +98,14 @@ async def list_invitations(
         template_slug=template, customer_external_ref=customer_external_ref,
         ticket_id=ticket_id, created_from=created_from, created_to=created_to,
     )
-    rows, next_cursor = await SurveyInvitationRepository(session).page(page, filters)
+    rows, next_cursor = await service.list_invitations(session, page, filters)
     return Page(items=[InvitationOut.from_model(row) for row in rows], next_cursor=next_cursor)
 
 
 @router.get("/v1/survey-responses", response_model=Page[ResponseOut])
 async def list_responses(
     session: SessionDep,
-    _: ReaderDep,
+    _: ReadKey,
     page: PageParamsDep,
     template: SlugQuery = None,
     template_id: Annotated[uuid.UUID | None, Query(description="one template version")] = None,
@@ -125,5 +120,5 @@ async def list_responses(
         customer_external_ref=customer_external_ref, ticket_id=ticket_id,
         created_from=created_from, created_to=created_to,
     )
-    rows, next_cursor = await SurveyResponseRepository(session).page(page, filters)
+    rows, next_cursor = await service.list_responses(session, page, filters)
     return Page(items=[ResponseOut.from_model(row) for row in rows], next_cursor=next_cursor)

@@ -1,4 +1,5 @@
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -196,3 +197,19 @@ class ResponseOut(BaseModel):
             created_at=response.created_at,
             answers=[AnswerOut.from_model(answer) for answer in response.answers],
         )
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationFilters:
+    template_slug: str | None = None
+    customer_external_ref: str | None = None
+    ticket_id: uuid.UUID | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseFilters(InvitationFilters):
+    """An invitation's filters, and the exact template version answered."""
+
+    template_id: uuid.UUID | None = None

@@ -2,24 +2,35 @@
 
 import logging
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.config import Settings
-from app.events.actors import actor_data
-from app.events.service import record_event
+from app.events.service import actor_data, record_event
 from app.events.types import EventType
 from app.kit.errors import UnknownReference, invalid_field
-from app.models import SurveyInvitation, SurveyTemplate
-from app.references import resolve_references
+from app.kit.pagination import PageParams
+from app.models import SurveyInvitation, SurveyResponse, SurveyTemplate
 from app.surveys.errors import BuiltinTemplateReadOnly, SurveyTemplateNotFound
 from app.surveys.questions import BUILTIN_TEMPLATES, QuestionSpec
-from app.surveys.repository import SurveyInvitationRepository, SurveyTemplateRepository
-from app.surveys.schemas import InvitationCreate, InvitationOut, TemplateCreate
+from app.surveys.repository import (
+    SurveyInvitationRepository,
+    SurveyResponseRepository,
+    SurveyTemplateRepository,
+)
+from app.surveys.schemas import (
+    InvitationCreate,
+    InvitationFilters,
+    InvitationOut,
+    ResponseFilters,
+    TemplateCreate,
+)
 from app.surveys.tokens import generate_token, public_survey_url
 from app.surveys.types import InvitationTrigger
+from app.tickets.service import resolve_references
 
 logger = logging.getLogger("aftercare.surveys")
 
@@ -59,6 +70,12 @@ async def get_template(session: AsyncSession, template_id: uuid.UUID) -> SurveyT
     if template is None:
         raise SurveyTemplateNotFound(f"No survey template with id {template_id}.")
     return template
+
+
+async def list_templates(
+    session: AsyncSession, page: PageParams, *, slug: str | None
+) -> tuple[Sequence[SurveyTemplate], str | None]:
+    return await SurveyTemplateRepository(session).page(page, slug=slug)
 
 
 async def _template_for_invitation(
@@ -107,6 +124,18 @@ async def create_invitation(
     url = public_survey_url(str(settings.survey_public_base_url), token.plaintext)
     await record_invitation_created(session, invitation, url, now=now, actor=actor)
     return invitation, token.plaintext, url
+
+
+async def list_invitations(
+    session: AsyncSession, page: PageParams, filters: InvitationFilters
+) -> tuple[Sequence[SurveyInvitation], str | None]:
+    return await SurveyInvitationRepository(session).page(page, filters)
+
+
+async def list_responses(
+    session: AsyncSession, page: PageParams, filters: ResponseFilters
+) -> tuple[Sequence[SurveyResponse], str | None]:
+    return await SurveyResponseRepository(session).page(page, filters)
 
 
 async def record_invitation_created(

@@ -1,6 +1,6 @@
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
@@ -21,23 +21,8 @@ from sqlalchemy.orm import joinedload
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order, Ticket, TicketMessage
 from app.sla.hooks import breached_filter
-from app.tickets.vocabulary import Channel, Priority, TicketStatus, Tier
-
-
-@dataclass(frozen=True, slots=True)
-class TicketFilters:
-    statuses: Sequence[TicketStatus] = ()
-    priorities: Sequence[Priority] = ()
-    channels: Sequence[Channel] = ()
-    tier: Tier | None = None
-    assignee: str | None = None
-    customer_external_ref: str | None = None
-    order_external_ref: str | None = None
-    tags: Sequence[str] = field(default_factory=tuple)
-    created_from: datetime | None = None
-    created_to: datetime | None = None
-    breached: bool | None = None
-
+from app.tickets.schemas import TicketFilters
+from app.tickets.vocabulary import Channel, Priority, TicketStatus
 
 TicketRef = uuid.UUID | int
 

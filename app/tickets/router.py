@@ -6,7 +6,6 @@ from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
 from app.customers.schemas import EXTERNAL_REF_PATTERN
-from app.events.repository import EventRepository
 from app.events.schemas import EventOut
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
@@ -15,7 +14,6 @@ from app.kit.db import SessionDep
 from app.kit.inputs import Timestamp
 from app.kit.pagination import Page, PageParamsDep
 from app.tickets import service
-from app.tickets.repository import TicketFilters, TicketRepository
 from app.tickets.schemas import (
     ChannelField,
     EscalationCreate,
@@ -25,6 +23,7 @@ from app.tickets.schemas import (
     StatusField,
     TicketCreate,
     TicketDetail,
+    TicketFilters,
     TicketOut,
     TicketRefInput,
     TicketUpdate,
@@ -33,23 +32,25 @@ from app.tickets.vocabulary import Tier
 
 router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
 
-Writer = Annotated[Principal, Depends(require(Scope.TICKETS_WRITE))]
-WriteOnce = Annotated[Idempotency, Depends(idempotent(Scope.TICKETS_WRITE))]
-READ = [Depends(require(Scope.TICKETS_READ))]
+ReadKey = Annotated[Principal, Depends(require(Scope.TICKETS_READ))]
+WriteKey = Annotated[Principal, Depends(require(Scope.TICKETS_WRITE))]
+IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.TICKETS_WRITE))]
 TicketRefPath = Annotated[TicketRefInput, Path(description="the ticket's id (UUID) or its number")]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=TicketOut)
 async def create_ticket(
-    body: TicketCreate, session: SessionDep, clock: ClockDep, actor: Writer, once: WriteOnce
+    body: TicketCreate, session: SessionDep, clock: ClockDep, actor: WriteKey,
+    idempotency: IdempotentWrite,
 ) -> object:
     """Open a ticket; `description` becomes the customer's first message."""
     ticket = await service.create_ticket(session, body, actor, clock.now())
-    return await once.respond(status.HTTP_201_CREATED, ticket)
+    return await idempotency.respond(status.HTTP_201_CREATED, ticket)
 
 
-@router.get("", response_model=Page[TicketOut], dependencies=READ)
+@router.get("", response_model=Page[TicketOut])
 async def list_tickets(
+    _: ReadKey,
     session: SessionDep,
     page: PageParamsDep,
     status_: Annotated[list[StatusField], Query(alias="status")] = [],  # noqa: B006
@@ -78,13 +79,13 @@ async def list_tickets(
         tags=[value.strip().lower() for value in tag],
         created_from=created_from, created_to=created_to, breached=breached,
     )
-    rows, next_cursor = await TicketRepository(session).page(page, filters)
+    rows, next_cursor = await service.list_tickets(session, page, filters)
     return Page(items=[TicketOut.model_validate(row) for row in rows], next_cursor=next_cursor)
 
 
-@router.get("/{ticket_id}", response_model=TicketDetail, dependencies=READ)
+@router.get("/{ticket_id}", response_model=TicketDetail)
 async def read_ticket(
-    ticket_id: TicketRefPath, session: SessionDep, clock: ClockDep
+    _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, clock: ClockDep
 ) -> TicketDetail:
     """The ticket with its `expectations`: when a first answer and a resolution are due, and
     whether each is on track, at risk, breached, met or paused."""
@@ -94,7 +95,7 @@ async def read_ticket(
 @router.patch("/{ticket_id}", response_model=TicketOut)
 async def update_ticket(
     ticket_id: TicketRefPath, body: TicketUpdate, session: SessionDep, clock: ClockDep,
-    actor: Writer,
+    actor: WriteKey,
 ) -> TicketOut:
     """Change status, priority, assignee or tags. Closed is final; solved may reopen."""
     ticket = await service.update_ticket(session, ticket_id, body, actor, clock.now())
@@ -106,42 +107,38 @@ async def update_ticket(
 )
 async def add_message(
     ticket_id: TicketRefPath, body: MessageCreate, session: SessionDep, clock: ClockDep,
-    actor: Writer, once: WriteOnce,
+    actor: WriteKey, idempotency: IdempotentWrite,
 ) -> object:
     """A reply or an internal note. A public agent reply answers the customer; a customer
     message reopens a solved ticket; a closed ticket accepts nothing (409)."""
     message = await service.add_message(session, ticket_id, body, actor, clock.now())
-    return await once.respond(status.HTTP_201_CREATED, MessageOut.model_validate(message))
+    return await idempotency.respond(status.HTTP_201_CREATED, MessageOut.model_validate(message))
 
 
-@router.get("/{ticket_id}/messages", response_model=Page[MessageOut], dependencies=READ)
+@router.get("/{ticket_id}/messages", response_model=Page[MessageOut])
 async def list_messages(
-    ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
+    _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
 ) -> Page[MessageOut]:
     """The conversation, oldest first."""
-    ticket = await service.get_ticket(session, ticket_id)
-    rows, next_cursor = await TicketRepository(session).messages_page(ticket.id, page)
+    rows, next_cursor = await service.list_messages(session, ticket_id, page)
     return Page(items=[MessageOut.model_validate(row) for row in rows], next_cursor=next_cursor)
 
 
 @router.post("/{ticket_id}/escalate", response_model=TicketOut)
 async def escalate(
     ticket_id: TicketRefPath, body: EscalationCreate, session: SessionDep, clock: ClockDep,
-    actor: Writer, once: WriteOnce,
+    actor: WriteKey, idempotency: IdempotentWrite,
 ) -> object:
     """Move a tier-1 ticket to the senior tier (409 if it is already there)."""
     ticket = await service.escalate(session, ticket_id, body.reason, actor, clock.now())
-    return await once.respond(status.HTTP_200_OK, TicketOut.model_validate(ticket))
+    return await idempotency.respond(status.HTTP_200_OK, TicketOut.model_validate(ticket))
 
 
-@router.get("/{ticket_id}/events", response_model=Page[EventOut], dependencies=READ)
+@router.get("/{ticket_id}/events", response_model=Page[EventOut])
 async def ticket_timeline(
-    ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
+    _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
 ) -> Page[EventOut]:
     """The ticket's timeline, oldest first: creation, messages, status changes, updates,
     escalations."""
-    ticket = await service.get_ticket(session, ticket_id)
-    rows, next_cursor = await EventRepository(session).page(
-        page, subject_id=ticket.id, ascending=True
-    )
+    rows, next_cursor = await service.list_timeline(session, ticket_id, page)
     return Page(items=[EventOut.model_validate(row) for row in rows], next_cursor=next_cursor)

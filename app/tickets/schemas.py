@@ -1,4 +1,6 @@
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated
 
@@ -142,3 +144,18 @@ class TicketDetail(TicketOut):
         default=None,
         description="what was promised to the customer and whether it is on track",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TicketFilters:
+    statuses: Sequence[TicketStatus] = ()
+    priorities: Sequence[Priority] = ()
+    channels: Sequence[Channel] = ()
+    tier: Tier | None = None
+    assignee: str | None = None
+    customer_external_ref: str | None = None
+    order_external_ref: str | None = None
+    tags: Sequence[str] = field(default_factory=tuple)
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    breached: bool | None = None

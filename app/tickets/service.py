@@ -1,19 +1,22 @@
 """Ticket lifecycle: every change updates the metric counters and records its event."""
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
-from app.customers.repository import CustomerRepository
-from app.events.service import new_event, record_events
+from app.customers import service as customers
+from app.events.service import list_events, new_event, record_events
 from app.events.types import EventType
-from app.kit.errors import ForeignReference, RequestInvalid, UnknownReference, invalid_field
+from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.ids import uuid7
-from app.models import Event, Ticket, TicketMessage
-from app.orders.repository import OrderRepository
+from app.kit.pagination import PageParams
+from app.models import Customer, Event, Order, Ticket, TicketMessage
+from app.orders import service as orders
 from app.sla import hooks as sla
 from app.sla.types import SlaMetric
 from app.tickets.errors import (
@@ -28,6 +31,7 @@ from app.tickets.schemas import (
     MessageOut,
     TicketCreate,
     TicketDetail,
+    TicketFilters,
     TicketOut,
     TicketUpdate,
 )
@@ -45,11 +49,13 @@ async def create_ticket(
 ) -> TicketOut:
     """Written with a few plain statements rather than through the ORM: this is the write
     e-commerce backends make most, and each ORM flush costs more than its statement."""
-    customer = await CustomerRepository(session).upsert(body.customer, now)
+    customer = await customers.upsert_customer(session, body.customer, now)
     order = None
     if body.order_external_ref is not None:
-        order = await OrderRepository(session).by_external_ref(body.order_external_ref)
-        _check_order_belongs(order, customer.id, body.order_external_ref)
+        order = await orders.find_order(session, body.order_external_ref)
+        if order is None:
+            raise customers.unknown_references([_unknown_order()])
+        customers.check_same_customer(customer, order=order)
     row = await TicketRepository(session).insert(NewTicket(
         id=uuid7(), subject=body.subject, priority=body.priority, channel=body.channel,
         customer_id=customer.id, order_id=order.id if order else None, assignee=body.assignee,
@@ -61,17 +67,49 @@ async def create_ticket(
     return ticket
 
 
-def _check_order_belongs(order: Any, customer_id: uuid.UUID, external_ref: str) -> None:
-    if order is None:
-        raise invalid_field(
-            "/order_external_ref", f"no order with external_ref {external_ref!r}",
-            problem=UnknownReference,
-        )
-    if order.customer_id != customer_id:
-        raise invalid_field(
-            "/order_external_ref", "the order belongs to another customer",
-            problem=ForeignReference,
-        )
+@dataclass(frozen=True, slots=True)
+class References:
+    customer: Customer | None
+    order: Order | None
+    ticket: Ticket | None
+
+
+async def resolve_references(
+    session: AsyncSession,
+    *,
+    customer_external_ref: str | None,
+    order_external_ref: str | None,
+    ticket_id: uuid.UUID | None,
+) -> References:
+    """The customer, order and ticket a body (feedback, a survey invitation) refers to, or one
+    422 naming every unknown field; with no customer given, the order's or the ticket's. The
+    order and the ticket must belong to the customer. Nothing is created: an unknown reference
+    is the client's mistake. (Here because the ticket domain sees all three.)"""
+    errors: list[dict[str, str]] = []
+    customer = order = ticket = None
+    if customer_external_ref is not None:
+        customer = await customers.find_customer(session, customer_external_ref)
+        if customer is None:
+            errors.append(field_error("/customer_external_ref", "no customer with this reference"))
+    if order_external_ref is not None:
+        order = await orders.find_order(session, order_external_ref)
+        if order is None:
+            errors.append(_unknown_order())
+    if ticket_id is not None:
+        ticket = await TicketRepository(session).get(ticket_id)
+        if ticket is None:
+            errors.append(field_error("/ticket_id", "no ticket with this id"))
+    if errors:
+        raise customers.unknown_references(errors)
+    if customer is None and customer_external_ref is None:
+        owner_id = order.customer_id if order else ticket.customer_id if ticket else None
+        customer = await customers.customer_by_id(session, owner_id) if owner_id else None
+    customers.check_same_customer(customer, order=order, ticket=ticket)
+    return References(customer, order, ticket)
+
+
+def _unknown_order() -> dict[str, str]:
+    return field_error("/order_external_ref", "no order with this reference")
 
 
 async def get_ticket(session: AsyncSession, ref: TicketRef, *, lock: bool = False) -> Ticket:
@@ -80,6 +118,28 @@ async def get_ticket(session: AsyncSession, ref: TicketRef, *, lock: bool = Fals
     if ticket is None:
         raise TicketNotFound(f"No ticket {ref}.")
     return ticket
+
+
+async def list_tickets(
+    session: AsyncSession, page: PageParams, filters: TicketFilters
+) -> tuple[Sequence[Ticket], str | None]:
+    return await TicketRepository(session).page(page, filters)
+
+
+async def list_messages(
+    session: AsyncSession, ref: TicketRef, page: PageParams
+) -> tuple[Sequence[TicketMessage], str | None]:
+    """The conversation, oldest first."""
+    ticket = await get_ticket(session, ref)
+    return await TicketRepository(session).messages_page(ticket.id, page)
+
+
+async def list_timeline(
+    session: AsyncSession, ref: TicketRef, page: PageParams
+) -> tuple[Sequence[Event], str | None]:
+    """The events about the ticket, oldest first."""
+    ticket = await get_ticket(session, ref)
+    return await list_events(session, page, subject_id=ticket.id, ascending=True)
 
 
 async def get_ticket_detail(

@@ -20,6 +20,7 @@ from app.kit.pagination import Page, PageParamsDep
 from app.webhooks import service
 from app.webhooks.dependencies import SendOptionsDep
 from app.webhooks.schemas import (
+    DeliveryFilters,
     DeliveryOut,
     DeliveryStatusField,
     RecoverRequest,
@@ -34,8 +35,8 @@ from app.webhooks.sender import WEBHOOK_TEST_TYPE
 
 endpoints_router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhooks"])
 deliveries_router = APIRouter(prefix="/v1/webhook-deliveries", tags=["webhooks"])
-ManageDep = Annotated[Principal, Depends(require(Scope.WEBHOOKS_MANAGE))]
-IdempotencyDep = Annotated[Idempotency, Depends(idempotent(Scope.WEBHOOKS_MANAGE))]
+ManageKey = Annotated[Principal, Depends(require(Scope.WEBHOOKS_MANAGE))]
+IdempotentManage = Annotated[Idempotency, Depends(idempotent(Scope.WEBHOOKS_MANAGE))]
 
 
 def _known_delivery_type(value: str) -> str:
@@ -59,8 +60,8 @@ def _with_secret(endpoint: Any) -> WebhookEndpointWithSecret:
 async def create_endpoint(
     body: WebhookEndpointCreate,
     session: SessionDep,
-    _: ManageDep,
-    idem: IdempotencyDep,
+    _: ManageKey,
+    idempotency: IdempotentManage,
     clock: ClockDep,
     options: SendOptionsDep,
 ) -> JSONResponse:
@@ -68,12 +69,12 @@ async def create_endpoint(
     endpoint = await service.create_endpoint(session, body, clock.now(), options)
     # The stored answer of an Idempotency-Key holds the secret so a replay is identical; that
     # adds no exposure, since the endpoint row must keep the secret in clear to sign anyway.
-    return await idem.respond(status.HTTP_201_CREATED, _with_secret(endpoint))
+    return await idempotency.respond(status.HTTP_201_CREATED, _with_secret(endpoint))
 
 
 @endpoints_router.get("", response_model=Page[WebhookEndpointOut])
 async def list_endpoints(
-    session: SessionDep, _: ManageDep, page: PageParamsDep
+    session: SessionDep, _: ManageKey, page: PageParamsDep
 ) -> Page[WebhookEndpointOut]:
     rows, next_cursor = await service.list_endpoints(session, page)
     return Page(
@@ -83,7 +84,7 @@ async def list_endpoints(
 
 @endpoints_router.get("/{endpoint_id}", response_model=WebhookEndpointOut)
 async def get_endpoint(
-    endpoint_id: uuid.UUID, session: SessionDep, _: ManageDep
+    endpoint_id: uuid.UUID, session: SessionDep, _: ManageKey
 ) -> WebhookEndpointOut:
     return WebhookEndpointOut.model_validate(await service.get_endpoint(session, endpoint_id))
 
@@ -93,7 +94,7 @@ async def update_endpoint(
     endpoint_id: uuid.UUID,
     body: WebhookEndpointUpdate,
     session: SessionDep,
-    _: ManageDep,
+    _: ManageKey,
     clock: ClockDep,
     options: SendOptionsDep,
 ) -> WebhookEndpointOut:
@@ -103,14 +104,14 @@ async def update_endpoint(
 
 
 @endpoints_router.delete("/{endpoint_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_endpoint(endpoint_id: uuid.UUID, session: SessionDep, _: ManageDep) -> None:
+async def delete_endpoint(endpoint_id: uuid.UUID, session: SessionDep, _: ManageKey) -> None:
     """Delete an endpoint with its deliveries and their attempt log."""
     await service.delete_endpoint(session, endpoint_id)
 
 
 @endpoints_router.post("/{endpoint_id}/rotate-secret", response_model=WebhookEndpointWithSecret)
 async def rotate_secret(
-    endpoint_id: uuid.UUID, request: Request, session: SessionDep, _: ManageDep, clock: ClockDep
+    endpoint_id: uuid.UUID, request: Request, session: SessionDep, _: ManageKey, clock: ClockDep
 ) -> WebhookEndpointWithSecret:
     """A new secret, shown once. The old one keeps signing too (one more signature per
     message) for `AFTERCARE_WEBHOOK_SECRET_ROTATION_HOURS` (24 h), so receivers can switch over;
@@ -124,7 +125,7 @@ async def rotate_secret(
 
 @endpoints_router.delete("/{endpoint_id}/retired-secrets", response_model=WebhookEndpointOut)
 async def end_secret_overlap(
-    endpoint_id: uuid.UUID, session: SessionDep, _: ManageDep, clock: ClockDep
+    endpoint_id: uuid.UUID, session: SessionDep, _: ManageKey, clock: ClockDep
 ) -> WebhookEndpointOut:
     """End the overlap of every rotated-out secret now: only the current secret signs.
 
@@ -138,7 +139,7 @@ async def end_secret_overlap(
 async def send_test_message(
     endpoint_id: uuid.UUID,
     session: SessionDep,
-    _: ManageDep,
+    _: ManageKey,
     clock: ClockDep,
     options: SendOptionsDep,
 ) -> TestDeliveryResult:
@@ -150,7 +151,7 @@ async def send_test_message(
     "/{endpoint_id}/recover", status_code=status.HTTP_202_ACCEPTED, response_model=RecoverResult
 )
 async def recover(
-    endpoint_id: uuid.UUID, body: RecoverRequest, session: SessionDep, _: ManageDep,
+    endpoint_id: uuid.UUID, body: RecoverRequest, session: SessionDep, _: ManageKey,
     clock: ClockDep,
 ) -> RecoverResult:
     """Send again every failed delivery created since `since`, each with a fresh schedule."""
@@ -162,7 +163,7 @@ async def recover(
 async def list_deliveries(
     endpoint_id: uuid.UUID,
     session: SessionDep,
-    _: ManageDep,
+    _: ManageKey,
     page: PageParamsDep,
     delivery_status: Annotated[DeliveryStatusField | None, Query(alias="status")] = None,
     event_type: Annotated[DeliveryEventType | None, Query()] = None,
@@ -170,7 +171,7 @@ async def list_deliveries(
     until: Annotated[Timestamp | None, Query(description="created before")] = None,
 ) -> Page[DeliveryOut]:
     """The endpoint's deliveries, newest first, each with every attempt made."""
-    filters = service.DeliveryFilters(delivery_status, event_type, since, until)
+    filters = DeliveryFilters(delivery_status, event_type, since, until)
     rows, next_cursor = await service.list_deliveries(session, endpoint_id, page, filters)
     return Page(items=[DeliveryOut.model_validate(row) for row in rows], next_cursor=next_cursor)
 
@@ -179,7 +180,7 @@ async def list_deliveries(
     "/{delivery_id}/redeliver", status_code=status.HTTP_202_ACCEPTED, response_model=DeliveryOut
 )
 async def redeliver(
-    delivery_id: uuid.UUID, session: SessionDep, _: ManageDep, clock: ClockDep
+    delivery_id: uuid.UUID, session: SessionDep, _: ManageKey, clock: ClockDep
 ) -> DeliveryOut:
     """Send this delivery again as soon as possible, with a fresh retry schedule."""
     return DeliveryOut.model_validate(await service.redeliver(session, delivery_id, clock.now()))

@@ -1,4 +1,5 @@
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
@@ -98,3 +99,11 @@ class TestDeliveryResult(BaseModel):
     message_id: str = Field(description="the `webhook-id` that was sent")
     success: bool
     attempt: DeliveryAttemptOut
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryFilters:
+    status: DeliveryStatus | None = None
+    event_type: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None

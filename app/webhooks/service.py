@@ -3,7 +3,6 @@
 import asyncio
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NoReturn
 
@@ -29,6 +28,7 @@ from app.webhooks.repository import (
 from app.webhooks.rotation import RetiredSecret, TooManySigningSecretsError, retire
 from app.webhooks.schemas import (
     DeliveryAttemptOut,
+    DeliveryFilters,
     TestDeliveryResult,
     WebhookEndpointCreate,
     WebhookEndpointUpdate,
@@ -44,14 +44,6 @@ from app.webhooks.ssrf import UnsafeURLError, parse_webhook_url, resolve_target
 from app.webhooks.types import DeliveryStatus
 
 DISABLED_BY_API = "disabled through the API"
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryFilters:
-    status: DeliveryStatus | None = None
-    event_type: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
 
 
 async def check_url(url: str, options: SendOptions) -> None:

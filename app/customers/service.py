@@ -1,0 +1,65 @@
+"""Customers by the shop's own reference, and the one check that links belong to a customer."""
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.customers.errors import CustomerNotFound
+from app.customers.repository import CustomerRepository
+from app.customers.schemas import CustomerRef
+from app.kit.errors import ForeignReference, UnknownReference, field_error
+from app.kit.pagination import PageParams
+from app.models import Customer, Order, Ticket
+
+
+async def upsert_customer(session: AsyncSession, ref: CustomerRef, now: datetime) -> Customer:
+    """Create the customer on first sight; later, update the details that were given."""
+    return await CustomerRepository(session).upsert(ref, now)
+
+
+async def find_customer(session: AsyncSession, external_ref: str) -> Customer | None:
+    return await CustomerRepository(session).by_external_ref(external_ref)
+
+
+async def customer_by_id(session: AsyncSession, customer_id: uuid.UUID) -> Customer | None:
+    return await CustomerRepository(session).by_id(customer_id)
+
+
+async def get_customer(session: AsyncSession, external_ref: str) -> Customer:
+    customer = await find_customer(session, external_ref)
+    if customer is None:
+        raise CustomerNotFound(f"No customer with external_ref {external_ref!r}.")
+    return customer
+
+
+async def list_customers(
+    session: AsyncSession, page: PageParams, *, email: str | None
+) -> tuple[Sequence[Customer], str | None]:
+    return await CustomerRepository(session).page(page, email=email)
+
+
+def check_same_customer(
+    customer: Customer | None, *, order: Order | None = None, ticket: Ticket | None = None
+) -> None:
+    """A request may link an order and a ticket only to their own customer: 422 otherwise,
+    naming the body's `order_external_ref` or `ticket_id`."""
+    if customer is None:
+        return
+    errors = []
+    if order is not None and order.customer_id != customer.id:
+        errors.append(field_error("/order_external_ref", "the order belongs to another customer"))
+    if ticket is not None and ticket.customer_id != customer.id:
+        errors.append(field_error("/ticket_id", "the ticket belongs to another customer"))
+    if errors:
+        raise ForeignReference(_summary(errors), errors=errors)
+
+
+def unknown_references(errors: list[dict[str, str]]) -> UnknownReference:
+    """One 422 naming every reference of a body that matches nothing."""
+    return UnknownReference(_summary(errors), errors=errors)
+
+
+def _summary(errors: list[dict[str, str]]) -> str:
+    return "; ".join(f"body {error['pointer']}: {error['detail']}" for error in errors)
