@@ -21,6 +21,7 @@ test: .venv/.synced ## the whole suite (AFTERCARE_TEST_DATABASE_URL, else embedd
 lint: .venv/.synced
 	$(RUN) ruff check .
 	$(RUN) mypy
+	$(RUN) lint-imports --no-cache --no-logo
 
 openapi: .venv/.synced ## regenerate openapi/openapi.json from the app
 	$(RUN) aftercare openapi
