@@ -343,6 +343,7 @@ class BuiltinTemplate:
     """A survey template shipped with the service; its questions are checked on creation."""
 
     slug: str
+    version: int  # the version a migration stored; a change ships as the next version
     name: str
     description: str
     questions: tuple[QuestionSpec, ...]
@@ -353,6 +354,7 @@ class BuiltinTemplate:
 
 POST_PURCHASE_TEMPLATE: Final = BuiltinTemplate(
     slug="post-purchase",
+    version=2,  # version 1 offered "Satisfied" and "Dissatisfied" (its answers keep them)
     name="Post-purchase satisfaction",
     description="Satisfaction, website ease, quality, expectations and likelihood to recommend.",
     questions=(
@@ -361,6 +363,13 @@ POST_PURCHASE_TEMPLATE: Final = BuiltinTemplate(
             type="csat",
             prompt="How satisfied are you with our product/service?",
             required=True,
+            options=(
+                "Very satisfied",
+                "Somewhat satisfied",
+                "Neutral",
+                "Somewhat dissatisfied",
+                "Very dissatisfied",
+            ),
             counts_as="csat",
         ),
         QuestionSpec(
@@ -409,6 +418,7 @@ POST_PURCHASE_TEMPLATE: Final = BuiltinTemplate(
 
 SUPPORT_CSAT_TEMPLATE: Final = BuiltinTemplate(
     slug="support-csat",
+    version=1,
     name="Support satisfaction",
     description="Customer satisfaction with a support interaction, with an optional comment.",
     questions=(

@@ -28,7 +28,7 @@ async def test_an_invitation_returns_a_single_use_link_and_stores_only_its_hash(
     assert TOKEN_PATTERN.match(token)
     assert created["public_url"] == f"http://127.0.0.1:8000/v1/public/surveys/{token}"
     assert created["template"]["slug"] == "post-purchase"
-    assert created["template"]["version"] == 1
+    assert created["template"]["version"] == 2  # the latest built-in version
     assert created["customer_external_ref"] == "cust-1"
     assert created["expires_at"] == (clock.now() + timedelta(days=28)).isoformat().replace(
         "+00:00", "Z"

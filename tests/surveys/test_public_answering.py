@@ -268,7 +268,7 @@ async def test_a_survey_can_be_answered_until_just_before_it_expires(
 @pytest.mark.parametrize(
     ("answers", "low_part"),
     [
-        ({"satisfaction": 2, "expectations_met": True}, "satisfaction = 2 (Dissatisfied)"),
+        ({"satisfaction": 2, "expectations_met": True}, "satisfaction = 2 (Somewhat dissatisfied)"),
         ({"satisfaction": 5, "expectations_met": False}, "expectations_met = No"),
         ({"satisfaction": 5, "expectations_met": True, "recommend": 6}, "recommend = 6"),
     ],

@@ -63,7 +63,13 @@ def test_post_purchase_template_questions_in_order() -> None:
         ("improvement", "text", False, None),
         ("recommend", "nps", False, "nps"),
     ]
-    assert spec_by_key(POST_PURCHASE, "satisfaction").options == DEFAULT_CSAT_LABELS
+    assert spec_by_key(POST_PURCHASE, "satisfaction").options == (
+        "Very satisfied",
+        "Somewhat satisfied",
+        "Neutral",
+        "Somewhat dissatisfied",
+        "Very dissatisfied",
+    )
     assert spec_by_key(POST_PURCHASE, "quality").options == ("Excellent", "Good", "Fair", "Poor")
     assert spec_by_key(POST_PURCHASE, "improvement").max_length == 2000
 
@@ -98,7 +104,7 @@ def test_post_purchase_answered_fully() -> None:
 
 def test_post_purchase_answered_minimally() -> None:
     assert validate_answers(POST_PURCHASE, MINIMAL_POST_PURCHASE) == [
-        NormalisedAnswer("satisfaction", "csat", 4, None, "Satisfied"),
+        NormalisedAnswer("satisfaction", "csat", 4, None, "Somewhat satisfied"),
         NormalisedAnswer("expectations_met", "yes_no", 1, None, "Yes"),
     ]
 
@@ -368,7 +374,7 @@ def test_question_count_outside_1_to_50_is_refused(count: int) -> None:
 
 def test_fifty_questions_are_accepted() -> None:
     questions = tuple(text_question(key=f"q{index}") for index in range(50))
-    template = BuiltinTemplate("big", "Big", "Fifty questions", questions)
+    template = BuiltinTemplate("big", 1, "Big", "Fifty questions", questions)
     assert template.questions[-1].key == "q49"
 
 
@@ -379,7 +385,7 @@ def test_non_spec_question_is_refused() -> None:
 
 def test_builtin_template_checks_its_questions() -> None:
     with pytest.raises(TemplateError, match="duplicate question keys: note"):
-        BuiltinTemplate("dup", "Dup", "Duplicate keys", (text_question(), text_question()))
+        BuiltinTemplate("dup", 1, "Dup", "Duplicate keys", (text_question(), text_question()))
 
 
 # --- low scores -------------------------------------------------------------------------
@@ -395,7 +401,7 @@ def low_score_for(questions: tuple[QuestionSpec, ...], key: str, value: object) 
     ("key", "value", "expected"),
     [
         ("satisfaction", 2, True),
-        ("satisfaction", "Dissatisfied", True),
+        ("satisfaction", "Somewhat dissatisfied", True),
         ("satisfaction", 3, False),
         ("recommend", 6, True),
         ("recommend", 0, True),

@@ -28,12 +28,36 @@ async def test_the_migration_seeds_the_builtin_templates_as_the_code_defines_the
     database: Database,
 ) -> None:
     async with database.sessionmaker() as session:
-        rows = (await session.scalars(select(SurveyTemplate).order_by(SurveyTemplate.slug))).all()
+        order = (SurveyTemplate.slug, SurveyTemplate.version)
+        rows = (await session.scalars(select(SurveyTemplate).order_by(*order))).all()
     assert [(row.slug, row.version, row.builtin) for row in rows] == [
-        ("post-purchase", 1, True), ("support-csat", 1, True),
+        ("post-purchase", 1, True), ("post-purchase", 2, True), ("support-csat", 1, True),
     ]
-    for row in rows:
-        assert template_questions(row) == BUILTIN_TEMPLATES[row.slug].questions
+    latest = {row.slug: row for row in rows}
+    for slug, template in BUILTIN_TEMPLATES.items():
+        assert latest[slug].version == template.version
+        assert template_questions(latest[slug]) == template.questions
+
+
+async def test_post_purchase_version_2_asks_with_the_guides_choices_and_version_1_keeps_its_own(
+    client: httpx.AsyncClient, survey_headers: dict[str, str]
+) -> None:
+    response = await client.get(
+        "/v1/survey-templates", params={"slug": "post-purchase"}, headers=survey_headers
+    )
+    versions = {template["version"]: template for template in response.json()["items"]}
+
+    async def satisfaction_options(version: int) -> list[str]:
+        options: list[str] = versions[version]["questions"][0]["options"]
+        return options
+
+    assert await satisfaction_options(2) == [
+        "Very satisfied", "Somewhat satisfied", "Neutral", "Somewhat dissatisfied",
+        "Very dissatisfied",
+    ]
+    assert await satisfaction_options(1) == [
+        "Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied",
+    ]
 
 
 async def test_builtin_post_purchase_lists_its_questions_in_order(
@@ -43,7 +67,7 @@ async def test_builtin_post_purchase_lists_its_questions_in_order(
         "/v1/survey-templates", params={"slug": "post-purchase"}, headers=survey_headers
     )
     assert response.status_code == 200
-    [template] = response.json()["items"]
+    [template] = [item for item in response.json()["items"] if item["version"] == 2]
     assert [(q["key"], q["type"]) for q in template["questions"]] == [
         ("satisfaction", "csat"), ("website_ease", "likert"), ("quality", "rating"),
         ("expectations_met", "yes_no"), ("improvement", "text"), ("recommend", "nps"),
