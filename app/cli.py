@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -112,6 +111,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from app.kit import migrations as schema
+    from app.kit.server import uvicorn_options
     from app.main import create_app
 
     settings = ensure_database_url(settings)
@@ -121,10 +121,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.bootstrap_admin_key:
         asyncio.run(_bootstrap_admin_key(settings, host, port))
     workers = args.workers or settings.server_workers
-    server_options: dict[str, Any] = {
-        "host": host, "port": port, "loop": "uvloop", "http": "httptools", "log_config": None,
-        "access_log": False,
-    }
+    server_options = uvicorn_options(settings, host, port)
     if workers == 1:
         uvicorn.run(create_app(settings), **server_options)
         return 0

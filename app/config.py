@@ -38,6 +38,27 @@ class Settings(BaseSettings):
         default=1, ge=1, le=64,
         description="HTTP server processes of `aftercare serve` (one CPU core each at most)",
     )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="addresses or networks (CIDR) of the reverse proxies whose X-Forwarded-For"
+        " and X-Forwarded-Proto are believed; from anyone else they are ignored",
+    )
+    server_header_timeout_seconds: float = Field(
+        default=10.0, gt=0, le=300,
+        description="a connection that has not sent a whole request line and headers this long"
+        " after it opened (or began its next request) gets 408 and is closed",
+    )
+    server_max_header_bytes: int = Field(
+        default=32_768, ge=1024, le=1_048_576,
+        description="request line and headers larger than this get 431",
+    )
+    server_max_headers: int = Field(
+        default=100, ge=10, le=1000, description="more header fields than this get 431"
+    )
+    server_max_connections: int = Field(
+        default=1000, ge=1, le=100_000,
+        description="connections one server process keeps open; one more gets 503 and is closed",
+    )
     cors_origins: list[str] = Field(default_factory=list)
     max_request_body_bytes: int = Field(default=1_048_576, ge=1024)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -75,6 +96,16 @@ class Settings(BaseSettings):
     webhook_delivery_poll_seconds: float = Field(
         default=0.5, gt=0, le=60, description="how often an idle worker looks for due deliveries"
     )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses_or_networks(cls, entries: list[str]) -> list[str]:
+        for entry in entries:
+            try:
+                ipaddress.ip_network(entry)
+            except ValueError:
+                raise ValueError(f"{entry!r} is not an IP address or network") from None
+        return entries
 
     @field_validator("database_url")
     @classmethod
