@@ -17,13 +17,14 @@ from sqlalchemy import (
     any_,
     bindparam,
     exists,
+    not_,
     select,
     text,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute, joinedload
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import BindParameter
 
 from app.kit.ids import uuid7
@@ -270,16 +271,6 @@ class TargetRepository:
         )
         return set((await self.session.scalars(statement)).all())
 
-    async def tickets_for_update(self, ticket_ids: Sequence[uuid.UUID]) -> Sequence[Ticket]:
-        """Locked, with the customer and order their `ticket.*` events show."""
-        statement = (
-            select(Ticket)
-            .options(joinedload(Ticket.customer), joinedload(Ticket.order))
-            .where(Ticket.id.in_(ticket_ids))
-            .with_for_update(of=Ticket)
-        )
-        return (await self.session.scalars(statement)).all()
-
 
 def due_claim_statement(now: datetime, limit: int) -> Select[*tuple[Any, ...]]:
     """Reads ix_sla_targets_due (partial: active targets only) in due order."""
@@ -308,6 +299,14 @@ def _claim_statement(
         .limit(limit)
         .with_for_update(of=[SlaTarget, Ticket], skip_locked=True)
     )
+
+
+def has_breached_target(breached: bool) -> ColumnElement[bool]:
+    """A condition on tickets: with (or without) at least one breached target."""
+    has_breach = exists().where(
+        SlaTarget.ticket_id == Ticket.id, SlaTarget.status == TargetStatus.BREACHED
+    )
+    return has_breach if breached else not_(has_breach)
 
 
 def _uuid_array(ids: Sequence[uuid.UUID]) -> BindParameter[Any]:

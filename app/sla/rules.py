@@ -1,10 +1,11 @@
-"""SLA rules without I/O: policy matching, calendars from JSON, deadlines, expectation states."""
+"""SLA rules without I/O: policy matching, calendars from JSON, the business-hours clock of a
+policy snapshot, expectation states."""
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from app.sla.business_hours import (
     BusinessCalendar,
@@ -24,6 +25,9 @@ DEFAULT_PAUSE_STATUSES = (TicketStatus.PENDING, TicketStatus.ON_HOLD)
 DONE_STATUSES = (TicketStatus.SOLVED, TicketStatus.CLOSED)
 
 _ZERO = timedelta(0)
+_ALWAYS_OPEN = BusinessCalendar.always_open()
+
+D = TypeVar("D")
 
 
 class TargetFacts(Protocol):
@@ -42,20 +46,23 @@ class TargetFacts(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class TargetSpec:
-    """What a policy promises for one metric."""
+class TargetSpec(Generic[D]):
+    """What a policy promises for one metric: a target length, the warning before it, and
+    whether it counts business hours only. Lengths are timedeltas in the live engine, seconds
+    in the demo replay."""
 
-    target: timedelta
-    warn_before: timedelta
+    target: D
+    warn_before: D
     business_hours: bool
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "TargetSpec":
-        return cls(
-            target=timedelta(minutes=data["target_minutes"]),
-            warn_before=timedelta(minutes=data["warn_before_minutes"]),
-            business_hours=bool(data["business_hours"]),
-        )
+
+def spec_from_json(data: Mapping[str, Any]) -> TargetSpec[timedelta]:
+    """A target as a policy (and its snapshot) stores it."""
+    return TargetSpec(
+        target=timedelta(minutes=data["target_minutes"]),
+        warn_before=timedelta(minutes=data["warn_before_minutes"]),
+        business_hours=bool(data["business_hours"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +71,6 @@ class TicketAttributes:
     channel: Channel
     tier: Tier
     tags: Sequence[str]
-
-
-@dataclass(frozen=True, slots=True)
-class Deadlines:
-    due_at: datetime
-    warn_at: datetime
 
 
 def policy_matches(conditions: Mapping[str, Any], ticket: TicketAttributes) -> bool:
@@ -115,32 +116,70 @@ def calendar_snapshot(
     }
 
 
-def compute_deadlines(
-    calendar: BusinessCalendar,
-    spec: TargetSpec,
-    started_at: datetime,
-    paused_for: timedelta = _ZERO,
-) -> Deadlines:
-    """When the target falls due, and when it enters its warning window.
+@dataclass(frozen=True, slots=True)
+class BusinessClock:
+    """A policy's clock on datetimes: a target in business hours counts the open hours of the
+    policy's calendar, any other target calendar time (DST-correct either way)."""
 
-    Time spent paused is added to the target, counted in the same clock (business or calendar
-    time) as the target itself. The warning comes when `warn_before` of the target remains.
-    """
-    clock = calendar if spec.business_hours else BusinessCalendar.always_open()
-    budget = spec.target + paused_for
-    warn_budget = max(_ZERO, spec.target - spec.warn_before) + paused_for
-    return Deadlines(
-        due_at=add_business_time(clock, started_at, budget),
-        warn_at=add_business_time(clock, started_at, warn_budget),
-    )
+    calendar: BusinessCalendar
+    zero: timedelta = _ZERO
+
+    def add(self, business_hours: bool, start: datetime, length: timedelta) -> datetime:
+        return add_business_time(self._counting(business_hours), start, length)
+
+    def between(self, business_hours: bool, start: datetime, end: datetime) -> timedelta:
+        return business_time_between(self._counting(business_hours), start, end)
+
+    def _counting(self, business_hours: bool) -> BusinessCalendar:
+        return self.calendar if business_hours else _ALWAYS_OPEN
 
 
-def paused_time(
-    calendar: BusinessCalendar, business_hours: bool, paused_at: datetime, resumed_at: datetime
-) -> timedelta:
-    """How much of the target's clock ran during a pause."""
-    clock = calendar if business_hours else BusinessCalendar.always_open()
-    return business_time_between(clock, paused_at, resumed_at)
+class PolicySnapshot(Protocol):
+    """What of a `ticket_slas` row the targets are measured against."""
+
+    @property
+    def policy_id(self) -> uuid.UUID | None: ...
+    @property
+    def policy_name(self) -> str | None: ...
+    @property
+    def calendar(self) -> Mapping[str, Any] | None: ...
+    @property
+    def targets(self) -> Mapping[str, Mapping[str, Any]]: ...
+    @property
+    def pause_statuses(self) -> Sequence[TicketStatus]: ...
+
+
+class SnapshotTerms:
+    """A ticket's policy snapshot (a `ticket_slas` row) as the target lifecycle reads it; the
+    calendar is parsed only when a deadline is computed."""
+
+    __slots__ = ("_clock", "_snapshot")
+
+    def __init__(self, snapshot: PolicySnapshot) -> None:
+        self._snapshot = snapshot
+        self._clock: BusinessClock | None = None
+
+    @property
+    def policy_id(self) -> uuid.UUID | None:
+        return self._snapshot.policy_id
+
+    @property
+    def policy_name(self) -> str | None:
+        return self._snapshot.policy_name
+
+    @property
+    def pause_statuses(self) -> Sequence[TicketStatus]:
+        return self._snapshot.pause_statuses
+
+    @property
+    def clock(self) -> BusinessClock:
+        if self._clock is None:
+            self._clock = BusinessClock(calendar_from_json(self._snapshot.calendar))
+        return self._clock
+
+    def spec(self, metric: SlaMetric) -> TargetSpec[timedelta] | None:
+        definition = self._snapshot.targets.get(metric)
+        return None if definition is None else spec_from_json(definition)
 
 
 def expectation_status(

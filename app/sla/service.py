@@ -1,26 +1,58 @@
-"""Business calendars and SLA policies: create, change, delete."""
+"""The SLA domain's public face: business calendars and policies (create, change, delete), and
+the targets of every ticket, which the tickets service moves along with the ticket's life.
+
+The tickets service calls the `on_*` functions inside its transaction, after updating the ticket
+row, which it holds FOR UPDATE. Targets of a ticket change only under that lock (the sweep takes
+it too), so a request and the sweep never act on the same target at once. The rules of a
+target's life are `app.sla.lifecycle`'s; this module reads and writes what they need.
+"""
 
 import uuid
-from collections.abc import Sequence
-from datetime import datetime
-from typing import Any, TypeVar
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.events.service import new_event, record_events
+from app.events.types import EventType
 from app.kit.errors import RequestInvalid, UnknownReference, field_error
 from app.kit.pagination import PageParams
-from app.models import SlaCalendar, SlaPolicy
+from app.models import Event, SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
+from app.sla import lifecycle
+from app.sla.business_hours import business_time_between
 from app.sla.errors import CalendarInUse, CalendarNotFound, SlaPolicyNotFound
-from app.sla.repository import CalendarRepository, PolicyRepository
+from app.sla.expectations import expectations_of
+from app.sla.repository import (
+    CalendarRepository,
+    PolicyRepository,
+    TargetRepository,
+    has_breached_target,
+)
+from app.sla.rules import (
+    DEFAULT_PAUSE_STATUSES,
+    DONE_STATUSES,
+    SnapshotTerms,
+    TargetFacts,
+    TicketAttributes,
+    calendar_from_json,
+    calendar_snapshot,
+    policy_matches,
+    sla_event_data,
+)
 from app.sla.schemas import (
     CalendarCreate,
     CalendarUpdate,
+    Expectations,
     PolicyCreate,
     PolicyOut,
     PolicyUpdate,
     Targets,
 )
+from app.sla.types import SlaMetric, TargetStatus
+from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -175,4 +207,223 @@ def _merged(current: ModelT, changes: BaseModel) -> ModelT:
         ) from error
 
 
+# --- the targets of a ticket ---------------------------------------------------------------
 
+POLICY_ATTRIBUTES = frozenset({"priority", "channel", "tier", "tags"})
+
+
+class TicketFacts(Protocol):
+    """What choosing a policy and starting its clocks read of a ticket: a `Ticket` row, or a
+    new ticket that is not loaded as one."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def status(self) -> TicketStatus: ...
+    @property
+    def priority(self) -> Priority: ...
+    @property
+    def channel(self) -> Channel: ...
+    @property
+    def tier(self) -> Tier: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
+
+
+async def on_ticket_created(session: AsyncSession, ticket: TicketFacts, now: datetime) -> None:
+    """Apply the first matching policy and start the first-response and resolution clocks."""
+    sla = await _snapshot_of_matching_policy(session, ticket, now)
+    started = lifecycle.start(
+        SnapshotTerms(sla), lifecycle.AT_CREATION, started_at=now, status=ticket.status, now=now
+    )
+    await TargetRepository(session).insert_snapshot_and_targets(sla, _rows(sla, started))
+
+
+async def on_message_added(
+    session: AsyncSession,
+    ticket: Ticket,
+    *,
+    author_type: AuthorType,
+    public: bool,
+    now: datetime,
+) -> None:
+    """A public agent reply meets the open response targets; a customer message waiting for a
+    reply after the first answer starts a next-response target."""
+    if not public:
+        return
+    repository = TargetRepository(session)
+    running = await repository.running_of_ticket(ticket.id)
+    if author_type == AuthorType.AGENT:
+        lifecycle.answered(running, now)
+        await _record_breaches(session, ticket, running, now)
+        return
+    answered_before = ticket.first_responded_at is not None
+    if not lifecycle.awaits_next_response(running, answered_before=answered_before):
+        return
+    sla = await repository.ticket_sla(ticket.id)  # read only here: most messages need no policy
+    if sla is not None:
+        await repository.add_targets(_rows(sla, lifecycle.start(
+            SnapshotTerms(sla), (SlaMetric.NEXT_RESPONSE,), started_at=now, status=ticket.status,
+            now=now,
+        )))
+
+
+async def on_status_changed(
+    session: AsyncSession, ticket: Ticket, old_status: TicketStatus, now: datetime
+) -> None:
+    """Solving meets the resolution and stops the rest; reopening starts a new resolution;
+    entering a pause status pauses every active target and leaving it resumes them."""
+    repository = TargetRepository(session)
+    sla = await repository.ticket_sla(ticket.id)
+    if sla is None:
+        return
+    change = lifecycle.status_change(old_status, ticket.status, sla.pause_statuses)
+    if change is None:
+        return
+    terms = SnapshotTerms(sla)
+    if change == "reopen":  # starts a target and reads none
+        started = lifecycle.on_status_change(change, terms, (), status=ticket.status, now=now)
+        await repository.add_targets(_rows(sla, started))
+        return
+    running = await repository.running_of_ticket(ticket.id)
+    lifecycle.on_status_change(change, terms, running, status=ticket.status, now=now)
+    await _record_breaches(session, ticket, running, now)
+
+
+async def on_attributes_changed(
+    session: AsyncSession, ticket: Ticket, changed: set[str], now: datetime
+) -> None:
+    """Choose the policy again; running targets take its targets, measured from when they
+    started. Met and breached targets keep the policy they were measured against."""
+    if not changed & POLICY_ATTRIBUTES:
+        return
+    repository = TargetRepository(session)
+    sla = await repository.ticket_sla(ticket.id)
+    if sla is None:
+        return
+    fresh = await _snapshot_of_matching_policy(session, ticket, now)
+    if _same_terms(sla, fresh):
+        return
+    _adopt(sla, fresh)
+    terms = SnapshotTerms(sla)
+    running = await repository.running_of_ticket(ticket.id)
+    lifecycle.take_terms(running, terms, now)
+    present: set[SlaMetric] = set()
+    if ticket.status not in DONE_STATUSES:  # a solved ticket gets no target: no need to read
+        present = {target.metric for target in await repository.of_ticket(ticket.id)}
+    added = lifecycle.added_by_terms(
+        terms, present, status=ticket.status, created_at=ticket.created_at,
+        last_reopened_at=ticket.last_reopened_at,
+        answered_before=ticket.first_responded_at is not None, now=now,
+    )
+    await repository.add_targets(_rows(sla, added))
+
+
+async def expectations(session: AsyncSession, ticket: Ticket, now: datetime) -> Expectations:
+    """For `GET /v1/tickets/{id}`: when the customer can expect an answer and a resolution."""
+    repository = TargetRepository(session)
+    sla = await repository.ticket_sla(ticket.id)
+    targets = await repository.of_ticket(ticket.id)
+    return expectations_of(sla.policy_name if sla else None, targets, now)
+
+
+async def elapsed_seconds(
+    session: AsyncSession, ticket: Ticket, metric: SlaMetric, start: datetime, end: datetime
+) -> float:
+    """Seconds from start to end on the clock the ticket's policy uses for metric: business
+    hours of its calendar snapshot, or calendar time (also when no policy applies)."""
+    sla = await TargetRepository(session).ticket_sla(ticket.id)
+    spec = sla.targets.get(metric) if sla is not None else None
+    if sla is None or not spec or not spec.get("business_hours"):
+        return (end - start).total_seconds()
+    return business_time_between(calendar_from_json(sla.calendar), start, end).total_seconds()
+
+
+def breached_filter(breached: bool) -> ColumnElement[bool]:
+    """For the tickets list's `?breached=`: a condition on tickets, with (or without) at least
+    one breached target."""
+    return has_breached_target(breached)
+
+
+def sla_event(
+    event_type: EventType, target: TargetFacts, ticket_number: int, now: datetime
+) -> Event:
+    """sla.warning or sla.breached, from a request or from the sweep."""
+    return new_event(
+        event_type, sla_event_data(target, ticket_number), now=now, subject_type="ticket",
+        subject_id=target.ticket_id,
+    )
+
+
+async def _record_breaches(
+    session: AsyncSession, ticket: Ticket, targets: Sequence[SlaTarget], now: datetime
+) -> None:
+    """The events of the running targets a change found already past due: the sweep will no
+    longer see them."""
+    await record_events(session, [
+        sla_event(EventType.SLA_BREACHED, target, ticket.number, now)
+        for target in targets if target.status == TargetStatus.BREACHED
+    ])
+
+
+def _rows(
+    sla: TicketSla, started: Iterable[lifecycle.NewTarget[datetime, timedelta]]
+) -> list[SlaTarget]:
+    return [
+        SlaTarget(
+            ticket_id=sla.ticket_id, metric=new.metric, status=new.status,
+            policy_id=sla.policy_id, policy_name=sla.policy_name, target=new.spec.target,
+            warn_before=new.spec.warn_before, business_hours=new.spec.business_hours,
+            started_at=new.started_at, due_at=new.due_at, warn_at=new.warn_at,
+            paused_at=new.paused_at, paused_for=timedelta(0), created_at=new.started_at,
+        )
+        for new in started
+    ]
+
+
+# --- the policy snapshot -------------------------------------------------------------------
+
+
+async def _snapshot_of_matching_policy(
+    session: AsyncSession, ticket: TicketFacts, now: datetime
+) -> TicketSla:
+    attributes = TicketAttributes(ticket.priority, ticket.channel, ticket.tier, ticket.tags or [])
+    policies = await PolicyRepository(session).terms_in_evaluation_order()
+    policy = next((p for p in policies if policy_matches(p.conditions, attributes)), None)
+    if policy is None:
+        return TicketSla(
+            ticket_id=ticket.id, policy_id=None, policy_name=None, policy_version=None,
+            calendar=None, targets={}, pause_statuses=list(DEFAULT_PAUSE_STATUSES),
+            escalate_on_breach=False, applied_at=now,
+        )
+    calendar = None if policy.timezone is None else calendar_snapshot(
+        policy.timezone, policy.weekly_hours, policy.holidays
+    )
+    return TicketSla(
+        ticket_id=ticket.id, policy_id=policy.id, policy_name=policy.name,
+        policy_version=policy.version, calendar=calendar, targets=dict(policy.targets),
+        pause_statuses=list(policy.pause_statuses),
+        escalate_on_breach=policy.escalate_on_breach, applied_at=now,
+    )
+
+
+def _terms(sla: TicketSla) -> tuple[object, ...]:
+    return (
+        sla.policy_id, sla.policy_version, sla.calendar, sla.targets,
+        sorted(sla.pause_statuses), sla.escalate_on_breach,
+    )
+
+
+def _same_terms(current: TicketSla, fresh: TicketSla) -> bool:
+    return _terms(current) == _terms(fresh)
+
+
+def _adopt(sla: TicketSla, fresh: TicketSla) -> None:
+    sla.policy_id = fresh.policy_id
+    sla.policy_name = fresh.policy_name
+    sla.policy_version = fresh.policy_version
+    sla.calendar = fresh.calendar
+    sla.targets = fresh.targets
+    sla.pause_statuses = fresh.pause_statuses
+    sla.escalate_on_breach = fresh.escalate_on_breach
+    sla.applied_at = fresh.applied_at

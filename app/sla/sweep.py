@@ -13,10 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_events
 from app.events.types import EventType
-from app.sla.hooks import sla_event
 from app.sla.repository import ClaimedTarget, TargetRepository
+from app.sla.service import sla_event
 from app.sla.types import SlaMetric
-from app.tickets.service import escalate_to_tier_two
+from app.tickets.service import escalate_to_tier_two, get_tickets_for_update
 from app.tickets.vocabulary import Tier
 
 
@@ -67,6 +67,6 @@ async def _escalate(
     if not reasons:
         return
     # Already locked by the claim: this only loads them.
-    for ticket in await TargetRepository(session).tickets_for_update(list(reasons)):
+    for ticket in await get_tickets_for_update(session, list(reasons)):
         reason = f"SLA {reasons[ticket.id]} breached"
         await escalate_to_tier_two(session, ticket, reason, now, automatic=True)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import joinedload
 
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order, Ticket, TicketMessage
-from app.sla.hooks import breached_filter
+from app.sla.service import breached_filter
 from app.tickets.schemas import TicketFilters
 from app.tickets.vocabulary import Channel, Priority, TicketStatus
 
@@ -129,6 +129,11 @@ class TicketRepository:
         """With for_update, row-locked until commit: concurrent changes to it run one at a
         time."""
         return await self.session.scalar(_by_ref(ref, for_update=for_update), {"ref": ref})
+
+    async def many_for_update(self, ticket_ids: Sequence[uuid.UUID]) -> Sequence[Ticket]:
+        """Locked, with the customer and order their `ticket.*` events show."""
+        statement = with_links(select(Ticket).where(Ticket.id.in_(ticket_ids)))
+        return (await self.session.scalars(statement.with_for_update(of=Ticket))).all()
 
     async def page(
         self, params: PageParams, filters: TicketFilters

@@ -17,7 +17,7 @@ from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
 from app.models import Customer, Event, Order, Ticket, TicketMessage
 from app.orders import service as orders
-from app.sla import hooks as sla
+from app.sla import service as sla
 from app.sla.types import SlaMetric
 from app.tickets.errors import (
     AlreadyAtTierTwo,
@@ -140,6 +140,13 @@ async def list_timeline(
     """The events about the ticket, oldest first."""
     ticket = await get_ticket(session, ref)
     return await list_events(session, page, subject_id=ticket.id, ascending=True)
+
+
+async def get_tickets_for_update(
+    session: AsyncSession, ticket_ids: Sequence[uuid.UUID]
+) -> Sequence[Ticket]:
+    """The tickets, locked until commit, with what their events show."""
+    return await TicketRepository(session).many_for_update(ticket_ids)
 
 
 async def get_ticket_detail(

@@ -1,4 +1,4 @@
-"""Tickets driven through the SLA hooks the way the tickets service will drive them."""
+"""Tickets driven through the SLA service the way the tickets service drives them."""
 
 import uuid
 from collections.abc import AsyncIterator, Sequence
@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.db import Database
 from app.models import Customer, Event, SlaPolicy, SlaTarget, Ticket, TicketSla
-from app.sla import hooks
+from app.sla import service
 from app.sla.schemas import CalendarCreate, PolicyCreate
 from app.sla.service import create_calendar, create_policy
 from app.tickets.vocabulary import AuthorType, TicketStatus
@@ -62,7 +62,7 @@ async def create_ticket(database: Database, now: datetime, **attributes: Any) ->
             setattr(ticket, name, value)
         session.add(ticket)
         await session.flush()
-        await hooks.on_ticket_created(session, ticket, now)
+        await service.on_ticket_created(session, ticket, now)
         return ticket.id
 
 
@@ -87,7 +87,7 @@ async def add_message(
     public: bool = True,
 ) -> None:
     """As the tickets service: the first public agent reply opens a new ticket, a customer
-    message reopens a solved one; then the hooks, message first."""
+    message reopens a solved one; then the SLA service, message first."""
     async with locked_ticket(database, ticket_id) as (session, ticket):
         old_status = ticket.status
         if author_type == "agent" and public:
@@ -99,11 +99,11 @@ async def add_message(
             ticket.status = TicketStatus.OPEN
             ticket.reopen_count += 1
             ticket.last_reopened_at = now
-        await hooks.on_message_added(
+        await service.on_message_added(
             session, ticket, author_type=AuthorType(author_type), public=public, now=now
         )
         if ticket.status != old_status:
-            await hooks.on_status_changed(session, ticket, old_status, now)
+            await service.on_status_changed(session, ticket, old_status, now)
 
 
 async def set_status(database: Database, ticket_id: uuid.UUID, status: str, now: datetime) -> None:
@@ -115,14 +115,14 @@ async def set_status(database: Database, ticket_id: uuid.UUID, status: str, now:
         if old_status == "solved" and status not in ("solved", "closed"):
             ticket.reopen_count += 1
             ticket.last_reopened_at = now
-        await hooks.on_status_changed(session, ticket, old_status, now)
+        await service.on_status_changed(session, ticket, old_status, now)
 
 
 async def change(database: Database, ticket_id: uuid.UUID, now: datetime, **values: Any) -> None:
     async with locked_ticket(database, ticket_id) as (session, ticket):
         for name, value in values.items():
             setattr(ticket, name, value)
-        await hooks.on_attributes_changed(session, ticket, set(values), now)
+        await service.on_attributes_changed(session, ticket, set(values), now)
 
 
 async def targets_of(database: Database, ticket_id: uuid.UUID) -> list[SlaTarget]:

@@ -4,14 +4,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.sla.business_hours import is_business_time
+from app.sla.lifecycle import deadlines
 from app.sla.rules import (
+    BusinessClock,
     TargetSpec,
     TicketAttributes,
     calendar_from_json,
     calendar_snapshot,
-    compute_deadlines,
     expectation_status,
-    paused_time,
     policy_matches,
 )
 from app.sla.types import TargetStatus
@@ -20,6 +20,7 @@ from tests.sla.support import BERLIN_OFFICE
 
 BERLIN = ZoneInfo("Europe/Berlin")
 OFFICE = calendar_from_json(BERLIN_OFFICE)  # Mon-Fri 09-12 and 13-17, closed 2026-12-25
+CLOCK = BusinessClock(OFFICE)
 H = timedelta(hours=1)
 M = timedelta(minutes=1)
 
@@ -32,12 +33,12 @@ def utc(month: int, day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=UTC)
 
 
-def business(target: timedelta, warn: timedelta = timedelta(0)) -> TargetSpec:
+def business(target: timedelta, warn: timedelta = timedelta(0)) -> TargetSpec[timedelta]:
     return TargetSpec(target=target, warn_before=warn, business_hours=True)
 
 
 def due(start: datetime, target: timedelta, paused_for: timedelta = timedelta(0)) -> datetime:
-    return compute_deadlines(OFFICE, business(target), start, paused_for).due_at
+    return deadlines(CLOCK, business(target), start, paused_for)[0]
 
 
 # --- deadlines in business time (January 2026: CET = UTC+1; 5 January is a Monday) ---
@@ -80,15 +81,15 @@ def test_deadline_across_the_fall_back_change() -> None:
 
 def test_calendar_time_over_dst_changes_counts_real_hours() -> None:
     spec = TargetSpec(target=24 * H, warn_before=timedelta(0), business_hours=False)
-    spring = compute_deadlines(OFFICE, spec, berlin(3, 28, 12)).due_at
-    fall = compute_deadlines(OFFICE, spec, berlin(10, 24, 12)).due_at
+    spring, _ = deadlines(CLOCK, spec, berlin(3, 28, 12), timedelta(0))
+    fall, _ = deadlines(CLOCK, spec, berlin(10, 24, 12), timedelta(0))
     assert spring == berlin(3, 29, 13)  # 23 local hours later
     assert fall == berlin(10, 25, 11)  # 25 local hours later
 
 
 def test_calendar_time_target_ignores_business_hours() -> None:
     spec = TargetSpec(target=2 * H, warn_before=timedelta(0), business_hours=False)
-    assert compute_deadlines(OFFICE, spec, berlin(1, 9, 16)).due_at == berlin(1, 9, 18)
+    assert deadlines(CLOCK, spec, berlin(1, 9, 16), timedelta(0))[0] == berlin(1, 9, 18)
 
 
 def test_paused_business_time_is_added_to_the_deadline() -> None:
@@ -96,21 +97,21 @@ def test_paused_business_time_is_added_to_the_deadline() -> None:
 
 
 def test_warning_comes_when_warn_before_of_the_target_remains() -> None:
-    deadlines = compute_deadlines(OFFICE, business(2 * H, warn=30 * M), berlin(1, 5, 11))
-    assert deadlines.due_at == berlin(1, 5, 14)
-    assert deadlines.warn_at == berlin(1, 5, 13, 30)  # in business time, across lunch
+    due_at, warn_at = deadlines(CLOCK, business(2 * H, warn=30 * M), berlin(1, 5, 11), 0 * H)
+    assert due_at == berlin(1, 5, 14)
+    assert warn_at == berlin(1, 5, 13, 30)  # in business time, across lunch
 
 
 def test_warning_window_wider_than_the_target_starts_at_once() -> None:
     start = berlin(1, 5, 10)
-    deadlines = compute_deadlines(OFFICE, business(H, warn=2 * H), start)
-    assert deadlines.warn_at == start
+    _, warn_at = deadlines(CLOCK, business(H, warn=2 * H), start, 0 * H)
+    assert warn_at == start
 
 
 def test_paused_time_counts_only_the_targets_clock() -> None:
     paused, resumed = berlin(1, 5, 16), berlin(1, 6, 10)
-    assert paused_time(OFFICE, True, paused, resumed) == 2 * H
-    assert paused_time(OFFICE, False, paused, resumed) == 18 * H
+    assert CLOCK.between(True, paused, resumed) == 2 * H
+    assert CLOCK.between(False, paused, resumed) == 18 * H
 
 
 # --- calendars from JSON ---

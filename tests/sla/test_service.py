@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from app.kit.db import Database
 from app.models import SlaTarget, Ticket
-from app.sla import hooks
+from app.sla import service
 from app.sla.schemas import CalendarUpdate, PolicyUpdate
 from app.sla.service import update_calendar, update_policy
 from app.sla.types import TargetStatus
@@ -271,7 +271,7 @@ async def test_changing_an_attribute_no_policy_looks_at_changes_nothing(
     ticket_id = await create_ticket(database, MONDAY_9)
     before = await snapshot_of(database, ticket_id)
     async with locked_ticket(database, ticket_id) as (session, ticket):
-        await hooks.on_attributes_changed(session, ticket, {"assignee"}, MONDAY_9 + H)
+        await service.on_attributes_changed(session, ticket, {"assignee"}, MONDAY_9 + H)
     await change(database, ticket_id, MONDAY_9 + H, tags=["nothing-matches-this"])
     assert (await snapshot_of(database, ticket_id)).applied_at == before.applied_at
 
@@ -310,7 +310,7 @@ async def test_expectations_show_what_the_customer_can_expect(database: Database
 
     async def expect(now: datetime) -> dict[str, object]:
         async with locked_ticket(database, ticket_id) as (session, ticket):
-            return (await hooks.expectations(session, ticket, now)).model_dump()
+            return (await service.expectations(session, ticket, now)).model_dump()
 
     fresh = await expect(MONDAY_9 + 10 * M)
     assert fresh["policy_name"] == "Standard"
@@ -352,8 +352,8 @@ async def test_breached_filter_selects_tickets_with_a_breached_target(
 
     async with database.sessionmaker() as session:
         breached = (await session.scalars(
-            select(Ticket.id).where(hooks.breached_filter(True)))).all()
+            select(Ticket.id).where(service.breached_filter(True)))).all()
         not_breached = (await session.scalars(
-            select(Ticket.id).where(hooks.breached_filter(False)))).all()
+            select(Ticket.id).where(service.breached_filter(False)))).all()
     assert list(breached) == [late]
     assert list(not_breached) == [on_time]
