@@ -10,8 +10,9 @@ What it builds (N = the number of tickets):
 - tickets over the last 180 days (more on weekdays and office hours, growing volume), across
   channels and priorities; about 70 % about one of the customer's orders. Each ticket's life
   (replies, pending and on-hold pauses, escalations, solves, reopens, auto-close) is replayed
-  by `app.demo.lifecycle` under the SLA policy that matches it, which yields its counters,
-  its messages and its SLA targets (met, breached, active, paused, stopped);
+  by `app.demo.lifecycle` under the SLA policy that matches it (chosen again when it is
+  escalated), which yields its counters, its messages and its SLA targets (met, breached,
+  active, paused, stopped);
 - `support-csat` invitations for solved tickets (an hour after the solve, as the worker does)
   and `post-purchase` invitations a day after delivery; about a third are answered, with scores
   that drop with slow answers, reopens, escalations and late deliveries; low scores open a
@@ -35,12 +36,22 @@ from typing import Any
 
 from asyncpg.pgproto.pgproto import UUID as FastUUID
 
-from app.demo.lifecycle import DAY, Action, SlaTerms, Target, TicketState, replay
+from app.demo.lifecycle import (
+    DAY,
+    Action,
+    SecondsClock,
+    SlaTerms,
+    Target,
+    TicketState,
+    replay,
+)
 from app.events.types import EventType
 from app.feedback.workflow import sentiment_from_rating
+from app.sla.business_hours import BusinessCalendar
 from app.sla.rules import (
     DEFAULT_PAUSE_STATUSES,
     DONE_STATUSES,
+    BusinessClock,
     TicketAttributes,
     policy_matches,
 )
@@ -272,7 +283,6 @@ class Policy:
 
     conditions: Mapping[str, Any]
     terms: SlaTerms
-    policy_id: uuid.UUID | None
     version: int | None
     calendar_json: str | None
     targets_json: str
@@ -337,6 +347,7 @@ class DemoData:
         self.rng = random.Random(seed)  # noqa: S311 demo data, reproducible by design
         self.now = now.timestamp()
         self.policies = policies
+        self._policy_of = {policy.terms: policy for policy in (*policies, _NO_POLICY)}
         self.templates = templates
         self.chunk_size = chunk_size
         self.customers = Customers()
@@ -485,10 +496,13 @@ class DemoData:
             if late and priority in ("low", "normal") and rng.random() < 0.5:
                 priority = Priority.HIGH
         tags = [topic.tag] + (["vip"] if rng.random() < 0.05 else [])
-        policy = self._policy(priority, channel, tags)
         ticket_id = uuid7_at(created, rng)
         actions = self._script(created, channel, priority)
-        state = replay(created, topic.opening, actions, policy.terms, self.now)
+        state = replay(
+            created, topic.opening, actions,
+            lambda tier: self._policy(priority, channel, tier, tags).terms, self.now,
+        )
+        policy = self._policy_of[state.sla]
         order_id = None if order_index is None else self.orders.ids[order_index]
         customer_id = self.customers.ids[customer]
         rows["tickets"].append((
@@ -507,13 +521,13 @@ class DemoData:
                 message.body, channel, ts(message.at),
             ))
         rows["ticket_slas"].append((
-            ticket_id, policy.policy_id, policy.terms.policy_name, policy.version,
+            ticket_id, policy.terms.policy_id, policy.terms.policy_name, policy.version,
             policy.calendar_json, policy.targets_json, policy.pause_statuses,
-            policy.terms.escalate_on_breach, ts(created),
+            policy.terms.escalate_on_breach, ts(state.sla_applied_at),
         ))
         target_ids: dict[int, uuid.UUID] = {}
         for target in state.targets:
-            row = self._target_row(ticket_id, target, policy)
+            row = self._target_row(ticket_id, target)
             target_ids[id(target)] = row[0]
             rows["sla_targets"].append(row)
         if created >= self.event_since:
@@ -524,7 +538,7 @@ class DemoData:
         for target in state.breaches:
             if target.breached_at is not None and target.breached_at >= self.event_since:
                 rows["events"].append(self._breach_event(
-                    ticket_id, number, target, target_ids[id(target)], policy
+                    ticket_id, number, target, target_ids[id(target)]
                 ))
         self._support_survey(rows, state, ticket_id, customer, order_id, channel)
 
@@ -541,8 +555,10 @@ class DemoData:
         delivered = self.orders.delivered[order]
         return promised is not None and promised < at and (delivered is None or delivered > at)
 
-    def _policy(self, priority: Priority, channel: Channel, tags: list[str]) -> Policy:
-        attributes = TicketAttributes(priority, channel, Tier.FRONT_LINE, tags)
+    def _policy(
+        self, priority: Priority, channel: Channel, tier: Tier, tags: list[str]
+    ) -> Policy:
+        attributes = TicketAttributes(priority, channel, tier, tags)
         for policy in self.policies:
             if policy_matches(policy.conditions, attributes):
                 return policy
@@ -601,12 +617,11 @@ class DemoData:
             actions.append(Action(at, "status", "solved"))
         return actions
 
-    def _target_row(self, ticket_id: uuid.UUID, target: Target, policy: Policy) -> Row:
-        terms = target.terms
+    def _target_row(self, ticket_id: uuid.UUID, target: Target) -> Row:
         return (
             uuid7_at(target.started_at, self.rng), ticket_id, target.metric, target.status,
-            policy.policy_id, policy.terms.policy_name, interval(terms.target),
-            interval(terms.warn_before), terms.business_hours, ts(target.started_at),
+            target.policy_id, target.policy_name, interval(target.target),
+            interval(target.warn_before), target.business_hours, ts(target.started_at),
             ts(target.due_at), ts(target.warn_at), opt_ts(target.paused_at),
             interval(target.paused_for), opt_ts(target.warned_at),
             opt_ts(target.breached_at), opt_ts(target.met_at), opt_ts(target.stopped_at),
@@ -897,16 +912,15 @@ class DemoData:
         )
 
     def _breach_event(
-        self, ticket_id: uuid.UUID, number: int, target: Target, target_id: uuid.UUID,
-        policy: Policy,
+        self, ticket_id: uuid.UUID, number: int, target: Target, target_id: uuid.UUID
     ) -> Row:
         assert target.breached_at is not None
         data = {
             "ticket_id": str(ticket_id), "ticket_number": number,
             "target_id": str(target_id),
             "metric": target.metric, "due_at": iso(target.due_at),
-            "policy_id": None if policy.policy_id is None else str(policy.policy_id),
-            "policy_name": policy.terms.policy_name,
+            "policy_id": None if target.policy_id is None else str(target.policy_id),
+            "policy_name": target.policy_name,
         }
         return self._event(
             EventType.SLA_BREACHED, target.breached_at + 1.0, data, "ticket", ticket_id
@@ -945,10 +959,9 @@ class DemoData:
 
 _NO_POLICY_TERMS = SlaTerms(
     policy_id=None, policy_name=None, targets={}, pause_statuses=frozenset(DEFAULT_PAUSE_STATUSES),
-    escalate_on_breach=False, deadline=lambda business, start, budget: start + budget,
-    elapsed=lambda business, start, end: end - start,
+    escalate_on_breach=False, clock=SecondsClock(BusinessClock(BusinessCalendar.always_open())),
 )
-_NO_POLICY = Policy({}, _NO_POLICY_TERMS, None, None, None, "{}", list(DEFAULT_PAUSE_STATUSES))
+_NO_POLICY = Policy({}, _NO_POLICY_TERMS, None, None, "{}", list(DEFAULT_PAUSE_STATUSES))
 _TOPIC_CUM = tuple(itertools.accumulate(TOPIC_WEIGHTS))
 _CHANNEL_CUM = tuple(itertools.accumulate(CHANNEL_WEIGHTS))
 _PRIORITY_CUM = tuple(itertools.accumulate(PRIORITY_WEIGHTS))

@@ -15,16 +15,15 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 import asyncpg
 
 from app.demo.generate import COLUMNS, TABLE_ORDER, DemoData, Policy, Rows, Template, Totals
-from app.demo.lifecycle import SlaTerms, TargetTerms
+from app.demo.lifecycle import SecondsClock, SlaTerms
 from app.kit.db import asyncpg_dsn
-from app.sla.business_hours import add_business_time, business_time_between
-from app.sla.rules import calendar_from_json, calendar_snapshot
+from app.sla.rules import BusinessClock, TargetSpec, calendar_from_json, calendar_snapshot
 from app.sla.types import SlaMetric
 from app.surveys.questions import BUILTIN_TEMPLATES, QuestionSpec
 
@@ -222,12 +221,12 @@ def _policy(row: asyncpg.Record) -> Policy:
         holidays: Sequence[date] = row["holidays"] or ()
         calendar = calendar_snapshot(row["timezone"], json.loads(row["weekly_hours"]), holidays)
     targets: dict[str, Any] = json.loads(row["targets"])
-    deadline, elapsed = _clock(calendar)
+    policy_id: uuid.UUID = row["id"]
     terms = SlaTerms(
-        policy_id=str(row["id"]),
+        policy_id=policy_id,
         policy_name=row["name"],
         targets={
-            SlaMetric(metric): TargetTerms(
+            SlaMetric(metric): TargetSpec(
                 target=spec["target_minutes"] * 60.0,
                 warn_before=spec["warn_before_minutes"] * 60.0,
                 business_hours=bool(spec["business_hours"]),
@@ -236,42 +235,16 @@ def _policy(row: asyncpg.Record) -> Policy:
         },
         pause_statuses=frozenset(row["pause_statuses"]),
         escalate_on_breach=bool(row["escalate_on_breach"]),
-        deadline=deadline,
-        elapsed=elapsed,
+        clock=SecondsClock(BusinessClock(calendar_from_json(calendar))),
     )
-    policy_id: uuid.UUID = row["id"]
     return Policy(
         conditions=json.loads(row["conditions"]),
         terms=terms,
-        policy_id=policy_id,
         version=int(row["version"]),
         calendar_json=None if calendar is None else json.dumps(calendar),
         targets_json=row["targets"],
         pause_statuses=list(row["pause_statuses"]),
     )
-
-
-def _clock(
-    calendar: dict[str, Any] | None,
-) -> tuple[Callable[[bool, float, float], float], Callable[[bool, float, float], float]]:
-    """Deadline and elapsed-time functions in POSIX seconds; business hours go through the
-    same arithmetic as the SLA engine (calendar time is plain addition)."""
-    business = calendar_from_json(calendar)
-
-    def deadline(business_hours: bool, start: float, budget: float) -> float:
-        if not business_hours:
-            return start + budget
-        begin = datetime.fromtimestamp(start, UTC)
-        return add_business_time(business, begin, timedelta(seconds=budget)).timestamp()
-
-    def elapsed(business_hours: bool, start: float, end: float) -> float:
-        if not business_hours:
-            return end - start
-        return business_time_between(
-            business, datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC)
-        ).total_seconds()
-
-    return deadline, elapsed
 
 
 async def _templates(connection: asyncpg.Connection) -> dict[str, Template]:
