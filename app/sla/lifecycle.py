@@ -229,7 +229,7 @@ def _finish(target: Target[T, D], status: TargetStatus, now: T) -> None:
 # --- what the ticket's life does to its targets --------------------------------------------
 
 
-def of_metric(
+def _of_metric(
     targets: Iterable[Target[T, D]], metrics: Collection[SlaMetric]
 ) -> list[Target[T, D]]:
     return [target for target in targets if target.metric in metrics]
@@ -237,7 +237,7 @@ def of_metric(
 
 def answered(targets: Sequence[Target[T, D]], now: T) -> None:
     """A public agent reply meets the running response targets."""
-    meet(of_metric(targets, RESPONSES), now)
+    meet(_of_metric(targets, RESPONSES), now)
 
 
 def awaits_next_response(targets: Iterable[Target[T, D]], *, answered_before: bool) -> bool:
@@ -276,8 +276,8 @@ def on_status_change(
     reads no running target); a pause status pauses every active target and leaving it resumes
     them. Returns the targets to create."""
     if change == "solve":
-        meet(of_metric(running, (SlaMetric.RESOLUTION,)), now)
-        stop(of_metric(running, RESPONSES), now)
+        meet(_of_metric(running, (SlaMetric.RESOLUTION,)), now)
+        stop(_of_metric(running, RESPONSES), now)
     elif change == "reopen":
         return start(terms, (SlaMetric.RESOLUTION,), started_at=now, status=status, now=now)
     elif change == "pause":
