@@ -1,7 +1,12 @@
+import json
+import re
+
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from app.auth.scopes import Scope
+from app.kit.pagination import CURSOR_PATTERN
 from tests.conftest import MakeKey
 
 
@@ -50,3 +55,24 @@ async def test_limit_out_of_range_is_422(
     assert response.status_code == 422
     assert response.json()["errors"][0]["pointer"] == "/limit"
     assert response.json()["errors"][0]["location"] == "query"
+
+
+def test_every_cursor_parameter_carries_the_pattern_the_server_accepts(app: FastAPI) -> None:
+    cursors = [
+        parameter["schema"]
+        for operations in app.openapi()["paths"].values()
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+        if parameter["name"] == "cursor"
+    ]
+    assert len(cursors) >= 10
+    assert all(CURSOR_PATTERN in json.dumps(schema) for schema in cursors)
+
+
+@pytest.mark.parametrize("cursor", ["0" * 49, "9" * 17 + "f" * 32, "00012345678901234" + "a1" * 16])
+async def test_any_cursor_matching_the_documented_pattern_is_a_position(
+    client: httpx.AsyncClient, admin_headers: dict[str, str], cursor: str
+) -> None:
+    assert re.fullmatch(CURSOR_PATTERN, cursor)
+    response = await client.get("/v1/api-keys", params={"cursor": cursor}, headers=admin_headers)
+    assert response.status_code == 200, response.text
