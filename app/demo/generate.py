@@ -50,7 +50,6 @@ from app.feedback.workflow import sentiment_from_rating
 from app.sla.business_hours import BusinessCalendar
 from app.sla.rules import (
     DEFAULT_PAUSE_STATUSES,
-    DONE_STATUSES,
     BusinessClock,
     TicketAttributes,
     policy_matches,
@@ -62,7 +61,7 @@ from app.surveys.questions import (
     is_low_score,
     validate_answers,
 )
-from app.tickets.vocabulary import Channel, Priority, Tier
+from app.tickets.vocabulary import DONE_STATUSES, Channel, Priority, Tier
 
 HOUR = 3_600.0
 MINUTE = 60.0

@@ -16,9 +16,9 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, Protocol, Self, TypeVar
 
-from app.sla.rules import DONE_STATUSES, RUNNING, TargetSpec
+from app.sla.rules import RUNNING, TargetSpec
 from app.sla.types import SlaMetric, TargetStatus
-from app.tickets.vocabulary import TicketStatus
+from app.tickets.vocabulary import DONE_STATUSES, TicketStatus
 
 AT_CREATION = (SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION)
 RESPONSES = (SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE)

@@ -22,7 +22,6 @@ RUNNING = (TargetStatus.ACTIVE, TargetStatus.PAUSED)
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_PAUSE_STATUSES = (TicketStatus.PENDING, TicketStatus.ON_HOLD)
-DONE_STATUSES = (TicketStatus.SOLVED, TicketStatus.CLOSED)
 
 _ZERO = timedelta(0)
 _ALWAYS_OPEN = BusinessCalendar.always_open()

@@ -33,7 +33,6 @@ from app.sla.repository import (
 )
 from app.sla.rules import (
     DEFAULT_PAUSE_STATUSES,
-    DONE_STATUSES,
     SnapshotTerms,
     TargetFacts,
     TicketAttributes,
@@ -52,7 +51,7 @@ from app.sla.schemas import (
     Targets,
 )
 from app.sla.types import SlaMetric, TargetStatus
-from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
+from app.tickets.vocabulary import DONE_STATUSES, AuthorType, Channel, Priority, TicketStatus, Tier
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

@@ -17,9 +17,9 @@ from app.models import (
     SurveyTemplate,
     Ticket,
 )
-from app.sla.rules import DONE_STATUSES
 from app.surveys.schemas import InvitationFilters, ResponseFilters
 from app.surveys.types import InvitationTrigger
+from app.tickets.vocabulary import DONE_STATUSES
 
 
 class SurveyTemplateRepository:

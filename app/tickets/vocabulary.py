@@ -14,6 +14,9 @@ class TicketStatus(StrEnum):
     CLOSED = "closed"
 
 
+DONE_STATUSES = (TicketStatus.SOLVED, TicketStatus.CLOSED)  # the ticket needs nothing more
+
+
 class Priority(StrEnum):
     LOW = "low"
     NORMAL = "normal"

@@ -32,9 +32,16 @@ from app.demo.lifecycle import Target as DemoTarget
 from app.demo.seed import _policy as demo_policy
 from app.models import SlaTarget, TicketSla
 from app.sla import lifecycle
-from app.sla.rules import DONE_STATUSES, RUNNING, SnapshotTerms, calendar_snapshot
+from app.sla.rules import RUNNING, SnapshotTerms, calendar_snapshot
 from app.sla.types import SlaMetric, TargetStatus
-from app.tickets.vocabulary import AuthorType, TicketStatus, Tier, apply_status, can_transition
+from app.tickets.vocabulary import (
+    DONE_STATUSES,
+    AuthorType,
+    TicketStatus,
+    Tier,
+    apply_status,
+    can_transition,
+)
 from tests.sla.support import BERLIN_OFFICE
 
 START = datetime(2026, 1, 1, tzinfo=UTC)  # the year has both DST changes and a holiday
