@@ -1,7 +1,7 @@
 """What the API accepts from a client: request bodies (unknown fields refused, no NUL
 characters anywhere), bounded timestamps, and only the query parameters a route declares."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Request
@@ -13,15 +13,20 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    GetJsonSchemaHandler,
     field_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from app.kit.errors import UnknownQueryParameter, field_error
 
-# Every instant a client sends lies in this range, so that no arithmetic on it (a window, a
-# bucket, a deadline, a time zone) can leave the calendar Python and PostgreSQL share.
-EARLIEST_TIMESTAMP = datetime(1900, 1, 1, tzinfo=UTC)
-LATEST_TIMESTAMP = datetime(3000, 1, 1, tzinfo=UTC)
+# Every instant a client sends is written with a year from 1900 to 2999, so that no arithmetic on
+# it (a window, a bucket, a deadline, a time zone) can leave the calendar Python and PostgreSQL
+# share: an offset (at most a day) moves it by less than a year. A rule on the written year is
+# one a pattern states exactly, so the OpenAPI document shows it (TIMESTAMP_PATTERN).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
+TIMESTAMP_PATTERN = r"^(19|2[0-9])[0-9]{2}-"
 
 
 def _rfc3339_only(value: Any) -> Any:
@@ -39,21 +44,29 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def _within_supported_range(value: datetime) -> datetime:
-    try:
-        instant = value.astimezone(UTC)
-    except OverflowError:  # the offset moves it past year 9999 or before year 1
-        instant = None
-    if instant is None or not EARLIEST_TIMESTAMP <= instant < LATEST_TIMESTAMP:
-        raise ValueError(
-            f"must lie from {EARLIEST_TIMESTAMP:%Y-%m-%dT%H:%M:%SZ} up to (not including)"
-            f" {LATEST_TIMESTAMP:%Y-%m-%dT%H:%M:%SZ}"
-        )
+def _within_supported_years(value: datetime) -> datetime:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValueError(f"must be written with a year from {EARLIEST_YEAR} to {LATEST_YEAR}")
     return value
 
 
+class _JsonSchemaPattern:
+    """Shows a pattern in a field's JSON schema that its own validators enforce."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(core_schema), "pattern": self.pattern}
+
+
 Timestamp = Annotated[
-    AwareDatetime, BeforeValidator(_rfc3339_only), AfterValidator(_within_supported_range)
+    AwareDatetime,
+    BeforeValidator(_rfc3339_only),
+    AfterValidator(_within_supported_years),
+    _JsonSchemaPattern(TIMESTAMP_PATTERN),
 ]
 
 
