@@ -100,6 +100,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     schemas["Problem"] = PROBLEM_SCHEMA
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
+            # an operation without a bearer dependency is public: say so rather than leave it out
+            operation.setdefault("security", [])
             responses = operation.setdefault("responses", {})
             for code in _error_codes(path, method, operation):
                 existing = responses.get(str(code), {})
