@@ -235,7 +235,7 @@ async def on_ticket_created(session: AsyncSession, ticket: TicketFacts, now: dat
     started = lifecycle.start(
         SnapshotTerms(sla), lifecycle.AT_CREATION, started_at=now, status=ticket.status, now=now
     )
-    await TargetRepository(session).insert_snapshot_and_targets(sla, _rows(sla, started))
+    await TargetRepository(session).insert_snapshot_and_targets(sla, target_rows(sla, started))
 
 
 async def on_message_added(
@@ -261,7 +261,7 @@ async def on_message_added(
         return
     sla = await repository.ticket_sla(ticket.id)  # read only here: most messages need no policy
     if sla is not None:
-        await repository.add_targets(_rows(sla, lifecycle.start(
+        await repository.add_targets(target_rows(sla, lifecycle.start(
             SnapshotTerms(sla), (SlaMetric.NEXT_RESPONSE,), started_at=now, status=ticket.status,
             now=now,
         )))
@@ -282,7 +282,7 @@ async def on_status_changed(
     terms = SnapshotTerms(sla)
     if change == "reopen":  # starts a target and reads none
         started = lifecycle.on_status_change(change, terms, (), status=ticket.status, now=now)
-        await repository.add_targets(_rows(sla, started))
+        await repository.add_targets(target_rows(sla, started))
         return
     running = await repository.running_of_ticket(ticket.id)
     lifecycle.on_status_change(change, terms, running, status=ticket.status, now=now)
@@ -315,7 +315,7 @@ async def on_attributes_changed(
         last_reopened_at=ticket.last_reopened_at,
         answered_before=ticket.first_responded_at is not None, now=now,
     )
-    await repository.add_targets(_rows(sla, added))
+    await repository.add_targets(target_rows(sla, added))
 
 
 async def expectations(session: AsyncSession, ticket: Ticket, now: datetime) -> Expectations:
@@ -365,9 +365,10 @@ async def _record_breaches(
     ])
 
 
-def _rows(
+def target_rows(
     sla: TicketSla, started: Iterable[lifecycle.NewTarget[datetime, timedelta]]
 ) -> list[SlaTarget]:
+    """The rows of targets the state machine started under this snapshot."""
     return [
         SlaTarget(
             ticket_id=sla.ticket_id, metric=new.metric, status=new.status,

@@ -33,6 +33,7 @@ from app.demo.seed import _policy as demo_policy
 from app.models import SlaTarget, TicketSla
 from app.sla import lifecycle
 from app.sla.rules import RUNNING, SnapshotTerms, calendar_snapshot
+from app.sla.service import target_rows
 from app.sla.types import SlaMetric, TargetStatus
 from app.tickets.vocabulary import (
     DONE_STATUSES,
@@ -143,17 +144,7 @@ class LiveEngine:
         return [target for target in self.targets if target.status in RUNNING]
 
     def add(self, started: Iterable[lifecycle.NewTarget[datetime, timedelta]]) -> None:
-        sla = self.sla
-        self.targets += [
-            SlaTarget(
-                ticket_id=sla.ticket_id, metric=new.metric, status=new.status,
-                policy_id=sla.policy_id, policy_name=sla.policy_name, target=new.spec.target,
-                warn_before=new.spec.warn_before, business_hours=new.spec.business_hours,
-                started_at=new.started_at, due_at=new.due_at, warn_at=new.warn_at,
-                paused_at=new.paused_at, paused_for=timedelta(0), created_at=new.started_at,
-            )
-            for new in started
-        ]
+        self.targets += target_rows(self.sla, started)
 
     # --- a request, as app.tickets.service handles it: True when accepted ---
 
