@@ -20,16 +20,16 @@ from app.orders.schemas import OrderSummary
 from app.sla.schemas import Expectations
 from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 
+# What a client may send as a tag, stored trimmed and in lower case. Only ASCII letters and
+# spaces are folded, so the pattern the OpenAPI document shows is exactly what is accepted.
+TAG_PATTERN = r"^ *[A-Za-z0-9][A-Za-z0-9_-]{0,49} *$"
 
-def _normalise_tag(value: object) -> object:
-    return value.strip().lower() if isinstance(value, str) else value
+
+def _normalise_tag(value: str) -> str:
+    return value.strip(" ").lower()
 
 
-Tag = Annotated[
-    str,
-    BeforeValidator(_normalise_tag),
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,49}$"),
-]
+Tag = Annotated[str, StringConstraints(pattern=TAG_PATTERN), AfterValidator(_normalise_tag)]
 MAX_TICKET_NUMBER = 2**63 - 1
 StatusField = Annotated[TicketStatus, InlineEnum()]
 PriorityField = Annotated[Priority, InlineEnum()]

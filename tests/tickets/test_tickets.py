@@ -4,6 +4,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from app.auth.scopes import Scope
@@ -11,6 +12,7 @@ from app.kit.db import Database
 from app.kit.errors import RequestInvalid
 from app.models import Event, TicketMessage
 from app.tickets.errors import AlreadyAtTierTwo, TicketClosed, TicketTransitionNotAllowed
+from app.tickets.schemas import TAG_PATTERN
 from tests.conftest import MakeKey
 from tests.support.api import assert_problem, bearer, create_ticket, order_body, ticket_body
 from tests.support.clock import MutableClock
@@ -374,3 +376,25 @@ async def test_ticket_number_zero_is_not_found(
     client: httpx.AsyncClient, admin_headers: Headers
 ) -> None:
     assert_problem(await client.get("/v1/tickets/0", headers=admin_headers), 404)
+
+
+def test_create_and_update_show_the_same_tag_pattern(app: FastAPI) -> None:
+    schemas = app.openapi()["components"]["schemas"]
+    create = schemas["TicketCreate"]["properties"]["tags"]
+    update = schemas["TicketUpdate"]["properties"]["tags"]["anyOf"][0]
+    assert create["items"]["pattern"] == update["items"]["pattern"] == TAG_PATTERN
+
+
+async def test_update_trims_and_lowers_tags_as_creation_does(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    response = await client.patch(
+        f"/v1/tickets/{ticket['id']}", json={"tags": [" Refund ", "refund"]}, headers=admin_headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["tags"] == ["refund"]
+    refused = await client.patch(
+        f"/v1/tickets/{ticket['id']}", json={"tags": ["\u212aelvin"]}, headers=admin_headers
+    )
+    assert_problem(refused, 422, "/tags/0")
