@@ -1,22 +1,58 @@
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 from app.customers.schemas import CustomerRef, CustomerSummary
 from app.kit.enums import InlineEnum
 from app.kit.inputs import Input, Timestamp
 from app.orders.types import OrderStatus
 
+# An amount is a JSON number or a string of plain digits with at most two decimals: Decimal alone
+# would also read "1_000", " 5 " or "1e3".
+AMOUNT_PATTERN = r"^[0-9]{1,12}(\.[0-9]{1,2})?$"
+AMOUNT_MAXIMUM = Decimal("999999999999.99")
+
+
+def _plain_decimal_text(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(AMOUNT_PATTERN, value):
+        raise ValueError("must be digits with at most two decimals, e.g. 49.90")
+    return value
+
+
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_plain_decimal_text),
+    Field(ge=0, le=AMOUNT_MAXIMUM, max_digits=14, decimal_places=2),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": float(AMOUNT_MAXIMUM)},
+                {"type": "string", "pattern": AMOUNT_PATTERN},
+            ],
+            "description": "at most two decimals (more is a 422), as a number or a string",
+        }
+    ),
+]
+
 
 class OrderUpsert(Input):
     customer: CustomerRef
     status: Annotated[OrderStatus, InlineEnum()] = OrderStatus.PLACED
     placed_at: Timestamp
-    amount: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
+    amount: Amount
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR")
     promised_delivery_at: Timestamp | None = Field(
         default=None, description="the delivery date promised to the customer"

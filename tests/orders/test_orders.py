@@ -1,12 +1,15 @@
+import re
 from datetime import UTC, datetime
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import update
 
 from app.auth.scopes import Scope
 from app.kit.db import Database
 from app.models import Order
+from app.orders.schemas import AMOUNT_PATTERN
 from tests.conftest import MakeKey
 from tests.support.api import assert_problem, bearer, order_body
 from tests.support.clock import MutableClock
@@ -111,6 +114,11 @@ async def test_list_filters(
         ({"currency": "eur"}, "/currency"),
         ({"amount": "-1"}, "/amount"),
         ({"amount": "1.234"}, "/amount"),
+        ({"amount": 1.234}, "/amount"),
+        ({"amount": "1_000"}, "/amount"),
+        ({"amount": "1e3"}, "/amount"),
+        ({"amount": " 5"}, "/amount"),
+        ({"amount": "1000000000000"}, "/amount"),
         ({"placed_at": "2026-11-01T10:00:00"}, "/placed_at"),
         ({"status": "lost"}, "/status"),
         ({"customer": {"external_ref": "c", "email": "not-an-email"}}, "/customer/email"),
@@ -172,3 +180,21 @@ async def test_timestamps_must_be_rfc3339_not_unix_numbers(
         "/v1/orders/ord-1", json=order_body(placed_at=placed_at), headers=admin_headers
     )
     assert_problem(response, 422, "/placed_at")
+
+
+def test_the_amount_schema_shows_the_accepted_text(app: FastAPI) -> None:
+    amount = app.openapi()["components"]["schemas"]["OrderUpsert"]["properties"]["amount"]
+    text = next(option for option in amount["anyOf"] if option["type"] == "string")
+    assert text["pattern"] == AMOUNT_PATTERN
+    assert re.fullmatch(AMOUNT_PATTERN, "49.90")
+    assert not re.fullmatch(AMOUNT_PATTERN, "1_000")
+
+
+@pytest.mark.parametrize("amount", [1000, 49.9, "49.90", "0", "999999999999.99"])
+async def test_amounts_in_the_documented_forms_are_accepted(
+    client: httpx.AsyncClient, admin_headers: dict[str, str], amount: object
+) -> None:
+    response = await client.put(
+        "/v1/orders/ord-1", json=order_body(amount=amount), headers=admin_headers
+    )
+    assert response.status_code in (200, 201), response.text
