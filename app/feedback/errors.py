@@ -19,3 +19,11 @@ class FeedbackTransitionNotAllowed(ConflictError):
     """The feedback workflow does not allow this status change from the current status."""
 
     slug, title = "feedback-transition-not-allowed", "Feedback transition not allowed"
+
+
+class FeedbackActionBeforeActioned(ConflictError):
+    """`action_taken` was sent for feedback that is neither `actioned` nor being moved there;
+    `errors` points at `/action_taken` and `detail` says what to send instead.
+    """
+
+    slug, title = "feedback-action-before-actioned", "Action taken before actioned"

@@ -79,7 +79,8 @@ async def change_feedback(
     actor: WriteKey,
 ) -> FeedbackOut:
     """Move the workflow on (new -> acknowledged -> actioned -> closed; `actioned` needs
-    `action_taken`) or correct area and sentiment. Every change records feedback.updated."""
+    `action_taken`, which is sent with that move or changed while the item is `actioned`) or
+    correct area and sentiment. Every change records feedback.updated."""
     feedback = await service.update_feedback(
         session, feedback_id, body, now=clock.now(), actor=actor
     )

@@ -9,17 +9,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.events.service import actor_data, record_event
 from app.events.types import EventType
-from app.feedback.errors import FeedbackClosed, FeedbackNotFound, FeedbackTransitionNotAllowed
+from app.feedback.errors import (
+    FeedbackActionBeforeActioned,
+    FeedbackClosed,
+    FeedbackNotFound,
+    FeedbackTransitionNotAllowed,
+)
 from app.feedback.repository import FeedbackRepository
 from app.feedback.schemas import FeedbackCreate, FeedbackFilters, FeedbackOut, FeedbackUpdate
 from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
 from app.feedback.workflow import (
+    ActionBeforeActionedError,
     MissingActionError,
     TransitionError,
     check_transition,
     sentiment_from_rating,
 )
-from app.kit.errors import invalid_field
+from app.kit.errors import field_error, invalid_field
 from app.kit.pagination import PageParams
 from app.models import Customer, Feedback, Order
 from app.tickets.service import resolve_references
@@ -136,7 +142,7 @@ async def update_feedback(
     }
     if not changes:
         return feedback
-    _check_workflow(feedback, requested)
+    _check_workflow(feedback, requested, action_changed="action_taken" in changes)
     for name, change in changes.items():
         setattr(feedback, name, change["to"])
     if "status" in changes:
@@ -161,15 +167,21 @@ async def update_feedback(
     return feedback
 
 
-def _check_workflow(feedback: Feedback, requested: dict[str, Any]) -> None:
+def _check_workflow(
+    feedback: Feedback, requested: dict[str, Any], *, action_changed: bool
+) -> None:
     if feedback.status == FeedbackStatus.CLOSED:
         raise FeedbackClosed("This feedback is closed; closed feedback is final.")
     current = feedback.status
     target: FeedbackStatus = requested.get("status", current)
     action_taken = requested.get("action_taken", feedback.action_taken)
     try:
-        check_transition(current, target, action_taken)
+        check_transition(current, target, action_taken, action_changed=action_changed)
     except TransitionError as error:
         raise FeedbackTransitionNotAllowed(str(error)) from error
+    except ActionBeforeActionedError as error:
+        raise FeedbackActionBeforeActioned(
+            str(error), errors=[field_error("/action_taken", str(error))]
+        ) from error
     except MissingActionError as error:
         raise invalid_field("/action_taken", str(error)) from error

@@ -7,7 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from app.auth.scopes import Scope
-from app.feedback.errors import FeedbackClosed, FeedbackTransitionNotAllowed
+from app.feedback.errors import (
+    FeedbackActionBeforeActioned,
+    FeedbackClosed,
+    FeedbackTransitionNotAllowed,
+)
 from app.kit.db import Database
 from app.models import Customer, Event
 from tests.conftest import MakeKey
@@ -184,6 +188,55 @@ async def test_illegal_transitions_and_changes_to_closed_feedback_are_409(
     assert (reopened.status_code, edited.status_code) == (409, 409)
     assert {reopened.json()["type"], edited.json()["type"]} == {FeedbackClosed.type_uri()}
     assert reopened.headers["content-type"] == "application/problem+json"
+
+
+async def test_action_taken_is_recorded_with_the_move_to_actioned_or_while_actioned(
+    client: httpx.AsyncClient, feedback_headers: dict[str, str], database: Database
+) -> None:
+    created = await post_feedback(client, feedback_headers)
+    feedback_id = created["id"]
+
+    on_new = await patch(client, feedback_headers, feedback_id, action_taken="Called")
+    with_acknowledge = await patch(
+        client, feedback_headers, feedback_id, status="acknowledged", action_taken="Called"
+    )
+    await patch(client, feedback_headers, feedback_id, status="acknowledged")
+    on_acknowledged = await patch(client, feedback_headers, feedback_id, action_taken="Called")
+
+    for refused, instead in (
+        (on_new, "send status 'acknowledged' without action_taken first"),
+        (with_acknowledge, "send status 'acknowledged' without action_taken first"),
+        (on_acknowledged, "send status 'actioned' together with action_taken"),
+    ):
+        assert refused.status_code == 409
+        problem = refused.json()
+        assert problem["type"] == FeedbackActionBeforeActioned.type_uri()
+        assert [error["pointer"] for error in problem["errors"]] == ["/action_taken"]
+        assert instead in problem["detail"]
+    read = (await client.get(f"/v1/feedback/{feedback_id}", headers=feedback_headers)).json()
+    assert (read["status"], read["action_taken"]) == ("acknowledged", None)
+
+    actioned = await patch(
+        client, feedback_headers, feedback_id, status="actioned", action_taken="Called"
+    )
+    corrected = await patch(
+        client, feedback_headers, feedback_id, action_taken="Called and refunded"
+    )
+    closed = await patch(
+        client, feedback_headers, feedback_id, status="closed", action_taken="Refunded in full"
+    )
+    assert [r.status_code for r in (actioned, corrected, closed)] == [200, 200, 200]
+    assert (corrected.json()["status"], corrected.json()["action_taken"]) == (
+        "actioned", "Called and refunded",
+    )
+    assert (closed.json()["status"], closed.json()["action_taken"]) == (
+        "closed", "Refunded in full",
+    )
+    updates = [event.data["changes"] for event in await feedback_events(database)
+               if event.type == "feedback.updated"]
+    assert [sorted(changes) for changes in updates] == [
+        ["status"], ["action_taken", "status"], ["action_taken"], ["action_taken", "status"],
+    ]
 
 
 async def test_a_patch_that_changes_nothing_records_no_event(
