@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from app.feedback.schemas import FeedbackFilters
 from app.kit.pagination import PageParams, fetch_page
-from app.models import Feedback
+from app.models import Customer, Feedback, Order
 
 
 def _with_links(statement: Select[Feedback]) -> Select[Feedback]:
@@ -38,9 +38,18 @@ class FeedbackRepository:
             (Feedback.status, filters.status),
             (Feedback.area, filters.area),
             (Feedback.sentiment, filters.sentiment),
+            (Feedback.ticket_id, filters.ticket_id),
         ):
             if value is not None:
                 statement = statement.where(column == value)
+        if filters.customer_external_ref is not None:
+            customer_id = select(Customer.id).where(
+                Customer.external_ref == filters.customer_external_ref
+            )
+            statement = statement.where(Feedback.customer_id == customer_id.scalar_subquery())
+        if filters.order_external_ref is not None:
+            order_id = select(Order.id).where(Order.external_ref == filters.order_external_ref)
+            statement = statement.where(Feedback.order_id == order_id.scalar_subquery())
         if filters.created_from is not None:
             statement = statement.where(Feedback.created_at >= filters.created_from)
         if filters.created_to is not None:

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
+from app.customers.schemas import EXTERNAL_REF_PATTERN
 from app.feedback import service
 from app.feedback.schemas import (
     AreaField,
@@ -53,6 +54,13 @@ async def list_feedback(
     status: StatusField | None = None,
     area: AreaField | None = None,
     sentiment: SentimentField | None = None,
+    customer: Annotated[
+        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="customer external_ref")
+    ] = None,
+    order: Annotated[
+        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="order external_ref")
+    ] = None,
+    ticket: Annotated[uuid.UUID | None, Query(description="ticket id")] = None,
     created_from: Annotated[
         Timestamp | None, Query(alias="from", description="created at or after")
     ] = None,
@@ -60,7 +68,11 @@ async def list_feedback(
         Timestamp | None, Query(alias="to", description="created before")
     ] = None,
 ) -> Page[FeedbackOut]:
-    filters = FeedbackFilters(source, status, area, sentiment, created_from, created_to)
+    filters = FeedbackFilters(
+        source=source, status=status, area=area, sentiment=sentiment,
+        customer_external_ref=customer, order_external_ref=order, ticket_id=ticket,
+        created_from=created_from, created_to=created_to,
+    )
     rows, next_cursor = await service.list_feedback(session, page, filters)
     return Page(items=[FeedbackOut.from_model(row) for row in rows], next_cursor=next_cursor)
 

@@ -94,5 +94,8 @@ class FeedbackFilters:
     status: FeedbackStatus | None = None
     area: ExpectationArea | None = None
     sentiment: Sentiment | None = None
+    customer_external_ref: str | None = None
+    order_external_ref: str | None = None
+    ticket_id: uuid.UUID | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None

@@ -21,6 +21,8 @@ class Feedback(UUIDPrimaryKey, Base):
         Index("ix_feedback_area_created_at", "area", "created_at"),
         Index("ix_feedback_sentiment_created_at", "sentiment", "created_at"),
         Index("ix_feedback_customer_id_created_at", "customer_id", "created_at"),
+        Index("ix_feedback_order_id", "order_id"),
+        Index("ix_feedback_ticket_id", "ticket_id"),
         CheckConstraint(one_of("source", FeedbackSource), name="source"),
         CheckConstraint(one_of("status", FeedbackStatus), name="status"),
         CheckConstraint(one_of("sentiment", Sentiment), name="sentiment"),

@@ -48,6 +48,7 @@ class SurveyInvitation(UUIDPrimaryKey, Base):
     __table_args__ = (
         Index("ix_survey_invitations_created_at_id", "created_at", "id"),
         Index("ix_survey_invitations_customer_id_created_at", "customer_id", "created_at"),
+        Index("ix_survey_invitations_order_id", "order_id"),
         Index("ix_survey_invitations_ticket_id", "ticket_id"),
         # At most one automatic invitation per ticket, however many workers race for it.
         Index(
@@ -82,6 +83,7 @@ class SurveyResponse(UUIDPrimaryKey, Base):
         Index("ix_survey_responses_created_at_id", "created_at", "id"),
         Index("ix_survey_responses_template_id_created_at", "template_id", "created_at"),
         Index("ix_survey_responses_customer_id_created_at", "customer_id", "created_at"),
+        Index("ix_survey_responses_order_id", "order_id"),
         Index("ix_survey_responses_ticket_id", "ticket_id"),
     )
 

@@ -12,6 +12,7 @@ from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
 from app.models import (
     Customer,
+    Order,
     SurveyInvitation,
     SurveyResponse,
     SurveyTemplate,
@@ -182,8 +183,8 @@ class SurveyInvitationRepository:
 def _link_conditions(
     model: type[SurveyInvitation] | type[SurveyResponse], filters: InvitationFilters
 ) -> list[ColumnElement[bool]]:
-    """Template (slug), customer, ticket and creation range: invitations and responses are
-    filtered alike."""
+    """Template (slug), customer, order, ticket and creation range: invitations and responses
+    are filtered alike."""
     conditions: list[ColumnElement[bool]] = []
     if filters.template_slug is not None:
         conditions.append(model.template_id.in_(
@@ -193,6 +194,9 @@ def _link_conditions(
         conditions.append(model.customer_id.in_(
             select(Customer.id).where(Customer.external_ref == filters.customer_external_ref)
         ))
+    if filters.order_external_ref is not None:
+        order_id = select(Order.id).where(Order.external_ref == filters.order_external_ref)
+        conditions.append(model.order_id == order_id.scalar_subquery())
     if filters.ticket_id is not None:
         conditions.append(model.ticket_id == filters.ticket_id)
     if filters.created_from is not None:

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
+from app.customers.schemas import EXTERNAL_REF_PATTERN
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
@@ -32,6 +33,9 @@ ReadKey = Annotated[Principal, Depends(require(Scope.SURVEYS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.SURVEYS_WRITE))]
 IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.SURVEYS_WRITE))]
 SlugQuery = Annotated[str | None, Query(pattern=SLUG_PATTERN, description="template slug")]
+OrderQuery = Annotated[
+    str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="order external_ref")
+]
 FromQuery = Annotated[Timestamp | None, Query(alias="from", description="at or after")]
 ToQuery = Annotated[Timestamp | None, Query(alias="to", description="before")]
 
@@ -90,13 +94,15 @@ async def list_invitations(
     page: PageParamsDep,
     template: SlugQuery = None,
     customer_external_ref: Annotated[str | None, Query(max_length=128)] = None,
+    order: OrderQuery = None,
     ticket_id: uuid.UUID | None = None,
     created_from: FromQuery = None,
     created_to: ToQuery = None,
 ) -> Page[InvitationOut]:
     filters = InvitationFilters(
         template_slug=template, customer_external_ref=customer_external_ref,
-        ticket_id=ticket_id, created_from=created_from, created_to=created_to,
+        order_external_ref=order, ticket_id=ticket_id, created_from=created_from,
+        created_to=created_to,
     )
     rows, next_cursor = await service.list_invitations(session, page, filters)
     return Page(items=[InvitationOut.from_model(row) for row in rows], next_cursor=next_cursor)
@@ -110,6 +116,7 @@ async def list_responses(
     template: SlugQuery = None,
     template_id: Annotated[uuid.UUID | None, Query(description="one template version")] = None,
     customer_external_ref: Annotated[str | None, Query(max_length=128)] = None,
+    order: OrderQuery = None,
     ticket_id: uuid.UUID | None = None,
     created_from: FromQuery = None,
     created_to: ToQuery = None,
@@ -117,8 +124,8 @@ async def list_responses(
     """Responses with their answers, newest first; `from`/`to` bound the time received."""
     filters = ResponseFilters(
         template_slug=template, template_id=template_id,
-        customer_external_ref=customer_external_ref, ticket_id=ticket_id,
-        created_from=created_from, created_to=created_to,
+        customer_external_ref=customer_external_ref, order_external_ref=order,
+        ticket_id=ticket_id, created_from=created_from, created_to=created_to,
     )
     rows, next_cursor = await service.list_responses(session, page, filters)
     return Page(items=[ResponseOut.from_model(row) for row in rows], next_cursor=next_cursor)

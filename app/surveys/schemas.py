@@ -203,6 +203,7 @@ class ResponseOut(BaseModel):
 class InvitationFilters:
     template_slug: str | None = None
     customer_external_ref: str | None = None
+    order_external_ref: str | None = None
     ticket_id: uuid.UUID | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None

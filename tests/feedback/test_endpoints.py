@@ -294,6 +294,44 @@ async def test_feedback_is_filtered_by_source_status_area_sentiment_and_time(
     assert bad.status_code == 422
 
 
+async def test_feedback_is_filtered_by_customer_order_and_ticket(
+    client: httpx.AsyncClient,
+    feedback_headers: dict[str, str],
+    customer: Customer,
+    database: Database,
+) -> None:
+    other_customer = await add_customer(database, "cust-2")
+    order = await add_order(database, customer.id, "order-7")
+    await add_order(database, other_customer.id, "order-8")
+    ticket = await add_ticket(database, customer.id, order_id=order.id)
+    on_ticket = await post_feedback(client, feedback_headers, ticket_id=str(ticket.id))
+    on_order = await post_feedback(client, feedback_headers, order_external_ref="order-7")
+    on_other_order = await post_feedback(client, feedback_headers, order_external_ref="order-8")
+    await post_feedback(client, feedback_headers)
+
+    async def listed(**params: str) -> list[str]:
+        response = await client.get("/v1/feedback", params=params, headers=feedback_headers)
+        assert response.status_code == 200, response.text
+        return [item["id"] for item in response.json()["items"]]
+
+    assert await listed(customer="cust-1") == [on_order["id"], on_ticket["id"]]
+    assert await listed(customer="cust-2") == [on_other_order["id"]]
+    assert await listed(order="order-7") == [on_order["id"]]
+    assert await listed(ticket=str(ticket.id)) == [on_ticket["id"]]
+    assert await listed(customer="cust-1", order="order-8") == []
+    assert await listed(customer="nobody") == []
+    assert await listed(order="no-such-order") == []
+    assert await listed(ticket="00000000-0000-0000-0000-000000000000") == []
+    for params, pointer in (
+        ({"customer": "bad ref!"}, "/customer"),
+        ({"order": "x" * 129}, "/order"),
+        ({"ticket": "not-a-uuid"}, "/ticket"),
+    ):
+        bad = await client.get("/v1/feedback", params=params, headers=feedback_headers)
+        assert bad.status_code == 422, params
+        assert bad.json()["errors"][0]["pointer"] == pointer
+
+
 async def test_feedback_routes_need_their_scopes(
     client: httpx.AsyncClient, make_key: MakeKey
 ) -> None:

@@ -177,3 +177,31 @@ async def test_invitations_are_listed_by_customer_and_template(
     )
     assert [item["id"] for item in by_customer.json()["items"]] == [other["id"]]
     assert len(by_template.json()["items"]) == 2
+
+
+async def test_invitations_are_listed_by_order(
+    client: httpx.AsyncClient,
+    survey_headers: dict[str, str],
+    customer: Customer,
+    database: Database,
+) -> None:
+    await add_order(database, customer.id, "order-7")
+    await add_order(database, customer.id, "order-8")
+    for_order = await invite(client, survey_headers, order_external_ref="order-7")
+    await invite(client, survey_headers, order_external_ref="order-8")
+    await invite(client, survey_headers)
+
+    async def listed(**params: str) -> list[str]:
+        response = await client.get(
+            "/v1/survey-invitations", params=params, headers=survey_headers
+        )
+        assert response.status_code == 200, response.text
+        return [item["id"] for item in response.json()["items"]]
+
+    assert await listed(order="order-7") == [for_order["id"]]
+    assert await listed(order="no-such-order") == []
+    bad = await client.get(
+        "/v1/survey-invitations", params={"order": "bad ref!"}, headers=survey_headers
+    )
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["pointer"] == "/order"

@@ -7,13 +7,13 @@ from app.kit.db import Database
 from app.models import Customer
 from tests.conftest import MakeKey
 from tests.support.clock import MutableClock
-from tests.support.shop import add_customer, add_ticket
+from tests.support.shop import add_customer, add_order, add_ticket
 from tests.surveys.conftest import answer, invite
 
 VALID = {"satisfaction": 4, "expectations_met": True}
 
 
-async def test_responses_are_filtered_by_template_customer_ticket_and_time(
+async def test_responses_are_filtered_by_template_customer_order_ticket_and_time(
     client: httpx.AsyncClient,
     survey_headers: dict[str, str],
     customer: Customer,
@@ -22,7 +22,8 @@ async def test_responses_are_filtered_by_template_customer_ticket_and_time(
 ) -> None:
     await add_customer(database, "cust-2")
     ticket = await add_ticket(database, customer.id, status="solved")
-    early = await invite(client, survey_headers)
+    await add_order(database, customer.id, "order-7")
+    early = await invite(client, survey_headers, order_external_ref="order-7")
     await answer(client, early["token"], VALID)
     clock.advance(timedelta(hours=1))
     boundary = clock.now()
@@ -44,11 +45,13 @@ async def test_responses_are_filtered_by_template_customer_ticket_and_time(
     assert await invitations_listed(template_id=support["template"]["id"]) == [support["id"]]
     assert await invitations_listed(customer_external_ref="cust-2") == [other["id"]]
     assert await invitations_listed(ticket_id=str(ticket.id)) == [support["id"]]
+    assert await invitations_listed(order="order-7") == [early["id"]]
     assert await invitations_listed(**{"from": boundary.isoformat()}) == [
         other["id"], support["id"],
     ]
     assert await invitations_listed(**{"to": boundary.isoformat()}) == [early["id"]]
     assert await invitations_listed(customer_external_ref="nobody") == []
+    assert await invitations_listed(order="no-such-order") == []
 
 
 async def test_responses_are_paginated(
@@ -76,6 +79,7 @@ async def test_bad_filters_are_422_naming_the_parameter(
         ({"from": "2026-11-01T00:00:00"}, "/from"),  # no time zone: ambiguous
         ({"ticket_id": "not-a-uuid"}, "/ticket_id"),
         ({"template": "Bad Slug!"}, "/template"),
+        ({"order": "bad ref!"}, "/order"),
     ):
         response = await client.get("/v1/survey-responses", params=params, headers=survey_headers)
         assert response.status_code == 422, params
