@@ -2,7 +2,7 @@
 characters anywhere), bounded timestamps, and only the query parameters a route declares."""
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
@@ -16,10 +16,12 @@ from pydantic import (
     GetJsonSchemaHandler,
     field_validator,
 )
-from pydantic.json_schema import JsonSchemaValue
+from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
 from pydantic_core import CoreSchema
 
 from app.kit.errors import UnknownQueryParameter, field_error
+
+T = TypeVar("T")
 
 # Every instant a client sends is written with a year from 1900 to 2999, so that no arithmetic on
 # it (a window, a bucket, a deadline, a time zone) can leave the calendar Python and PostgreSQL
@@ -61,6 +63,16 @@ class _JsonSchemaPattern:
     ) -> JsonSchemaValue:
         return {**handler(core_schema), "pattern": self.pattern}
 
+
+def _not_null(value: Any) -> Any:
+    if value is None:
+        raise ValueError("may be left out, but not null")
+    return value
+
+
+# A field of a partial update that may be left out but not sent as null: the schema shows no
+# null, and an explicit null is a 422 rather than taken for "leave as it is".
+Omittable = Annotated[T | SkipJsonSchema[None], AfterValidator(_not_null)]
 
 Timestamp = Annotated[
     AwareDatetime,

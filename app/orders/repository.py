@@ -3,7 +3,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Boolean, case, literal_column, select, update
+from sqlalchemy import Boolean, case, literal_column, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
@@ -11,7 +11,14 @@ from sqlalchemy.orm import joinedload
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order
 from app.models.orders import delivery_expected
+from app.orders.lifecycle import FOLLOWING
 from app.orders.schemas import OrderFilters, OrderUpsert
+
+# (from, to) status pairs the lifecycle allows, for the upsert's guard in SQL.
+ALLOWED_TRANSITIONS = [
+    (current.value, target.value) for current, following in FOLLOWING.items()
+    for target in following
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +33,15 @@ class OrderRepository:
 
     async def upsert(
         self, external_ref: str, body: OrderUpsert, customer_id: uuid.UUID, now: datetime
-    ) -> tuple[uuid.UUID, bool]:
-        """Insert or update by the shop's reference; True when the order is new."""
+    ) -> tuple[uuid.UUID, bool] | None:
+        """Insert or update by the shop's reference; True when the order is new. None (and
+        nothing written) when the order exists and its status may not become the one sent."""
         values = body.model_dump(exclude={"customer"})
         excluded = insert(Order).excluded
+        status_may_follow = or_(
+            Order.status == excluded.status,
+            tuple_(Order.status, excluded.status).in_(ALLOWED_TRANSITIONS),
+        )
         promise_moved = Order.promised_delivery_at.is_distinct_from(excluded.promised_delivery_at)
         statement = (
             insert(Order)
@@ -46,11 +58,23 @@ class OrderRepository:
                     ),
                     "updated_at": now,
                 },
+                where=status_may_follow,
             )
             .returning(Order.id, literal_column("xmax = 0", Boolean).label("inserted"))
         )
-        row = (await self.session.execute(statement)).one()
-        return row.id, bool(row.inserted)
+        row = (await self.session.execute(statement)).one_or_none()
+        return None if row is None else (row.id, bool(row.inserted))
+
+    async def lock(self, external_ref: str) -> Order | None:
+        """The order with its customer, locked for an update."""
+        statement = (
+            select(Order)
+            .where(Order.external_ref == external_ref)
+            .options(joinedload(Order.customer))
+            .with_for_update(of=Order)
+            .execution_options(populate_existing=True)
+        )
+        return await self.session.scalar(statement)
 
     async def by_external_ref(self, external_ref: str) -> Order | None:
         statement = (

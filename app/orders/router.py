@@ -11,7 +11,7 @@ from app.kit.db import SessionDep
 from app.kit.inputs import Timestamp
 from app.kit.pagination import Page, PageParamsDep
 from app.orders import service
-from app.orders.schemas import OrderFilters, OrderOut, OrderUpsert
+from app.orders.schemas import OrderFilters, OrderOut, OrderUpdate, OrderUpsert
 
 router = APIRouter(prefix="/v1/orders", tags=["orders"])
 ReadKey = Annotated[Principal, Depends(require(Scope.ORDERS_READ))]
@@ -36,6 +36,21 @@ async def put_order(
     200 when it existed, 201 when it is new."""
     order, created = await service.upsert_order(session, external_ref, body, clock.now())
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    return OrderOut.model_validate(order)
+
+
+@router.patch("/{external_ref}", response_model=OrderOut)
+async def patch_order(
+    _: WriteKey,
+    external_ref: ExternalRef,
+    body: OrderUpdate,
+    session: SessionDep,
+    clock: ClockDep,
+) -> OrderOut:
+    """Report what happened to an order (shipped, delivered, a new promise) without sending
+    it whole. Its status may only move forward (409 otherwise), and the order as it then
+    stands must make sense: a delivered or returned order has `delivered_at`, no other has."""
+    order = await service.update_order(session, external_ref, body, clock.now())
     return OrderOut.model_validate(order)
 
 

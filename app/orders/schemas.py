@@ -17,7 +17,8 @@ from pydantic import (
 
 from app.customers.schemas import CustomerRef, CustomerSummary
 from app.kit.enums import InlineEnum
-from app.kit.inputs import Input, Timestamp
+from app.kit.inputs import Input, Omittable, Timestamp
+from app.orders.lifecycle import before_placed_error, delivered_at_error
 from app.orders.types import OrderStatus
 
 # An amount is a JSON number or a string of plain digits with at most two decimals: Decimal alone
@@ -65,16 +66,33 @@ class OrderUpsert(Input):
         cls, value: datetime | None, info: ValidationInfo
     ) -> datetime | None:
         placed_at = info.data.get("placed_at")
-        if value is not None and placed_at is not None and value < placed_at:
-            raise ValueError(f"{info.field_name} is before placed_at")
+        assert info.field_name is not None
+        if placed_at is not None and (
+            error := before_placed_error(info.field_name, value, placed_at)
+        ):
+            raise ValueError(error)
         return value
 
     @field_validator("delivered_at")
     @classmethod
-    def _delivered_needs_date(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
-        if value is None and info.data.get("status") == OrderStatus.DELIVERED:
-            raise ValueError("a delivered order needs delivered_at")
+    def _delivered_at_matches_status(
+        cls, value: datetime | None, info: ValidationInfo
+    ) -> datetime | None:
+        status = info.data.get("status")
+        if status is not None and (error := delivered_at_error(status, value)):
+            raise ValueError(error)
         return value
+
+
+class OrderUpdate(Input):
+    """Only the fields sent change; the order as it then stands must make sense (a delivered
+    order has delivered_at, ...) and its status may only move forward (README, Orders)."""
+
+    status: Omittable[Annotated[OrderStatus, InlineEnum()]] = None
+    promised_delivery_at: Timestamp | None = Field(
+        default=None, description="null withdraws the promise"
+    )
+    delivered_at: Timestamp | None = None
 
 
 class OrderSummary(BaseModel):

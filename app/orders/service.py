@@ -6,11 +6,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.customers import service as customers
 from app.events.service import new_event, record_events
 from app.events.types import EventType
+from app.kit.errors import RequestInvalid, field_error
 from app.kit.pagination import PageParams
 from app.models import Event, Order
-from app.orders.errors import OrderNotFound
+from app.orders.errors import OrderNotFound, OrderTransitionNotAllowed
+from app.orders.lifecycle import state_errors, transition_refusal
 from app.orders.repository import OrderRepository, OverdueOrder
-from app.orders.schemas import OrderFilters, OrderUpsert
+from app.orders.schemas import OrderFilters, OrderUpdate, OrderUpsert
+from app.orders.types import OrderStatus
 
 
 async def upsert_order(
@@ -19,10 +22,48 @@ async def upsert_order(
     """Create or replace the order `external_ref` with its customer; True when it is new."""
     customer = await customers.upsert_customer(session, body.customer, now)
     orders = OrderRepository(session)
-    _, created = await orders.upsert(external_ref, body, customer.id, now)
+    written = await orders.upsert(external_ref, body, customer.id, now)
     order = await orders.by_external_ref(external_ref)
     assert order is not None
-    return order, created
+    if written is None:
+        _refuse_transition(order.status, body.status)
+    assert written is not None
+    return order, written[1]
+
+
+async def update_order(
+    session: AsyncSession, external_ref: str, body: OrderUpdate, now: datetime
+) -> Order:
+    """Apply the fields sent; the order as it then stands must make sense, and its status
+    may only move forward."""
+    order = await OrderRepository(session).lock(external_ref)
+    if order is None:
+        raise OrderNotFound(f"No order with external_ref {external_ref!r}.")
+    changes = {name: getattr(body, name) for name in body.model_fields_set}
+    status = changes.get("status", order.status)
+    _refuse_transition(order.status, status)
+    promised = changes.get("promised_delivery_at", order.promised_delivery_at)
+    delivered = changes.get("delivered_at", order.delivered_at)
+    errors = state_errors(status, order.placed_at, promised, delivered)
+    if errors:
+        raise RequestInvalid(
+            "; ".join(detail for _, detail in errors),
+            errors=[field_error(f"/{name}", detail) for name, detail in errors],
+        )
+    if promised != order.promised_delivery_at:
+        order.overdue_notified_at = None  # a new promise is watched afresh
+    for name, value in changes.items():
+        setattr(order, name, value)
+    if changes:
+        order.updated_at = now
+    await session.flush()
+    return order
+
+
+def _refuse_transition(current: OrderStatus, target: OrderStatus) -> None:
+    refusal = transition_refusal(current, target)
+    if refusal is not None:
+        raise OrderTransitionNotAllowed(refusal[0].upper() + refusal[1:] + ".")
 
 
 async def find_order(session: AsyncSession, external_ref: str) -> Order | None:
