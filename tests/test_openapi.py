@@ -1,6 +1,8 @@
 import json
 from typing import Any
 
+import pytest
+
 from app.cli import OPENAPI_PATH, openapi_document
 from app.config import Settings
 from app.kit.migrations import PROJECT_ROOT
@@ -57,3 +59,20 @@ def test_every_integer_a_client_sends_has_a_maximum(settings: Settings) -> None:
             inputs = [operation.get("parameters", []), operation.get("requestBody", {})]
             unbounded += _unbounded_integers(inputs, document, f"{method.upper()} {path}")
     assert unbounded == []
+
+
+# Fields of partial updates where null means something: no calendar (24x7).
+NULL_MEANS_SOMETHING = {"PolicyUpdate": {"calendar_id"}}
+
+
+@pytest.mark.parametrize("name", ["FeedbackUpdate", "PolicyUpdate", "CalendarUpdate"])
+def test_partial_updates_show_null_only_where_it_is_accepted(
+    settings: Settings, name: str
+) -> None:
+    """A PATCH field that refuses null (app.kit.inputs.Omittable) does not offer it."""
+    schema = json.loads(openapi_document(settings))["components"]["schemas"][name]
+    nullable = {
+        field for field, property_schema in schema["properties"].items()
+        if {"type": "null"} in property_schema.get("anyOf", [])
+    }
+    assert nullable == NULL_MEANS_SOMETHING.get(name, set())

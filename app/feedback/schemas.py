@@ -1,13 +1,13 @@
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints, field_validator
+from pydantic import BaseModel, Field, StringConstraints
 
 from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
 from app.kit.enums import InlineEnum
-from app.kit.inputs import Input
+from app.kit.inputs import Input, Omittable
 from app.models import Feedback
 
 FeedbackText = Annotated[
@@ -34,19 +34,12 @@ class FeedbackCreate(Input):
 
 
 class FeedbackUpdate(Input):
-    """Omit a field to leave it as it is."""
+    """Omit a field to leave it as it is (null is refused)."""
 
-    status: StatusField | None = None
-    action_taken: FeedbackText | None = None
-    area: AreaField | None = None
-    sentiment: SentimentField | None = None
-
-    @field_validator("status", "action_taken", "area", "sentiment")
-    @classmethod
-    def _not_null(cls, value: Any) -> Any:
-        if value is None:
-            raise ValueError("must not be null; omit the field to leave it unchanged")
-        return value
+    status: Omittable[StatusField] = None
+    action_taken: Omittable[FeedbackText] = None
+    area: Omittable[AreaField] = None
+    sentiment: Omittable[SentimentField] = None
 
 
 class FeedbackOut(BaseModel):

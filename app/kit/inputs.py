@@ -13,10 +13,11 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     GetJsonSchemaHandler,
     field_validator,
 )
-from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from app.kit.errors import UnknownQueryParameter, field_error
@@ -70,9 +71,35 @@ def _not_null(value: Any) -> Any:
     return value
 
 
+class _NoNullInSchema:
+    """The JSON schema of `X | None` without its null: that of X alone."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        options = [option for option in schema.pop("anyOf", []) if option != {"type": "null"}]
+        if len(options) == 1:
+            schema.update(options[0])
+        elif options:
+            schema["anyOf"] = options
+        return schema
+
+
+def _without_default(schema: dict[str, Any]) -> None:
+    # its Python default (None) means "left out", not a value a client could send
+    schema.pop("default", None)
+
+
 # A field of a partial update that may be left out but not sent as null: the schema shows no
-# null, and an explicit null is a 422 rather than taken for "leave as it is".
-Omittable = Annotated[T | SkipJsonSchema[None], AfterValidator(_not_null)]
+# null, and an explicit null is a 422 rather than taken for "leave as it is". (`X | None`, not a
+# union with a schema-less None, so that errors point at the field itself.)
+Omittable = Annotated[
+    T | None,
+    _NoNullInSchema(),
+    AfterValidator(_not_null),
+    Field(json_schema_extra=_without_default),
+]
 
 Timestamp = Annotated[
     AwareDatetime,

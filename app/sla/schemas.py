@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from app.kit.enums import InlineEnum
-from app.kit.inputs import Input
+from app.kit.inputs import Input, Omittable
 from app.sla.business_hours import BusinessInterval, parse_hhmm
 from app.sla.rules import DEFAULT_PAUSE_STATUSES
 from app.sla.types import ExpectationStatus
@@ -64,6 +64,7 @@ DayHours = Annotated[
 ]
 WeeklyHours = Annotated[dict[Weekday, DayHours], AfterValidator(_some_hours)]
 Name = Annotated[str, Field(min_length=1, max_length=100)]
+Holidays = Annotated[list[date], Field(max_length=1000)]
 
 
 class CalendarCreate(Input):
@@ -74,14 +75,16 @@ class CalendarCreate(Input):
         '["13:00","17:00"]]}; "00:00" may only start an interval and "24:00" only end one;'
         ' a missing day is closed'
     )
-    holidays: list[date] = Field(default_factory=list, max_length=1000)
+    holidays: Holidays = Field(default_factory=list)
 
 
 class CalendarUpdate(Input):
-    name: Name | None = None
-    timezone: Timezone | None = None
-    weekly_hours: WeeklyHours | None = None
-    holidays: list[date] | None = Field(default=None, max_length=1000)
+    """Omit a field to leave it as it is (null is refused)."""
+
+    name: Omittable[Name] = None
+    timezone: Omittable[Timezone] = None
+    weekly_hours: Omittable[WeeklyHours] = None
+    holidays: Omittable[Holidays] = None
 
 
 class CalendarOut(BaseModel):
@@ -137,11 +140,12 @@ class Conditions(Input):
     tags: list[Tag] = Field(default_factory=list, max_length=50)
 
 
+Position = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
 class PolicyCreate(Input):
     name: Name
-    position: int = Field(
-        default=100, ge=0, le=1_000_000, description="lowest first; the first match wins"
-    )
+    position: Position = Field(default=100, description="lowest first; the first match wins")
     calendar_id: uuid.UUID | None = Field(
         default=None, description="business calendar; none means calendar time, 24x7"
     )
@@ -152,13 +156,15 @@ class PolicyCreate(Input):
 
 
 class PolicyUpdate(Input):
-    name: Name | None = None
-    position: int | None = Field(default=None, ge=0, le=1_000_000)
+    """Omit a field to leave it as it is; null is refused but for `calendar_id` (24x7)."""
+
+    name: Omittable[Name] = None
+    position: Omittable[Position] = None
     calendar_id: uuid.UUID | None = None
-    conditions: Conditions | None = None
-    targets: Targets | None = None
-    pause_statuses: list[PauseStatus] | None = None
-    escalate_on_breach: bool | None = None
+    conditions: Omittable[Conditions] = None
+    targets: Omittable[Targets] = None
+    pause_statuses: Omittable[list[PauseStatus]] = None
+    escalate_on_breach: Omittable[bool] = None
 
 
 class PolicyOut(BaseModel):

@@ -254,6 +254,7 @@ async def test_bad_patches_are_422_or_404(
     created = await post_feedback(client, feedback_headers)
     for body, pointer in (
         ({"status": None}, "/status"),
+        ({"area": None}, "/area"),
         ({"status": "done"}, "/status"),
         ({"text": "rewritten"}, "/text"),
         ({"action_taken": ""}, "/action_taken"),

@@ -218,3 +218,15 @@ async def test_the_migration_ships_an_editable_default_policy(postgres_server_ur
     assert row.calendar_id is None
     assert not any(row.conditions.values())
     assert row.targets["first_response"]["target_minutes"] == 24 * 60
+
+
+@pytest.mark.parametrize("field", ["conditions", "targets", "name", "position", "pause_statuses"])
+async def test_null_in_a_policy_patch_is_422_naming_the_field(
+    client: httpx.AsyncClient, admin_headers: dict[str, str], field: str
+) -> None:
+    policy = (await client.post(POLICIES, json=policy_body(), headers=admin_headers)).json()
+    response = await client.patch(
+        f"{POLICIES}/{policy['id']}", json={field: None}, headers=admin_headers
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == f"/{field}"
