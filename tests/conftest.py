@@ -12,7 +12,9 @@ from app.config import Settings
 from app.kit import migrations as schema
 from app.kit.db import Database
 from app.main import create_app
-from app.models import Base
+from app.models import Base, Customer
+from tests.factories import add_customer
+from tests.support.api import bearer
 from tests.support.clock import MutableClock
 from tests.support.database import recreate_database, scratch_database_name, server_url
 from tests.support.problems import ProblemTypeRecorder
@@ -115,4 +117,10 @@ async def admin_key(make_key: MakeKey) -> str:
 
 @pytest.fixture
 def admin_headers(admin_key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {admin_key}"}
+    return bearer(admin_key)
+
+
+@pytest.fixture
+async def customer(database: Database) -> Customer:
+    """Customer cust-1, the one the request bodies of tests.factories name."""
+    return await add_customer(database)

@@ -5,6 +5,7 @@ import sys
 import httpx
 
 from app.kit.migrations import PROJECT_ROOT
+from tests.support.api import bearer
 
 
 def _aftercare(
@@ -24,7 +25,7 @@ async def test_keys_create_prints_a_working_key_with_those_scopes(
     result = _aftercare(database_url, "keys", "create", "--name", "cli", "--scopes", "admin")
     assert result.returncode == 0, result.stderr
     key = result.stdout.strip()
-    response = await client.get("/v1/api-keys", headers={"Authorization": f"Bearer {key}"})
+    response = await client.get("/v1/api-keys", headers=bearer(key))
     assert response.status_code == 200
     assert [item["name"] for item in response.json()["items"]] == ["cli"]
 

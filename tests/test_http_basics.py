@@ -18,8 +18,7 @@ from app.kit.errors import (
     UnknownPath,
 )
 from app.main import create_app
-
-PROBLEM = "application/problem+json"
+from tests.support.api import PROBLEM
 
 
 async def test_request_id_is_generated_and_echoed(client: httpx.AsyncClient) -> None:

@@ -12,7 +12,8 @@ import pytest
 from fastapi import FastAPI
 
 from app.kit.inputs import TIMESTAMP_PATTERN
-from tests.support.api import assert_problem, order_body
+from tests.factories import order_body
+from tests.support.api import assert_problem
 
 EXTREMES = [
     "9999-12-31T23:59:59-23:59",  # past year 9999 in UTC

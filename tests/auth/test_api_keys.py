@@ -10,13 +10,8 @@ from app.kit.db import Database
 from app.kit.errors import MalformedJSON
 from app.models import ApiKey
 from tests.conftest import MakeKey
+from tests.support.api import PROBLEM, bearer
 from tests.support.clock import MutableClock
-
-PROBLEM = "application/problem+json"
-
-
-def bearer(key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {key}"}
 
 
 async def test_created_key_is_shown_once_and_stored_hashed(

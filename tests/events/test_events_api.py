@@ -5,25 +5,26 @@ import httpx
 from app.auth.scopes import Scope
 from app.kit.db import Database
 from tests.conftest import MakeKey
+from tests.factories import add_event
+from tests.support.api import PROBLEM, bearer
 from tests.support.clock import MutableClock
-from tests.webhooks.conftest import record
 
 Headers = dict[str, str]
 
 
 async def _headers(make_key: MakeKey) -> Headers:
-    return {"Authorization": f"Bearer {await make_key(Scope.WEBHOOKS_MANAGE)}"}
+    return bearer(await make_key(Scope.WEBHOOKS_MANAGE))
 
 
 async def test_events_are_listed_newest_first_filtered_and_paginated(
     client: httpx.AsyncClient, make_key: MakeKey, database: Database, clock: MutableClock
 ) -> None:
     headers = await _headers(make_key)
-    created = await record(database, clock, "ticket.created", {"n": 1})
+    created = await add_event(database, "ticket.created", {"n": 1}, now=clock.now())
     since = clock.advance(timedelta(minutes=1))
-    breached = await record(database, clock, "sla.breached", {"n": 2})
+    breached = await add_event(database, "sla.breached", {"n": 2}, now=clock.now())
     clock.advance(timedelta(minutes=1))
-    warned = await record(database, clock, "sla.warning", {"n": 3})
+    warned = await add_event(database, "sla.warning", {"n": 3}, now=clock.now())
 
     async def ids(params: list[tuple[str, str]]) -> list[str]:
         response = await client.get("/v1/events", headers=headers, params=tuple(params))
@@ -45,7 +46,7 @@ async def test_one_event_by_id(
     client: httpx.AsyncClient, make_key: MakeKey, database: Database, clock: MutableClock
 ) -> None:
     headers = await _headers(make_key)
-    event_id = await record(database, clock, "feedback.created", {"rating": 5})
+    event_id = await add_event(database, "feedback.created", {"rating": 5}, now=clock.now())
 
     response = await client.get(f"/v1/events/{event_id}", headers=headers)
 
@@ -56,7 +57,7 @@ async def test_one_event_by_id(
     )
     missing = await client.get(f"/v1/events/{'0' * 8}-0000-7000-8000-{'0' * 12}", headers=headers)
     assert missing.status_code == 404
-    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.headers["content-type"] == PROBLEM
 
 
 async def test_bad_event_filters_are_422_naming_the_parameter(

@@ -18,9 +18,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.events.service import record_event
 from app.events.types import EventType
 from app.kit.db import Database
+from tests.factories import add_event, create_endpoint
 from tests.faults.support import rows
 from tests.support.processes import worker
 from tests.support.receiver import Receiver, Reply, free_port
@@ -87,14 +87,12 @@ async def test_bad_receivers_do_not_delay_a_healthy_one(
             }
             endpoints = {}
             for name, url in urls.items():
-                response = await client.post(
-                    "/v1/webhook-endpoints", headers=admin_headers,
-                    json={"url": url, "description": name, "event_types": ["ticket.created"]},
+                endpoint = await create_endpoint(
+                    client, admin_headers, url, description=name, event_types=["ticket.created"]
                 )
-                assert response.status_code == 201, response.text
-                endpoints[name] = response.json()["id"]
+                endpoints[name] = endpoint["id"]
                 if name == "healthy":
-                    receiver.route("/ok").secrets = [response.json()["secret"]]
+                    receiver.route("/ok").secrets = [endpoint["secret"]]
             await _deliver_while_recording(database, database_url, receiver, endpoints, log_dir)
     finally:
         await receiver.stop()
@@ -114,11 +112,10 @@ async def _deliver_while_recording(
             lambda: '"worker started"' in process.logs(), timeout=20, what="the worker started"
         )
         for n in range(EVENTS):
-            async with database.sessionmaker() as session, session.begin():
-                event = await record_event(
-                    session, EventType.TICKET_CREATED, {"n": n}, now=datetime.now(UTC)
-                )
-            created[str(event.id)] = time.time()
+            event_id = await add_event(
+                database, EventType.TICKET_CREATED, {"n": n}, now=datetime.now(UTC)
+            )
+            created[str(event_id)] = time.time()
             await asyncio.sleep(1 / EVENTS_PER_SECOND)
         await eventually(
             lambda: len({r.headers["webhook-id"] for r in healthy.requests}) == EVENTS,

@@ -21,8 +21,9 @@ from sqlalchemy.exc import DBAPIError
 from app.auth.scopes import Scope
 from app.kit import migrations as schema
 from app.kit.db import asyncpg_dsn
+from tests.factories import ticket_body
 from tests.faults.conftest import create_key
-from tests.support.api import PROBLEM, bearer, ticket_body
+from tests.support.api import PROBLEM, bearer
 from tests.support.private_postgres import PrivatePostgres
 from tests.support.processes import ServiceProcess, served
 from tests.support.receiver import free_port

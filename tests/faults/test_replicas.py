@@ -31,9 +31,10 @@ import pytest
 
 from app.auth.scopes import Scope
 from app.kit.db import Database
+from tests.factories import ticket_body
 from tests.faults.conftest import create_key
 from tests.faults.support import execute, rows, scalar
-from tests.support.api import bearer, ticket_body
+from tests.support.api import bearer
 from tests.support.processes import ServiceProcess, service_env, spawn, wait_ready
 from tests.support.receiver import Receiver, free_port
 from tests.support.waiting import eventually

@@ -7,8 +7,9 @@ import httpx
 import pytest
 
 from app.auth.scopes import Scope
+from tests.factories import ticket_body
 from tests.faults.conftest import create_key
-from tests.support.api import bearer, ticket_body
+from tests.support.api import bearer
 from tests.support.processes import service_env, spawn, wait_ready
 from tests.support.receiver import free_port
 

@@ -19,8 +19,8 @@ import httpx
 import pytest
 
 from app.kit.db import Database
+from tests.factories import receiver_endpoint, seed_due_targets
 from tests.faults.support import execute, rows, scalar
-from tests.sla.support import seed_due_targets
 from tests.support.processes import worker
 from tests.support.receiver import Receiver, Reply
 from tests.support.waiting import eventually
@@ -52,13 +52,10 @@ async def test_a_worker_killed_mid_sweep_and_mid_delivery_loses_and_doubles_noth
     receiver = Receiver()
     await receiver.start()
     try:
-        response = await client.post(
-            "/v1/webhook-endpoints", headers=admin_headers,
-            json={"url": receiver.url("/hooks"), "event_types": ["sla.breached"]},
+        await receiver_endpoint(
+            client, admin_headers, receiver, "/hooks", event_types=["sla.breached"]
         )
-        assert response.status_code == 201, response.text
         route = receiver.route("/hooks")
-        route.secrets = [response.json()["secret"]]
         route.default = Reply(delay=0.5)  # attempts stay in flight for half a second
         await seed_due_targets(database, TARGETS, datetime.now(UTC) - timedelta(minutes=5))
 

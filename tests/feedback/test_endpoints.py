@@ -15,29 +15,14 @@ from app.feedback.errors import (
 from app.kit.db import Database
 from app.models import Customer, Event
 from tests.conftest import MakeKey
+from tests.factories import add_customer, add_order, add_ticket, create_feedback
+from tests.support.api import PROBLEM, bearer
 from tests.support.clock import MutableClock
-from tests.support.shop import add_customer, add_order, add_ticket
 
 
 @pytest.fixture
 async def feedback_headers(make_key: MakeKey) -> dict[str, str]:
-    key = await make_key(Scope.FEEDBACK_READ, Scope.FEEDBACK_WRITE, name="support lead")
-    return {"Authorization": f"Bearer {key}"}
-
-
-@pytest.fixture
-async def customer(database: Database) -> Customer:
-    return await add_customer(database, "cust-1")
-
-
-async def post_feedback(
-    client: httpx.AsyncClient, headers: dict[str, str], **fields: Any
-) -> dict[str, Any]:
-    body = {"source": "review", "text": "Parcel arrived late.", **fields}
-    response = await client.post("/v1/feedback", json=body, headers=headers)
-    assert response.status_code == 201, response.text
-    result: dict[str, Any] = response.json()
-    return result
+    return bearer(await make_key(Scope.FEEDBACK_READ, Scope.FEEDBACK_WRITE, name="support lead"))
 
 
 async def patch(
@@ -58,10 +43,10 @@ async def test_feedback_links_customer_order_and_ticket_and_derives_sentiment(
     customer: Customer,
     database: Database,
 ) -> None:
-    order = await add_order(database, customer.id, "order-7")
-    ticket = await add_ticket(database, customer.id, order_id=order.id)
+    order = await add_order(database, customer, "order-7")
+    ticket = await add_ticket(database, customer, order=order)
 
-    created = await post_feedback(
+    created = await create_feedback(
         client, feedback_headers, rating=2, area="delivery",
         customer_external_ref="cust-1", order_external_ref="order-7", ticket_id=str(ticket.id),
     )
@@ -86,13 +71,13 @@ async def test_a_given_sentiment_wins_and_the_customer_comes_from_the_order(
     customer: Customer,
     database: Database,
 ) -> None:
-    await add_order(database, customer.id, "order-7")
-    created = await post_feedback(
+    await add_order(database, customer, "order-7")
+    created = await create_feedback(
         client, feedback_headers, rating=5, sentiment="neutral", order_external_ref="order-7"
     )
     assert created["sentiment"] == "neutral"
     assert created["customer_external_ref"] == "cust-1"
-    bare = await post_feedback(client, feedback_headers, source="social_media")
+    bare = await create_feedback(client, feedback_headers, source="social_media")
     assert (bare["sentiment"], bare["rating"], bare["customer_external_ref"]) == (
         None, None, None,
     )
@@ -124,7 +109,7 @@ async def test_bad_feedback_is_422_naming_the_field(
     body = {"source": "email", "text": "Hello", **fields}
     response = await client.post("/v1/feedback", json=body, headers=feedback_headers)
     assert response.status_code == 422
-    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["content-type"] == PROBLEM
     assert [error["pointer"] for error in response.json()["errors"]] == [pointer]
 
 
@@ -134,7 +119,7 @@ async def test_the_workflow_runs_new_acknowledged_actioned_closed_with_events(
     database: Database,
     clock: MutableClock,
 ) -> None:
-    created = await post_feedback(client, feedback_headers)
+    created = await create_feedback(client, feedback_headers)
     feedback_id = created["id"]
 
     clock.advance(timedelta(minutes=5))
@@ -174,7 +159,7 @@ async def test_the_workflow_runs_new_acknowledged_actioned_closed_with_events(
 async def test_illegal_transitions_and_changes_to_closed_feedback_are_409(
     client: httpx.AsyncClient, feedback_headers: dict[str, str], database: Database
 ) -> None:
-    created = await post_feedback(client, feedback_headers)
+    created = await create_feedback(client, feedback_headers)
     skipped = await patch(client, feedback_headers, created["id"], status="closed")
     assert skipped.status_code == 409
     assert skipped.json()["type"] == FeedbackTransitionNotAllowed.type_uri()
@@ -187,13 +172,13 @@ async def test_illegal_transitions_and_changes_to_closed_feedback_are_409(
 
     assert (reopened.status_code, edited.status_code) == (409, 409)
     assert {reopened.json()["type"], edited.json()["type"]} == {FeedbackClosed.type_uri()}
-    assert reopened.headers["content-type"] == "application/problem+json"
+    assert reopened.headers["content-type"] == PROBLEM
 
 
 async def test_action_taken_is_recorded_with_the_move_to_actioned_or_while_actioned(
     client: httpx.AsyncClient, feedback_headers: dict[str, str], database: Database
 ) -> None:
-    created = await post_feedback(client, feedback_headers)
+    created = await create_feedback(client, feedback_headers)
     feedback_id = created["id"]
 
     on_new = await patch(client, feedback_headers, feedback_id, action_taken="Called")
@@ -242,7 +227,7 @@ async def test_action_taken_is_recorded_with_the_move_to_actioned_or_while_actio
 async def test_a_patch_that_changes_nothing_records_no_event(
     client: httpx.AsyncClient, feedback_headers: dict[str, str], database: Database
 ) -> None:
-    created = await post_feedback(client, feedback_headers, area="delivery")
+    created = await create_feedback(client, feedback_headers, area="delivery")
     response = await patch(client, feedback_headers, created["id"], status="new", area="delivery")
     assert response.status_code == 200
     assert [event.type for event in await feedback_events(database)] == ["feedback.created"]
@@ -251,7 +236,7 @@ async def test_a_patch_that_changes_nothing_records_no_event(
 async def test_bad_patches_are_422_or_404(
     client: httpx.AsyncClient, feedback_headers: dict[str, str]
 ) -> None:
-    created = await post_feedback(client, feedback_headers)
+    created = await create_feedback(client, feedback_headers)
     for body, pointer in (
         ({"status": None}, "/status"),
         ({"area": None}, "/area"),
@@ -271,11 +256,11 @@ async def test_bad_patches_are_422_or_404(
 async def test_feedback_is_filtered_by_source_status_area_sentiment_and_time(
     client: httpx.AsyncClient, feedback_headers: dict[str, str], clock: MutableClock
 ) -> None:
-    review = await post_feedback(client, feedback_headers, source="review", rating=5,
+    review = await create_feedback(client, feedback_headers, source="review", rating=5,
                                  area="product_quality")
     clock.advance(timedelta(hours=1))
     boundary = clock.now()
-    email = await post_feedback(client, feedback_headers, source="email", rating=1,
+    email = await create_feedback(client, feedback_headers, source="email", rating=1,
                                 area="delivery")
     await patch(client, feedback_headers, email["id"], status="acknowledged")
 
@@ -302,13 +287,13 @@ async def test_feedback_is_filtered_by_customer_order_and_ticket(
     database: Database,
 ) -> None:
     other_customer = await add_customer(database, "cust-2")
-    order = await add_order(database, customer.id, "order-7")
-    await add_order(database, other_customer.id, "order-8")
-    ticket = await add_ticket(database, customer.id, order_id=order.id)
-    on_ticket = await post_feedback(client, feedback_headers, ticket_id=str(ticket.id))
-    on_order = await post_feedback(client, feedback_headers, order_external_ref="order-7")
-    on_other_order = await post_feedback(client, feedback_headers, order_external_ref="order-8")
-    await post_feedback(client, feedback_headers)
+    order = await add_order(database, customer, "order-7")
+    await add_order(database, other_customer, "order-8")
+    ticket = await add_ticket(database, customer, order=order)
+    on_ticket = await create_feedback(client, feedback_headers, ticket_id=str(ticket.id))
+    on_order = await create_feedback(client, feedback_headers, order_external_ref="order-7")
+    on_other_order = await create_feedback(client, feedback_headers, order_external_ref="order-8")
+    await create_feedback(client, feedback_headers)
 
     async def listed(**params: str) -> list[str]:
         response = await client.get("/v1/feedback", params=params, headers=feedback_headers)
@@ -336,8 +321,8 @@ async def test_feedback_is_filtered_by_customer_order_and_ticket(
 async def test_feedback_routes_need_their_scopes(
     client: httpx.AsyncClient, make_key: MakeKey
 ) -> None:
-    reader = {"Authorization": f"Bearer {await make_key(Scope.FEEDBACK_READ)}"}
-    writer = {"Authorization": f"Bearer {await make_key(Scope.FEEDBACK_WRITE)}"}
+    reader = bearer(await make_key(Scope.FEEDBACK_READ))
+    writer = bearer(await make_key(Scope.FEEDBACK_WRITE))
     body = {"source": "other", "text": "Hi"}
     assert (await client.post("/v1/feedback", json=body, headers=reader)).status_code == 403
     assert (await client.get("/v1/feedback", headers=writer)).status_code == 403
@@ -347,7 +332,7 @@ async def test_feedback_routes_need_their_scopes(
 async def test_two_simultaneous_transitions_do_not_both_apply(
     client: httpx.AsyncClient, feedback_headers: dict[str, str], database: Database
 ) -> None:
-    created = await post_feedback(client, feedback_headers)
+    created = await create_feedback(client, feedback_headers)
     responses = await asyncio.gather(*(
         patch(client, feedback_headers, created["id"], status="acknowledged") for _ in range(3)
     ))

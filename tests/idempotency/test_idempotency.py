@@ -9,7 +9,8 @@ from app.idempotency.repository import IdempotencyRepository
 from app.kit.db import Database
 from app.models import ApiKey, Ticket
 from tests.conftest import MakeKey
-from tests.support.api import assert_problem, bearer, ticket_body
+from tests.factories import create_ticket, post_message, ticket_body
+from tests.support.api import assert_problem, bearer
 from tests.support.clock import MutableClock
 
 
@@ -47,12 +48,8 @@ async def test_same_key_on_another_route_is_422(
     client: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
     headers = {**admin_headers, "Idempotency-Key": "k1"}
-    ticket = (await client.post("/v1/tickets", json=ticket_body(), headers=headers)).json()
-    reply = {"author_type": "agent", "body": "hi"}
-    response = await client.post(
-        f"/v1/tickets/{ticket['id']}/messages", json=reply, headers=headers
-    )
-    assert_problem(response, 422)
+    ticket = await create_ticket(client, headers)
+    assert_problem(await post_message(client, headers, ticket, body="hi"), 422)
 
 
 async def test_keys_are_scoped_to_the_api_key(

@@ -1,11 +1,14 @@
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
 from app.kit.db import Database
-from tests.metrics.builders import T0, customer, days, hours, sla_target, ticket
+from tests.factories import add_customer, add_sla_target, add_ticket
 
 Headers = dict[str, str]
+T0 = datetime(2026, 10, 1, tzinfo=UTC)
+H, DAY = timedelta(hours=1), timedelta(days=1)
 PERIOD = {"from": "2026-10-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"}
 
 
@@ -20,12 +23,12 @@ async def test_compliance_per_metric_excludes_active_and_stopped_targets(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        owner = await ticket(session, await customer(session, "ada"), T0)
-        due = T0 + days(1)
+        owner = await add_ticket(session, await add_customer(session, "ada"), T0)
+        due = T0 + DAY
         for status in ("met", "met", "met", "breached", "active", "stopped"):
-            await sla_target(session, owner, "first_response", status, due, hours(4))
-        await sla_target(session, owner, "resolution", "breached", due, days(2))
-        await sla_target(session, owner, "first_response", "breached", T0 + days(40), hours(4))
+            await add_sla_target(session, owner, "first_response", status, due, 4 * H)
+        await add_sla_target(session, owner, "resolution", "breached", due, 2 * DAY)
+        await add_sla_target(session, owner, "first_response", "breached", T0 + 40 * DAY, 4 * H)
     compliance = (await _get(client, admin_headers, "/v1/metrics/summary"))["sla_compliance"]
     assert compliance == {
         "first_response": {"value": 75.0, "numerator": 3, "denominator": 4, "sample_size": 4},
@@ -38,19 +41,19 @@ async def test_calibration_compares_the_promise_with_observed_times(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
+        ada = await add_customer(session, "ada")
         # Urgent tickets answered after 1, 2, 3 ... 10 hours; the promise was 4 hours.
         for n in range(1, 11):
-            urgent = await ticket(
+            urgent = await add_ticket(
                 session,
                 ada,
-                T0 + days(n),
+                T0 + n * DAY,
                 priority="urgent",
-                first_responded_at=T0 + days(n) + hours(n),
+                first_responded_at=T0 + n * DAY + n * H,
             )
             status = "met" if n <= 4 else "breached"
-            await sla_target(
-                session, urgent, "first_response", status, T0 + days(n) + hours(4), hours(4)
+            await add_sla_target(
+                session, urgent, "first_response", status, T0 + n * DAY + 4 * H, 4 * H
             )
     rows = (await _get(client, admin_headers, "/v1/metrics/sla-calibration"))["rows"]
     assert len(rows) == 1
@@ -75,11 +78,11 @@ async def test_sla_compliance_series_by_priority(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
-        low = await ticket(session, ada, T0, priority="low")
-        high = await ticket(session, ada, T0, priority="high")
-        await sla_target(session, low, "first_response", "met", T0 + hours(5), hours(4))
-        await sla_target(session, high, "first_response", "breached", T0 + hours(5), hours(4))
+        ada = await add_customer(session, "ada")
+        low = await add_ticket(session, ada, T0, priority="low")
+        high = await add_ticket(session, ada, T0, priority="high")
+        await add_sla_target(session, low, "first_response", "met", T0 + 5 * H, 4 * H)
+        await add_sla_target(session, high, "first_response", "breached", T0 + 5 * H, 4 * H)
     response = await client.get(
         "/v1/metrics/sla_compliance",
         params={

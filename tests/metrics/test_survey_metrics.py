@@ -1,11 +1,14 @@
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
 from app.kit.db import Database
-from tests.metrics.builders import T0, customer, days, survey_answer, ticket, unanswered_invitation
+from tests.factories import add_customer, add_invitation, add_survey_answer, add_ticket
 
 Headers = dict[str, str]
+T0 = datetime(2026, 10, 1, tzinfo=UTC)
+DAY = timedelta(days=1)
 PERIOD = {"from": "2026-10-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"}
 
 
@@ -20,10 +23,10 @@ async def test_csat_counts_four_and_five_as_satisfied(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
+        ada = await add_customer(session, "ada")
         for value in (5, 4, 3, 1):
-            await survey_answer(session, ada, T0 + days(1), "csat", value)
-        await survey_answer(session, ada, T0 + days(40), "csat", 5)  # outside the period
+            await add_survey_answer(session, ada, T0 + DAY, "csat", value)
+        await add_survey_answer(session, ada, T0 + 40 * DAY, "csat", 5)  # outside the period
     csat = (await _summary(client, admin_headers))["csat"]
     assert csat == {"value": 50.0, "numerator": 2, "denominator": 4, "sample_size": 4}
 
@@ -32,11 +35,11 @@ async def test_nps_is_promoters_minus_detractors(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
+        ada = await add_customer(session, "ada")
         # 3 promoters (10, 9, 9), 2 passives (8, 7), 3 detractors (6, 3, 0): (3 - 3) / 8 = 0
         # plus one more promoter: (4 - 3) / 9 = 11.11
         for value in (10, 9, 9, 8, 7, 6, 3, 0, 10):
-            await survey_answer(session, ada, T0 + days(2), "nps", value)
+            await add_survey_answer(session, ada, T0 + 2 * DAY, "nps", value)
     nps = (await _summary(client, admin_headers))["nps"]
     assert nps == {"value": 11.11, "numerator": 1, "denominator": 9, "sample_size": 9}
 
@@ -45,8 +48,8 @@ async def test_one_response_is_a_whole_sample(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
-        await survey_answer(session, ada, T0 + days(2), "nps", 6)
+        ada = await add_customer(session, "ada")
+        await add_survey_answer(session, ada, T0 + 2 * DAY, "nps", 6)
     nps = (await _summary(client, admin_headers))["nps"]
     assert nps == {"value": -100.0, "numerator": -1, "denominator": 1, "sample_size": 1}
 
@@ -55,10 +58,10 @@ async def test_expectations_met_and_response_rate(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
+        ada = await add_customer(session, "ada")
         for value in (1, 1, 0):
-            await survey_answer(session, ada, T0 + days(3), "expectations_met", value)
-        await unanswered_invitation(session, ada, T0 + days(3))
+            await add_survey_answer(session, ada, T0 + 3 * DAY, "expectations_met", value)
+        await add_invitation(session, ada, T0 + 3 * DAY)
     summary = await _summary(client, admin_headers)
     assert summary["expectations_met"] == {
         "value": 66.67,
@@ -78,12 +81,12 @@ async def test_csat_grouped_by_the_surveyed_ticket_channel(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
-        chat = await ticket(session, ada, T0, channel="chat")
-        email = await ticket(session, ada, T0, channel="email")
-        await survey_answer(session, ada, T0 + days(1), "csat", 5, ticket_id=chat.id)
-        await survey_answer(session, ada, T0 + days(1), "csat", 2, ticket_id=email.id)
-        await survey_answer(session, ada, T0 + days(1), "csat", 4)  # no ticket
+        ada = await add_customer(session, "ada")
+        chat = await add_ticket(session, ada, T0, channel="chat")
+        email = await add_ticket(session, ada, T0, channel="email")
+        await add_survey_answer(session, ada, T0 + DAY, "csat", 5, ticket_id=chat.id)
+        await add_survey_answer(session, ada, T0 + DAY, "csat", 2, ticket_id=email.id)
+        await add_survey_answer(session, ada, T0 + DAY, "csat", 4)  # no ticket
     response = await client.get(
         "/v1/metrics/csat",
         params={

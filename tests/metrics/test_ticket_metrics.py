@@ -1,15 +1,17 @@
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
 from app.kit.db import Database
-from tests.metrics.builders import T0, customer, days, hours, order, ticket
+from tests.factories import add_customer, add_order, add_ticket
 from tests.support.api import assert_problem
 from tests.support.clock import MutableClock
 
 Headers = dict[str, str]
+T0 = datetime(2026, 10, 1, tzinfo=UTC)
+H, DAY = timedelta(hours=1), timedelta(days=1)
 PERIOD = {"from": "2026-10-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"}
 
 
@@ -44,30 +46,30 @@ async def test_fcr_counts_one_reply_resolutions_without_early_reopen(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
-        solved = {"status": "solved", "first_solved_at": T0 + days(1)}
+        ada = await add_customer(session, "ada")
+        solved: dict[str, Any] = {"status": "solved", "first_solved_at": T0 + DAY}
         # 1. one reply, never reopened: FCR
-        await ticket(session, ada, T0, replies_at_first_solve=1, **solved)
+        await add_ticket(session, ada, T0, replies_at_first_solve=1, **solved)
         # 2. one reply, reopened after 3 days: not FCR
-        await ticket(
-            session, ada, T0, replies_at_first_solve=1, first_reopened_at=T0 + days(4), **solved
+        await add_ticket(
+            session, ada, T0, replies_at_first_solve=1, first_reopened_at=T0 + 4 * DAY, **solved
         )
         # 3. one reply, reopened after 8 days: still FCR (outside the 7-day window)
-        await ticket(
-            session, ada, T0, replies_at_first_solve=1, first_reopened_at=T0 + days(9), **solved
+        await add_ticket(
+            session, ada, T0, replies_at_first_solve=1, first_reopened_at=T0 + 9 * DAY, **solved
         )
         # 4. two replies: not FCR
-        await ticket(session, ada, T0, replies_at_first_solve=2, **solved)
+        await add_ticket(session, ada, T0, replies_at_first_solve=2, **solved)
         # 5. zero replies: not FCR, reported apart
-        await ticket(session, ada, T0, replies_at_first_solve=0, **solved)
+        await add_ticket(session, ada, T0, replies_at_first_solve=0, **solved)
         # 6. solved outside the period: not counted at all
-        await ticket(
+        await add_ticket(
             session,
             ada,
             T0,
             replies_at_first_solve=1,
             status="solved",
-            first_solved_at=T0 + days(40),
+            first_solved_at=T0 + 40 * DAY,
         )
     fcr = (await _summary(client, admin_headers))["fcr"]
     assert fcr == {
@@ -83,17 +85,17 @@ async def test_response_and_resolution_times_median_and_p90(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
+        ada = await add_customer(session, "ada")
         for n, response_hours in enumerate([1, 2, 3, 4, 10]):
-            await ticket(
+            await add_ticket(
                 session,
                 ada,
-                T0 + hours(n),
-                first_responded_at=T0 + hours(n + response_hours),
-                first_solved_at=T0 + hours(n + 2 * response_hours),
+                T0 + n * H,
+                first_responded_at=T0 + (n + response_hours) * H,
+                first_solved_at=T0 + (n + 2 * response_hours) * H,
                 status="solved",
             )
-        await ticket(session, ada, T0 + hours(9))  # unanswered: not in either sample
+        await add_ticket(session, ada, T0 + 9 * H)  # unanswered: not in either sample
     summary = await _summary(client, admin_headers)
     # Response hours 1,2,3,4,10 -> median 3 h; p90 (linear) = 4 + 0.6 * (10 - 4) = 7.6 h.
     assert summary["first_response_time"] == {
@@ -111,9 +113,9 @@ async def test_tied_durations_give_that_duration(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
+        ada = await add_customer(session, "ada")
         for n in range(4):
-            await ticket(session, ada, T0 + hours(n), first_responded_at=T0 + hours(n + 2))
+            await add_ticket(session, ada, T0 + n * H, first_responded_at=T0 + (n + 2) * H)
     figure = (await _summary(client, admin_headers))["first_response_time"]
     assert (figure["median_seconds"], figure["p90_seconds"]) == (7200.0, 7200.0)
 
@@ -122,16 +124,16 @@ async def test_tickets_spanning_the_period_boundary_count_where_they_were_solved
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
+        ada = await add_customer(session, "ada")
         # created in September, solved in October: counts for October's resolution only
-        await ticket(
+        await add_ticket(
             session,
             ada,
-            T0 - days(2),
+            T0 - 2 * DAY,
             status="solved",
-            first_solved_at=T0 + days(1),
+            first_solved_at=T0 + DAY,
             replies_at_first_solve=1,
-            first_responded_at=T0 - days(1),
+            first_responded_at=T0 - DAY,
         )
     summary = await _summary(client, admin_headers)
     assert summary["resolution_time"] == {
@@ -150,15 +152,15 @@ async def test_retention_counts_customers_of_the_earlier_period_who_ordered_agai
 ) -> None:
     # The window is October (31 days); the earlier period is the 31 days before it.
     async with database.sessionmaker() as session, session.begin():
-        loyal, once, late, new = [await customer(session, ref) for ref in ("a", "b", "c", "d")]
-        await order(session, loyal, "a1", T0 - days(28))
-        await order(session, loyal, "a2", T0 - days(26))  # two earlier orders: one customer
-        await order(session, loyal, "a3", T0 + days(9))  # ordered again within the window
-        await order(session, once, "b1", T0 - days(21))
-        await order(session, late, "c1", T0 - days(11))
-        await order(session, late, "c2", T0 + days(39))  # after the window
-        await order(session, new, "d1", T0 + days(4))  # not an earlier-period customer
-        await order(session, new, "d0", T0 - days(40))  # before the earlier period
+        loyal, once, late, new = [await add_customer(session, ref) for ref in ("a", "b", "c", "d")]
+        await add_order(session, loyal, "a1", T0 - 28 * DAY)
+        await add_order(session, loyal, "a2", T0 - 26 * DAY)  # two earlier orders: one customer
+        await add_order(session, loyal, "a3", T0 + 9 * DAY)  # ordered again within the window
+        await add_order(session, once, "b1", T0 - 21 * DAY)
+        await add_order(session, late, "c1", T0 - 11 * DAY)
+        await add_order(session, late, "c2", T0 + 39 * DAY)  # after the window
+        await add_order(session, new, "d1", T0 + 4 * DAY)  # not an earlier-period customer
+        await add_order(session, new, "d0", T0 - 40 * DAY)  # before the earlier period
     retention = (await _summary(client, admin_headers))["retention"]
     assert retention == {"value": 33.33, "numerator": 1, "denominator": 3, "sample_size": 3}
 
@@ -166,12 +168,12 @@ async def test_retention_counts_customers_of_the_earlier_period_who_ordered_agai
 async def test_retention_of_the_default_window_ending_now_is_measured(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database, clock: MutableClock
 ) -> None:
-    clock.set(T0 + days(60))
+    clock.set(T0 + 60 * DAY)
     async with database.sessionmaker() as session, session.begin():
-        back, gone = await customer(session, "back"), await customer(session, "gone")
-        await order(session, back, "b1", T0 + days(15))
-        await order(session, back, "b2", T0 + days(59))
-        await order(session, gone, "g1", T0 + days(20))
+        back, gone = await add_customer(session, "back"), await add_customer(session, "gone")
+        await add_order(session, back, "b1", T0 + 15 * DAY)
+        await add_order(session, back, "b2", T0 + 59 * DAY)
+        await add_order(session, gone, "g1", T0 + 20 * DAY)
     response = await client.get("/v1/metrics/summary", headers=admin_headers)
     retention = response.json()["retention"]
     assert retention == {"value": 50.0, "numerator": 1, "denominator": 2, "sample_size": 2}
@@ -181,11 +183,11 @@ async def test_retention_series_measures_each_bucket_against_the_one_before(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada, bob = await customer(session, "ada"), await customer(session, "bob")
-        await order(session, ada, "a-sep", T0 - days(3))  # September: the base of October
-        await order(session, ada, "a-oct", T0 + days(2))
-        await order(session, bob, "b-oct", T0 + days(5))  # ada and bob: the base of November
-        await order(session, bob, "b-nov", T0 + days(40))
+        ada, bob = await add_customer(session, "ada"), await add_customer(session, "bob")
+        await add_order(session, ada, "a-sep", T0 - 3 * DAY)  # September: the base of October
+        await add_order(session, ada, "a-oct", T0 + 2 * DAY)
+        await add_order(session, bob, "b-oct", T0 + 5 * DAY)  # ada and bob: the base of November
+        await add_order(session, bob, "b-nov", T0 + 40 * DAY)
     params = {"from": "2026-10-01T00:00:00Z", "to": "2026-12-01T00:00:00Z",
               "granularity": "month"}
     response = await client.get("/v1/metrics/retention", params=params, headers=admin_headers)
@@ -197,31 +199,32 @@ async def test_retention_series_measures_each_bucket_against_the_one_before(
 async def test_delivery_on_time_counts_settled_promises(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database, clock: MutableClock
 ) -> None:
-    clock.set(T0 + days(20))
+    clock.set(T0 + 20 * DAY)
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
-        promised = T0 + days(5)
-        await order(
+        ada = await add_customer(session, "ada")
+        promised = T0 + 5 * DAY
+        await add_order(
             session,
             ada,
             "on-time",
             T0,
             promised_delivery_at=promised,
-            delivered_at=promised - hours(3),
+            delivered_at=promised - 3 * H,
         )
-        await order(
+        await add_order(
             session,
             ada,
             "late",
             T0,
             promised_delivery_at=promised,
-            delivered_at=promised + hours(3),
+            delivered_at=promised + 3 * H,
         )
-        await order(session, ada, "overdue", T0, promised_delivery_at=promised)
-        cancelled = {"promised_delivery_at": promised, "status": "cancelled"}
-        await order(session, ada, "cancelled", T0, **cancelled)
-        await order(session, ada, "not-yet-due", T0, promised_delivery_at=T0 + days(25))
-        await order(session, ada, "no-promise", T0)
+        await add_order(session, ada, "overdue", T0, promised_delivery_at=promised)
+        await add_order(
+            session, ada, "cancelled", T0, status="cancelled", promised_delivery_at=promised
+        )
+        await add_order(session, ada, "not-yet-due", T0, promised_delivery_at=T0 + 25 * DAY)
+        await add_order(session, ada, "no-promise", T0)
     figure = (await _summary(client, admin_headers))["delivery_on_time"]
     assert figure == {"value": 33.33, "numerator": 1, "denominator": 3, "sample_size": 3}
 
@@ -229,16 +232,16 @@ async def test_delivery_on_time_counts_settled_promises(
 async def test_backlog_by_status_and_age(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database, clock: MutableClock
 ) -> None:
-    now = T0 + days(10)
+    now = T0 + 10 * DAY
     clock.set(now)
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
-        await ticket(session, ada, now - hours(2), status="new")
-        await ticket(session, ada, now - days(2), status="open")
-        await ticket(session, ada, now - days(5), status="pending")
-        await ticket(session, ada, now - days(9), status="open")
-        await ticket(session, ada, now - days(9), status="solved")
-        await ticket(session, ada, now - days(9), status="closed")
+        ada = await add_customer(session, "ada")
+        await add_ticket(session, ada, now - 2 * H, status="new")
+        await add_ticket(session, ada, now - 2 * DAY, status="open")
+        await add_ticket(session, ada, now - 5 * DAY, status="pending")
+        await add_ticket(session, ada, now - 9 * DAY, status="open")
+        await add_ticket(session, ada, now - 9 * DAY, status="solved")
+        await add_ticket(session, ada, now - 9 * DAY, status="closed")
     backlog = (await _summary(client, admin_headers))["backlog"]
     assert backlog == {
         "total": 4,
@@ -251,10 +254,10 @@ async def test_series_has_every_bucket_and_groups(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
-        await ticket(session, ada, T0 + hours(1), channel="email")
-        await ticket(session, ada, T0 + hours(2), channel="chat")
-        await ticket(session, ada, T0 + days(2), channel="chat")
+        ada = await add_customer(session, "ada")
+        await add_ticket(session, ada, T0 + H, channel="email")
+        await add_ticket(session, ada, T0 + 2 * H, channel="chat")
+        await add_ticket(session, ada, T0 + 2 * DAY, channel="chat")
     response = await client.get(
         "/v1/metrics/tickets_created",
         params={
@@ -275,9 +278,9 @@ async def test_series_buckets_follow_the_requested_time_zone(
     client: httpx.AsyncClient, admin_headers: Headers, database: Database
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
-        ada = await customer(session, "ada")
+        ada = await add_customer(session, "ada")
         # 23:30 UTC on Oct 1 is already Oct 2 in Berlin (CEST, UTC+2).
-        await ticket(session, ada, datetime.fromisoformat("2026-10-01T23:30:00+00:00"))
+        await add_ticket(session, ada, datetime.fromisoformat("2026-10-01T23:30:00+00:00"))
     params = {
         "from": "2026-09-30T22:00:00Z",
         "to": "2026-10-02T22:00:00Z",
@@ -325,14 +328,14 @@ async def test_polling_the_default_window_gets_304_until_a_figure_changes(
     clock: MutableClock,
     path: str,
 ) -> None:
-    clock.set(T0 + days(40.5))  # mid-day: no new daily bucket begins in the next 30 s
+    clock.set(T0 + 40.5 * DAY)  # mid-day: no new daily bucket begins in the next 30 s
     first = await client.get(path, headers=admin_headers)
     clock.advance(timedelta(seconds=30))  # the default window has moved on
     poll = {**admin_headers, "If-None-Match": first.headers["etag"]}
     unchanged = await client.get(path, headers=poll)
     assert unchanged.status_code == 304
     async with database.sessionmaker() as session, session.begin():
-        await ticket(session, await customer(session, "ada"), T0 + days(39))
+        await add_ticket(session, await add_customer(session, "ada"), T0 + 39 * DAY)
     changed = await client.get(path, headers=poll)
     assert changed.status_code == 200
     assert changed.headers["etag"] != first.headers["etag"]

@@ -12,7 +12,8 @@ from app.kit.db import Database
 from app.models import Order
 from app.orders.lifecycle import FOLLOWING, state_errors, transition_refusal
 from app.orders.types import OrderStatus
-from tests.support.api import assert_problem, order_body
+from tests.factories import create_order, order_body
+from tests.support.api import assert_problem
 
 PLACED_AT = datetime(2026, 11, 1, 10, tzinfo=UTC)
 DELIVERED_AT = "2026-11-04T09:30:00Z"
@@ -88,7 +89,7 @@ async def test_put_refuses_to_move_a_delivered_order_back_and_keeps_its_delivery
 async def test_patch_marks_an_order_shipped_then_delivered(
     client: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
-    await client.put(ORDER, json=order_body(amount="12.50"), headers=admin_headers)
+    await create_order(client, admin_headers, "ord-1", amount="12.50")
     shipped = await client.patch(ORDER, json={"status": "shipped"}, headers=admin_headers)
     assert shipped.status_code == 200, shipped.text
     assert (shipped.json()["status"], shipped.json()["amount"]) == ("shipped", "12.50")
@@ -117,7 +118,7 @@ async def test_patch_refuses_an_order_that_would_not_make_sense(
     client: httpx.AsyncClient, admin_headers: dict[str, str], change: dict[str, object],
     pointer: str,
 ) -> None:
-    await client.put(ORDER, json=order_body(), headers=admin_headers)
+    await create_order(client, admin_headers, "ord-1")
     response = await client.patch(ORDER, json=change, headers=admin_headers)
     assert_problem(response, 422, pointer)
     unchanged = (await client.get(ORDER, headers=admin_headers)).json()
@@ -134,7 +135,7 @@ async def test_patch_of_an_unknown_order_is_404(
 async def test_patch_moving_the_promise_rearms_the_overdue_watch(
     client: httpx.AsyncClient, admin_headers: dict[str, str], database: Database
 ) -> None:
-    await client.put(ORDER, json=order_body(), headers=admin_headers)
+    await create_order(client, admin_headers, "ord-1")
     async with database.sessionmaker() as session, session.begin():
         await session.execute(update(Order).values(overdue_notified_at=datetime.now(UTC)))
     paid = await client.patch(ORDER, json={"status": "paid"}, headers=admin_headers)

@@ -11,7 +11,8 @@ from app.kit.db import Database
 from app.models import Order
 from app.orders.schemas import AMOUNT_PATTERN
 from tests.conftest import MakeKey
-from tests.support.api import assert_problem, bearer, order_body
+from tests.factories import create_order, order_body
+from tests.support.api import assert_problem, bearer
 from tests.support.clock import MutableClock
 
 
@@ -38,9 +39,10 @@ async def test_put_creates_then_updates_the_same_order(
 async def test_customer_details_are_updated_but_never_blanked(
     client: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
-    await client.put("/v1/orders/ord-1", json=order_body(), headers=admin_headers)
-    body = order_body(customer={"external_ref": "cust-1", "name": "Ada Lovelace"})
-    await client.put("/v1/orders/ord-2", json=body, headers=admin_headers)
+    await create_order(client, admin_headers, "ord-1")
+    await create_order(
+        client, admin_headers, "ord-2", customer={"external_ref": "cust-1", "name": "Ada Lovelace"}
+    )
     customer = (await client.get("/v1/customers/cust-1", headers=admin_headers)).json()
     assert customer["name"] == "Ada Lovelace"
     assert customer["email"] == "ada@example.com"
@@ -49,7 +51,7 @@ async def test_customer_details_are_updated_but_never_blanked(
 async def test_a_moved_promise_is_watched_again(
     client: httpx.AsyncClient, admin_headers: dict[str, str], database: Database
 ) -> None:
-    await client.put("/v1/orders/ord-1", json=order_body(), headers=admin_headers)
+    await create_order(client, admin_headers, "ord-1")
     async with database.sessionmaker() as session, session.begin():
         await session.execute(update(Order).values(overdue_notified_at=datetime.now(UTC)))
     same = await client.put("/v1/orders/ord-1", json=order_body(), headers=admin_headers)
@@ -157,12 +159,9 @@ async def test_order_scopes(client: httpx.AsyncClient, make_key: MakeKey) -> Non
 async def test_customers_are_listed_and_found_by_email(
     client: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
-    await client.put("/v1/orders/o1", json=order_body(), headers=admin_headers)
-    await client.put(
-        "/v1/orders/o2",
-        json=order_body(customer={"external_ref": "cust-2", "email": "b@x.io"}),
-        headers=admin_headers,
-    )
+    await create_order(client, admin_headers, "o1")
+    other = {"external_ref": "cust-2", "email": "b@x.io"}
+    await create_order(client, admin_headers, "o2", customer=other)
     everyone = (await client.get("/v1/customers", headers=admin_headers)).json()["items"]
     by_email = (
         await client.get("/v1/customers?email=ADA@example.com", headers=admin_headers)

@@ -10,7 +10,8 @@ import pytest
 from app.auth.scopes import Scope
 from app.config import Settings
 from tests.conftest import MakeKey
-from tests.support.api import PROBLEM, bearer, ticket_body
+from tests.factories import ticket_body
+from tests.support.api import PROBLEM, bearer
 
 
 @pytest.fixture

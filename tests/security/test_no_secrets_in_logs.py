@@ -14,8 +14,9 @@ from sqlalchemy.exc import DBAPIError
 from app.auth.scopes import Scope
 from app.kit.db import Database
 from app.kit.middleware import loggable_path
+from tests.factories import answer_survey, create_endpoint, create_invitation, create_order
 from tests.faults.conftest import create_key
-from tests.support.api import bearer, order_body
+from tests.support.api import bearer
 from tests.support.database import migrated_scratch_database
 from tests.support.processes import served
 from tests.support.receiver import Receiver, free_port
@@ -84,12 +85,9 @@ async def _session(
     secrets["a wrong key that was tried"] = wrong
     assert (await http.get("/v1/tickets", headers=bearer(wrong))).status_code == 401
 
-    endpoint = await http.post(
-        "/v1/webhook-endpoints", headers=bearer(admin), json={"url": receiver.url("/hooks")}
-    )
-    assert endpoint.status_code == 201, endpoint.text
-    secrets["webhook secret"] = endpoint.json()["secret"]
-    endpoint_id = endpoint.json()["id"]
+    endpoint = await create_endpoint(http, bearer(admin), receiver.url("/hooks"))
+    secrets["webhook secret"] = endpoint["secret"]
+    endpoint_id = endpoint["id"]
     rotated = await http.post(
         f"/v1/webhook-endpoints/{endpoint_id}/rotate-secret", headers=bearer(admin)
     )
@@ -99,20 +97,17 @@ async def _session(
     tested = await http.post(f"/v1/webhook-endpoints/{endpoint_id}/test", headers=bearer(admin))
     assert tested.status_code in {200, 201}, tested.text
 
-    order = await http.put("/v1/orders/o-1", headers=bearer(shop), json=order_body())
-    assert order.status_code == 201, order.text
-    invitation = await http.post(
-        "/v1/survey-invitations", headers={**bearer(shop), "Idempotency-Key": "inv-1"},
-        json={"template": "support-csat", "customer_external_ref": "cust-1"},
+    await create_order(http, bearer(shop), "o-1")
+    invitation = await create_invitation(
+        http, {**bearer(shop), "Idempotency-Key": "inv-1"}, "support-csat"
     )
-    assert invitation.status_code == 201, invitation.text
-    token = invitation.json()["token"]
+    token = invitation["token"]
     secrets["survey token"] = token
     survey = await http.get(f"/v1/public/surveys/{token}")
     assert survey.status_code == 200, survey.text
     keys = [question["key"] for question in survey.json()["questions"]]
     answers = {keys[0]: 5}
-    answered = await http.post(f"/v1/public/surveys/{token}/responses", json={"answers": answers})
+    answered = await answer_survey(http, token, answers)
     assert answered.status_code == 201, answered.text
     assert (await http.get(f"/v1/public/surveys/{token}")).status_code == 409
     unknown = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")

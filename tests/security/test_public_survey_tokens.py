@@ -14,28 +14,21 @@ import pytest
 from app.auth.scopes import Scope
 from app.kit.db import Database
 from tests.conftest import MakeKey
+from tests.factories import add_customer, answer_survey, create_invitation
 from tests.support.api import PROBLEM, bearer
 from tests.support.clock import MutableClock
-from tests.support.shop import add_customer
 
 VARYING = {"request_id", "instance"}
 VARYING_HEADERS = {"x-request-id", "content-length", "date"}
+
+
+SURVEY = {"template": "support-csat", "customer_external_ref": "cust-secret"}
 
 
 @pytest.fixture
 async def survey_headers(make_key: MakeKey, database: Database) -> dict[str, str]:
     await add_customer(database, "cust-secret")
     return bearer(await make_key(Scope.SURVEYS_WRITE, Scope.SURVEYS_READ))
-
-
-async def invite(client: httpx.AsyncClient, headers: dict[str, str]) -> str:
-    response = await client.post(
-        "/v1/survey-invitations", headers=headers,
-        json={"template": "support-csat", "customer_external_ref": "cust-secret"},
-    )
-    assert response.status_code == 201, response.text
-    token: str = response.json()["token"]
-    return token
 
 
 def shape(response: httpx.Response) -> tuple[int, dict[str, Any], dict[str, str]]:
@@ -56,8 +49,8 @@ async def both_routes(client: httpx.AsyncClient, token: str) -> list[httpx.Respo
 async def test_unknown_expired_and_malformed_tokens_are_indistinguishable(
     client: httpx.AsyncClient, survey_headers: dict[str, str], clock: MutableClock
 ) -> None:
-    valid = await invite(client, survey_headers)
-    expired = await invite(client, survey_headers)
+    valid = (await create_invitation(client, survey_headers, **SURVEY))["token"]
+    expired = (await create_invitation(client, survey_headers, **SURVEY))["token"]
     clock.advance(timedelta(days=28, seconds=1))
     tokens = {
         "expired": expired,
@@ -84,14 +77,11 @@ async def test_unknown_expired_and_malformed_tokens_are_indistinguishable(
 async def test_a_used_token_gets_a_409_revealing_nothing(
     client: httpx.AsyncClient, survey_headers: dict[str, str]
 ) -> None:
-    token = await invite(client, survey_headers)
+    token = (await create_invitation(client, survey_headers, **SURVEY))["token"]
     shown = await client.get(f"/v1/public/surveys/{token}")
     assert shown.status_code == 200
     question_keys = [question["key"] for question in shown.json()["questions"]]
-    answered = await client.post(
-        f"/v1/public/surveys/{token}/responses",
-        json={"answers": {question_keys[0]: 2}},
-    )
+    answered = await answer_survey(client, token, {question_keys[0]: 2})
     assert answered.status_code == 201, answered.text
 
     later = await both_routes(client, token)
@@ -108,7 +98,7 @@ async def test_a_malformed_body_is_refused_alike_for_valid_and_invalid_tokens(
     client: httpx.AsyncClient, survey_headers: dict[str, str]
 ) -> None:
     """The body is checked before the token is looked up: its 422 is no token oracle."""
-    valid = await invite(client, survey_headers)
+    valid = (await create_invitation(client, survey_headers, **SURVEY))["token"]
     answers = [
         await client.post(f"/v1/public/surveys/{token}/responses", json={"nonsense": True})
         for token in (valid, "A" * len(valid))

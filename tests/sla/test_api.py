@@ -8,16 +8,16 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.kit import migrations as schema
 from app.sla.errors import CalendarInUse
-from tests.sla.support import BERLIN_OFFICE, target
+from tests.factories import BERLIN_OFFICE, policy_target
+from tests.support.api import PROBLEM
 from tests.support.database import drop_database, recreate_database, scratch_database_name
 
-PROBLEM = "application/problem+json"
 CALENDARS, POLICIES = "/v1/business-calendars", "/v1/sla-policies"
 
 
 def policy_body(**overrides: Any) -> dict[str, Any]:
     return {"name": "Urgent", "position": 10, "conditions": {"priorities": ["urgent"]},
-            "targets": {"first_response": target(60, warn=10)}, **overrides}
+            "targets": {"first_response": policy_target(60, warn=10)}, **overrides}
 
 
 async def test_calendar_crud(client: httpx.AsyncClient, admin_headers: dict[str, str]) -> None:
@@ -130,7 +130,7 @@ async def test_policy_crud_and_versioning(
     assert policy["version"] == 1
     assert policy["pause_statuses"] == ["pending", "on_hold"]
     assert policy["targets"] == {
-        "first_response": target(60, warn=10), "next_response": None, "resolution": None,
+        "first_response": policy_target(60, warn=10), "next_response": None, "resolution": None,
     }
     assert policy["conditions"] == {
         "priorities": ["urgent"], "channels": [], "tiers": [], "tags": [],
@@ -141,7 +141,7 @@ async def test_policy_crud_and_versioning(
     )
     assert patched.status_code == 200
     assert (patched.json()["version"], patched.json()["escalate_on_breach"]) == (2, True)
-    assert patched.json()["targets"]["first_response"] == target(60, warn=10)
+    assert patched.json()["targets"]["first_response"] == policy_target(60, warn=10)
     assert (await client.get(url, headers=admin_headers)).json()["position"] == 5
     assert len((await client.get(POLICIES, headers=admin_headers)).json()["items"]) == 1
     assert (await client.delete(url, headers=admin_headers)).status_code == 204
@@ -163,13 +163,13 @@ async def test_policy_create_is_idempotent(
 @pytest.mark.parametrize(
     ("change", "pointer"),
     [
-        ({"targets": {"first_response": target(60, warn=60)}},
+        ({"targets": {"first_response": policy_target(60, warn=60)}},
          "/targets/first_response/warn_before_minutes"),
         ({"targets": {"first_response": {"target_minutes": 0}}},
          "/targets/first_response/target_minutes"),
-        ({"targets": {"first_response": target(60, business_hours=True)}},
+        ({"targets": {"first_response": policy_target(60, business_hours=True)}},
          "/targets/first_response/business_hours"),
-        ({"targets": {"answer": target(60)}}, "/targets/answer"),
+        ({"targets": {"answer": policy_target(60)}}, "/targets/answer"),
         ({"conditions": {"priorities": ["asap"]}}, "/conditions/priorities/0"),
         ({"conditions": {"tiers": [3]}}, "/conditions/tiers/0"),
         ({"pause_statuses": ["solved"]}, "/pause_statuses/0"),
@@ -192,7 +192,7 @@ async def test_patch_that_removes_the_calendar_of_business_hours_targets_is_422(
     calendar = (await client.post(CALENDARS, json=BERLIN_OFFICE, headers=admin_headers)).json()
     policy = (await client.post(POLICIES, json=policy_body(
         calendar_id=calendar["id"],
-        targets={"resolution": target(480, business_hours=True)},
+        targets={"resolution": policy_target(480, business_hours=True)},
     ), headers=admin_headers)).json()
     response = await client.patch(
         f"{POLICIES}/{policy['id']}", json={"calendar_id": None}, headers=admin_headers

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.kit.db import Database
 from app.kit.migrations import PROJECT_ROOT
 from app.models import Event, SlaTarget
-from tests.sla.support import seed_due_targets
+from tests.factories import seed_due_targets
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 

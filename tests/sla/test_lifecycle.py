@@ -43,7 +43,7 @@ from app.tickets.vocabulary import (
     apply_status,
     can_transition,
 )
-from tests.sla.support import BERLIN_OFFICE
+from tests.factories import BERLIN_OFFICE
 
 START = datetime(2026, 1, 1, tzinfo=UTC)  # the year has both DST changes and a holiday
 DAY = 86_400

@@ -16,7 +16,7 @@ from app.sla.rules import (
 )
 from app.sla.types import TargetStatus
 from app.tickets.vocabulary import Channel, Priority, Tier
-from tests.sla.support import BERLIN_OFFICE
+from tests.factories import BERLIN_OFFICE
 
 BERLIN = ZoneInfo("Europe/Berlin")
 OFFICE = calendar_from_json(BERLIN_OFFICE)  # Mon-Fri 09-12 and 13-17, closed 2026-12-25

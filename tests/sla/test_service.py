@@ -8,20 +8,18 @@ from app.sla import service
 from app.sla.schemas import CalendarUpdate, PolicyUpdate
 from app.sla.service import update_calendar, update_policy
 from app.sla.types import TargetStatus
-from tests.sla.support import (
+from tests.factories import (
     add_calendar,
     add_message,
     add_policy,
-    change,
-    create_ticket,
+    change_ticket,
     events_of_type,
     locked_ticket,
-    one_target,
+    open_ticket,
+    policy_target,
     set_status,
-    snapshot_of,
-    target,
-    targets_of,
 )
+from tests.sla.support import one_target, snapshot_of, targets_of
 
 MONDAY_9 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
 H = timedelta(hours=1)
@@ -32,7 +30,7 @@ async def test_creation_applies_the_policy_and_starts_first_response_and_resolut
     database: Database,
 ) -> None:
     policy_id = await add_policy(database, MONDAY_9)
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
 
     targets: dict[str, SlaTarget] = {t.metric: t for t in await targets_of(database, ticket_id)}
     assert set(targets) == {"first_response", "resolution"}
@@ -49,16 +47,16 @@ async def test_first_matching_policy_by_position_wins(database: Database) -> Non
     await add_policy(database, MONDAY_9, name="Catch-all", position=1000)
     await add_policy(
         database, MONDAY_9, name="VIP", position=10, conditions={"tags": ["vip"]},
-        targets={"first_response": target(15)},
+        targets={"first_response": policy_target(15)},
     )
     await add_policy(
         database, MONDAY_9, name="Urgent", position=20, conditions={"priorities": ["urgent"]},
-        targets={"first_response": target(30)},
+        targets={"first_response": policy_target(30)},
     )
 
-    vip_and_urgent = await create_ticket(database, MONDAY_9, tags=["vip"], priority="urgent")
-    urgent = await create_ticket(database, MONDAY_9, priority="urgent")
-    plain = await create_ticket(database, MONDAY_9)
+    vip_and_urgent = await open_ticket(database, MONDAY_9, tags=["vip"], priority="urgent")
+    urgent = await open_ticket(database, MONDAY_9, priority="urgent")
+    plain = await open_ticket(database, MONDAY_9)
 
     assert (await snapshot_of(database, vip_and_urgent)).policy_name == "VIP"
     vip_first = await one_target(database, vip_and_urgent, "first_response")
@@ -69,7 +67,7 @@ async def test_first_matching_policy_by_position_wins(database: Database) -> Non
 
 async def test_no_matching_policy_means_no_targets(database: Database) -> None:
     await add_policy(database, MONDAY_9, conditions={"channels": ["phone"]})
-    ticket_id = await create_ticket(database, MONDAY_9, channel="email")
+    ticket_id = await open_ticket(database, MONDAY_9, channel="email")
     assert await targets_of(database, ticket_id) == []
     assert (await snapshot_of(database, ticket_id)).policy_id is None
 
@@ -78,10 +76,10 @@ async def test_business_hours_target_uses_the_policy_calendar(database: Database
     calendar_id = await add_calendar(database, MONDAY_9)
     await add_policy(
         database, MONDAY_9, calendar_id=calendar_id,
-        targets={"first_response": target(120, business_hours=True)},
+        targets={"first_response": policy_target(120, business_hours=True)},
     )
     friday_16 = datetime(2026, 1, 9, 15, 0, tzinfo=UTC)
-    ticket_id = await create_ticket(database, friday_16)
+    ticket_id = await open_ticket(database, friday_16)
     first = await one_target(database, ticket_id, "first_response")
     assert first.due_at == datetime(2026, 1, 12, 9, 0, tzinfo=UTC)  # Monday 10:00 Berlin
 
@@ -90,7 +88,7 @@ async def test_public_agent_reply_meets_first_response_private_note_does_not(
     database: Database,
 ) -> None:
     await add_policy(database, MONDAY_9)
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
 
     await add_message(database, ticket_id, MONDAY_9 + 10 * M, "agent", public=False)
     assert (await one_target(database, ticket_id, "first_response")).status == "active"
@@ -105,7 +103,7 @@ async def test_customer_waiting_after_an_answer_gets_one_next_response_at_a_time
     database: Database,
 ) -> None:
     await add_policy(database, MONDAY_9)
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     await add_message(database, ticket_id, MONDAY_9, "customer")  # before any answer
     metrics: list[str] = [t.metric for t in await targets_of(database, ticket_id)]
     assert metrics.count("next_response") == 0
@@ -130,7 +128,7 @@ async def test_late_answer_before_the_sweep_is_a_breach_with_its_event(
     database: Database,
 ) -> None:
     await add_policy(database, MONDAY_9)
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     await add_message(database, ticket_id, MONDAY_9 + 61 * M, "agent")
 
     first = await one_target(database, ticket_id, "first_response")
@@ -143,7 +141,7 @@ async def test_late_answer_before_the_sweep_is_a_breach_with_its_event(
 
 async def test_solving_meets_resolution_and_stops_the_others(database: Database) -> None:
     await add_policy(database, MONDAY_9)
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     await set_status(database, ticket_id, "solved", MONDAY_9 + H)
 
     by_metric: dict[str, SlaTarget] = {t.metric: t for t in await targets_of(database, ticket_id)}
@@ -157,7 +155,7 @@ async def test_solving_meets_resolution_and_stops_the_others(database: Database)
 
 async def test_reopening_starts_a_new_resolution_target(database: Database) -> None:
     await add_policy(database, MONDAY_9)
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     await add_message(database, ticket_id, MONDAY_9 + M, "agent")
     await set_status(database, ticket_id, "solved", MONDAY_9 + H)
 
@@ -177,9 +175,9 @@ async def test_pause_and_resume_moves_due_by_the_business_time_paused(
     calendar_id = await add_calendar(database, MONDAY_9)
     await add_policy(
         database, MONDAY_9, calendar_id=calendar_id,
-        targets={"resolution": target(240, warn=60, business_hours=True)},
+        targets={"resolution": policy_target(240, warn=60, business_hours=True)},
     )
-    ticket_id = await create_ticket(database, MONDAY_9)  # due 14:00 Berlin (lunch break)
+    ticket_id = await open_ticket(database, MONDAY_9)  # due 14:00 Berlin (lunch break)
     assert (await one_target(database, ticket_id, "resolution")).due_at == MONDAY_9 + 5 * H
 
     # Pending from Monday 16:00 to Tuesday 10:00 Berlin: 2 business hours paused.
@@ -198,14 +196,14 @@ async def test_pause_and_resume_moves_due_by_the_business_time_paused(
 
 async def test_policy_without_pause_statuses_keeps_counting(database: Database) -> None:
     await add_policy(database, MONDAY_9, pause_statuses=[])
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     await set_status(database, ticket_id, "pending", MONDAY_9 + M)
     assert {t.status for t in await targets_of(database, ticket_id)} == {"active"}
 
 
 async def test_ticket_created_in_a_pause_status_starts_paused(database: Database) -> None:
     await add_policy(database, MONDAY_9)
-    ticket_id = await create_ticket(database, MONDAY_9, status="pending")
+    ticket_id = await open_ticket(database, MONDAY_9, status="pending")
     assert {t.status for t in await targets_of(database, ticket_id)} == {"paused"}
     await set_status(database, ticket_id, "open", MONDAY_9 + 3 * H)
     first = await one_target(database, ticket_id, "first_response")
@@ -218,10 +216,10 @@ async def test_priority_change_applies_the_matching_policy_from_the_original_sta
     await add_policy(database, MONDAY_9, name="Standard", position=100)
     await add_policy(
         database, MONDAY_9, name="Urgent", position=10, conditions={"priorities": ["urgent"]},
-        targets={"first_response": target(15), "resolution": target(120)},
+        targets={"first_response": policy_target(15), "resolution": policy_target(120)},
     )
-    ticket_id = await create_ticket(database, MONDAY_9)
-    await change(database, ticket_id, MONDAY_9 + 5 * M, priority="urgent")
+    ticket_id = await open_ticket(database, MONDAY_9)
+    await change_ticket(database, ticket_id, MONDAY_9 + 5 * M, priority="urgent")
 
     by_metric: dict[str, SlaTarget] = {t.metric: t for t in await targets_of(database, ticket_id)}
     assert by_metric["first_response"].due_at == MONDAY_9 + 15 * M
@@ -236,13 +234,13 @@ async def test_re_evaluation_leaves_finished_targets_and_stops_unpromised_ones(
     await add_policy(database, MONDAY_9, name="Standard", position=100)
     await add_policy(
         database, MONDAY_9, name="Chat", position=10, conditions={"channels": ["chat"]},
-        targets={"resolution": target(60)},
+        targets={"resolution": policy_target(60)},
     )
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     await add_message(database, ticket_id, MONDAY_9 + 5 * M, "agent")
     await add_message(database, ticket_id, MONDAY_9 + 6 * M, "customer")
 
-    await change(database, ticket_id, MONDAY_9 + 10 * M, channel="chat")
+    await change_ticket(database, ticket_id, MONDAY_9 + 10 * M, channel="chat")
 
     by_metric: dict[str, SlaTarget] = {t.metric: t for t in await targets_of(database, ticket_id)}
     assert (by_metric["first_response"].status, by_metric["first_response"].policy_name) == (
@@ -253,13 +251,13 @@ async def test_re_evaluation_leaves_finished_targets_and_stops_unpromised_ones(
 
 
 async def test_new_policy_adds_targets_the_old_one_did_not_promise(database: Database) -> None:
-    await add_policy(database, MONDAY_9, position=100, targets={"resolution": target(480)})
+    await add_policy(database, MONDAY_9, position=100, targets={"resolution": policy_target(480)})
     await add_policy(
         database, MONDAY_9, name="VIP", position=10, conditions={"tags": ["vip"]},
-        targets={"first_response": target(30), "resolution": target(240)},
+        targets={"first_response": policy_target(30), "resolution": policy_target(240)},
     )
-    ticket_id = await create_ticket(database, MONDAY_9)
-    await change(database, ticket_id, MONDAY_9 + 10 * M, tags=["vip"])
+    ticket_id = await open_ticket(database, MONDAY_9)
+    await change_ticket(database, ticket_id, MONDAY_9 + 10 * M, tags=["vip"])
     first = await one_target(database, ticket_id, "first_response")
     assert (first.started_at, first.due_at) == (MONDAY_9, MONDAY_9 + 30 * M)
 
@@ -268,11 +266,11 @@ async def test_changing_an_attribute_no_policy_looks_at_changes_nothing(
     database: Database,
 ) -> None:
     await add_policy(database, MONDAY_9)
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     before = await snapshot_of(database, ticket_id)
     async with locked_ticket(database, ticket_id) as (session, ticket):
         await service.on_attributes_changed(session, ticket, {"assignee"}, MONDAY_9 + H)
-    await change(database, ticket_id, MONDAY_9 + H, tags=["nothing-matches-this"])
+    await change_ticket(database, ticket_id, MONDAY_9 + H, tags=["nothing-matches-this"])
     assert (await snapshot_of(database, ticket_id)).applied_at == before.applied_at
 
 
@@ -282,14 +280,14 @@ async def test_editing_a_policy_or_calendar_never_rewrites_a_tickets_deadlines(
     calendar_id = await add_calendar(database, MONDAY_9)
     policy_id = await add_policy(
         database, MONDAY_9, calendar_id=calendar_id,
-        targets={"first_response": target(120, business_hours=True)},
+        targets={"first_response": policy_target(120, business_hours=True)},
     )
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     before = await one_target(database, ticket_id, "first_response")
 
     async with database.sessionmaker() as session, session.begin():
         await update_policy(session, policy_id, PolicyUpdate.model_validate(
-            {"targets": {"first_response": target(5)}}), MONDAY_9 + M)
+            {"targets": {"first_response": policy_target(5)}}), MONDAY_9 + M)
         await update_calendar(session, calendar_id, CalendarUpdate.model_validate(
             {"weekly_hours": {"sat": [["10:00", "11:00"]]}}), MONDAY_9 + M)
 
@@ -304,9 +302,12 @@ async def test_editing_a_policy_or_calendar_never_rewrites_a_tickets_deadlines(
 async def test_expectations_show_what_the_customer_can_expect(database: Database) -> None:
     await add_policy(
         database, MONDAY_9,
-        targets={"first_response": target(60, warn=15), "resolution": target(480, warn=60)},
+        targets={
+            "first_response": policy_target(60, warn=15),
+            "resolution": policy_target(480, warn=60),
+        },
     )
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
 
     async def expect(now: datetime) -> dict[str, object]:
         async with locked_ticket(database, ticket_id) as (session, ticket):
@@ -342,8 +343,8 @@ async def test_breached_filter_selects_tickets_with_a_breached_target(
     database: Database,
 ) -> None:
     await add_policy(database, MONDAY_9)
-    on_time = await create_ticket(database, MONDAY_9)
-    late = await create_ticket(database, MONDAY_9)
+    on_time = await open_ticket(database, MONDAY_9)
+    late = await open_ticket(database, MONDAY_9)
     async with database.sessionmaker() as session, session.begin():
         for sla_target in await targets_of(database, late):
             if sla_target.metric == "first_response":

@@ -11,16 +11,15 @@ from app.kit.jobs import JobContext
 from app.models import Event, Ticket
 from app.sla.tasks import sweep_sla_targets
 from app.worker import default_jobs, new_worker
-from tests.sla.support import (
+from tests.factories import (
     add_policy,
-    create_ticket,
     events_of_type,
     locked_ticket,
-    one_target,
+    open_ticket,
+    policy_target,
     set_status,
-    target,
-    targets_of,
 )
+from tests.sla.support import one_target, targets_of
 from tests.support.clock import MutableClock
 
 MONDAY_9 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
@@ -36,8 +35,8 @@ def context(database: Database, clock: MutableClock, settings: Settings) -> JobC
 async def test_breach_is_emitted_once_with_its_payload(
     database: Database, settings: Settings, clock: MutableClock
 ) -> None:
-    policy_id = await add_policy(database, MONDAY_9, targets={"first_response": target(60)})
-    ticket_id = await create_ticket(database, MONDAY_9)
+    policy_id = await add_policy(database, MONDAY_9, targets={"first_response": policy_target(60)})
+    ticket_id = await open_ticket(database, MONDAY_9)
     sweep = context(database, clock, settings)
 
     clock.set(MONDAY_9 + 59 * M)
@@ -64,8 +63,8 @@ async def test_breach_is_emitted_once_with_its_payload(
 async def test_warning_once_in_the_window_then_the_breach(
     database: Database, settings: Settings, clock: MutableClock
 ) -> None:
-    await add_policy(database, MONDAY_9, targets={"first_response": target(60, warn=15)})
-    ticket_id = await create_ticket(database, MONDAY_9)
+    await add_policy(database, MONDAY_9, targets={"first_response": policy_target(60, warn=15)})
+    ticket_id = await open_ticket(database, MONDAY_9)
     sweep = context(database, clock, settings)
 
     clock.set(MONDAY_9 + 44 * M)
@@ -89,8 +88,8 @@ async def test_warning_once_in_the_window_then_the_breach(
 async def test_a_target_found_past_due_gets_no_late_warning(
     database: Database, settings: Settings, clock: MutableClock
 ) -> None:
-    await add_policy(database, MONDAY_9, targets={"first_response": target(60, warn=15)})
-    await create_ticket(database, MONDAY_9)
+    await add_policy(database, MONDAY_9, targets={"first_response": policy_target(60, warn=15)})
+    await open_ticket(database, MONDAY_9)
     clock.set(MONDAY_9 + 3 * H)  # the worker was down through the whole warning window
     await sweep_sla_targets(context(database, clock, settings))
     assert [e.type for e in await events_of_type(database, "sla.warning", "sla.breached")] == [
@@ -102,7 +101,7 @@ async def test_paused_and_met_targets_never_breach(
     database: Database, settings: Settings, clock: MutableClock
 ) -> None:
     await add_policy(database, MONDAY_9)
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     await set_status(database, ticket_id, "pending", MONDAY_9 + M)
     clock.set(MONDAY_9 + 30 * H)
     assert await sweep_sla_targets(context(database, clock, settings)) == 0
@@ -112,8 +111,8 @@ async def test_paused_and_met_targets_never_breach(
 async def test_sweep_skips_a_ticket_a_request_holds_and_takes_it_next_tick(
     database: Database, settings: Settings, clock: MutableClock
 ) -> None:
-    await add_policy(database, MONDAY_9, targets={"first_response": target(60)})
-    ticket_id = await create_ticket(database, MONDAY_9)
+    await add_policy(database, MONDAY_9, targets={"first_response": policy_target(60)})
+    ticket_id = await open_ticket(database, MONDAY_9)
     clock.set(MONDAY_9 + 2 * H)
     sweep = context(database, clock, settings)
     async with locked_ticket(database, ticket_id):
@@ -126,9 +125,9 @@ async def test_breach_escalates_to_tier_two_once_when_the_policy_asks(
 ) -> None:
     await add_policy(
         database, MONDAY_9, escalate_on_breach=True,
-        targets={"first_response": target(60), "resolution": target(60)},
+        targets={"first_response": policy_target(60), "resolution": policy_target(60)},
     )
-    ticket_id = await create_ticket(database, MONDAY_9)
+    ticket_id = await open_ticket(database, MONDAY_9)
     clock.set(MONDAY_9 + 2 * H)
     assert await sweep_sla_targets(context(database, clock, settings)) == 2
 
@@ -147,8 +146,8 @@ async def test_breach_escalates_to_tier_two_once_when_the_policy_asks(
 async def test_no_escalation_unless_the_policy_asks(
     database: Database, settings: Settings, clock: MutableClock
 ) -> None:
-    await add_policy(database, MONDAY_9, targets={"first_response": target(60)})
-    ticket_id = await create_ticket(database, MONDAY_9)
+    await add_policy(database, MONDAY_9, targets={"first_response": policy_target(60)})
+    ticket_id = await open_ticket(database, MONDAY_9)
     clock.set(MONDAY_9 + 2 * H)
     await sweep_sla_targets(context(database, clock, settings))
     async with database.sessionmaker() as session:
@@ -159,9 +158,9 @@ async def test_no_escalation_unless_the_policy_asks(
 async def test_a_full_batch_reports_a_full_count_so_the_worker_runs_again(
     database: Database, settings: Settings, clock: MutableClock
 ) -> None:
-    await add_policy(database, MONDAY_9, targets={"first_response": target(60)})
+    await add_policy(database, MONDAY_9, targets={"first_response": policy_target(60)})
     for _ in range(5):
-        await create_ticket(database, MONDAY_9)
+        await open_ticket(database, MONDAY_9)
     clock.set(MONDAY_9 + 2 * H)
     small = context(database, clock, settings.model_copy(update={"sla_sweep_batch_size": 2}))
     assert [await sweep_sla_targets(small) for _ in range(4)] == [2, 2, 1, 0]
@@ -184,8 +183,8 @@ async def test_detection_lag_stays_under_two_seconds_at_the_default_tick(
     """Real time on purpose: this measures the worker loop itself."""
     assert settings.worker_tick_seconds == 1.0
     now = SystemClock().now()
-    await add_policy(database, now, targets={"first_response": target(1)})
-    ticket_id = await create_ticket(database, now - timedelta(seconds=59.5))
+    await add_policy(database, now, targets={"first_response": policy_target(1)})
+    ticket_id = await open_ticket(database, now - timedelta(seconds=59.5))
     due_at = (await one_target(database, ticket_id, "first_response")).due_at
 
     stop = asyncio.Event()

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.config import Settings
 from app.kit.db import Database
 from app.kit.jobs import JobContext
-from app.models import Customer, Event, SurveyInvitation
+from app.models import Customer, SurveyInvitation
 from app.surveys.repository import (
     SolvedTicket,
     SurveyInvitationRepository,
@@ -15,20 +15,13 @@ from app.surveys.repository import (
 )
 from app.surveys.tasks import invite_customers_of_solved_tickets, jobs
 from app.surveys.tokens import generate_token
+from tests.factories import add_ticket, create_invitation, events_of_type
 from tests.support.clock import MutableClock
-from tests.support.shop import add_ticket
-from tests.surveys.conftest import invite
 
 
 async def invitations(database: Database) -> list[SurveyInvitation]:
     async with database.sessionmaker() as session:
         return list((await session.scalars(select(SurveyInvitation))).all())
-
-
-async def invitation_events(database: Database) -> list[Event]:
-    async with database.sessionmaker() as session:
-        statement = select(Event).where(Event.type == "survey.invitation_created")
-        return list((await session.scalars(statement)).all())
 
 
 async def run_job(database: Database, clock: MutableClock, settings: Settings) -> int:
@@ -40,7 +33,7 @@ async def test_a_ticket_solved_past_the_delay_gets_one_support_csat_invitation(
     client: httpx.AsyncClient,
 ) -> None:
     ticket = await add_ticket(
-        database, customer.id, status="solved", solved_at=clock.now() - timedelta(minutes=61)
+        database, customer, status="solved", solved_at=clock.now() - timedelta(minutes=61)
     )
 
     assert await run_job(database, clock, settings) == 1
@@ -49,7 +42,7 @@ async def test_a_ticket_solved_past_the_delay_gets_one_support_csat_invitation(
     [invitation] = await invitations(database)
     assert (invitation.ticket_id, invitation.trigger) == (ticket.id, "ticket_solved")
     assert invitation.expires_at == clock.now() + timedelta(days=28)
-    [event] = await invitation_events(database)
+    [event] = await events_of_type(database, "survey.invitation_created")
     assert event.data["invitation"]["template"]["slug"] == "support-csat"
     assert event.data["invitation"]["ticket_id"] == str(ticket.id)
     assert event.data["customer"]["email"] == "ada@example.com"
@@ -65,7 +58,7 @@ async def test_the_invitation_waits_for_the_delay(
     database: Database, clock: MutableClock, settings: Settings, customer: Customer
 ) -> None:
     await add_ticket(
-        database, customer.id, status="solved", solved_at=clock.now() - timedelta(minutes=10)
+        database, customer, status="solved", solved_at=clock.now() - timedelta(minutes=10)
     )
     assert await run_job(database, clock, settings) == 0
     clock.advance(timedelta(minutes=50))
@@ -81,12 +74,12 @@ async def test_old_reopened_and_already_surveyed_tickets_are_not_invited(
     survey_headers: dict[str, str],
 ) -> None:
     long_ago = clock.now() - timedelta(days=settings.survey_invite_lookback_days, minutes=1)
-    await add_ticket(database, customer.id, status="solved", solved_at=long_ago)
+    await add_ticket(database, customer, status="solved", solved_at=long_ago)
     two_hours_ago = clock.now() - timedelta(hours=2)
-    await add_ticket(database, customer.id, status="open", solved_at=two_hours_ago)
-    await add_ticket(database, customer.id, status="pending")
-    surveyed = await add_ticket(database, customer.id, status="closed", solved_at=two_hours_ago)
-    await invite(client, survey_headers, "support-csat", ticket_id=str(surveyed.id))
+    await add_ticket(database, customer, status="open", solved_at=two_hours_ago)
+    await add_ticket(database, customer, status="pending")
+    surveyed = await add_ticket(database, customer, status="closed", solved_at=two_hours_ago)
+    await create_invitation(client, survey_headers, "support-csat", ticket_id=str(surveyed.id))
 
     assert await run_job(database, clock, settings) == 0
     assert len(await invitations(database)) == 1
@@ -101,9 +94,9 @@ async def test_a_ticket_solved_after_a_post_purchase_survey_is_still_invited(
     survey_headers: dict[str, str],
 ) -> None:
     ticket = await add_ticket(
-        database, customer.id, status="solved", solved_at=clock.now() - timedelta(hours=2)
+        database, customer, status="solved", solved_at=clock.now() - timedelta(hours=2)
     )
-    await invite(client, survey_headers, "post-purchase", ticket_id=str(ticket.id))
+    await create_invitation(client, survey_headers, "post-purchase", ticket_id=str(ticket.id))
     assert await run_job(database, clock, settings) == 1
 
 
@@ -112,7 +105,7 @@ async def test_workers_running_at_once_invite_each_ticket_exactly_once(
 ) -> None:
     solved_at = clock.now() - timedelta(hours=2)
     tickets = [
-        await add_ticket(database, customer.id, status="solved", solved_at=solved_at)
+        await add_ticket(database, customer, status="solved", solved_at=solved_at)
         for _ in range(30)
     ]
 
@@ -123,13 +116,13 @@ async def test_workers_running_at_once_invite_each_ticket_exactly_once(
     assert sorted(str(invitation.ticket_id) for invitation in stored) == sorted(
         str(ticket.id) for ticket in tickets
     )
-    assert len(await invitation_events(database)) == 30
+    assert len(await events_of_type(database, "survey.invitation_created")) == 30
 
 
 async def test_the_database_refuses_a_second_automatic_invitation_for_a_ticket(
     database: Database, clock: MutableClock, customer: Customer
 ) -> None:
-    ticket = await add_ticket(database, customer.id, status="solved", solved_at=clock.now())
+    ticket = await add_ticket(database, customer, status="solved", solved_at=clock.now())
     solved = SolvedTicket(ticket.id, customer.id, None)
     async with database.sessionmaker() as session, session.begin():
         template = await SurveyTemplateRepository(session).by_slug("support-csat")

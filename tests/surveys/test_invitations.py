@@ -8,9 +8,8 @@ from sqlalchemy import select
 
 from app.kit.db import Database
 from app.models import Customer, Event, SurveyInvitation
+from tests.factories import add_customer, add_order, add_ticket, create_invitation
 from tests.support.clock import MutableClock
-from tests.support.shop import add_customer, add_order, add_ticket
-from tests.surveys.conftest import invite
 
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43,}$")  # base64url of at least 256 bits
 
@@ -22,7 +21,7 @@ async def test_an_invitation_returns_a_single_use_link_and_stores_only_its_hash(
     database: Database,
     clock: MutableClock,
 ) -> None:
-    created = await invite(client, survey_headers)
+    created = await create_invitation(client, survey_headers)
 
     token = created["token"]
     assert TOKEN_PATTERN.match(token)
@@ -43,8 +42,8 @@ async def test_an_invitation_returns_a_single_use_link_and_stores_only_its_hash(
 async def test_two_invitations_get_different_tokens(
     client: httpx.AsyncClient, survey_headers: dict[str, str], customer: Customer
 ) -> None:
-    first = await invite(client, survey_headers)
-    second = await invite(client, survey_headers)
+    first = await create_invitation(client, survey_headers)
+    second = await create_invitation(client, survey_headers)
     assert first["token"] != second["token"]
 
 
@@ -54,7 +53,7 @@ async def test_creating_an_invitation_emits_the_event_the_shop_sends_the_email_f
     customer: Customer,
     database: Database,
 ) -> None:
-    created = await invite(client, survey_headers)
+    created = await create_invitation(client, survey_headers)
     async with database.sessionmaker() as session:
         event = await session.scalar(
             select(Event).where(Event.type == "survey.invitation_created")
@@ -74,9 +73,9 @@ async def test_an_invitation_links_an_order_and_a_ticket_of_the_customer(
     customer: Customer,
     database: Database,
 ) -> None:
-    order = await add_order(database, customer.id, "order-9")
-    ticket = await add_ticket(database, customer.id, order_id=order.id)
-    created = await invite(
+    order = await add_order(database, customer, "order-9")
+    ticket = await add_ticket(database, customer, order=order)
+    created = await create_invitation(
         client, survey_headers, "support-csat",
         order_external_ref="order-9", ticket_id=str(ticket.id),
     )
@@ -99,8 +98,8 @@ async def test_unknown_or_foreign_references_are_422_naming_the_field(
     database: Database,
 ) -> None:
     stranger = await add_customer(database, "cust-2")
-    foreign_order = await add_order(database, stranger.id, "order-of-2")
-    foreign_ticket = await add_ticket(database, stranger.id)
+    foreign_order = await add_order(database, stranger, "order-of-2")
+    foreign_ticket = await add_ticket(database, stranger)
     cases: list[tuple[dict[str, Any], str]] = [
         ({"customer_external_ref": "nobody"}, "/customer_external_ref"),
         ({"order_external_ref": "no-such-order"}, "/order_external_ref"),
@@ -126,13 +125,13 @@ async def test_an_invitation_pins_the_template_version_it_was_created_with(
     question = {"key": "q", "type": "yes_no", "prompt": "Arrived on time?", "required": True}
     body = {"slug": "arrival", "name": "Arrival", "questions": [question]}
     await client.post("/v1/survey-templates", json=body, headers=survey_headers)
-    pinned = await invite(client, survey_headers, "arrival")
+    pinned = await create_invitation(client, survey_headers, "arrival")
     renamed = {**question, "key": "on_time"}
     await client.post(
         "/v1/survey-templates", json={**body, "questions": [renamed]}, headers=survey_headers
     )
-    latest = await invite(client, survey_headers, "arrival")
-    explicit_first = await invite(client, survey_headers, "arrival", template_version=1)
+    latest = await create_invitation(client, survey_headers, "arrival")
+    explicit_first = await create_invitation(client, survey_headers, "arrival", template_version=1)
 
     assert pinned["template"]["version"] == 1
     assert latest["template"]["version"] == 2
@@ -164,9 +163,11 @@ async def test_invitations_are_listed_by_customer_and_template(
     database: Database,
 ) -> None:
     await add_customer(database, "cust-2")
-    await invite(client, survey_headers, "post-purchase")
-    await invite(client, survey_headers, "support-csat")
-    other = await invite(client, survey_headers, "support-csat", customer_external_ref="cust-2")
+    await create_invitation(client, survey_headers, "post-purchase")
+    await create_invitation(client, survey_headers, "support-csat")
+    other = await create_invitation(
+        client, survey_headers, "support-csat", customer_external_ref="cust-2"
+    )
 
     by_customer = await client.get(
         "/v1/survey-invitations", params={"customer_external_ref": "cust-2"},
@@ -185,11 +186,11 @@ async def test_invitations_are_listed_by_order(
     customer: Customer,
     database: Database,
 ) -> None:
-    await add_order(database, customer.id, "order-7")
-    await add_order(database, customer.id, "order-8")
-    for_order = await invite(client, survey_headers, order_external_ref="order-7")
-    await invite(client, survey_headers, order_external_ref="order-8")
-    await invite(client, survey_headers)
+    await add_order(database, customer, "order-7")
+    await add_order(database, customer, "order-8")
+    for_order = await create_invitation(client, survey_headers, order_external_ref="order-7")
+    await create_invitation(client, survey_headers, order_external_ref="order-8")
+    await create_invitation(client, survey_headers)
 
     async def listed(**params: str) -> list[str]:
         response = await client.get(

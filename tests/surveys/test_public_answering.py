@@ -8,11 +8,10 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from app.kit.db import Database
-from app.models import Customer, Event, Feedback, SurveyAnswer
+from app.models import Customer, Feedback, SurveyAnswer
 from app.surveys.errors import SurveyAlreadyAnswered
+from tests.factories import add_ticket, answer_survey, create_invitation, events_of_type
 from tests.support.clock import MutableClock
-from tests.support.shop import add_ticket
-from tests.surveys.conftest import answer, invite
 
 HAPPY_POST_PURCHASE: dict[str, Any] = {
     "satisfaction": "Very satisfied",
@@ -30,12 +29,6 @@ async def stored_answers(database: Database) -> dict[str, SurveyAnswer]:
     return {row.question_key: row for row in rows}
 
 
-async def events_of_type(database: Database, event_type: str) -> list[Event]:
-    async with database.sessionmaker() as session:
-        rows = await session.scalars(select(Event).where(Event.type == event_type))
-        return list(rows.all())
-
-
 async def all_feedback(database: Database) -> list[Feedback]:
     async with database.sessionmaker() as session:
         return list((await session.scalars(select(Feedback))).all())
@@ -44,7 +37,7 @@ async def all_feedback(database: Database) -> list[Feedback]:
 async def test_the_public_survey_shows_the_post_purchase_questions_without_a_key(
     client: httpx.AsyncClient, survey_headers: dict[str, str], customer: Customer
 ) -> None:
-    created = await invite(client, survey_headers)
+    created = await create_invitation(client, survey_headers)
     response = await client.get(f"/v1/public/surveys/{created['token']}")
     assert response.status_code == 200
     survey = response.json()
@@ -67,8 +60,8 @@ async def test_post_purchase_end_to_end_stores_one_row_per_answer_for_metrics(
     database: Database,
     clock: MutableClock,
 ) -> None:
-    created = await invite(client, survey_headers)
-    response = await answer(client, created["token"], HAPPY_POST_PURCHASE)
+    created = await create_invitation(client, survey_headers)
+    response = await answer_survey(client, created["token"], HAPPY_POST_PURCHASE)
 
     assert response.status_code == 201, response.text
     rows = await stored_answers(database)
@@ -100,8 +93,8 @@ async def test_optional_questions_may_be_left_out(
     client: httpx.AsyncClient, survey_headers: dict[str, str], customer: Customer,
     database: Database,
 ) -> None:
-    created = await invite(client, survey_headers)
-    response = await answer(
+    created = await create_invitation(client, survey_headers)
+    response = await answer_survey(
         client, created["token"], {"satisfaction": 4, "expectations_met": True, "improvement": ""}
     )
     assert response.status_code == 201
@@ -114,12 +107,14 @@ async def test_support_csat_end_to_end_with_a_ticket(
     customer: Customer,
     database: Database,
 ) -> None:
-    ticket = await add_ticket(database, customer.id, status="solved")
-    created = await invite(client, survey_headers, "support-csat", ticket_id=str(ticket.id))
+    ticket = await add_ticket(database, customer, status="solved")
+    created = await create_invitation(
+        client, survey_headers, "support-csat", ticket_id=str(ticket.id)
+    )
     survey = await client.get(f"/v1/public/surveys/{created['token']}")
     assert [q["key"] for q in survey.json()["questions"]] == ["support_satisfaction", "comment"]
 
-    response = await answer(client, created["token"], {"support_satisfaction": 4})
+    response = await answer_survey(client, created["token"], {"support_satisfaction": 4})
 
     assert response.status_code == 201
     rows = await stored_answers(database)
@@ -163,10 +158,10 @@ async def test_every_bad_answer_is_a_422_naming_the_question(
     question: str,
     detail_part: str,
 ) -> None:
-    created = await invite(client, survey_headers)
+    created = await create_invitation(client, survey_headers)
     valid = {"satisfaction": 4, "expectations_met": True}
 
-    response = await answer(client, created["token"], {**valid, **answers})
+    response = await answer_survey(client, created["token"], {**valid, **answers})
 
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
@@ -176,14 +171,14 @@ async def test_every_bad_answer_is_a_422_naming_the_question(
     assert detail_part in errors[0]["detail"]
     assert await stored_answers(database) == {}
     # A refused answer does not use the invitation up.
-    assert (await answer(client, created["token"], valid)).status_code == 201
+    assert (await answer_survey(client, created["token"], valid)).status_code == 201
 
 
 async def test_several_problems_are_reported_together(
     client: httpx.AsyncClient, survey_headers: dict[str, str], customer: Customer
 ) -> None:
-    created = await invite(client, survey_headers)
-    response = await answer(client, created["token"], {"recommend": 12, "a/b": 1})
+    created = await create_invitation(client, survey_headers)
+    response = await answer_survey(client, created["token"], {"recommend": 12, "a/b": 1})
     pointers = [error["pointer"] for error in response.json()["errors"]]
     assert pointers == [
         "/answers/satisfaction", "/answers/expectations_met", "/answers/recommend", "/answers/a~1b",
@@ -193,7 +188,7 @@ async def test_several_problems_are_reported_together(
 async def test_a_body_without_answers_object_is_422(
     client: httpx.AsyncClient, survey_headers: dict[str, str], customer: Customer
 ) -> None:
-    created = await invite(client, survey_headers)
+    created = await create_invitation(client, survey_headers)
     for body in ({}, {"answers": [1, 2]}, {"answers": {}, "extra": 1}):
         response = await client.post(
             f"/v1/public/surveys/{created['token']}/responses", json=body
@@ -204,9 +199,13 @@ async def test_a_body_without_answers_object_is_422(
 async def test_answering_twice_is_409(
     client: httpx.AsyncClient, survey_headers: dict[str, str], customer: Customer
 ) -> None:
-    created = await invite(client, survey_headers)
-    first = await answer(client, created["token"], {"satisfaction": 5, "expectations_met": True})
-    second = await answer(client, created["token"], {"satisfaction": 1, "expectations_met": False})
+    created = await create_invitation(client, survey_headers)
+    first = await answer_survey(
+        client, created["token"], {"satisfaction": 5, "expectations_met": True}
+    )
+    second = await answer_survey(
+        client, created["token"], {"satisfaction": 1, "expectations_met": False}
+    )
     assert (first.status_code, second.status_code) == (201, 409)
     assert second.headers["content-type"] == "application/problem+json"
     assert second.json()["type"] == SurveyAlreadyAnswered.type_uri()
@@ -219,9 +218,9 @@ async def test_answering_the_same_token_at_once_stores_one_response(
     customer: Customer,
     database: Database,
 ) -> None:
-    created = await invite(client, survey_headers)
+    created = await create_invitation(client, survey_headers)
     responses = await asyncio.gather(*(
-        answer(client, created["token"], {"satisfaction": score, "expectations_met": True})
+        answer_survey(client, created["token"], {"satisfaction": score, "expectations_met": True})
         for score in (1, 2, 4, 5)
     ))
     assert sorted(response.status_code for response in responses) == [201, 409, 409, 409]
@@ -238,12 +237,12 @@ async def test_unknown_and_expired_tokens_get_the_same_404(
     customer: Customer,
     clock: MutableClock,
 ) -> None:
-    created = await invite(client, survey_headers)
+    created = await create_invitation(client, survey_headers)
     clock.advance(timedelta(days=28))
     expired_read = await client.get(f"/v1/public/surveys/{created['token']}")
-    expired_answer = await answer(client, created["token"], {"satisfaction": 5})
+    expired_answer = await answer_survey(client, created["token"], {"satisfaction": 5})
     unknown_read = await client.get("/v1/public/surveys/" + "A" * 43)
-    unknown_answer = await answer(client, "A" * 43, {"satisfaction": 5})
+    unknown_answer = await answer_survey(client, "A" * 43, {"satisfaction": 5})
     overlong = await client.get("/v1/public/surveys/" + "A" * 5000)
 
     for response in (expired_read, expired_answer, unknown_read, unknown_answer, overlong):
@@ -259,9 +258,11 @@ async def test_a_survey_can_be_answered_until_just_before_it_expires(
     customer: Customer,
     clock: MutableClock,
 ) -> None:
-    created = await invite(client, survey_headers)
+    created = await create_invitation(client, survey_headers)
     clock.advance(timedelta(days=28) - timedelta(seconds=1))
-    response = await answer(client, created["token"], {"satisfaction": 5, "expectations_met": True})
+    response = await answer_survey(
+        client, created["token"], {"satisfaction": 5, "expectations_met": True}
+    )
     assert response.status_code == 201
 
 
@@ -281,8 +282,8 @@ async def test_a_low_score_opens_a_feedback_item_linked_to_the_response(
     answers: dict[str, Any],
     low_part: str,
 ) -> None:
-    created = await invite(client, survey_headers)
-    response = await answer(
+    created = await create_invitation(client, survey_headers)
+    response = await answer_survey(
         client, created["token"], {**answers, "improvement": "Answer my emails."}
     )
 
@@ -314,8 +315,8 @@ async def test_scores_above_the_thresholds_open_no_feedback(
     database: Database,
     answers: dict[str, Any],
 ) -> None:
-    created = await invite(client, survey_headers)
-    assert (await answer(client, created["token"], answers)).status_code == 201
+    created = await create_invitation(client, survey_headers)
+    assert (await answer_survey(client, created["token"], answers)).status_code == 201
     assert await all_feedback(database) == []
 
 
@@ -325,9 +326,11 @@ async def test_a_low_support_csat_is_followed_up_as_support_feedback_on_the_tick
     customer: Customer,
     database: Database,
 ) -> None:
-    ticket = await add_ticket(database, customer.id, status="solved")
-    created = await invite(client, survey_headers, "support-csat", ticket_id=str(ticket.id))
-    await answer(client, created["token"], {"support_satisfaction": "Very dissatisfied"})
+    ticket = await add_ticket(database, customer, status="solved")
+    created = await create_invitation(
+        client, survey_headers, "support-csat", ticket_id=str(ticket.id)
+    )
+    await answer_survey(client, created["token"], {"support_satisfaction": "Very dissatisfied"})
 
     [feedback] = await all_feedback(database)
     assert (feedback.area, feedback.ticket_id, feedback.rating) == ("support", ticket.id, 1)
@@ -346,7 +349,7 @@ async def test_the_public_routes_are_rate_limited_per_client_address(
         httpx.AsyncClient(transport=transport, base_url="http://testserver") as client,
         httpx.AsyncClient(transport=other_transport, base_url="http://testserver") as other,
     ):
-        created = await invite(client, survey_headers)  # API-key routes are not limited
+        created = await create_invitation(client, survey_headers)  # API-key routes are not limited
         path = f"/v1/public/surveys/{created['token']}"
         for _ in range(limit):
             assert (await client.get(path)).status_code == 200

@@ -6,9 +6,15 @@ from app.auth.scopes import Scope
 from app.kit.db import Database
 from app.models import Customer
 from tests.conftest import MakeKey
+from tests.factories import (
+    add_customer,
+    add_order,
+    add_ticket,
+    answer_survey,
+    create_invitation,
+)
+from tests.support.api import bearer
 from tests.support.clock import MutableClock
-from tests.support.shop import add_customer, add_order, add_ticket
-from tests.surveys.conftest import answer, invite
 
 VALID = {"satisfaction": 4, "expectations_met": True}
 
@@ -21,17 +27,19 @@ async def test_responses_are_filtered_by_template_customer_order_ticket_and_time
     clock: MutableClock,
 ) -> None:
     await add_customer(database, "cust-2")
-    ticket = await add_ticket(database, customer.id, status="solved")
-    await add_order(database, customer.id, "order-7")
-    early = await invite(client, survey_headers, order_external_ref="order-7")
-    await answer(client, early["token"], VALID)
+    ticket = await add_ticket(database, customer, status="solved")
+    await add_order(database, customer, "order-7")
+    early = await create_invitation(client, survey_headers, order_external_ref="order-7")
+    await answer_survey(client, early["token"], VALID)
     clock.advance(timedelta(hours=1))
     boundary = clock.now()
-    support = await invite(client, survey_headers, "support-csat", ticket_id=str(ticket.id))
-    await answer(client, support["token"], {"support_satisfaction": 5})
+    support = await create_invitation(
+        client, survey_headers, "support-csat", ticket_id=str(ticket.id)
+    )
+    await answer_survey(client, support["token"], {"support_satisfaction": 5})
     clock.advance(timedelta(hours=1))
-    other = await invite(client, survey_headers, customer_external_ref="cust-2")
-    await answer(client, other["token"], VALID)
+    other = await create_invitation(client, survey_headers, customer_external_ref="cust-2")
+    await answer_survey(client, other["token"], VALID)
 
     async def invitations_listed(**params: str) -> list[str]:
         response = await client.get(
@@ -59,8 +67,8 @@ async def test_responses_are_paginated(
     clock: MutableClock,
 ) -> None:
     for _ in range(3):
-        created = await invite(client, survey_headers)
-        await answer(client, created["token"], VALID)
+        created = await create_invitation(client, survey_headers)
+        await answer_survey(client, created["token"], VALID)
         clock.advance(timedelta(seconds=1))
     first = await client.get("/v1/survey-responses?limit=2", headers=survey_headers)
     cursor = first.json()["next_cursor"]
@@ -89,5 +97,5 @@ async def test_bad_filters_are_422_naming_the_parameter(
 async def test_listing_responses_needs_surveys_read(
     client: httpx.AsyncClient, make_key: MakeKey
 ) -> None:
-    writer = {"Authorization": f"Bearer {await make_key(Scope.SURVEYS_WRITE)}"}
+    writer = bearer(await make_key(Scope.SURVEYS_WRITE))
     assert (await client.get("/v1/survey-responses", headers=writer)).status_code == 403

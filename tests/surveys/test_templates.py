@@ -11,6 +11,7 @@ from app.surveys.errors import BuiltinTemplateReadOnly
 from app.surveys.questions import BUILTIN_TEMPLATES
 from app.surveys.service import template_questions
 from tests.conftest import MakeKey
+from tests.support.api import bearer
 
 QUESTIONS: list[dict[str, Any]] = [
     {"key": "delivery", "type": "csat", "prompt": "How was delivery?", "required": True,
@@ -137,7 +138,7 @@ async def test_invalid_templates_are_refused_naming_the_field(
 async def test_templates_need_the_surveys_scopes(
     client: httpx.AsyncClient, make_key: MakeKey
 ) -> None:
-    reader = {"Authorization": f"Bearer {await make_key(Scope.SURVEYS_READ)}"}
+    reader = bearer(await make_key(Scope.SURVEYS_READ))
     response = await client.post("/v1/survey-templates", json=template_body(), headers=reader)
     assert response.status_code == 403
     assert (await client.get("/v1/survey-templates", headers=reader)).status_code == 200

@@ -7,7 +7,7 @@ from app.kit.db import Database
 from app.kit.jobs import JobContext
 from app.models import Ticket
 from app.tickets.tasks import auto_close_solved_tickets
-from tests.sla.support import create_ticket, events_of_type, set_status
+from tests.factories import events_of_type, open_ticket, set_status
 from tests.support.clock import MutableClock
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -18,9 +18,9 @@ async def test_tickets_solved_for_the_configured_days_are_closed_once(
     database: Database, settings: Settings, clock: MutableClock
 ) -> None:
     assert settings.auto_close_solved_after_days == 4
-    old = await create_ticket(database, START)
-    recent = await create_ticket(database, START)
-    still_open = await create_ticket(database, START)
+    old = await open_ticket(database, START)
+    recent = await open_ticket(database, START)
+    still_open = await open_ticket(database, START)
     await set_status(database, old, "solved", START)
     await set_status(database, recent, "solved", START + 2 * DAY)
     clock.set(START + 4 * DAY)

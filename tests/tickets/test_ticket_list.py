@@ -4,7 +4,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.api import assert_problem, create_ticket, order_body
+from tests.factories import create_order, create_ticket
+from tests.support.api import assert_problem
 from tests.support.clock import MutableClock
 
 Headers = dict[str, str]
@@ -15,7 +16,7 @@ async def tickets(
     client: httpx.AsyncClient, admin_headers: Headers, clock: MutableClock
 ) -> dict[str, dict[str, Any]]:
     clock.set(datetime(2026, 11, 2, 9, tzinfo=UTC))
-    await client.put("/v1/orders/ord-1", json=order_body(), headers=admin_headers)
+    await create_order(client, admin_headers, "ord-1")
     made = {
         "email-normal": await create_ticket(client, admin_headers, tags=["delivery"]),
         "chat-urgent": await create_ticket(

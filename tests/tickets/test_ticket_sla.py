@@ -9,7 +9,7 @@ from app.config import Settings
 from app.kit.db import Database
 from app.kit.jobs import JobContext
 from app.sla.tasks import sweep_sla_targets
-from tests.support.api import create_ticket
+from tests.factories import create_endpoint, create_ticket, post_message
 from tests.support.clock import MutableClock
 
 Headers = dict[str, str]
@@ -50,11 +50,7 @@ async def test_expectations_follow_the_matching_policy_and_replies(
     at_risk = (await _ticket(client, admin_headers, ticket))["expectations"]
     assert at_risk["first_response"]["status"] == "at_risk"
 
-    await client.post(
-        f"/v1/tickets/{ticket['id']}/messages",
-        json={"author_type": "agent", "body": "On it"},
-        headers=admin_headers,
-    )
+    await post_message(client, admin_headers, ticket, body="On it")
     met = (await _ticket(client, admin_headers, ticket))["expectations"]
     assert met["first_response"]["status"] == "met"
     assert met["resolution"]["status"] == "on_track"
@@ -88,19 +84,16 @@ async def test_a_breach_recorded_by_the_sweep_is_queued_for_webhooks(
     database: Database,
     settings: Settings,
 ) -> None:
-    endpoint = await client.post(
-        "/v1/webhook-endpoints",
-        json={"url": "http://127.0.0.1:9/hooks", "event_types": ["sla.breached"]},
-        headers=admin_headers,
+    endpoint = await create_endpoint(
+        client, admin_headers, "http://127.0.0.1:9/hooks", event_types=["sla.breached"]
     )
-    assert endpoint.status_code == 201, endpoint.text
     await client.post("/v1/sla-policies", json=POLICY, headers=admin_headers)
     await create_ticket(client, admin_headers, priority="urgent")
     clock.advance(timedelta(minutes=61))
     await sweep_sla_targets(JobContext(database, clock, settings))
 
     deliveries = await client.get(
-        f"/v1/webhook-endpoints/{endpoint.json()['id']}/deliveries", headers=admin_headers
+        f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=admin_headers
     )
     assert [item["event_type"] for item in deliveries.json()["items"]] == ["sla.breached"]
 
@@ -137,11 +130,7 @@ async def test_response_time_is_measured_in_business_hours_when_the_policy_says_
     clock.set(datetime(2026, 11, 20, 16, tzinfo=UTC))  # Friday 16:00
     ticket = await create_ticket(client, admin_headers, priority="urgent")
     clock.set(datetime(2026, 11, 23, 10, tzinfo=UTC))  # Monday 10:00: 2 business hours later
-    await client.post(
-        f"/v1/tickets/{ticket['id']}/messages",
-        json={"author_type": "agent", "body": "Hi"},
-        headers=admin_headers,
-    )
+    await post_message(client, admin_headers, ticket, body="Hi")
     summary = await client.get(
         "/v1/metrics/summary",
         params={"from": "2026-11-20T00:00:00Z", "to": "2026-11-24T00:00:00Z"},

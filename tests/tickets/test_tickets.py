@@ -14,17 +14,11 @@ from app.models import Event, TicketMessage
 from app.tickets.errors import AlreadyAtTierTwo, TicketClosed, TicketTransitionNotAllowed
 from app.tickets.schemas import TAG_PATTERN
 from tests.conftest import MakeKey
-from tests.support.api import assert_problem, bearer, create_ticket, order_body, ticket_body
+from tests.factories import create_order, create_ticket, post_message, ticket_body
+from tests.support.api import assert_problem, bearer
 from tests.support.clock import MutableClock
 
 Headers = dict[str, str]
-
-
-async def _reply(
-    client: httpx.AsyncClient, headers: Headers, ticket: dict[str, Any], **body: Any
-) -> httpx.Response:
-    payload = {"author_type": "agent", "body": "On its way!", **body}
-    return await client.post(f"/v1/tickets/{ticket['id']}/messages", json=payload, headers=headers)
 
 
 async def _patch(
@@ -65,7 +59,7 @@ async def test_ticket_numbers_increase(client: httpx.AsyncClient, admin_headers:
 
 
 async def test_ticket_links_its_order(client: httpx.AsyncClient, admin_headers: Headers) -> None:
-    await client.put("/v1/orders/ord-9", json=order_body(), headers=admin_headers)
+    await create_order(client, admin_headers, "ord-9")
     ticket = await create_ticket(client, admin_headers, order_external_ref="ord-9")
     assert ticket["order"]["external_ref"] == "ord-9"
 
@@ -78,8 +72,8 @@ async def test_ticket_with_unknown_or_foreign_order_is_422(
     client: httpx.AsyncClient, admin_headers: Headers, order_customer: str | None, detail: str
 ) -> None:
     if order_customer:
-        body = order_body(customer={"external_ref": order_customer})
-        await client.put("/v1/orders/ord-9", json=body, headers=admin_headers)
+        customer = {"external_ref": order_customer}
+        await create_order(client, admin_headers, "ord-9", customer=customer)
     response = await client.post(
         "/v1/tickets", json=ticket_body(order_external_ref="ord-9"), headers=admin_headers
     )
@@ -112,10 +106,10 @@ async def test_first_public_agent_reply_opens_and_counts(
 ) -> None:
     ticket = await create_ticket(client, admin_headers)
     first_reply_at = clock.advance(timedelta(minutes=30))
-    assert (await _reply(client, admin_headers, ticket)).status_code == 201
+    assert (await post_message(client, admin_headers, ticket)).status_code == 201
     clock.advance(timedelta(minutes=5))
-    await _reply(client, admin_headers, ticket, public=False, body="note to self")
-    await _reply(client, admin_headers, ticket, body="Tracking: 123")
+    await post_message(client, admin_headers, ticket, public=False, body="note to self")
+    await post_message(client, admin_headers, ticket, body="Tracking: 123")
     current = (await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)).json()
     assert current["status"] == "open"
     assert current["first_responded_at"] == first_reply_at.isoformat().replace("+00:00", "Z")
@@ -134,10 +128,12 @@ async def test_customer_message_waits_for_an_answer_and_reopens_a_solved_ticket(
     client: httpx.AsyncClient, admin_headers: Headers, clock: MutableClock
 ) -> None:
     ticket = await create_ticket(client, admin_headers)
-    await _reply(client, admin_headers, ticket)
+    await post_message(client, admin_headers, ticket)
     assert (await _patch(client, admin_headers, ticket, status="solved")).status_code == 200
     asked_at = clock.advance(timedelta(hours=2))
-    response = await _reply(client, admin_headers, ticket, author_type="customer", body="Still no")
+    response = await post_message(
+        client, admin_headers, ticket, author_type="customer", body="Still no"
+    )
     assert response.status_code == 201
     current = (await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)).json()
     assert current["status"] == "open"
@@ -152,7 +148,9 @@ async def test_customer_answer_moves_pending_to_open(
 ) -> None:
     ticket = await create_ticket(client, admin_headers)
     await _patch(client, admin_headers, ticket, status="pending")
-    await _reply(client, admin_headers, ticket, author_type="customer", body="Here is the photo")
+    await post_message(
+        client, admin_headers, ticket, author_type="customer", body="Here is the photo"
+    )
     current = (await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)).json()
     assert current["status"] == "open"
     assert current["reopen_count"] == 0
@@ -162,7 +160,9 @@ async def test_customers_cannot_write_internal_notes(
     client: httpx.AsyncClient, admin_headers: Headers
 ) -> None:
     ticket = await create_ticket(client, admin_headers)
-    response = await _reply(client, admin_headers, ticket, author_type="customer", public=False)
+    response = await post_message(
+        client, admin_headers, ticket, author_type="customer", public=False
+    )
     assert_problem(response, 422, "/public")
 
 
@@ -173,7 +173,7 @@ async def test_closed_ticket_accepts_no_messages_and_no_changes(
     await _patch(client, admin_headers, ticket, status="solved")
     closed = await _patch(client, admin_headers, ticket, status="closed")
     assert closed.json()["closed_at"] is not None
-    assert_problem(await _reply(client, admin_headers, ticket), 409, problem=TicketClosed)
+    assert_problem(await post_message(client, admin_headers, ticket), 409, problem=TicketClosed)
     reopened = await _patch(client, admin_headers, ticket, status="open")
     assert_problem(reopened, 409, problem=TicketClosed)
     escalation = await client.post(
@@ -284,14 +284,14 @@ async def test_timeline_lists_the_ticket_events_oldest_first(
     ticket = await create_ticket(client, admin_headers)
     other = await create_ticket(client, admin_headers)
     clock.advance(timedelta(minutes=1))
-    await _reply(client, admin_headers, ticket)
+    await post_message(client, admin_headers, ticket)
     clock.advance(timedelta(minutes=1))
     await _patch(client, admin_headers, ticket, assignee="agent-1")
     clock.advance(timedelta(minutes=1))
     await client.post(
         f"/v1/tickets/{ticket['id']}/escalate", json={"reason": "hard"}, headers=admin_headers
     )
-    await _reply(client, admin_headers, other)
+    await post_message(client, admin_headers, other)
     timeline = (
         await client.get(f"/v1/tickets/{ticket['number']}/events", headers=admin_headers)
     ).json()["items"]
@@ -310,7 +310,7 @@ async def test_twenty_parallel_replies_keep_counters_exact(
 ) -> None:
     ticket = await create_ticket(client, admin_headers)
     replies = await asyncio.gather(
-        *(_reply(client, admin_headers, ticket, body=f"reply {n}") for n in range(20))
+        *(post_message(client, admin_headers, ticket, body=f"reply {n}") for n in range(20))
     )
     assert [reply.status_code for reply in replies] == [201] * 20
     current = (await client.get(f"/v1/tickets/{ticket['id']}", headers=admin_headers)).json()

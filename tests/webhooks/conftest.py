@@ -1,7 +1,6 @@
 import random
 import uuid
 from collections.abc import AsyncIterator, Sequence
-from typing import Any
 
 import httpx
 import pytest
@@ -12,14 +11,13 @@ from sqlalchemy.orm import selectinload
 
 from app.auth.scopes import Scope
 from app.config import Settings
-from app.events.service import record_event
-from app.events.types import EventType
 from app.kit.db import Database
 from app.kit.jobs import JobContext
 from app.main import create_app
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks.dispatcher import WebhookDispatcher
 from tests.conftest import MakeKey
+from tests.support.api import bearer
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, clocked_datetime
 
@@ -35,7 +33,7 @@ async def receiver(clock: MutableClock, monkeypatch: pytest.MonkeyPatch) -> Asyn
 
 @pytest.fixture
 async def manage_headers(make_key: MakeKey) -> dict[str, str]:
-    return {"Authorization": f"Bearer {await make_key(Scope.WEBHOOKS_MANAGE)}"}
+    return bearer(await make_key(Scope.WEBHOOKS_MANAGE))
 
 
 @pytest.fixture
@@ -48,33 +46,6 @@ async def dispatcher(settings: Settings) -> AsyncIterator[WebhookDispatcher]:
     worker = WebhookDispatcher(settings, rng=random.Random(7))
     yield worker
     await worker.close(grace_seconds=0)
-
-
-async def create_endpoint(
-    client: httpx.AsyncClient,
-    headers: dict[str, str],
-    receiver: Receiver,
-    path: str,
-    **fields: Any,
-) -> dict[str, Any]:
-    """Create an endpoint for receiver's path; the receiver verifies with its secret."""
-    response = await client.post(
-        "/v1/webhook-endpoints", headers=headers, json={"url": receiver.url(path), **fields}
-    )
-    assert response.status_code == 201, response.text
-    endpoint: dict[str, Any] = response.json()
-    receiver.route(path).secrets = [endpoint["secret"]]
-    return endpoint
-
-
-async def record(
-    database: Database, clock: MutableClock, event_type: str, data: dict[str, Any] | None = None
-) -> uuid.UUID:
-    async with database.sessionmaker() as session, session.begin():
-        event = await record_event(
-            session, EventType(event_type), data or {"n": 1}, now=clock.now()
-        )
-        return event.id
 
 
 async def deliveries(

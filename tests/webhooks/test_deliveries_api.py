@@ -13,9 +13,10 @@ from app.webhooks.errors import WebhookDeliveryInFlight, WebhookEndpointDisabled
 from app.webhooks.outcomes import NextStep, next_step
 from app.webhooks.sender import RESPONSE_BODY_LIMIT
 from app.webhooks.types import DeliveryStatus
+from tests.factories import add_event, receiver_endpoint
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply
-from tests.webhooks.conftest import create_endpoint, one_delivery, record
+from tests.webhooks.conftest import one_delivery
 
 Headers = dict[str, str]
 
@@ -29,15 +30,15 @@ async def test_deliveries_are_listed_with_their_attempts_and_filtered(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/log")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/log")
     receiver.route("/log").replies.extend(
         [Reply(status=200, body=b"x" * 5000), Reply(status=500, body="é".encode() * 10)]
     )
     first_at = clock.now()
-    ticket_event = await record(database, clock, "ticket.created")
+    ticket_event = await add_event(database, "ticket.created", now=clock.now())
     await dispatcher.deliver_due(context)
     second_at = clock.advance(timedelta(hours=1))
-    await record(database, clock, "sla.breached")
+    await add_event(database, "sla.breached", now=clock.now())
     await dispatcher.deliver_due(context)
     path = f"/v1/webhook-endpoints/{endpoint['id']}/deliveries"
 
@@ -88,7 +89,7 @@ async def test_bad_delivery_filters_are_422_naming_the_parameter(
     params: dict[str, str],
     pointer: str,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/log")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/log")
     response = await client.get(
         f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=manage_headers, params=params
     )
@@ -107,8 +108,8 @@ async def test_redeliver_sends_the_same_message_again(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/again")
-    await record(database, clock, "feedback.created")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/again")
+    await add_event(database, "feedback.created", now=clock.now())
     await dispatcher.deliver_due(context)
     delivery = await one_delivery(database, endpoint["id"])
     path = f"/v1/webhook-deliveries/{delivery.id}/redeliver"
@@ -149,8 +150,8 @@ async def test_a_delivery_in_flight_cannot_be_redelivered(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/busy")
-    await record(database, clock, "feedback.created")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/busy")
+    await add_event(database, "feedback.created", now=clock.now())
     [claim] = await dispatcher.claim(context)
 
     response = await client.post(
@@ -171,8 +172,8 @@ async def test_disabling_pauses_pending_deliveries_and_enabling_resumes_them(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/paused")
-    await record(database, clock, "feedback.created")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/paused")
+    await add_event(database, "feedback.created", now=clock.now())
     path = f"/v1/webhook-endpoints/{endpoint['id']}"
     await client.patch(path, headers=manage_headers, json={"enabled": False})
 

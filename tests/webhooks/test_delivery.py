@@ -12,18 +12,13 @@ from app.events.service import record_event
 from app.events.types import EventType
 from app.kit.db import Database
 from app.kit.jobs import JobContext
-from app.models import Event, WebhookDelivery
+from app.models import WebhookDelivery
 from app.webhooks.dispatcher import WebhookDispatcher
 from app.webhooks.retry import MAX_ATTEMPTS, RETRY_DELAYS
+from tests.factories import add_event, create_endpoint, events_of_type, receiver_endpoint
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply, free_port
-from tests.webhooks.conftest import (
-    create_endpoint,
-    deliveries,
-    endpoint_row,
-    one_delivery,
-    record,
-)
+from tests.webhooks.conftest import deliveries, endpoint_row, one_delivery
 
 Headers = dict[str, str]
 
@@ -37,16 +32,17 @@ async def test_an_event_is_delivered_signed_to_each_subscribed_endpoint(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    everything = await create_endpoint(client, manage_headers, receiver, "/all")
-    breaches = await create_endpoint(
+    everything = await receiver_endpoint(client, manage_headers, receiver, "/all")
+    breaches = await receiver_endpoint(
         client, manage_headers, receiver, "/breaches", event_types=["sla.breached"]
     )
-    await create_endpoint(
+    await receiver_endpoint(
         client, manage_headers, receiver, "/tickets", event_types=["ticket.created"]
     )
-    await create_endpoint(client, manage_headers, receiver, "/off", enabled=False)
+    await receiver_endpoint(client, manage_headers, receiver, "/off", enabled=False)
 
-    event_id = await record(database, clock, "sla.breached", {"ticket_id": "t_1", "metric": "x"})
+    data = {"ticket_id": "t_1", "metric": "x"}
+    event_id = await add_event(database, "sla.breached", data, now=clock.now())
     assert await dispatcher.deliver_due(context) == 2
 
     assert receiver.requests("/tickets") == []
@@ -78,7 +74,7 @@ async def test_a_rolled_back_event_creates_no_delivery(
     database: Database,
     clock: MutableClock,
 ) -> None:
-    await create_endpoint(client, manage_headers, receiver, "/all")
+    await receiver_endpoint(client, manage_headers, receiver, "/all")
     async with database.sessionmaker() as session, session.begin():
         await record_event(session, EventType.TICKET_CREATED, {}, now=clock.now())
         assert len((await session.scalars(select(WebhookDelivery))).all()) == 1
@@ -97,12 +93,8 @@ async def test_a_receiver_down_then_up_gets_the_event_once_after_retries(
     context: JobContext,
 ) -> None:
     port = free_port()
-    response = await client.post(
-        "/v1/webhook-endpoints", headers=manage_headers,
-        json={"url": f"http://127.0.0.1:{port}/hook"},
-    )
-    endpoint = response.json()
-    event_id = await record(database, clock, "sla.breached")
+    endpoint = await create_endpoint(client, manage_headers, f"http://127.0.0.1:{port}/hook")
+    event_id = await add_event(database, "sla.breached", now=clock.now())
 
     assert await dispatcher.deliver_due(context) == 1  # refused: nothing listens yet
     delivery = await one_delivery(database, endpoint["id"])
@@ -147,10 +139,10 @@ async def test_retries_follow_the_schedule_then_fail_and_recover_sends_again(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/flaky")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/flaky")
     receiver.route("/flaky").default = Reply(status=500, body=b"boom")
     created_at = clock.now()
-    event_id = await record(database, clock, "ticket.created")
+    event_id = await add_event(database, "ticket.created", now=clock.now())
 
     for _ in range(MAX_ATTEMPTS):
         assert await dispatcher.deliver_due(context) == 1
@@ -197,14 +189,14 @@ async def test_a_410_disables_the_endpoint_and_records_an_event(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    gone = await create_endpoint(
+    gone = await receiver_endpoint(
         client, manage_headers, receiver, "/gone", event_types=["ticket.created"]
     )
     receiver.route("/gone").default = Reply(status=410)
-    watcher = await create_endpoint(
+    watcher = await receiver_endpoint(
         client, manage_headers, receiver, "/watcher", event_types=["webhook_endpoint.disabled"]
     )
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
 
     assert await dispatcher.deliver_due(context) == 1
     delivery = await one_delivery(database, gone["id"])
@@ -220,7 +212,7 @@ async def test_a_410_disables_the_endpoint_and_records_an_event(
     assert notice.payload["data"]["endpoint_id"] == gone["id"]
     assert notice.payload["data"]["url"] == gone["url"]
 
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
     assert len(await deliveries(database, gone["id"])) == 1  # no new delivery once disabled
     assert len(receiver.requests("/gone")) == 1
 
@@ -234,11 +226,11 @@ async def test_a_redirect_is_a_failure_and_is_not_followed(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/moved")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/moved")
     receiver.route("/moved").default = Reply(
         status=307, headers={"location": receiver.url("/elsewhere")}
     )
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
 
     assert await dispatcher.deliver_due(context) == 1
 
@@ -260,9 +252,9 @@ async def test_retry_after_is_honoured(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/busy")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/busy")
     receiver.route("/busy").default = Reply(status=status, headers={"retry-after": "3600"})
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
 
     await dispatcher.deliver_due(context)
 
@@ -282,26 +274,26 @@ async def test_an_endpoint_failing_for_five_days_is_disabled_once(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(
+    endpoint = await receiver_endpoint(
         client, manage_headers, receiver, "/down", event_types=["ticket.created"]
     )
     receiver.route("/down").default = Reply(status=500)
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
     await dispatcher.deliver_due(context)
 
     clock.advance(timedelta(days=4, hours=23))
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
     assert await dispatcher.deliver_due(context) == 2  # the first one's retry and the new one
     assert (await endpoint_row(database, endpoint["id"])).enabled
 
     clock.advance(timedelta(hours=1))
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
     assert await dispatcher.deliver_due(context) >= 1
 
     row = await endpoint_row(database, endpoint["id"])
     assert not row.enabled
     assert row.disabled_reason == "every delivery failed for 5 days"
-    notices = await _events_of_type(database, "webhook_endpoint.disabled")
+    notices = await events_of_type(database, "webhook_endpoint.disabled")
     assert [notice.data["endpoint_id"] for notice in notices] == [endpoint["id"]]
 
 
@@ -314,10 +306,10 @@ async def test_a_success_resets_the_failure_clock(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/wobbly")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/wobbly")
     receiver.route("/wobbly").replies.extend([Reply(status=500), Reply(status=200)])
     receiver.route("/wobbly").default = Reply(status=500)
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
     await dispatcher.deliver_due(context)
     assert (await endpoint_row(database, endpoint["id"])).failing_since == clock.now()
 
@@ -326,7 +318,7 @@ async def test_a_success_resets_the_failure_clock(
     assert (await endpoint_row(database, endpoint["id"])).failing_since is None
 
     clock.advance(timedelta(days=3))
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
     await dispatcher.deliver_due(context)  # fails, but it has not been failing for 5 days
     row = await endpoint_row(database, endpoint["id"])
     assert row.enabled
@@ -342,7 +334,7 @@ async def test_a_rotated_secret_signs_alongside_the_new_one_for_24_hours(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/rot")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/rot")
     old_secret = endpoint["secret"]
     response = await client.post(
         f"/v1/webhook-endpoints/{endpoint['id']}/rotate-secret", headers=manage_headers
@@ -355,10 +347,10 @@ async def test_a_rotated_secret_signs_alongside_the_new_one_for_24_hours(
     )
     receiver.route("/rot").secrets = [old_secret, new_secret]
 
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
     await dispatcher.deliver_due(context)
     clock.advance(timedelta(hours=24, seconds=1))
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
     await dispatcher.deliver_due(context)
 
     during, after = receiver.requests("/rot")
@@ -377,7 +369,7 @@ async def test_each_rotated_out_secret_signs_until_its_own_overlap_ends(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/rot")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/rot")
     rotate = f"/v1/webhook-endpoints/{endpoint['id']}/rotate-secret"
     first = endpoint["secret"]
     second = (await client.post(rotate, headers=manage_headers)).json()["secret"]
@@ -391,7 +383,7 @@ async def test_each_rotated_out_secret_signs_until_its_own_overlap_ends(
 
     async def delivered_after(advance: timedelta) -> list[str]:
         clock.advance(advance)
-        await record(database, clock, "ticket.created")
+        await add_event(database, "ticket.created", now=clock.now())
         await dispatcher.deliver_due(context)
         return receiver.requests("/rot")[-1].verified_by
 
@@ -409,7 +401,7 @@ async def test_the_caller_can_end_the_overlap_early(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/rot")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/rot")
     path = f"/v1/webhook-endpoints/{endpoint['id']}"
     new_secret = (await client.post(f"{path}/rotate-secret", headers=manage_headers)).json()
     ended = await client.delete(f"{path}/retired-secrets", headers=manage_headers)
@@ -418,7 +410,7 @@ async def test_the_caller_can_end_the_overlap_early(
     assert "secret" not in ended.json()
     receiver.route("/rot").secrets = [endpoint["secret"], new_secret["secret"]]
 
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
     await dispatcher.deliver_due(context)
     [request] = receiver.requests("/rot")
     assert request.verified_by == [new_secret["secret"]]
@@ -427,7 +419,7 @@ async def test_the_caller_can_end_the_overlap_early(
 async def test_at_most_five_rotated_out_secrets_sign_at_once(
     client: httpx.AsyncClient, manage_headers: Headers, receiver: Receiver
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/rot")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/rot")
     path = f"/v1/webhook-endpoints/{endpoint['id']}"
     for _ in range(5):
         assert (await client.post(f"{path}/rotate-secret", headers=manage_headers)).is_success
@@ -436,12 +428,6 @@ async def test_at_most_five_rotated_out_secrets_sign_at_once(
     assert "end their overlap" in refused.json()["detail"]
     await client.delete(f"{path}/retired-secrets", headers=manage_headers)
     assert (await client.post(f"{path}/rotate-secret", headers=manage_headers)).is_success
-
-
-async def _events_of_type(database: Database, event_type: str) -> list[Event]:
-    async with database.sessionmaker() as session:
-        statement = select(Event).where(Event.type == event_type)
-        return list((await session.scalars(statement)).all())
 
 
 def _rfc3339(moment: datetime) -> str:
@@ -457,9 +443,9 @@ async def test_the_wait_before_a_retry_counts_from_the_end_of_the_failed_attempt
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/slow")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/slow")
     receiver.route("/slow").default = Reply(status=500, delay=1.0)
-    await record(database, clock, "ticket.created")
+    await add_event(database, "ticket.created", now=clock.now())
 
     assert await dispatcher.deliver_due(context) == 1
     delivery = await one_delivery(database, endpoint["id"])

@@ -15,9 +15,10 @@ from app.kit.jobs import JobContext
 from app.webhooks.delivery import record_attempt
 from app.webhooks.dispatcher import WebhookDispatcher
 from app.webhooks.sender import AttemptResult
+from tests.factories import add_event, create_endpoint, receiver_endpoint
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply
-from tests.webhooks.conftest import create_endpoint, deliveries, one_delivery, record
+from tests.webhooks.conftest import deliveries, one_delivery
 
 Headers = dict[str, str]
 
@@ -31,17 +32,17 @@ async def test_a_hanging_endpoint_does_not_delay_another(
     settings: Settings,
     context: JobContext,
 ) -> None:
-    hanging = await create_endpoint(
+    hanging = await receiver_endpoint(
         client, manage_headers, receiver, "/hang", event_types=["ticket.created"]
     )
     receiver.route("/hang").default = Reply(hang=True)
-    fast = await create_endpoint(
+    fast = await receiver_endpoint(
         client, manage_headers, receiver, "/fast", event_types=["sla.breached"]
     )
     for _ in range(5):
-        await record(database, clock, "ticket.created")
+        await add_event(database, "ticket.created", now=clock.now())
     for _ in range(2):
-        await record(database, clock, "sla.breached")
+        await add_event(database, "sla.breached", now=clock.now())
     limits = {"webhook_timeout_seconds": 3.0, "webhook_per_endpoint_concurrency": 2}
     worker = WebhookDispatcher(settings.model_copy(update=limits))
     loop = asyncio.get_running_loop()
@@ -76,9 +77,9 @@ async def test_two_workers_deliver_each_event_exactly_once(
     context: JobContext,
 ) -> None:
     for path in ("/a", "/b"):
-        await create_endpoint(client, manage_headers, receiver, path)
+        await receiver_endpoint(client, manage_headers, receiver, path)
         receiver.route(path).default = Reply(delay=0.005)
-    event_ids = [await record(database, clock, "ticket.created") for _ in range(30)]
+    event_ids = [await add_event(database, "ticket.created", now=clock.now()) for _ in range(30)]
     small = settings.model_copy(update={"webhook_max_concurrency": 7})
     workers = [WebhookDispatcher(small), WebhookDispatcher(small)]
     try:
@@ -118,8 +119,8 @@ async def test_a_crashed_workers_claim_is_retried_after_its_lease(
     dispatcher: WebhookDispatcher,
     context: JobContext,
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/a")
-    await record(database, clock, "ticket.created")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/a")
+    await add_event(database, "ticket.created", now=clock.now())
     crashed = WebhookDispatcher(settings)
     [stale] = await crashed.claim(context)  # claimed, then the process "stalled"
 
@@ -146,8 +147,8 @@ async def test_a_private_target_is_refused_at_delivery_time(
     context: JobContext,
 ) -> None:
     # Created while private targets were allowed; the worker runs with them forbidden.
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/inside")
-    await record(database, clock, "ticket.created")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/inside")
+    await add_event(database, "ticket.created", now=clock.now())
     strict = WebhookDispatcher(settings.model_copy(update={"webhook_allow_private_targets": False}))
     try:
         assert await strict.deliver_due(context) == 1
@@ -179,11 +180,8 @@ async def test_a_name_that_rebinds_to_a_private_address_is_refused_at_delivery_t
 
     strict_app.state.webhook_resolver = resolver
     url = f"http://hooks.example.com:{receiver.port}/rebind"
-    response = await strict_client.post(
-        "/v1/webhook-endpoints", headers=manage_headers, json={"url": url}
-    )
-    assert response.status_code == 201, response.text
-    await record(database, clock, "ticket.created")
+    endpoint = await create_endpoint(strict_client, manage_headers, url)
+    await add_event(database, "ticket.created", now=clock.now())
     answers["hooks.example.com"] = ["127.0.0.1"]  # the DNS answer changes after the check
 
     strict_settings = settings.model_copy(update={"webhook_allow_private_targets": False})
@@ -194,7 +192,7 @@ async def test_a_name_that_rebinds_to_a_private_address_is_refused_at_delivery_t
         await strict.close()
 
     assert receiver.all_requests == []
-    delivery = await one_delivery(database, response.json()["id"])
+    delivery = await one_delivery(database, endpoint["id"])
     assert "hooks.example.com resolves to 127.0.0.1" in (delivery.attempts[0].error or "")
 
 

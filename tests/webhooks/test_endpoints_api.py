@@ -12,9 +12,10 @@ from fastapi import FastAPI
 from app.auth.scopes import Scope
 from app.events.types import EventType
 from tests.conftest import MakeKey
+from tests.factories import create_endpoint, receiver_endpoint
+from tests.support.api import bearer
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply, free_port
-from tests.webhooks.conftest import create_endpoint
 
 Headers = dict[str, str]
 URL = "http://127.0.0.1:9/hook"  # allowed by the test settings; never called by these tests
@@ -123,7 +124,7 @@ async def test_patch_refuses_null_for_required_fields(
 async def test_the_routes_need_the_webhooks_manage_scope(
     client: httpx.AsyncClient, make_key: MakeKey
 ) -> None:
-    headers = {"Authorization": f"Bearer {await make_key(Scope.TICKETS_WRITE)}"}
+    headers = bearer(await make_key(Scope.TICKETS_WRITE))
 
     assert (await _create(client, headers)).status_code == 403
     assert (await client.get("/v1/events", headers=headers)).status_code == 403
@@ -243,7 +244,7 @@ async def test_a_public_url_is_accepted_and_a_patch_to_a_private_one_refused(
 async def test_the_test_route_sends_a_signed_webhook_test_at_once(
     client: httpx.AsyncClient, manage_headers: Headers, receiver: Receiver
 ) -> None:
-    endpoint = await create_endpoint(client, manage_headers, receiver, "/t")
+    endpoint = await receiver_endpoint(client, manage_headers, receiver, "/t")
     path = f"/v1/webhook-endpoints/{endpoint['id']}"
 
     response = await client.post(f"{path}/test", headers=manage_headers)
@@ -272,11 +273,8 @@ async def test_the_test_route_sends_a_signed_webhook_test_at_once(
 async def test_the_test_route_reports_an_unreachable_endpoint(
     client: httpx.AsyncClient, manage_headers: Headers
 ) -> None:
-    response = await client.post(
-        "/v1/webhook-endpoints", headers=manage_headers,
-        json={"url": f"http://127.0.0.1:{free_port()}/"},
-    )
-    path = f"/v1/webhook-endpoints/{response.json()['id']}/test"
+    endpoint = await create_endpoint(client, manage_headers, f"http://127.0.0.1:{free_port()}/")
+    path = f"/v1/webhook-endpoints/{endpoint['id']}/test"
 
     result = (await client.post(path, headers=manage_headers)).json()
 

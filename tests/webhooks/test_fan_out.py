@@ -11,9 +11,10 @@ from app.events.service import new_event, record_events
 from app.events.types import EventType
 from app.kit.db import Database
 from app.models import WebhookDelivery
+from tests.factories import receiver_endpoint
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver
-from tests.webhooks.conftest import create_endpoint, deliveries
+from tests.webhooks.conftest import deliveries
 
 Headers = dict[str, str]
 
@@ -25,11 +26,11 @@ async def test_a_batch_gets_one_pending_delivery_per_event_and_subscribed_endpoi
     database: Database,
     clock: MutableClock,
 ) -> None:
-    everything = await create_endpoint(client, manage_headers, receiver, "/all")
-    breaches = await create_endpoint(
+    everything = await receiver_endpoint(client, manage_headers, receiver, "/all")
+    breaches = await receiver_endpoint(
         client, manage_headers, receiver, "/breaches", event_types=["sla.breached"]
     )
-    await create_endpoint(client, manage_headers, receiver, "/off", enabled=False)
+    await receiver_endpoint(client, manage_headers, receiver, "/off", enabled=False)
     types = [EventType.SLA_BREACHED, EventType.TICKET_CREATED, EventType.SLA_BREACHED]
     events = [new_event(kind, {"n": n}, now=clock.now()) for n, kind in enumerate(types)]
 
