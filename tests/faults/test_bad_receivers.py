@@ -38,6 +38,15 @@ WORKER_SETTINGS = {
     "webhook_per_endpoint_concurrency": "4",
     "survey_auto_invite_on_solve": "false",
 }
+BAD_ENDPOINTS = ("down", "slow", "garbage", "hangs up")
+BAD_ATTEMPTS = 4  # at least, for each bad endpoint: tried, and tried again
+ATTEMPTS = (
+    "SELECT e.description, d.status, count(a.id) AS attempts,"
+    " count(a.id) FILTER (WHERE a.status_code IS NULL AND a.error IS NOT NULL) AS errors"
+    " FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id"
+    " LEFT JOIN webhook_delivery_attempts a ON a.delivery_id = d.id"
+    " GROUP BY e.description, d.status"
+)
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 
 
@@ -121,7 +130,10 @@ async def _deliver_while_recording(
             lambda: len({r.headers["webhook-id"] for r in healthy.requests}) == EVENTS,
             timeout=10, what="every event at the healthy receiver",
         )
-        await asyncio.sleep(1)  # a moment more for the bad endpoints' retries
+        await eventually(
+            lambda: _each_bad_endpoint_tried(database, BAD_ATTEMPTS), timeout=10,
+            what="every bad endpoint tried, and tried again",
+        )
         assert process.running
         logs = process.logs()
 
@@ -134,26 +146,30 @@ async def _deliver_while_recording(
     assert latencies[-1] < MAX_HEALTHY_LATENCY, latencies
     assert '"job failed"' not in logs
 
-    attempts = await rows(
-        database,
-        "SELECT e.description, d.status, count(a.id) AS attempts,"
-        " count(a.id) FILTER (WHERE a.status_code IS NULL AND a.error IS NOT NULL) AS errors"
-        " FROM webhook_endpoints e JOIN webhook_deliveries d ON d.endpoint_id = e.id"
-        " LEFT JOIN webhook_delivery_attempts a ON a.delivery_id = d.id"
-        " GROUP BY e.description, d.status",
-    )
-    by_endpoint: dict[str, dict[str, tuple[int, int]]] = {}
-    for row in attempts:
-        by_endpoint.setdefault(row.description, {})[row.status] = (row.attempts, row.errors)
+    by_endpoint = await _attempts_by_endpoint(database)
     assert set(by_endpoint["healthy"]) == {"succeeded"}
-    for name in ("down", "slow", "garbage", "hangs up"):
+    for name in BAD_ENDPOINTS:
         assert "succeeded" not in by_endpoint[name], name
         total_attempts, errors = by_endpoint[name]["pending"]
-        assert total_attempts >= 4, (name, total_attempts)  # tried, and tried again
+        assert total_attempts >= BAD_ATTEMPTS, (name, total_attempts)
         assert errors == total_attempts, name  # each failure recorded with its error
     print(
         f"healthy receiver latency: median {latencies[len(latencies) // 2] * 1000:.0f} ms, "
         f"max {latencies[-1] * 1000:.0f} ms; attempts by bad endpoint: "
-        + ", ".join(f"{name} {by_endpoint[name]['pending'][0]}"
-                    for name in ("down", "slow", "garbage", "hangs up"))
+        + ", ".join(f"{name} {by_endpoint[name]['pending'][0]}" for name in BAD_ENDPOINTS)
+    )
+
+
+async def _attempts_by_endpoint(database: Database) -> dict[str, dict[str, tuple[int, int]]]:
+    """{endpoint description: {delivery status: (attempts, attempts that failed with an error)}}"""
+    by_endpoint: dict[str, dict[str, tuple[int, int]]] = {}
+    for row in await rows(database, ATTEMPTS):
+        by_endpoint.setdefault(row.description, {})[row.status] = (row.attempts, row.errors)
+    return by_endpoint
+
+
+async def _each_bad_endpoint_tried(database: Database, times: int) -> bool:
+    by_endpoint = await _attempts_by_endpoint(database)
+    return all(
+        by_endpoint.get(name, {}).get("pending", (0, 0))[0] >= times for name in BAD_ENDPOINTS
     )

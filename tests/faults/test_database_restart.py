@@ -30,7 +30,7 @@ from tests.support.receiver import free_port
 from tests.support.waiting import eventually
 
 WRITERS = 4
-OUTAGE_SECONDS = 2.0
+OUTAGE_ANSWERS = 60  # the database stays down until the writers have had this many answers
 RECOVERY_TIMEOUT = 15.0
 
 
@@ -111,21 +111,27 @@ async def run_restart_scenario(api: ServiceProcess, postgres: PrivatePostgres, k
 
             stopped_at = time.monotonic()
             await asyncio.to_thread(postgres.stop, "fast")
-            await asyncio.sleep(OUTAGE_SECONDS)
+            await eventually(
+                lambda: len(_answered_since(traffic, stopped_at + 0.5)) >= OUTAGE_ANSWERS,
+                timeout=RECOVERY_TIMEOUT, what="requests answered during the outage",
+            )
             ready = await http.get("/readyz")
             assert ready.status_code == 503, ready.text
             assert ready.headers["content-type"] == PROBLEM
-            during_outage = [s for t, s in traffic.statuses if t > stopped_at + 0.5]
+            during_outage = _answered_since(traffic, stopped_at + 0.5)
             assert during_outage, "no request was answered during the outage"
             assert set(during_outage) == {503}, during_outage
 
             await asyncio.to_thread(postgres.start)
             restarted_at = time.monotonic()
             recovered_after = await eventually(
-                lambda: any(s == 201 for t, s in traffic.statuses if t > restarted_at),
+                lambda: 201 in _answered_since(traffic, restarted_at),
                 timeout=RECOVERY_TIMEOUT, what="a 201 after the database came back",
             )
-            await asyncio.sleep(0.5)  # a little more traffic on the recovered pool
+            await eventually(
+                lambda: _answered_since(traffic, restarted_at).count(201) >= 20,
+                timeout=RECOVERY_TIMEOUT, what="a little more traffic on the recovered pool",
+            )
         finally:
             stop.set()
             await asyncio.gather(*writers)
@@ -149,6 +155,11 @@ async def run_restart_scenario(api: ServiceProcess, postgres: PrivatePostgres, k
         f"{len(traffic.unavailable)} answered 503, recovered {recovered_after:.2f} s after start"
     )
     assert recovered_after < RECOVERY_TIMEOUT
+
+
+def _answered_since(traffic: Traffic, moment: float) -> list[int]:
+    """The statuses of the answers that came after `moment` (monotonic time)."""
+    return [status for at, status in traffic.statuses if at > moment]
 
 
 class _AsyncpgError(Exception):

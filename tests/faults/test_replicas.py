@@ -182,7 +182,11 @@ async def _scenario(
         >= event_count,
         timeout=20, what="every event at the receiver",
     )
-    await asyncio.sleep(0.5)  # let the last attempts be recorded
+    await eventually(  # the last attempts recorded
+        lambda: _is_zero(database, "SELECT count(*) FROM webhook_deliveries"
+                         " WHERE status <> 'succeeded'"),
+        timeout=20, what="every delivery recorded as succeeded",
+    )
 
     # Counters exact, read back through both replicas.
     for n, ticket_id in enumerate(tickets):

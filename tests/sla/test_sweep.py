@@ -1,5 +1,4 @@
 import asyncio
-import time
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, text
@@ -21,6 +20,7 @@ from tests.factories import (
 )
 from tests.sla.support import one_target, targets_of
 from tests.support.clock import MutableClock
+from tests.support.waiting import eventually
 
 MONDAY_9 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 H = timedelta(hours=1)
@@ -202,13 +202,16 @@ async def _first_commit_of(
     database: Database, event_type: str, within_seconds: float
 ) -> datetime:
     """When an event of this type was first seen committed (database clock)."""
-    deadline = time.monotonic() + within_seconds
-    while time.monotonic() < deadline:
+    seen_at: list[datetime] = []
+
+    async def committed() -> bool:
         async with database.sessionmaker() as session:
-            found = await session.scalar(select(Event.id).where(Event.type == event_type))
-            if found is not None:
-                now = await session.execute(text("SELECT clock_timestamp()"))
-                seen_at: datetime = now.scalar_one()
-                return seen_at
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"no {event_type} within {within_seconds} s")
+            if await session.scalar(select(Event.id).where(Event.type == event_type)) is None:
+                return False
+            seen_at.append((await session.execute(text("SELECT clock_timestamp()"))).scalar_one())
+            return True
+
+    await eventually(
+        committed, timeout=within_seconds, interval=0.02, what=f"a committed {event_type}"
+    )
+    return seen_at[0]

@@ -18,6 +18,7 @@ from app.webhooks.sender import AttemptResult
 from tests.factories import add_event, create_endpoint, receiver_endpoint
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply
+from tests.support.waiting import eventually
 from tests.webhooks.conftest import deliveries, one_delivery
 
 Headers = dict[str, str]
@@ -52,9 +53,10 @@ async def test_a_hanging_endpoint_does_not_delay_another(
         assert await worker.run(context) == 4
         assert loop.time() - started < 1.0  # the job launched them and returned at once
 
-        async with asyncio.timeout(2.5):  # well before the hanging ones time out
-            while not await _all_succeeded(database, fast["id"]):  # noqa: ASYNC110 - polls the DB
-                await asyncio.sleep(0.02)
+        await eventually(  # well before the hanging ones time out
+            lambda: _all_succeeded(database, fast["id"]), timeout=2.5, interval=0.02,
+            what="both fast deliveries succeeded",
+        )
         assert worker.in_flight == 2  # the hanging ones are still waiting for an answer
         assert len(receiver.requests("/hang")) == 2
 
