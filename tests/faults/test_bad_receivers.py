@@ -23,7 +23,7 @@ from app.kit.db import Database
 from tests.factories import add_event, create_endpoint
 from tests.faults.support import rows
 from tests.support.processes import worker
-from tests.support.receiver import Receiver, Reply, free_port
+from tests.support.receiver import Receiver, Reply, free_port, running_receiver
 from tests.support.waiting import eventually
 
 EVENTS = 40
@@ -82,29 +82,28 @@ async def test_bad_receivers_do_not_delay_a_healthy_one(
     admin_headers: dict[str, str],
     log_dir: Path,
 ) -> None:
-    receiver = Receiver()
-    await receiver.start()
-    receiver.route("/slow").default = Reply(hang=True)  # never answers within the 2 s timeout
-    try:
-        async with tcp_server(answer_garbage) as garbage_port, tcp_server(hang_up) as hangup_port:
-            urls = {
-                "healthy": receiver.url("/ok"),
-                "down": f"http://127.0.0.1:{free_port()}/hooks",
-                "slow": receiver.url("/slow"),
-                "garbage": f"http://127.0.0.1:{garbage_port}/hooks",
-                "hangs up": f"http://127.0.0.1:{hangup_port}/hooks",
-            }
-            endpoints = {}
-            for name, url in urls.items():
-                endpoint = await create_endpoint(
-                    client, admin_headers, url, description=name, event_types=["ticket.created"]
-                )
-                endpoints[name] = endpoint["id"]
-                if name == "healthy":
-                    receiver.route("/ok").secrets = [endpoint["secret"]]
-            await _deliver_while_recording(database, database_url, receiver, endpoints, log_dir)
-    finally:
-        await receiver.stop()
+    async with (
+        running_receiver() as receiver,
+        tcp_server(answer_garbage) as garbage_port,
+        tcp_server(hang_up) as hangup_port,
+    ):
+        receiver.route("/slow").default = Reply(hang=True)  # never answers within the 2 s timeout
+        urls = {
+            "healthy": receiver.url("/ok"),
+            "down": f"http://127.0.0.1:{free_port()}/hooks",
+            "slow": receiver.url("/slow"),
+            "garbage": f"http://127.0.0.1:{garbage_port}/hooks",
+            "hangs up": f"http://127.0.0.1:{hangup_port}/hooks",
+        }
+        endpoints = {}
+        for name, url in urls.items():
+            endpoint = await create_endpoint(
+                client, admin_headers, url, description=name, event_types=["ticket.created"]
+            )
+            endpoints[name] = endpoint["id"]
+            if name == "healthy":
+                receiver.route("/ok").secrets = [endpoint["secret"]]
+        await _deliver_while_recording(database, database_url, receiver, endpoints, log_dir)
 
 
 async def _deliver_while_recording(

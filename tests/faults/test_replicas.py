@@ -36,7 +36,7 @@ from tests.faults.conftest import create_key
 from tests.faults.support import execute, rows, scalar
 from tests.support.api import bearer
 from tests.support.processes import ServiceProcess, service_env, spawn, wait_ready
-from tests.support.receiver import Receiver, free_port
+from tests.support.receiver import Receiver, free_port, running_receiver
 from tests.support.waiting import eventually
 
 TICKETS = 30
@@ -116,12 +116,10 @@ async def test_two_replicas_and_two_workers_lose_and_double_nothing(
     scratch_url: str, log_dir: Path
 ) -> None:
     key = await create_key(scratch_url, Scope.ADMIN)
-    receiver = Receiver()
-    await receiver.start()
     database = Database(scratch_url, pool_size=2, max_overflow=2)
     try:
         started = time.monotonic()
-        async with cluster(scratch_url, log_dir) as apis:
+        async with running_receiver() as receiver, cluster(scratch_url, log_dir) as apis:
             print(f"4 processes ready in {time.monotonic() - started:.1f} s")
             clients = [httpx.AsyncClient(base_url=api.base_url or "", timeout=20) for api in apis]
             try:
@@ -131,7 +129,6 @@ async def test_two_replicas_and_two_workers_lose_and_double_nothing(
                     await http.aclose()
     finally:
         await database.dispose()
-        await receiver.stop()
 
 
 async def _scenario(

@@ -22,7 +22,7 @@ from app.kit.db import Database
 from tests.factories import receiver_endpoint, seed_due_targets
 from tests.faults.support import execute, rows, scalar
 from tests.support.processes import worker
-from tests.support.receiver import Receiver, Reply
+from tests.support.receiver import Reply, running_receiver
 from tests.support.waiting import eventually
 
 TARGETS = 300
@@ -49,9 +49,7 @@ async def test_a_worker_killed_mid_sweep_and_mid_delivery_loses_and_doubles_noth
     admin_headers: dict[str, str],
     log_dir: Path,
 ) -> None:
-    receiver = Receiver()
-    await receiver.start()
-    try:
+    async with running_receiver() as receiver:
         await receiver_endpoint(
             client, admin_headers, receiver, "/hooks", event_types=["sla.breached"]
         )
@@ -119,8 +117,6 @@ async def test_a_worker_killed_mid_sweep_and_mid_delivery_loses_and_doubles_noth
             f"{swept_in:.2f} s, delivered the leased ones {delivered_in:.2f} s after expiry; "
             f"{len(route.requests) - len(received_ids)} repeated deliveries"
         )
-    finally:
-        await receiver.stop()
 
 
 async def _count_is(database: Database, sql: str, expected: int) -> bool:

@@ -19,7 +19,7 @@ from tests.faults.conftest import create_key
 from tests.support.api import bearer
 from tests.support.database import migrated_scratch_database
 from tests.support.processes import served
-from tests.support.receiver import Receiver, free_port
+from tests.support.receiver import Receiver, free_port, running_receiver
 from tests.support.waiting import eventually
 
 
@@ -45,19 +45,14 @@ async def test_no_key_secret_or_token_appears_in_the_logs(
     scratch_url: str, tmp_path: Path
 ) -> None:
     admin = await create_key(scratch_url, Scope.ADMIN)
-    receiver = Receiver()
-    await receiver.start()
     log = tmp_path / "api.log"
     secrets: dict[str, str] = {"bootstrap admin key": admin}
-    try:
-        async with served(
-            log, scratch_url, free_port(), log_level="DEBUG", run_worker_in_api="true",
-            webhook_allow_private_targets="true", worker_tick_seconds="0.2",
-            webhook_delivery_poll_seconds="0.1",
-        ) as api, httpx.AsyncClient(base_url=api.base_url or "", timeout=20) as http:
-            await _session(http, admin, receiver, secrets)
-    finally:
-        await receiver.stop()
+    async with running_receiver() as receiver, served(
+        log, scratch_url, free_port(), log_level="DEBUG", run_worker_in_api="true",
+        webhook_allow_private_targets="true", worker_tick_seconds="0.2",
+        webhook_delivery_poll_seconds="0.1",
+    ) as api, httpx.AsyncClient(base_url=api.base_url or "", timeout=20) as http:
+        await _session(http, admin, receiver, secrets)
 
     text = log.read_text(encoding="utf-8")
     assert '"path": "/v1/api-keys"' in text  # requests were logged at all

@@ -11,6 +11,7 @@ import contextlib
 import socket
 import time
 from collections import deque
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
@@ -132,6 +133,17 @@ class Receiver:
         await send({"type": "http.response.start", "status": reply.status,
                     "headers": response_headers})
         await send({"type": "http.response.body", "body": reply.body})
+
+
+@contextlib.asynccontextmanager
+async def running_receiver(port: int = 0) -> AsyncIterator[Receiver]:
+    """A receiver listening on 127.0.0.1 (on a free port unless given), stopped on exit."""
+    receiver = Receiver()
+    await receiver.start(port)
+    try:
+        yield receiver
+    finally:
+        await receiver.stop()
 
 
 def _verifying(secrets: list[str], body: bytes, headers: dict[str, str]) -> list[str]:

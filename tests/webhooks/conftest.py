@@ -19,16 +19,14 @@ from app.webhooks.dispatcher import WebhookDispatcher
 from tests.conftest import MakeKey
 from tests.support.api import bearer
 from tests.support.clock import MutableClock
-from tests.support.receiver import Receiver, clocked_datetime
+from tests.support.receiver import Receiver, clocked_datetime, running_receiver
 
 
 @pytest.fixture
 async def receiver(clock: MutableClock, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Receiver]:
     monkeypatch.setattr(standardwebhooks.webhooks, "datetime", clocked_datetime(clock))
-    server = Receiver()
-    await server.start()
-    yield server
-    await server.stop()
+    async with running_receiver() as server:
+        yield server
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from app.webhooks.dispatcher import WebhookDispatcher
 from app.webhooks.retry import MAX_ATTEMPTS, RETRY_DELAYS
 from tests.factories import add_event, create_endpoint, events_of_type, receiver_endpoint
 from tests.support.clock import MutableClock
-from tests.support.receiver import Receiver, Reply, free_port
+from tests.support.receiver import Receiver, Reply, free_port, running_receiver
 from tests.webhooks.conftest import deliveries, endpoint_row, one_delivery
 
 Headers = dict[str, str]
@@ -109,9 +109,7 @@ async def test_a_receiver_down_then_up_gets_the_event_once_after_retries(
     clock.set(delivery.next_attempt_at)
     assert await dispatcher.deliver_due(context) == 1  # still down
 
-    revived = Receiver()
-    await revived.start(port)
-    try:
+    async with running_receiver(port) as revived:
         revived.route("/hook").secrets = [endpoint["secret"]]
         delivery = await one_delivery(database, endpoint["id"])
         assert delivery.next_attempt_at is not None
@@ -123,8 +121,6 @@ async def test_a_receiver_down_then_up_gets_the_event_once_after_retries(
         [request] = revived.requests("/hook")
         assert request.verified_by == [endpoint["secret"]]
         assert request.headers["webhook-id"] == str(event_id)
-    finally:
-        await revived.stop()
     delivery = await one_delivery(database, endpoint["id"])
     assert (delivery.status, delivery.attempts_made) == ("succeeded", 3)
     assert [attempt.status_code for attempt in delivery.attempts] == [None, None, 200]
