@@ -1,11 +1,20 @@
 import uuid
 from datetime import datetime
+from typing import Annotated
 
+from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.kit.inputs import Input
 
 EXTERNAL_REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$"  # safe in a URL path
+# List filters by the shop's own references.
+CustomerRefQuery = Annotated[
+    str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="customer external_ref")
+]
+OrderRefQuery = Annotated[
+    str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="order external_ref")
+]
 EMAIL_PATTERN = r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]+$"
 
 

@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.customers.schemas import EXTERNAL_REF_PATTERN
+from app.customers.schemas import CustomerRefQuery, OrderRefQuery
 from app.feedback import service
 from app.feedback.schemas import (
     AreaField,
@@ -54,12 +54,8 @@ async def list_feedback(
     status: StatusField | None = None,
     area: AreaField | None = None,
     sentiment: SentimentField | None = None,
-    customer: Annotated[
-        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="customer external_ref")
-    ] = None,
-    order: Annotated[
-        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="order external_ref")
-    ] = None,
+    customer: CustomerRefQuery = None,
+    order: OrderRefQuery = None,
     ticket: Annotated[uuid.UUID | None, Query(description="ticket id")] = None,
     created_from: Annotated[
         Timestamp | None, Query(alias="from", description="created at or after")

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response, status
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.customers.schemas import EXTERNAL_REF_PATTERN
+from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRefQuery
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.inputs import Timestamp
@@ -65,9 +65,7 @@ async def list_orders(
     session: SessionDep,
     clock: ClockDep,
     page: PageParamsDep,
-    customer: Annotated[
-        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="customer external_ref")
-    ] = None,
+    customer: CustomerRefQuery = None,
     placed_from: Annotated[Timestamp | None, Query(description="placed at or after")] = None,
     placed_to: Annotated[Timestamp | None, Query(description="placed before")] = None,
     delivered: Annotated[bool | None, Query(description="delivered or not")] = None,

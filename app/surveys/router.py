@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.customers.schemas import EXTERNAL_REF_PATTERN
+from app.customers.schemas import OrderRefQuery
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
@@ -33,9 +33,6 @@ ReadKey = Annotated[Principal, Depends(require(Scope.SURVEYS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.SURVEYS_WRITE))]
 IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.SURVEYS_WRITE))]
 SlugQuery = Annotated[str | None, Query(pattern=SLUG_PATTERN, description="template slug")]
-OrderQuery = Annotated[
-    str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="order external_ref")
-]
 FromQuery = Annotated[Timestamp | None, Query(alias="from", description="at or after")]
 ToQuery = Annotated[Timestamp | None, Query(alias="to", description="before")]
 
@@ -94,7 +91,7 @@ async def list_invitations(
     page: PageParamsDep,
     template: SlugQuery = None,
     customer_external_ref: Annotated[str | None, Query(max_length=128)] = None,
-    order: OrderQuery = None,
+    order: OrderRefQuery = None,
     ticket_id: uuid.UUID | None = None,
     created_from: FromQuery = None,
     created_to: ToQuery = None,
@@ -116,7 +113,7 @@ async def list_responses(
     template: SlugQuery = None,
     template_id: Annotated[uuid.UUID | None, Query(description="one template version")] = None,
     customer_external_ref: Annotated[str | None, Query(max_length=128)] = None,
-    order: OrderQuery = None,
+    order: OrderRefQuery = None,
     ticket_id: uuid.UUID | None = None,
     created_from: FromQuery = None,
     created_to: ToQuery = None,

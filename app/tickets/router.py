@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, Path, Query, status
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.customers.schemas import EXTERNAL_REF_PATTERN
+from app.customers.schemas import CustomerRefQuery, OrderRefQuery
 from app.events.schemas import EventOut
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
@@ -58,12 +58,8 @@ async def list_tickets(
     channel: Annotated[list[ChannelField], Query()] = [],  # noqa: B006
     tier: Annotated[int | None, Query(ge=1, le=2, description="1 front line, 2 senior")] = None,
     assignee: Annotated[str | None, Query(max_length=128)] = None,
-    customer: Annotated[
-        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="customer external_ref")
-    ] = None,
-    order: Annotated[
-        str | None, Query(pattern=EXTERNAL_REF_PATTERN, description="order external_ref")
-    ] = None,
+    customer: CustomerRefQuery = None,
+    order: OrderRefQuery = None,
     tag: Annotated[list[str], Query(max_length=50, description="all of these tags")] = [],  # noqa: B006
     created_from: Annotated[Timestamp | None, Query(description="created at or after")] = None,
     created_to: Annotated[Timestamp | None, Query(description="created before")] = None,
