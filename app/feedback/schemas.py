@@ -28,7 +28,11 @@ class FeedbackCreate(Input):
         default=None, description="given, or derived from the rating (4-5 positive, 3 neutral)"
     )
     area: AreaField | None = Field(default=None, description="the expectation concerned")
-    customer_external_ref: ExternalRef | None = None
+    customer_external_ref: ExternalRef | None = Field(
+        default=None,
+        description="an existing customer's (else a 422 unknown-reference, as for the order and"
+        " the ticket)",
+    )
     order_external_ref: ExternalRef | None = None
     ticket_id: uuid.UUID | None = None
 

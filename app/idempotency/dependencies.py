@@ -29,7 +29,8 @@ def idempotent(scope: Scope) -> Callable[..., Awaitable[Idempotency]]:
             Header(
                 pattern=IDEMPOTENCY_KEY_PATTERN,
                 description="a unique key per logical request (1-255 visible ASCII characters); "
-                "a repeat replays the stored answer for 24 h",
+                "a repeat replays the stored answer for 24 h; the key sent again with a"
+                " different request is a 422 (idempotency-key-reused)",
             ),
         ] = None,
     ) -> Idempotency:

@@ -24,14 +24,30 @@ MAX_PERIOD = timedelta(days=732)
 CACHE_CONTROL = "private, max-age=30"
 WINDOW_BOUNDS = {"period_from", "period_to"}
 
+# Rules across the two bounds, which a schema cannot state, are in their descriptions.
 From = Annotated[
-    Timestamp | None, Query(alias="from", description="start (inclusive); default: to - 30 d")
+    Timestamp | None,
+    Query(
+        alias="from",
+        description="start (inclusive); default: to - 30 d. Must be before `to`, and the period"
+        f" may span at most {MAX_PERIOD.days} days (else a 422)",
+    ),
 ]
 To = Annotated[
-    Timestamp | None, Query(alias="to", description="end (exclusive); default: now")
+    Timestamp | None,
+    Query(
+        alias="to",
+        description="end (exclusive); default: now. Must be after `from`, at most"
+        f" {MAX_PERIOD.days} days later (else a 422)",
+    ),
 ]
 TimeZone = Annotated[
-    str, Query(max_length=64, description="IANA time zone of the buckets, e.g. Europe/Berlin")
+    str,
+    Query(
+        max_length=64,
+        description="IANA time zone of the buckets, e.g. Europe/Berlin; a name not in the IANA"
+        " database is a 422",
+    ),
 ]
 
 

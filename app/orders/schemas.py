@@ -56,9 +56,16 @@ class OrderUpsert(Input):
     amount: Amount
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR")
     promised_delivery_at: Timestamp | None = Field(
-        default=None, description="the delivery date promised to the customer"
+        default=None,
+        description="the delivery date promised to the customer; not before placed_at (else a"
+        " 422)",
     )
-    delivered_at: Timestamp | None = Field(default=None, validate_default=True)
+    delivered_at: Timestamp | None = Field(
+        default=None,
+        validate_default=True,
+        description="not before placed_at; given exactly when status is delivered or returned"
+        " (else a 422)",
+    )
 
     @field_validator("promised_delivery_at", "delivered_at")
     @classmethod

@@ -69,11 +69,14 @@ Holidays = Annotated[list[date], Field(max_length=1000)]
 
 class CalendarCreate(Input):
     name: Name
-    timezone: Timezone = Field(description="IANA timezone, e.g. Europe/Berlin")
+    timezone: Timezone = Field(
+        description="IANA timezone, e.g. Europe/Berlin; a name not in the IANA database is a 422"
+    )
     weekly_hours: WeeklyHours = Field(
         description='opening intervals per weekday, e.g. {"mon": [["09:00","12:00"],'
         '["13:00","17:00"]]}; "00:00" may only start an interval and "24:00" only end one;'
-        ' a missing day is closed'
+        ' a missing day is closed. Each interval starts before it ends, a day\'s intervals are'
+        ' sorted and do not overlap, and at least one day is open (else a 422)'
     )
     holidays: Holidays = Field(default_factory=list)
 
@@ -106,7 +109,8 @@ class TargetDefinition(Input):
     )
     warn_before_minutes: int = Field(
         default=0, ge=0, le=MINUTES_PER_YEAR,
-        description="emit sla.warning when this much of the target remains (0: no warning)",
+        description="emit sla.warning when this much of the target remains (0: no warning);"
+        " less than target_minutes (else a 422)",
     )
 
     @field_validator("warn_before_minutes")
@@ -147,7 +151,9 @@ class PolicyCreate(Input):
     name: Name
     position: Position = Field(default=100, description="lowest first; the first match wins")
     calendar_id: uuid.UUID | None = Field(
-        default=None, description="business calendar; none means calendar time, 24x7"
+        default=None,
+        description="business calendar; none means calendar time, 24x7. It must exist (else a"
+        " 422 unknown-reference), and targets in business hours need one (else a 422)",
     )
     conditions: Conditions = Field(default_factory=Conditions)
     targets: Targets

@@ -28,7 +28,13 @@ class TemplateCreate(Input):
     slug: Slug
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     description: Description | None = None
-    questions: list[QuestionSpec] = Field(min_length=1, max_length=MAX_QUESTIONS_PER_TEMPLATE)
+    questions: list[QuestionSpec] = Field(
+        min_length=1,
+        max_length=MAX_QUESTIONS_PER_TEMPLATE,
+        description="keys are unique; options only on the types that take them, in the number"
+        " the type takes and distinct; max_length only on text questions; counts_as only on a"
+        " question of the type its metric needs (else a 422)",
+    )
 
     @field_validator("questions")
     @classmethod
@@ -64,7 +70,10 @@ class InvitationCreate(Input):
         default=None, ge=1, le=POSTGRES_INTEGER_MAX,
         description="pin a version; default: the latest",
     )
-    customer_external_ref: ExternalRef
+    customer_external_ref: ExternalRef = Field(
+        description="an existing customer's (else a 422 unknown-reference, as for the order,"
+        " the ticket and the template)"
+    )
     order_external_ref: ExternalRef | None = None
     ticket_id: uuid.UUID | None = None
 

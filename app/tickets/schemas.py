@@ -71,15 +71,25 @@ class TicketCreate(Input):
     channel: ChannelField
     priority: PriorityField = Priority.NORMAL
     customer: CustomerRef
-    order_external_ref: str | None = Field(default=None, pattern=EXTERNAL_REF_PATTERN)
+    order_external_ref: str | None = Field(
+        default=None,
+        pattern=EXTERNAL_REF_PATTERN,
+        description="an existing order of this customer (else a 422 unknown-reference)",
+    )
     tags: Tags = Field(default_factory=list)
     assignee: Assignee | None = None
 
 
 class TicketUpdate(Input):
-    """Only the fields sent are changed; `assignee: null` unassigns."""
+    """Only the fields sent are changed (at least one); `assignee: null` unassigns."""
 
-    status: StatusField | None = None
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    status: StatusField | None = Field(
+        default=None,
+        description="the moves allowed depend on the current status (README, Tickets); another"
+        " is a 422 ticket-transition-not-allowed",
+    )
     priority: PriorityField | None = None
     assignee: Assignee | None = None
     tags: Tags | None = None

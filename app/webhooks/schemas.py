@@ -18,7 +18,11 @@ EVENT_TYPES_DESCRIPTION = "event types to receive; null (the default) receives e
 
 
 class WebhookEndpointCreate(Input):
-    url: str = Field(min_length=1, max_length=URL_MAX, description="http(s) URL on a public host")
+    url: str = Field(
+        min_length=1,
+        max_length=URL_MAX,
+        description="http(s) URL on a public host (another is a 422 webhook-url-refused)",
+    )
     description: str = Field(default="", max_length=DESCRIPTION_MAX)
     event_types: list[EventType] | None = Field(
         default=None, min_length=1, description=EVENT_TYPES_DESCRIPTION
