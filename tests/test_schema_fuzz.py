@@ -1,5 +1,6 @@
-"""Schemathesis against the app's own OpenAPI document, through a real served process: no 500,
-every answer matches its documented status, content type and schema (problem+json for errors)."""
+"""Schemathesis against the app's own OpenAPI document, through a real served process, with every
+check and phase: no 500, no schema-valid request refused (but for the rules schemathesis.toml
+lists), every answer matches its documented status, content type and schema (problem+json)."""
 
 from app.auth.scopes import Scope
 from bench.schema_fuzz import fuzz
