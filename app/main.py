@@ -20,7 +20,7 @@ from app.kit.db import Database, ensure_database_url
 from app.kit.errors import register_error_handlers
 from app.kit.inputs import refuse_unknown_query_parameters
 from app.kit.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
-from app.kit.openapi import build_openapi
+from app.kit.openapi import build_openapi, operation_id
 from app.kit.rate_limit import SlidingWindowRateLimiter
 from app.metrics.router import router as metrics_router
 from app.orders.router import router as orders_router
@@ -72,6 +72,7 @@ def create_app(
         description=API_DESCRIPTION,
         lifespan=lifespan,
         dependencies=[Depends(refuse_unknown_query_parameters)],
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.clock = clock or SystemClock()

@@ -1,4 +1,5 @@
 import json
+import re
 from typing import Any
 
 import pytest
@@ -76,3 +77,25 @@ def test_partial_updates_show_null_only_where_it_is_accepted(
         if {"type": "null"} in property_schema.get("anyOf", [])
     }
     assert nullable == NULL_MEANS_SOMETHING.get(name, set())
+
+
+VERBS = (
+    "get", "list", "create", "update", "upsert", "delete", "revoke", "check", "escalate",
+    "answer", "rotate", "end", "send", "recover", "redeliver",
+)
+
+
+def test_every_operation_has_a_short_unique_camel_case_id_starting_with_a_verb(
+    settings: Settings,
+) -> None:
+    document = json.loads(openapi_document(settings))
+    ids = [
+        operation["operationId"]
+        for operations in document["paths"].values()
+        for operation in operations.values()
+    ]
+    assert len(ids) == len(set(ids))
+    for operation_id in ids:
+        assert re.fullmatch(r"[a-z]+(?:[A-Z][a-z]+)*", operation_id), operation_id
+        assert re.match(f"({'|'.join(VERBS)})([A-Z]|$)", operation_id), operation_id
+    assert {"createTicket", "listTickets", "getTicket", "updateOrder"} <= set(ids)

@@ -17,7 +17,7 @@ AdminKey = Annotated[Principal, Depends(require(Scope.ADMIN))]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ApiKeyCreated)
-async def create_key(body: ApiKeyCreate, session: SessionDep, actor: AdminKey) -> ApiKeyCreated:
+async def create_api_key(body: ApiKeyCreate, session: SessionDep, actor: AdminKey) -> ApiKeyCreated:
     """Create an API key. The key itself is in this answer only: store it now."""
     api_key, plaintext = await service.create_api_key(
         session, body.name, body.scopes, created_by=actor.api_key_id
@@ -26,7 +26,7 @@ async def create_key(body: ApiKeyCreate, session: SessionDep, actor: AdminKey) -
 
 
 @router.get("", response_model=Page[ApiKeyOut])
-async def list_keys(
+async def list_api_keys(
     session: SessionDep,
     _: AdminKey,
     page: PageParamsDep,
@@ -39,6 +39,8 @@ async def list_keys(
 
 
 @router.delete("/{key_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def revoke_key(key_id: uuid.UUID, session: SessionDep, _: AdminKey, clock: ClockDep) -> None:
+async def revoke_api_key(
+    key_id: uuid.UUID, session: SessionDep, _: AdminKey, clock: ClockDep
+) -> None:
     """Revoke a key; it stops working at once. Revoking twice is harmless."""
     await service.revoke_api_key(session, key_id, clock.now())

@@ -74,12 +74,12 @@ async def list_feedback(
 
 
 @router.get("/{feedback_id}", response_model=FeedbackOut)
-async def read_feedback(feedback_id: uuid.UUID, session: SessionDep, _: ReadKey) -> FeedbackOut:
+async def get_feedback(feedback_id: uuid.UUID, session: SessionDep, _: ReadKey) -> FeedbackOut:
     return FeedbackOut.from_model(await service.get_feedback(session, feedback_id))
 
 
 @router.patch("/{feedback_id}", response_model=FeedbackOut)
-async def change_feedback(
+async def update_feedback(
     feedback_id: uuid.UUID,
     body: FeedbackUpdate,
     session: SessionDep,

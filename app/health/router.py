@@ -18,7 +18,7 @@ class Readiness(BaseModel):
 
 
 @router.get("/healthz", response_model=Health)
-async def healthz() -> Health:
+async def check_liveness() -> Health:
     """The process is alive (no dependency is checked)."""
     return Health(status="ok")
 
@@ -28,7 +28,7 @@ async def healthz() -> Health:
     response_model=Readiness,
     responses={503: {"description": "database unreachable or schema not at head"}},
 )
-async def readyz(request: Request) -> Readiness | JSONResponse:
+async def check_readiness(request: Request) -> Readiness | JSONResponse:
     """The database answers and its schema is at the head revision this code expects."""
     database: Database = request.app.state.database
     return Readiness(status="ready", schema_revision=await service.ready_revision(database))

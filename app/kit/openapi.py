@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 
 from app.kit.errors import PROBLEM_JSON, AppError
 
@@ -111,3 +112,10 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     document["x-problem-types"] = problem_types()
     app.openapi_schema = document
     return document
+
+
+def operation_id(route: APIRoute) -> str:
+    """The handler's name, in camelCase (`createTicket`): short and stable, so a generated
+    client's methods do not change when a path does. A test keeps them unique."""
+    first, *rest = route.name.split("_")
+    return first + "".join(word.capitalize() for word in rest)

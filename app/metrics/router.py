@@ -100,7 +100,7 @@ def _matches(if_none_match: str, etag: str) -> bool:
 @router.get(
     "/summary", response_model=Summary, responses={304: {"description": "not modified"}}
 )
-async def metrics_summary(
+async def get_metrics_summary(
     _: ReadKey, request: Request, session: SessionDep, clock: ClockDep,
     period_from: From = None, period_to: To = None,
 ) -> Response:
@@ -114,7 +114,7 @@ async def metrics_summary(
     "/sla-calibration", response_model=Calibration,
     responses={304: {"description": "not modified"}},
 )
-async def sla_calibration(
+async def get_sla_calibration(
     _: ReadKey, request: Request, session: SessionDep, clock: ClockDep,
     period_from: From = None, period_to: To = None,
 ) -> Response:
@@ -127,7 +127,7 @@ async def sla_calibration(
 @router.get(
     "/{name}", response_model=MetricSeries, responses={304: {"description": "not modified"}}
 )
-async def metric_series(
+async def get_metric_series(
     _: ReadKey,
     name: str,
     request: Request,

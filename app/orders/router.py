@@ -24,7 +24,7 @@ ExternalRef = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN, description="the
     response_model=OrderOut,
     responses={201: {"model": OrderOut, "description": "the order was created"}},
 )
-async def put_order(
+async def upsert_order(
     _: WriteKey,
     external_ref: ExternalRef,
     body: OrderUpsert,
@@ -40,7 +40,7 @@ async def put_order(
 
 
 @router.patch("/{external_ref}", response_model=OrderOut)
-async def patch_order(
+async def update_order(
     _: WriteKey,
     external_ref: ExternalRef,
     body: OrderUpdate,
@@ -55,7 +55,7 @@ async def patch_order(
 
 
 @router.get("/{external_ref}", response_model=OrderOut)
-async def read_order(_: ReadKey, external_ref: ExternalRef, session: SessionDep) -> OrderOut:
+async def get_order(_: ReadKey, external_ref: ExternalRef, session: SessionDep) -> OrderOut:
     return OrderOut.model_validate(await service.get_order(session, external_ref))
 
 

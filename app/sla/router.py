@@ -30,7 +30,7 @@ policies_router = APIRouter(prefix="/v1/sla-policies", tags=["sla"])
 
 
 @calendars_router.post("", status_code=status.HTTP_201_CREATED, response_model=CalendarOut)
-async def create_calendar(
+async def create_business_calendar(
     body: CalendarCreate, session: SessionDep, clock: ClockDep, idempotency: IdempotentAdmin
 ) -> JSONResponse:
     """Create a business calendar: weekly opening hours in one IANA timezone, and holidays."""
@@ -39,7 +39,7 @@ async def create_calendar(
 
 
 @calendars_router.get("", response_model=Page[CalendarOut])
-async def list_calendars(
+async def list_business_calendars(
     session: SessionDep, _: AdminKey, page: PageParamsDep
 ) -> Page[CalendarOut]:
     rows, next_cursor = await service.list_calendars(session, page)
@@ -47,12 +47,14 @@ async def list_calendars(
 
 
 @calendars_router.get("/{calendar_id}", response_model=CalendarOut)
-async def get_calendar(calendar_id: uuid.UUID, session: SessionDep, _: AdminKey) -> CalendarOut:
+async def get_business_calendar(
+    calendar_id: uuid.UUID, session: SessionDep, _: AdminKey
+) -> CalendarOut:
     return CalendarOut.model_validate(await service.get_calendar(session, calendar_id))
 
 
 @calendars_router.patch("/{calendar_id}", response_model=CalendarOut)
-async def update_calendar(
+async def update_business_calendar(
     calendar_id: uuid.UUID,
     body: CalendarUpdate,
     session: SessionDep,
@@ -65,13 +67,15 @@ async def update_calendar(
 
 
 @calendars_router.delete("/{calendar_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_calendar(calendar_id: uuid.UUID, session: SessionDep, _: AdminKey) -> None:
+async def delete_business_calendar(
+    calendar_id: uuid.UUID, session: SessionDep, _: AdminKey
+) -> None:
     """Delete a calendar; 409 while an SLA policy uses it."""
     await service.delete_calendar(session, calendar_id)
 
 
 @policies_router.post("", status_code=status.HTTP_201_CREATED, response_model=PolicyOut)
-async def create_policy(
+async def create_sla_policy(
     body: PolicyCreate, session: SessionDep, clock: ClockDep, idempotency: IdempotentAdmin
 ) -> JSONResponse:
     """Create an SLA policy. Policies are tried by position; the first whose conditions match
@@ -81,18 +85,20 @@ async def create_policy(
 
 
 @policies_router.get("", response_model=Page[PolicyOut])
-async def list_policies(session: SessionDep, _: AdminKey, page: PageParamsDep) -> Page[PolicyOut]:
+async def list_sla_policies(
+    session: SessionDep, _: AdminKey, page: PageParamsDep
+) -> Page[PolicyOut]:
     rows, next_cursor = await service.list_policies(session, page)
     return Page(items=[PolicyOut.model_validate(row) for row in rows], next_cursor=next_cursor)
 
 
 @policies_router.get("/{policy_id}", response_model=PolicyOut)
-async def get_policy(policy_id: uuid.UUID, session: SessionDep, _: AdminKey) -> PolicyOut:
+async def get_sla_policy(policy_id: uuid.UUID, session: SessionDep, _: AdminKey) -> PolicyOut:
     return PolicyOut.model_validate(await service.get_policy(session, policy_id))
 
 
 @policies_router.patch("/{policy_id}", response_model=PolicyOut)
-async def update_policy(
+async def update_sla_policy(
     policy_id: uuid.UUID,
     body: PolicyUpdate,
     session: SessionDep,
@@ -106,6 +112,6 @@ async def update_policy(
 
 
 @policies_router.delete("/{policy_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_policy(policy_id: uuid.UUID, session: SessionDep, _: AdminKey) -> None:
+async def delete_sla_policy(policy_id: uuid.UUID, session: SessionDep, _: AdminKey) -> None:
     """Delete a policy; tickets it was applied to keep their targets."""
     await service.delete_policy(session, policy_id)

@@ -18,7 +18,7 @@ PROBLEMS = {
 
 
 @router.get("/{token}", response_model=PublicSurvey, responses=PROBLEMS)  # type: ignore[arg-type]
-async def read_survey(
+async def get_public_survey(
     _: PublicRateLimit, token: str, session: SessionDep, clock: ClockDep
 ) -> PublicSurvey:
     """The questions of the survey this link invites to answer."""
@@ -31,7 +31,7 @@ async def read_survey(
     response_model=ResponseReceipt,
     responses=PROBLEMS,  # type: ignore[arg-type]
 )
-async def answer_survey(
+async def answer_public_survey(
     _: PublicRateLimit, token: str, body: ResponseSubmit, session: SessionDep, clock: ClockDep
 ) -> ResponseReceipt:
     """Answer the survey, once. Every answer is checked against its question: a wrong type,

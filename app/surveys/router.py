@@ -38,7 +38,7 @@ ToQuery = Annotated[Timestamp | None, Query(alias="to", description="before")]
 
 
 @router.post("/v1/survey-templates", status_code=201, response_model=TemplateOut)
-async def create_template(
+async def create_survey_template(
     body: TemplateCreate,
     session: SessionDep,
     clock: ClockDep,
@@ -53,7 +53,7 @@ async def create_template(
 
 
 @router.get("/v1/survey-templates", response_model=Page[TemplateOut])
-async def list_templates(
+async def list_survey_templates(
     session: SessionDep, _: ReadKey, page: PageParamsDep, slug: SlugQuery = None
 ) -> Page[TemplateOut]:
     """Every version of every template, newest first; `?slug=` for the versions of one."""
@@ -62,12 +62,14 @@ async def list_templates(
 
 
 @router.get("/v1/survey-templates/{template_id}", response_model=TemplateOut)
-async def read_template(template_id: uuid.UUID, session: SessionDep, _: ReadKey) -> TemplateOut:
+async def get_survey_template(
+    template_id: uuid.UUID, session: SessionDep, _: ReadKey
+) -> TemplateOut:
     return TemplateOut.model_validate(await service.get_template(session, template_id))
 
 
 @router.post("/v1/survey-invitations", status_code=201, response_model=InvitationCreated)
-async def invite(
+async def create_survey_invitation(
     body: InvitationCreate,
     request: Request,
     session: SessionDep,
@@ -85,7 +87,7 @@ async def invite(
 
 
 @router.get("/v1/survey-invitations", response_model=Page[InvitationOut])
-async def list_invitations(
+async def list_survey_invitations(
     session: SessionDep,
     _: ReadKey,
     page: PageParamsDep,
@@ -106,7 +108,7 @@ async def list_invitations(
 
 
 @router.get("/v1/survey-responses", response_model=Page[ResponseOut])
-async def list_responses(
+async def list_survey_responses(
     session: SessionDep,
     _: ReadKey,
     page: PageParamsDep,

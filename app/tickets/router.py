@@ -80,7 +80,7 @@ async def list_tickets(
 
 
 @router.get("/{ticket_id}", response_model=TicketDetail)
-async def read_ticket(
+async def get_ticket(
     _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, clock: ClockDep
 ) -> TicketDetail:
     """The ticket with its `expectations`: when a first answer and a resolution are due, and
@@ -101,7 +101,7 @@ async def update_ticket(
 @router.post(
     "/{ticket_id}/messages", status_code=status.HTTP_201_CREATED, response_model=MessageOut
 )
-async def add_message(
+async def create_ticket_message(
     ticket_id: TicketRefPath, body: MessageCreate, session: SessionDep, clock: ClockDep,
     actor: WriteKey, idempotency: IdempotentWrite,
 ) -> object:
@@ -112,7 +112,7 @@ async def add_message(
 
 
 @router.get("/{ticket_id}/messages", response_model=Page[MessageOut])
-async def list_messages(
+async def list_ticket_messages(
     _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
 ) -> Page[MessageOut]:
     """The conversation, oldest first."""
@@ -121,7 +121,7 @@ async def list_messages(
 
 
 @router.post("/{ticket_id}/escalate", response_model=TicketOut)
-async def escalate(
+async def escalate_ticket(
     ticket_id: TicketRefPath, body: EscalationCreate, session: SessionDep, clock: ClockDep,
     actor: WriteKey, idempotency: IdempotentWrite,
 ) -> object:
@@ -131,7 +131,7 @@ async def escalate(
 
 
 @router.get("/{ticket_id}/events", response_model=Page[EventOut])
-async def ticket_timeline(
+async def list_ticket_events(
     _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
 ) -> Page[EventOut]:
     """The ticket's timeline, oldest first: creation, messages, status changes, updates,

@@ -57,7 +57,7 @@ def _with_secret(endpoint: Any) -> WebhookEndpointWithSecret:
 @endpoints_router.post(
     "", status_code=status.HTTP_201_CREATED, response_model=WebhookEndpointWithSecret
 )
-async def create_endpoint(
+async def create_webhook_endpoint(
     body: WebhookEndpointCreate,
     session: SessionDep,
     _: ManageKey,
@@ -73,7 +73,7 @@ async def create_endpoint(
 
 
 @endpoints_router.get("", response_model=Page[WebhookEndpointOut])
-async def list_endpoints(
+async def list_webhook_endpoints(
     session: SessionDep, _: ManageKey, page: PageParamsDep
 ) -> Page[WebhookEndpointOut]:
     rows, next_cursor = await service.list_endpoints(session, page)
@@ -83,14 +83,14 @@ async def list_endpoints(
 
 
 @endpoints_router.get("/{endpoint_id}", response_model=WebhookEndpointOut)
-async def get_endpoint(
+async def get_webhook_endpoint(
     endpoint_id: uuid.UUID, session: SessionDep, _: ManageKey
 ) -> WebhookEndpointOut:
     return WebhookEndpointOut.model_validate(await service.get_endpoint(session, endpoint_id))
 
 
 @endpoints_router.patch("/{endpoint_id}", response_model=WebhookEndpointOut)
-async def update_endpoint(
+async def update_webhook_endpoint(
     endpoint_id: uuid.UUID,
     body: WebhookEndpointUpdate,
     session: SessionDep,
@@ -104,13 +104,15 @@ async def update_endpoint(
 
 
 @endpoints_router.delete("/{endpoint_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_endpoint(endpoint_id: uuid.UUID, session: SessionDep, _: ManageKey) -> None:
+async def delete_webhook_endpoint(
+    endpoint_id: uuid.UUID, session: SessionDep, _: ManageKey
+) -> None:
     """Delete an endpoint with its deliveries and their attempt log."""
     await service.delete_endpoint(session, endpoint_id)
 
 
 @endpoints_router.post("/{endpoint_id}/rotate-secret", response_model=WebhookEndpointWithSecret)
-async def rotate_secret(
+async def rotate_webhook_secret(
     endpoint_id: uuid.UUID, request: Request, session: SessionDep, _: ManageKey, clock: ClockDep
 ) -> WebhookEndpointWithSecret:
     """A new secret, shown once. The old one keeps signing too (one more signature per
@@ -124,7 +126,7 @@ async def rotate_secret(
 
 
 @endpoints_router.delete("/{endpoint_id}/retired-secrets", response_model=WebhookEndpointOut)
-async def end_secret_overlap(
+async def end_webhook_secret_overlap(
     endpoint_id: uuid.UUID, session: SessionDep, _: ManageKey, clock: ClockDep
 ) -> WebhookEndpointOut:
     """End the overlap of every rotated-out secret now: only the current secret signs.
@@ -136,7 +138,7 @@ async def end_secret_overlap(
 
 
 @endpoints_router.post("/{endpoint_id}/test", response_model=TestDeliveryResult)
-async def send_test_message(
+async def send_webhook_test(
     endpoint_id: uuid.UUID,
     session: SessionDep,
     _: ManageKey,
@@ -150,7 +152,7 @@ async def send_test_message(
 @endpoints_router.post(
     "/{endpoint_id}/recover", status_code=status.HTTP_202_ACCEPTED, response_model=RecoverResult
 )
-async def recover(
+async def recover_webhook_deliveries(
     endpoint_id: uuid.UUID, body: RecoverRequest, session: SessionDep, _: ManageKey,
     clock: ClockDep,
 ) -> RecoverResult:
@@ -160,7 +162,7 @@ async def recover(
 
 
 @endpoints_router.get("/{endpoint_id}/deliveries", response_model=Page[DeliveryOut])
-async def list_deliveries(
+async def list_webhook_deliveries(
     endpoint_id: uuid.UUID,
     session: SessionDep,
     _: ManageKey,
@@ -179,7 +181,7 @@ async def list_deliveries(
 @deliveries_router.post(
     "/{delivery_id}/redeliver", status_code=status.HTTP_202_ACCEPTED, response_model=DeliveryOut
 )
-async def redeliver(
+async def redeliver_webhook_delivery(
     delivery_id: uuid.UUID, session: SessionDep, _: ManageKey, clock: ClockDep
 ) -> DeliveryOut:
     """Send this delivery again as soon as possible, with a fresh retry schedule."""
