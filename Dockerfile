@@ -23,7 +23,11 @@ ENV PATH="/app/.venv/bin:$PATH" \
 # Numeric, so that Kubernetes' runAsNonRoot can verify it is not root.
 USER 10001:10001
 EXPOSE 8000
-HEALTHCHECK --interval=10s --timeout=3s CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"]
+# No HEALTHCHECK: the same image runs `serve` or `worker`, each with a check of its own, set where
+# the command is chosen (compose.yaml; Kubernetes ignores HEALTHCHECK and uses its probes):
+#   serve:  aftercare healthcheck api        (GET /readyz on AFTERCARE_PORT)
+#   worker: aftercare worker --heartbeat-file /tmp/aftercare-worker.heartbeat, checked by
+#           aftercare healthcheck worker --heartbeat-file /tmp/aftercare-worker.heartbeat
 # Migrations are a separate step: `docker run --rm IMAGE migrate` before rolling out.
 ENTRYPOINT ["aftercare"]
 CMD ["serve"]

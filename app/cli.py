@@ -1,4 +1,4 @@
-"""The `aftercare` command: serve, worker, migrate, keys, demo, openapi."""
+"""The `aftercare` command: serve, worker, migrate, keys, demo, openapi, healthcheck."""
 
 import argparse
 import asyncio
@@ -75,7 +75,30 @@ def _parser() -> argparse.ArgumentParser:
     create.set_defaults(handler=_create_key)
 
     worker = commands.add_parser("worker", help="run only the background worker")
+    worker.add_argument(
+        "--heartbeat-file", type=Path,
+        help="touch this file every few seconds while the database answers "
+        "(for `aftercare healthcheck worker`)",
+    )
     worker.set_defaults(handler=_worker)
+
+    healthcheck = commands.add_parser(
+        "healthcheck", help="exit 0 when a running `serve` or `worker` is healthy (for "
+        "container health checks), 1 otherwise",
+    )
+    roles = healthcheck.add_subparsers(required=True, metavar="role")
+    api = roles.add_parser("api", help="`aftercare serve` on this machine answers GET /readyz")
+    api.add_argument("--port", type=int, help="default: AFTERCARE_PORT (8000)")
+    api.add_argument("--timeout", type=float, default=3.0, help="seconds (default 3)")
+    api.set_defaults(handler=_healthcheck_api)
+    beat = roles.add_parser(
+        "worker", help="`aftercare worker --heartbeat-file FILE` touched FILE recently"
+    )
+    beat.add_argument("--heartbeat-file", type=Path, required=True)
+    beat.add_argument(
+        "--max-age", type=float, default=30.0, help="seconds since the last beat (default 30)"
+    )
+    beat.set_defaults(handler=_healthcheck_worker)
 
     demo = commands.add_parser(
         "demo", help="migrate, then fill the database with a realistic demo data set",
@@ -173,11 +196,42 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
             loop.add_signal_handler(signum, stop.set)
         database = Database.from_settings(settings)
         try:
-            await new_worker(database, SystemClock(), settings).run(stop)
+            await new_worker(database, SystemClock(), settings, args.heartbeat_file).run(stop)
         finally:
             await database.dispose()
 
     asyncio.run(run())
+    return 0
+
+
+def _healthcheck_api(args: argparse.Namespace, settings: Settings) -> int:
+    import urllib.error
+    import urllib.request
+
+    # A server listening on every address answers on loopback.
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "::", "") else settings.host  # noqa: S104
+    if ":" in host:
+        host = f"[{host}]"
+    url = f"http://{host}:{args.port or settings.port}/readyz"
+    try:
+        with urllib.request.urlopen(url, timeout=args.timeout):
+            return 0
+    except (urllib.error.URLError, OSError) as error:
+        print(f"aftercare healthcheck: {url}: {error}", file=sys.stderr)
+        return 1
+
+
+def _healthcheck_worker(args: argparse.Namespace, settings: Settings) -> int:
+    import time
+
+    try:
+        age = time.time() - args.heartbeat_file.stat().st_mtime
+    except OSError as error:
+        print(f"aftercare healthcheck: no heartbeat: {error}", file=sys.stderr)
+        return 1
+    if age > args.max_age:
+        print(f"aftercare healthcheck: last heartbeat {age:.0f} s ago", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,5 +1,7 @@
 """The worker: the jobs every domain declares in its `tasks.py`, run by the kit's job runner."""
 
+from pathlib import Path
+
 from app.config import Settings
 from app.idempotency import tasks as idempotency
 from app.kit.clock import Clock
@@ -18,6 +20,8 @@ def default_jobs(settings: Settings) -> list[Job]:
     return [job for domain in DOMAINS_WITH_JOBS for job in domain.jobs(settings)]
 
 
-def new_worker(database: Database, clock: Clock, settings: Settings) -> Worker:
+def new_worker(
+    database: Database, clock: Clock, settings: Settings, heartbeat_file: Path | None = None
+) -> Worker:
     """A worker running every declared job."""
-    return Worker(JobContext(database, clock, settings), default_jobs(settings))
+    return Worker(JobContext(database, clock, settings), default_jobs(settings), heartbeat_file)

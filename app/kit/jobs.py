@@ -11,7 +11,9 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -19,6 +21,7 @@ from app.kit.clock import Clock
 from app.kit.db import Database
 
 logger = logging.getLogger("aftercare.worker")
+HEARTBEAT_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +47,20 @@ class Job:
 
 
 class Worker:
-    def __init__(self, context: JobContext, jobs: Sequence[Job]) -> None:
+    def __init__(
+        self, context: JobContext, jobs: Sequence[Job], heartbeat_file: Path | None = None
+    ) -> None:
         self.context = context
         self.jobs = list(jobs)
+        self.heartbeat_file = heartbeat_file
 
     async def run(self, stop: asyncio.Event) -> None:
         logger.info("worker started", extra={"jobs": [job.name for job in self.jobs]})
         async with asyncio.TaskGroup() as group:
             for job in self.jobs:
                 group.create_task(self._loop(job, stop), name=f"job:{job.name}")
+            if self.heartbeat_file is not None:
+                group.create_task(self._heartbeat(self.heartbeat_file, stop), name="heartbeat")
         for job in self.jobs:
             if job.on_stop is not None:
                 await job.on_stop()
@@ -68,6 +76,19 @@ class Worker:
             if remaining > 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=remaining)
+
+    async def _heartbeat(self, path: Path, stop: asyncio.Event) -> None:
+        """Touch path while the event loop runs and the database answers (`healthcheck worker`)."""
+        while not stop.is_set():
+            try:
+                async with self.context.transaction() as session:
+                    await session.execute(text("SELECT 1"))
+            except Exception:
+                logger.warning("heartbeat: the database does not answer", exc_info=True)
+            else:
+                await asyncio.to_thread(path.touch)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=HEARTBEAT_SECONDS)
 
     async def run_once(self, job: Job) -> int:
         try:
