@@ -99,3 +99,23 @@ def test_every_operation_has_a_short_unique_camel_case_id_starting_with_a_verb(
         assert re.fullmatch(r"[a-z]+(?:[A-Z][a-z]+)*", operation_id), operation_id
         assert re.match(f"({'|'.join(VERBS)})([A-Z]|$)", operation_id), operation_id
     assert {"createTicket", "listTickets", "getTicket", "updateOrder"} <= set(ids)
+
+
+def test_response_headers_and_if_none_match_are_documented(settings: Settings) -> None:
+    document = json.loads(openapi_document(settings))
+    paths = document["paths"]
+
+    def headers(path: str, method: str, code: str) -> set[str]:
+        return set(paths[path][method]["responses"][code]["headers"])
+
+    for operations in paths.values():
+        for operation in operations.values():
+            for response in operation["responses"].values():
+                assert "X-Request-ID" in response["headers"]
+    assert "Idempotent-Replayed" in headers("/v1/tickets", "post", "201")
+    assert "Idempotent-Replayed" not in headers("/v1/tickets", "get", "200")
+    assert {"ETag", "Cache-Control"} <= headers("/v1/metrics/summary", "get", "200")
+    assert "Retry-After" in headers("/v1/public/surveys/{token}", "get", "429")
+    assert "Retry-After" in headers("/v1/tickets", "post", "503")
+    summary_parameters = paths["/v1/metrics/summary"]["get"]["parameters"]
+    assert {"name": "If-None-Match", "in": "header"}.items() <= summary_parameters[-1].items()

@@ -40,6 +40,33 @@ PROBLEM_SCHEMA: dict[str, Any] = {
     },
 }
 WRITE_METHODS = {"post", "put", "patch", "delete"}
+DIGITS = {"type": "string", "pattern": "^[0-9]+$"}
+HEADERS: dict[str, dict[str, Any]] = {
+    "X-Request-ID": {
+        "description": "this request's id (the one sent, or a new one); also in problem"
+        " documents and log lines",
+        "schema": {"type": "string"},
+    },
+    "Idempotent-Replayed": {
+        "description": "`true` when this is the stored answer to an earlier request with the"
+        " same Idempotency-Key",
+        "schema": {"type": "string", "enum": ["true"]},
+    },
+    "Retry-After": {"description": "seconds to wait before trying again", "schema": DIGITS},
+    "ETag": {
+        "description": "a weak tag of the figures; send it as If-None-Match to get 304 while"
+        " they are unchanged",
+        "schema": {"type": "string"},
+    },
+    "Cache-Control": {"schema": {"type": "string"}},
+}
+IF_NONE_MATCH: dict[str, Any] = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "the ETag of an earlier answer: 304 while the figures are unchanged",
+    "schema": {"type": "string"},
+}
 
 
 def _error_codes(path: str, method: str, operation: dict[str, Any]) -> list[int]:
@@ -88,6 +115,31 @@ def _drop_unreferenced_enums(document: dict[str, Any]) -> None:
             del schemas[name]
 
 
+def _document_headers(document: dict[str, Any]) -> None:
+    """The response headers the middleware and the routes send, and the If-None-Match that
+    the cached (metrics) routes read, on the operations that have them."""
+    document["components"]["headers"] = HEADERS
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            responses: dict[str, dict[str, Any]] = operation["responses"]
+            parameters = operation.get("parameters", [])
+            idempotent = any(p["name"].lower() == "idempotency-key" for p in parameters)
+            cached = "304" in responses
+            if cached:
+                operation["parameters"] = [*parameters, IF_NONE_MATCH]
+            for code, response in responses.items():
+                names = ["X-Request-ID"]
+                if idempotent and code.startswith("2"):
+                    names.append("Idempotent-Replayed")
+                if code in ("429", "503"):
+                    names.append("Retry-After")
+                if cached and code in ("200", "304"):
+                    names += ["ETag", "Cache-Control"]
+                response["headers"] = {
+                    name: {"$ref": f"#/components/headers/{name}"} for name in names
+                }
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -109,6 +161,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                 responses[str(code)] = {**_problem_response(code), **(
                     {"description": existing["description"]} if "description" in existing else {}
                 )}
+    _document_headers(document)
     document["x-problem-types"] = problem_types()
     app.openapi_schema = document
     return document
