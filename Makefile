@@ -7,7 +7,7 @@ RUN := $(UV) run --frozen
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
-.PHONY: run demo test lint openapi migrate worker clean
+.PHONY: run demo test lint lint-openapi openapi migrate worker clean
 
 run: .venv/.synced ## serve on 127.0.0.1:8000 (embedded PostgreSQL unless AFTERCARE_DATABASE_URL)
 	$(RUN) aftercare serve --migrate --bootstrap-admin-key
@@ -22,6 +22,21 @@ lint: .venv/.synced
 	$(RUN) ruff check .
 	$(RUN) mypy
 	$(RUN) lint-imports --no-cache --no-logo
+	$(MAKE) lint-openapi
+
+OPENAPI_LINT := tools/openapi-lint
+# Neither linter may phone home: no telemetry, no update check.
+OPENAPI_LINT_ENV := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
+
+lint-openapi: $(OPENAPI_LINT)/node_modules/.installed ## Redocly and Spectral on openapi/openapi.json
+	cd $(OPENAPI_LINT) && $(OPENAPI_LINT_ENV) node_modules/.bin/redocly lint --config redocly.yaml ../../openapi/openapi.json
+	cd $(OPENAPI_LINT) && node_modules/.bin/spectral lint --ruleset .spectral.yaml --fail-severity error --display-only-failures ../../openapi/openapi.json
+
+# The linters' pinned versions (package-lock.json), from the npm registry; needs Node.js and npm.
+$(OPENAPI_LINT)/node_modules/.installed: $(OPENAPI_LINT)/package.json $(OPENAPI_LINT)/package-lock.json
+	@command -v npm >/dev/null || { echo "make lint-openapi needs Node.js and npm"; exit 1; }
+	npm ci --prefix $(OPENAPI_LINT) --no-audit --no-fund --loglevel=error
+	touch $@
 
 openapi: .venv/.synced ## regenerate openapi/openapi.json from the app
 	$(RUN) aftercare openapi
@@ -38,4 +53,4 @@ $(UV):
 	touch $@
 
 clean:
-	rm -rf .venv .tools
+	rm -rf .venv .tools $(OPENAPI_LINT)/node_modules

@@ -70,6 +70,9 @@ def create_app(
         title="Aftercare",
         version="0.1.0",
         description=API_DESCRIPTION,
+        license_info={"name": "Apache-2.0", "identifier": "Apache-2.0"},
+        # Relative: the API is wherever this document was fetched from.
+        servers=[{"url": "/", "description": "this Aftercare service"}],
         lifespan=lifespan,
         dependencies=[Depends(refuse_unknown_query_parameters)],
         generate_unique_id_function=operation_id,

@@ -144,7 +144,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
     document = get_openapi(
-        title=app.title, version=app.version, description=app.description, routes=app.routes
+        title=app.title, version=app.version, description=app.description, routes=app.routes,
+        servers=app.servers, license_info=app.license_info,
     )
     _drop_unreferenced_enums(document)
     schemas = document.setdefault("components", {}).setdefault("schemas", {})

@@ -4,7 +4,15 @@ from itertools import pairwise
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 from app.kit.enums import InlineEnum
 from app.kit.inputs import Input, Omittable
@@ -57,8 +65,16 @@ def _some_hours(week: dict[Weekday, list[tuple[str, str]]]) -> dict[Weekday, lis
 
 
 Timezone = Annotated[str, Field(max_length=64), AfterValidator(_valid_timezone)]
-HHMM = Annotated[str, AfterValidator(_valid_hhmm)]
-OpeningInterval = Annotated[tuple[HHMM, HHMM], AfterValidator(_valid_interval)]
+# What parse_hhmm accepts, shown in the document (the validator gives the clearer message).
+HHMM_PATTERN = r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+HHMM_SCHEMA = {"type": "string", "pattern": HHMM_PATTERN}
+HHMM = Annotated[str, AfterValidator(_valid_hhmm), WithJsonSchema(HHMM_SCHEMA)]
+# [start, end]: both are HH:MM, so a plain `items` states it (linters want one with arrays).
+INTERVAL_SCHEMA = {"type": "array", "items": HHMM_SCHEMA, "minItems": 2, "maxItems": 2}
+OpeningInterval = Annotated[
+    tuple[HHMM, HHMM], AfterValidator(_valid_interval), WithJsonSchema(INTERVAL_SCHEMA)
+]
+OpeningHours = Annotated[tuple[str, str], WithJsonSchema(INTERVAL_SCHEMA)]  # as stored
 DayHours = Annotated[
     list[OpeningInterval], Field(max_length=12), AfterValidator(_sorted_without_overlap)
 ]
@@ -96,7 +112,7 @@ class CalendarOut(BaseModel):
     id: uuid.UUID
     name: str
     timezone: str
-    weekly_hours: dict[str, list[tuple[str, str]]]
+    weekly_hours: dict[str, list[OpeningHours]]
     holidays: list[date]
     created_at: datetime
     updated_at: datetime
