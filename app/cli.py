@@ -5,13 +5,19 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import Sequence
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.errors import ApiKeyNotFound
+from app.auth.schemas import ApiKeyOut
 from app.auth.scopes import Scope
-from app.auth.service import create_api_key, has_active_keys
+from app.auth.service import create_api_key, has_active_keys, list_api_keys, revoke_api_key
 from app.config import Settings, UnknownSettingError, get_settings
 from app.kit.db import (
     Database,
@@ -20,9 +26,11 @@ from app.kit.db import (
     ensure_database_url,
 )
 from app.kit.logging_setup import configure_logging
+from app.kit.pagination import MAX_LIMIT, PageParams, decode_cursor
 
 OPENAPI_PATH = Path("openapi/openapi.json")
 DEMO_DEFAULT_TICKETS = 2_000
+T = TypeVar("T")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,6 +81,15 @@ def _parser() -> argparse.ArgumentParser:
         help="comma-separated: " + ", ".join(scope.value for scope in Scope),
     )
     create.set_defaults(handler=_create_key)
+    listing = key_commands.add_parser("list", help="list the keys, newest first")
+    listing.add_argument("--include-revoked", action="store_true", help="also list revoked keys")
+    listing.add_argument("--json", action="store_true", help="a JSON array, as the API shows keys")
+    listing.set_defaults(handler=_list_keys)
+    revoke = key_commands.add_parser(
+        "revoke", help="revoke a key; it stops working at once (revoking twice is harmless)"
+    )
+    revoke.add_argument("id", type=_key_id, metavar="ID", help="the key's id, as `keys list` shows")
+    revoke.set_defaults(handler=_revoke_key)
 
     worker = commands.add_parser("worker", help="run only the background worker")
     worker.add_argument(
@@ -137,6 +154,15 @@ def _scopes(value: str) -> list[Scope]:
         return [Scope(part.strip()) for part in value.split(",") if part.strip()]
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{error}; known scopes: {', '.join(Scope)}") from None
+
+
+def _key_id(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an API key id (a UUID, as `aftercare keys list` shows)"
+        ) from None
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -242,17 +268,91 @@ def _migrate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _create_key(args: argparse.Namespace, settings: Settings) -> int:
-    async def create() -> str:
+def _in_transaction(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """`work` run in one transaction of its own, on a pool opened for it alone."""
+
+    async def run() -> T:
         database = Database.from_settings(ensure_database_url(settings))
         try:
             async with database.sessionmaker() as session, session.begin():
-                _, plaintext = await create_api_key(session, args.name, args.scopes)
+                return await work(session)
         finally:
             await database.dispose()
+
+    return asyncio.run(run())
+
+
+def _create_key(args: argparse.Namespace, settings: Settings) -> int:
+    async def create(session: AsyncSession) -> str:
+        _, plaintext = await create_api_key(session, args.name, args.scopes)
         return plaintext
 
-    print(asyncio.run(create()))
+    print(_in_transaction(settings, create))
+    return 0
+
+
+def _list_keys(args: argparse.Namespace, settings: Settings) -> int:
+    async def every_key(session: AsyncSession) -> list[ApiKeyOut]:
+        found: list[ApiKeyOut] = []
+        page = PageParams(limit=MAX_LIMIT, after=None)
+        while True:
+            rows, cursor = await list_api_keys(
+                session, page, include_revoked=args.include_revoked
+            )
+            found += [ApiKeyOut.model_validate(row) for row in rows]
+            if cursor is None:
+                return found
+            page = PageParams(limit=MAX_LIMIT, after=decode_cursor(cursor))
+
+    api_keys = _in_transaction(settings, every_key)
+    if args.json:
+        print(json.dumps([key.model_dump(mode="json") for key in api_keys], indent=2))
+        return 0
+    rows = [
+        [
+            str(key.id), key.name, ",".join(key.scopes), _when(key.created_at),
+            _when(key.last_used_at), _when(key.revoked_at),
+        ]
+        for key in api_keys
+    ]
+    print(_table(["ID", "NAME", "SCOPES", "CREATED", "LAST USED", "REVOKED"], rows))
+    if not api_keys:
+        print("no API keys" if args.include_revoked else "no active API keys", file=sys.stderr)
+    return 0
+
+
+def _when(moment: datetime | None) -> str:
+    return "-" if moment is None else f"{moment:%Y-%m-%d %H:%M}Z"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    )
+
+
+def _revoke_key(args: argparse.Namespace, settings: Settings) -> int:
+    from app.kit.clock import SystemClock
+
+    now = SystemClock().now()
+
+    async def revoke(session: AsyncSession) -> ApiKeyOut:
+        return ApiKeyOut.model_validate(await revoke_api_key(session, args.id, now))
+
+    try:
+        api_key = _in_transaction(settings, revoke)
+    except ApiKeyNotFound as error:
+        print(f"aftercare keys revoke: {error}", file=sys.stderr)
+        return 2
+    if api_key.revoked_at == now:
+        print(f"Revoked API key {api_key.id} ({api_key.name}).")
+    else:
+        print(
+            f"API key {api_key.id} ({api_key.name}) was already revoked "
+            f"at {_when(api_key.revoked_at)}."
+        )
     return 0
 
 
