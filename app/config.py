@@ -62,7 +62,11 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     max_request_body_bytes: int = Field(default=1_048_576, ge=1024)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    log_format: Literal["json", "text"] = "json"
+    log_format: Literal["json", "text"] = Field(
+        default="json",
+        description="`text` (human-readable) by default in development, `json` (one object per"
+        " line) otherwise",
+    )
 
     run_worker_in_api: bool = Field(
         default=True, description="run the background worker inside `aftercare serve`"
@@ -133,6 +137,12 @@ class Settings(BaseSettings):
         default=30, ge=1, description="requests per client address per window on /v1/public/"
     )
     public_rate_limit_window_seconds: int = Field(default=60, ge=1, le=3600)
+
+    @model_validator(mode="after")
+    def _readable_logs_in_development(self) -> "Settings":
+        if self.environment == "development" and "log_format" not in self.model_fields_set:
+            self.log_format = "text"
+        return self
 
     @model_validator(mode="after")
     def _refuse_insecure_production(self) -> "Settings":

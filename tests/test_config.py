@@ -107,3 +107,23 @@ def test_settings_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch)
     settings = Settings()
     assert settings.port == 9001
     assert settings.cors_origins == ["https://a.example"]
+
+
+@pytest.mark.parametrize(
+    ("environment", "log_format"), [("development", "text"), ("test", "json")]
+)
+def test_logs_are_human_readable_by_default_only_in_development(
+    monkeypatch: pytest.MonkeyPatch, environment: str, log_format: str
+) -> None:
+    monkeypatch.delenv("AFTERCARE_LOG_FORMAT", raising=False)
+    assert Settings(environment=environment).log_format == log_format
+
+
+def test_production_logs_json_by_default() -> None:
+    assert Settings.model_validate(PRODUCTION).log_format == "json"
+
+
+def test_a_log_format_chosen_is_kept_in_development(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AFTERCARE_LOG_FORMAT", "json")
+    assert Settings(environment="development").log_format == "json"
+    assert Settings(environment="development", log_format="json").log_format == "json"

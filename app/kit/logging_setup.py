@@ -1,4 +1,5 @@
-"""Structured logs: one JSON object per line, every line carrying the request id in force."""
+"""Logs: one JSON object per line (production) or one readable line (development), every line
+carrying the request id in force."""
 
 import json
 import logging
@@ -34,19 +35,35 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "request_id": current_request_id(),
         }
-        for key, value in vars(record).items():
-            if key not in _STANDARD_ATTRS and not key.startswith("_"):
-                entry[key] = value
+        entry |= _fields(record)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str)
 
 
 class TextFormatter(logging.Formatter):
+    """`time level logger message key=value... [request_id=...]`, any traceback below."""
+
     def format(self, record: logging.LogRecord) -> str:
-        line = super().format(record)
+        record.message = record.getMessage()
+        line = f"{self.formatTime(record)} {record.levelname} {record.name} {record.message}"
+        line += "".join(f" {key}={value}" for key, value in _fields(record).items())
         request_id = current_request_id()
-        return f"{line} [request_id={request_id}]" if request_id else line
+        if request_id:
+            line += f" [request_id={request_id}]"
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        if record.stack_info:
+            line += "\n" + self.formatStack(record.stack_info)
+        return line
+
+
+def _fields(record: logging.LogRecord) -> dict[str, Any]:
+    """What was passed with `extra=`."""
+    return {
+        key: value for key, value in vars(record).items()
+        if key not in _STANDARD_ATTRS and not key.startswith("_")
+    }
 
 
 def configure_logging(level: str, log_format: str) -> None:
@@ -54,7 +71,7 @@ def configure_logging(level: str, log_format: str) -> None:
     if log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(TextFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handler.setFormatter(TextFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
