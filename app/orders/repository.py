@@ -65,24 +65,16 @@ class OrderRepository:
         row = (await self.session.execute(statement)).one_or_none()
         return None if row is None else (row.id, bool(row.inserted))
 
-    async def lock(self, external_ref: str) -> Order | None:
-        """The order with its customer, locked for an update."""
-        statement = (
-            select(Order)
-            .where(Order.external_ref == external_ref)
-            .options(joinedload(Order.customer))
-            .with_for_update(of=Order)
-            .execution_options(populate_existing=True)
-        )
-        return await self.session.scalar(statement)
-
-    async def by_external_ref(self, external_ref: str) -> Order | None:
+    async def by_external_ref(self, external_ref: str, *, for_update: bool = False) -> Order | None:
+        """The order with its customer; locked for an update with `for_update`."""
         statement = (
             select(Order)
             .where(Order.external_ref == external_ref)
             .options(joinedload(Order.customer))
             .execution_options(populate_existing=True)
         )
+        if for_update:
+            statement = statement.with_for_update(of=Order)
         return await self.session.scalar(statement)
 
     async def page(

@@ -36,7 +36,7 @@ async def update_order(
 ) -> Order:
     """Apply the fields sent; the order as it then stands must make sense, and its status
     may only move forward."""
-    order = await OrderRepository(session).lock(external_ref)
+    order = await OrderRepository(session).by_external_ref(external_ref, for_update=True)
     if order is None:
         raise OrderNotFound(f"No order with external_ref {external_ref!r}.")
     changes = {name: getattr(body, name) for name in body.model_fields_set}

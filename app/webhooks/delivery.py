@@ -17,7 +17,7 @@ from app.webhooks.repository import (
     WebhookDeliveryRepository,
     WebhookEndpointRepository,
 )
-from app.webhooks.rotation import RetiredSecret, signing_secrets
+from app.webhooks.rotation import parse_retired, signing_secrets
 from app.webhooks.sender import WEBHOOK_TEST_TYPE, AttemptResult, Message
 from app.webhooks.types import DeliveryStatus
 
@@ -26,7 +26,7 @@ GONE_REASON = "the endpoint answered 410 Gone"
 
 def active_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
     """The current secret, plus each rotated-out one while its own overlap lasts."""
-    retired = [RetiredSecret.from_json(stored) for stored in endpoint.retired_secrets]
+    retired = parse_retired(endpoint.retired_secrets)
     return signing_secrets(endpoint.secret, retired, now)
 
 

@@ -29,6 +29,11 @@ class RetiredSecret:
         return {"secret": self.secret, "expires_at": self.expires_at.isoformat()}
 
 
+def parse_retired(stored: list[dict[str, Any]]) -> list[RetiredSecret]:
+    """The rotated-out secrets as the endpoint row stores them (JSON)."""
+    return [RetiredSecret.from_json(secret) for secret in stored]
+
+
 def still_signing(retired: list[RetiredSecret], now: datetime) -> list[RetiredSecret]:
     return [secret for secret in retired if secret.expires_at > now]
 

@@ -25,7 +25,7 @@ from app.webhooks.repository import (
     WebhookEndpointRepository,
     requeued_values,
 )
-from app.webhooks.rotation import RetiredSecret, TooManySigningSecretsError, retire
+from app.webhooks.rotation import TooManySigningSecretsError, parse_retired, retire
 from app.webhooks.schemas import (
     DeliveryAttemptOut,
     DeliveryFilters,
@@ -131,7 +131,7 @@ async def rotate_secret(
     """A new secret; the current one keeps signing alongside it for `overlap`, and so does
     every earlier one until its own overlap ends."""
     endpoint = await get_endpoint(session, endpoint_id, for_update=True)
-    retired = [RetiredSecret.from_json(stored) for stored in endpoint.retired_secrets]
+    retired = parse_retired(endpoint.retired_secrets)
     try:
         kept = retire(endpoint.secret, retired, now, overlap)
     except TooManySigningSecretsError as error:
