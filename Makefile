@@ -7,7 +7,7 @@ RUN := $(UV) run --frozen
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
-.PHONY: run demo test lint lint-openapi openapi migrate worker clean
+.PHONY: run demo test lint lint-openapi openapi config-doc migrate worker clean
 
 run: .venv/.synced ## serve on 127.0.0.1:8000 (embedded PostgreSQL unless AFTERCARE_DATABASE_URL)
 	$(RUN) aftercare serve --migrate --bootstrap-admin-key
@@ -41,7 +41,10 @@ $(OPENAPI_LINT)/node_modules/.installed: $(OPENAPI_LINT)/package.json $(OPENAPI_
 openapi: .venv/.synced ## regenerate openapi/openapi.json from the app
 	$(RUN) aftercare openapi
 
-migrate: .venv/.synced
+config-doc: .venv/.synced ## rewrite README.md's Configuration table from app/config.py
+	$(RUN) aftercare config-doc --write README.md
+
+migrate: .venv/.synced ## apply the database migrations
 	$(RUN) aftercare migrate
 
 $(UV):

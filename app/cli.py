@@ -1,4 +1,4 @@
-"""The `aftercare` command: serve, worker, migrate, keys, demo, openapi, healthcheck."""
+"""The `aftercare` command: serve, worker, migrate, keys, demo, openapi, config-doc, healthcheck."""
 
 import argparse
 import asyncio
@@ -139,6 +139,15 @@ def _parser() -> argparse.ArgumentParser:
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path, default=OPENAPI_PATH)
     openapi.set_defaults(handler=_openapi)
+
+    config_doc = commands.add_parser(
+        "config-doc", help="print the README's Configuration table, generated from the settings"
+    )
+    config_doc.add_argument(
+        "--write", type=Path, metavar="README",
+        help="replace the table in this file instead of printing it (`make config-doc`)",
+    )
+    config_doc.set_defaults(handler=_config_doc)
     return parser
 
 
@@ -390,6 +399,19 @@ def _openapi(args: argparse.Namespace, settings: Settings) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(openapi_document(settings), encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _config_doc(args: argparse.Namespace, settings: Settings) -> int:
+    from app.kit.settings_doc import replace_table, settings_table
+
+    table = settings_table(Settings)
+    if args.write is None:
+        print("\n".join(table))
+        return 0
+    text = args.write.read_text(encoding="utf-8")
+    args.write.write_text(replace_table(text, table), encoding="utf-8")
+    print(f"wrote the configuration table of {args.write}", file=sys.stderr)
     return 0
 
 

@@ -22,26 +22,48 @@ TOOLING_PREFIXES = ("AFTERCARE_TEST_", "AFTERCARE_BENCH_")
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=ENV_FILE, extra="ignore")
 
-    environment: Environment = "development"
+    environment: Environment = Field(
+        default="development",
+        description="production refuses insecure settings at start-up: no database URL, private"
+        " webhook targets, `*` CORS, a loopback SURVEY_PUBLIC_BASE_URL",
+    )
     database_url: str | None = Field(
         default=None,
-        description="postgresql+asyncpg://user:pass@host:port/db; unset starts an embedded server",
+        description="`postgresql+asyncpg://user:pass@host:5432/db` (`postgres://` and"
+        " `postgresql://` are read as asyncpg); unset starts the embedded PostgreSQL",
     )
-    data_dir: Path = Field(default=Path(".aftercare"), description="embedded PostgreSQL data")
-    db_pool_size: int = Field(default=10, ge=1, le=200)
-    db_max_overflow: int = Field(default=10, ge=0, le=200)
-    db_statement_timeout_ms: int = Field(default=30_000, ge=0)
+    data_dir: Path = Field(
+        default=Path(".aftercare"),
+        description="the embedded PostgreSQL's data; its start logs one line (initdb's and"
+        " pg_ctl's output is shown only if it fails)",
+    )
+    db_pool_size: int = Field(
+        default=10, ge=1, le=200, description="connections kept in the pool, per process"
+    )
+    db_max_overflow: int = Field(
+        default=10, ge=0, le=200,
+        description="connections the pool may open beyond DB_POOL_SIZE, per process",
+    )
+    db_statement_timeout_ms: int = Field(
+        default=30_000, ge=0, description="server-side statement timeout (0: none)"
+    )
 
-    host: str = "127.0.0.1"
-    port: int = Field(default=8000, ge=1, le=65535)
+    host: str = Field(default="127.0.0.1", description="where `aftercare serve` listens")
+    port: int = Field(
+        default=8000, ge=1, le=65535,
+        description="the port `aftercare serve` listens on and `aftercare healthcheck api` asks",
+    )
     server_workers: int = Field(
         default=1, ge=1, le=64,
-        description="HTTP server processes of `aftercare serve` (one CPU core each at most)",
+        description="server processes of `aftercare serve` on one port (`--workers`), one CPU"
+        " core each at most; each has its own pool and, with RUN_WORKER_IN_API, its own worker",
     )
     trusted_proxies: list[str] = Field(
         default_factory=list,
-        description="addresses or networks (CIDR) of the reverse proxies whose X-Forwarded-For"
-        " and X-Forwarded-Proto are believed; from anyone else they are ignored",
+        description="addresses or networks (`[\"10.0.0.0/8\"]`) of the reverse proxies whose"
+        " X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else (by default, from"
+        " everyone) they are ignored, so a client cannot pick its own address to dodge the"
+        " public rate limit",
     )
     server_header_timeout_seconds: float = Field(
         default=10.0, gt=0, le=300,
@@ -50,7 +72,8 @@ class Settings(BaseSettings):
     )
     server_max_header_bytes: int = Field(
         default=32_768, ge=1024, le=1_048_576,
-        description="request line and headers larger than this get 431",
+        description="request line and headers larger than this get 431 and the connection is"
+        " closed",
     )
     server_max_headers: int = Field(
         default=100, ge=10, le=1000, description="more header fields than this get 431"
@@ -59,31 +82,46 @@ class Settings(BaseSettings):
         default=1000, ge=1, le=100_000,
         description="connections one server process keeps open; one more gets 503 and is closed",
     )
-    cors_origins: list[str] = Field(default_factory=list)
-    max_request_body_bytes: int = Field(default=1_048_576, ge=1024)
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    cors_origins: list[str] = Field(
+        default_factory=list, description="browser origins allowed to call the API (CORS)"
+    )
+    max_request_body_bytes: int = Field(
+        default=1_048_576, ge=1024, description="larger request bodies get 413"
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="the lowest level logged"
+    )
     log_format: Literal["json", "text"] = Field(
         default="json",
-        description="`text` (human-readable) by default in development, `json` (one object per"
-        " line) otherwise",
+        description="`json`: one object per line with `request_id` and the line's fields;"
+        " `text`: one readable line, `time level logger message key=value... [request_id=...]`."
+        " Unset, it is `text` in development and `json` otherwise",
     )
 
     run_worker_in_api: bool = Field(
         default=True, description="run the background worker inside `aftercare serve`"
     )
-    worker_tick_seconds: float = Field(default=1.0, gt=0, le=60, description="SLA sweep period")
+    worker_tick_seconds: float = Field(
+        default=1.0, gt=0, le=60,
+        description="how often the SLA sweep and the delivery-overdue watch run",
+    )
     sla_sweep_batch_size: int = Field(
         default=1000, ge=1, le=100_000, description="targets claimed per SLA sweep transaction"
     )
     auto_close_solved_after_days: int = Field(
         default=4, ge=1, le=365, description="close tickets solved this many days ago"
     )
-    idempotency_key_ttl_hours: int = Field(default=24, ge=1, le=24 * 30)
+    idempotency_key_ttl_hours: int = Field(
+        default=24, ge=1, le=24 * 30, description="how long an Idempotency-Key's answer is kept"
+    )
     webhook_allow_private_targets: bool = Field(
-        default=False, description="allow webhook URLs on loopback/private networks (dev, tests)"
+        default=False,
+        description="allow webhook URLs on loopback and private networks, to try webhooks"
+        " locally (development and tests; production refuses to start with it)",
     )
     webhook_timeout_seconds: float = Field(
-        default=15.0, gt=0, le=120, description="bound on one delivery attempt, DNS included"
+        default=15.0, gt=0, le=120,
+        description="bound on one delivery attempt, DNS resolution included",
     )
     webhook_max_concurrency: int = Field(
         default=100, ge=1, le=10_000, description="deliveries in flight per worker process"
@@ -121,22 +159,33 @@ class Settings(BaseSettings):
             if url.startswith(prefix):
                 return "postgresql+asyncpg://" + url.removeprefix(prefix)
         raise ValueError("must be a PostgreSQL URL: postgresql+asyncpg://user:pass@host:5432/db")
-    survey_invitation_ttl_days: int = Field(default=28, ge=1, le=365)
+    survey_invitation_ttl_days: int = Field(
+        default=28, ge=1, le=365, description="how long a survey link works"
+    )
     survey_public_base_url: AnyHttpUrl = Field(
         default=AnyHttpUrl("http://127.0.0.1:8000"),
-        description="where customers reach this API; survey links are built on it",
+        description="where customers reach this API: survey links are"
+        " `<base>/v1/public/surveys/<token>`; production refuses a loopback address, so"
+        " customers are never sent localhost links",
     )
     survey_auto_invite_on_solve: bool = Field(
         default=True, description="invite the customer to support-csat when a ticket is solved"
     )
-    survey_invite_delay_minutes: int = Field(default=60, ge=0, le=60 * 24 * 30)
+    survey_invite_delay_minutes: int = Field(
+        default=60, ge=0, le=60 * 24 * 30,
+        description="how long after a ticket's solve its support-csat invitation is made",
+    )
     survey_invite_lookback_days: int = Field(
         default=7, ge=1, le=90, description="tickets solved longer ago are never auto-invited"
     )
     public_rate_limit_requests: int = Field(
-        default=30, ge=1, description="requests per client address per window on /v1/public/"
+        default=30, ge=1,
+        description="requests per client address per window on /v1/public/ routes, counted in"
+        " each process (N processes allow N times as many)",
     )
-    public_rate_limit_window_seconds: int = Field(default=60, ge=1, le=3600)
+    public_rate_limit_window_seconds: int = Field(
+        default=60, ge=1, le=3600, description="the sliding window of PUBLIC_RATE_LIMIT_REQUESTS"
+    )
 
     @model_validator(mode="after")
     def _readable_logs_in_development(self) -> "Settings":
