@@ -371,3 +371,12 @@ def test_the_command_check_catches_a_wrong_command() -> None:
 
 def test_the_problem_types_table_is_in_the_api_overview() -> None:
     assert "\n### Problem types\n" in section("## API overview")
+
+
+def test_the_readme_starts_with_the_two_commands() -> None:
+    """Before anything else: how to run the service and the whole suite."""
+    before_contents = TEXT.split("\n## Contents\n", 1)[0]
+    [first_block] = code_blocks(before_contents, "sh")
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines()]
+    assert commands == ["make run", "make test"]
+    assert {"run", "test"} <= make_targets()
