@@ -34,6 +34,13 @@ class Order(UUIDPrimaryKey, Base):
     amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
     currency: Mapped[str] = mapped_column(CHAR(3))
     promised_delivery_at: Mapped[datetime | None]
+    carrier: Mapped[str | None] = mapped_column(String(64))
+    service_level: Mapped[str | None] = mapped_column(String(64))
+    destination_country: Mapped[str | None] = mapped_column(CHAR(2))
+    destination_region: Mapped[str | None] = mapped_column(String(16))
+    shipped_at: Mapped[datetime | None]
+    tracking_number: Mapped[str | None] = mapped_column(String(128))
+    tracking_url: Mapped[str | None] = mapped_column(String(2048))
     delivered_at: Mapped[datetime | None]
     overdue_notified_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())

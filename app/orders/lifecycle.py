@@ -8,6 +8,11 @@ Any status may also be skipped forward (an order reported for the first time as 
 as delivered). `cancelled` and `returned` are final, and no order goes back: a delivered order
 reported as placed is refused rather than silently losing its delivery. A delivered or returned
 order has `delivered_at`; no other order has one.
+
+Shipping: `shipped_at` belongs to a shipped, delivered or returned order (not before it was
+placed), and a delivery is not before its shipment. A cancelled order is never a delivery: the
+facts only a shipment has (`shipped_at`, `tracking_number`, `tracking_url`) are refused when they
+are reported for it. Its carrier, service level and destination (chosen at checkout) may stay.
 """
 
 from datetime import datetime
@@ -30,6 +35,8 @@ FOLLOWING: Final[dict[OrderStatus, frozenset[OrderStatus]]] = {
     OrderStatus.RETURNED: frozenset(),
 }
 DELIVERED_STATUSES: Final = frozenset({OrderStatus.DELIVERED, OrderStatus.RETURNED})
+SHIPPED_STATUSES: Final = frozenset({OrderStatus.SHIPPED, *DELIVERED_STATUSES})
+SHIPMENT_FACTS: Final = ("shipped_at", "tracking_number", "tracking_url")
 
 
 def transition_refusal(current: OrderStatus, target: OrderStatus) -> str | None:
@@ -60,10 +67,13 @@ def state_errors(
     placed_at: datetime,
     promised_delivery_at: datetime | None,
     delivered_at: datetime | None,
+    shipped_at: datetime | None = None,
 ) -> list[tuple[str, str]]:
     """(field, what is wrong) for each fact that contradicts the others."""
     found = [
         ("delivered_at", delivered_at_error(status, delivered_at)),
+        ("shipped_at", shipped_at_error(status, shipped_at)),
+        ("shipped_at", before_placed_error("shipped_at", shipped_at, placed_at)),
         (
             "promised_delivery_at",
             before_placed_error("promised_delivery_at", promised_delivery_at, placed_at),
@@ -71,3 +81,20 @@ def state_errors(
         ("delivered_at", before_placed_error("delivered_at", delivered_at, placed_at)),
     ]
     return [(name, error) for name, error in found if error is not None]
+
+
+def shipped_at_error(status: OrderStatus, shipped_at: datetime | None) -> str | None:
+    if shipped_at is not None and status not in SHIPPED_STATUSES | {OrderStatus.CANCELLED}:
+        return f"a {status} order has no shipped_at; report it as shipped"
+    return None
+
+
+def delivered_before_shipped(shipped_at: datetime | None, delivered_at: datetime | None) -> bool:
+    return shipped_at is not None and delivered_at is not None and delivered_at < shipped_at
+
+
+def shipment_facts_of_cancelled(status: OrderStatus, sent: dict[str, object]) -> list[str]:
+    """The shipment facts reported (not null) for an order that is, or becomes, cancelled."""
+    if status != OrderStatus.CANCELLED:
+        return []
+    return [name for name in SHIPMENT_FACTS if sent.get(name) is not None]

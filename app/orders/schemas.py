@@ -49,7 +49,46 @@ Amount = Annotated[
 ]
 
 
-class OrderUpsert(Input):
+IDENTIFIER_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,63}$"
+Identifier = Annotated[
+    str, Field(pattern=IDENTIFIER_PATTERN, description="a short lowercase identifier, e.g. dhl")
+]
+CountryCode = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Z]{2}$",
+        description="ISO 3166-1 alpha-2 code, e.g. DE; an unassigned code is a 422",
+    ),
+]
+Region = Annotated[
+    str,
+    Field(pattern=r"^[A-Z0-9][A-Z0-9 -]{0,15}$", description="region or postcode prefix, e.g. 75"),
+]
+TrackingNumber = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^\S(.*\S)?$")]
+TrackingUrl = Annotated[str, Field(max_length=2048, pattern=r"^https?://\S+$")]
+
+
+class ShippingFacts(Input):
+    """What a delivery promise depends on. `shipped_at` belongs to a shipped, delivered or
+    returned order; `delivered_at` is not before it; a cancelled order takes no shipment facts
+    (README, Orders)."""
+
+    carrier: Identifier | None = None
+    service_level: Identifier | None = Field(
+        default=None, description="the carrier's service, e.g. standard or express"
+    )
+    destination_country: CountryCode | None = None
+    destination_region: Region | None = None
+    shipped_at: Timestamp | None = Field(
+        default=None,
+        description="when the parcel left; not before placed_at, and only for a shipped,"
+        " delivered or returned order (else a 422)",
+    )
+    tracking_number: TrackingNumber | None = None
+    tracking_url: TrackingUrl | None = None
+
+
+class OrderUpsert(ShippingFacts):
     customer: CustomerRef
     status: Annotated[OrderStatus, InlineEnum()] = OrderStatus.PLACED
     placed_at: Timestamp
@@ -91,7 +130,7 @@ class OrderUpsert(Input):
         return value
 
 
-class OrderUpdate(Input):
+class OrderUpdate(ShippingFacts):
     """Only the fields sent change; the order as it then stands must make sense (a delivered
     order has delivered_at, ...) and its status may only move forward (README, Orders)."""
 
@@ -116,6 +155,13 @@ class OrderOut(OrderSummary):
     amount: Decimal
     currency: str
     promised_delivery_at: datetime | None
+    carrier: str | None
+    service_level: str | None
+    destination_country: str | None
+    destination_region: str | None
+    shipped_at: datetime | None
+    tracking_number: str | None
+    tracking_url: str | None
     delivered_at: datetime | None
     overdue_notified_at: datetime | None
     created_at: datetime

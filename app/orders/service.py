@@ -6,11 +6,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.customers import service as customers
 from app.events.service import new_event, record_events
 from app.events.types import EventType
-from app.kit.errors import RequestInvalid, field_error
+from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.pagination import PageParams
 from app.models import Event, Order
-from app.orders.errors import OrderNotFound, OrderTransitionNotAllowed
-from app.orders.lifecycle import state_errors, transition_refusal
+from app.orders.countries import is_country_code
+from app.orders.errors import (
+    DeliveredBeforeShipped,
+    OrderNotFound,
+    OrderTransitionNotAllowed,
+    ShipmentOfCancelledOrder,
+    UnknownCountryCode,
+)
+from app.orders.lifecycle import (
+    delivered_before_shipped,
+    shipment_facts_of_cancelled,
+    state_errors,
+    transition_refusal,
+)
 from app.orders.repository import OrderRepository, OverdueOrder
 from app.orders.schemas import OrderFilters, OrderUpdate, OrderUpsert
 from app.orders.types import OrderStatus
@@ -20,6 +32,11 @@ async def upsert_order(
     session: AsyncSession, external_ref: str, body: OrderUpsert, now: datetime
 ) -> tuple[Order, bool]:
     """Create or replace the order `external_ref` with its customer; True when it is new."""
+    _check_shipping(body.status, body.model_dump(), body.shipped_at, body.delivered_at)
+    _refuse_contradictions(state_errors(
+        body.status, body.placed_at, body.promised_delivery_at, body.delivered_at,
+        body.shipped_at,
+    ))
     customer = await customers.upsert_customer(session, body.customer, now)
     orders = OrderRepository(session)
     written = await orders.upsert(external_ref, body, customer.id, now)
@@ -44,12 +61,9 @@ async def update_order(
     _refuse_transition(order.status, status)
     promised = changes.get("promised_delivery_at", order.promised_delivery_at)
     delivered = changes.get("delivered_at", order.delivered_at)
-    errors = state_errors(status, order.placed_at, promised, delivered)
-    if errors:
-        raise RequestInvalid(
-            "; ".join(detail for _, detail in errors),
-            errors=[field_error(f"/{name}", detail) for name, detail in errors],
-        )
+    shipped = changes.get("shipped_at", order.shipped_at)
+    _check_shipping(status, changes, shipped, delivered)
+    _refuse_contradictions(state_errors(status, order.placed_at, promised, delivered, shipped))
     if promised != order.promised_delivery_at:
         order.overdue_notified_at = None  # a new promise is watched afresh
     for name, value in changes.items():
@@ -58,6 +72,39 @@ async def update_order(
         order.updated_at = now
     await session.flush()
     return order
+
+
+def _check_shipping(
+    status: OrderStatus, sent: dict[str, object], shipped: datetime | None,
+    delivered: datetime | None,
+) -> None:
+    """The shipping facts' own problems, each with its problem type: an unknown country, a
+    shipment reported for a cancelled order, a delivery before its shipment."""
+    country = sent.get("destination_country")
+    if isinstance(country, str) and not is_country_code(country):
+        raise invalid_field(
+            "/destination_country", f"{country} is not an ISO 3166-1 alpha-2 country code",
+            problem=UnknownCountryCode,
+        )
+    if refused := shipment_facts_of_cancelled(status, sent):
+        raise ShipmentOfCancelledOrder(
+            "A cancelled order is never a delivery: it takes no " + ", ".join(refused) + ".",
+            errors=[
+                field_error(f"/{name}", "not for a cancelled order") for name in refused
+            ],
+        )
+    if delivered_before_shipped(shipped, delivered):
+        raise invalid_field(
+            "/delivered_at", "delivered_at is before shipped_at", problem=DeliveredBeforeShipped
+        )
+
+
+def _refuse_contradictions(errors: list[tuple[str, str]]) -> None:
+    if errors:
+        raise RequestInvalid(
+            "; ".join(detail for _, detail in errors),
+            errors=[field_error(f"/{name}", detail) for name, detail in errors],
+        )
 
 
 def _refuse_transition(current: OrderStatus, target: OrderStatus) -> None:
