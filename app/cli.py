@@ -2,11 +2,12 @@
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -190,13 +191,34 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     workers = args.workers or settings.server_workers
     server_options = uvicorn_options(settings, host, port)
     if workers == 1:
-        uvicorn.run(create_app(settings), **server_options)
+        with _metrics_served(settings):
+            uvicorn.run(create_app(settings), **server_options)
         return 0
     # Each process builds its app from the environment; the embedded server's URL, if one was
     # started above, is handed down so that they all use it rather than start their own.
     os.environ["AFTERCARE_DATABASE_URL"] = database_url(settings)
-    uvicorn.run("app.main:create_app", factory=True, workers=workers, **server_options)
+    with _metrics_served(settings, multiprocess=True):
+        uvicorn.run("app.main:create_app", factory=True, workers=workers, **server_options)
     return 0
+
+
+@contextlib.contextmanager
+def _metrics_served(settings: Settings, *, multiprocess: bool = False) -> Iterator[None]:
+    """The metrics port, when one is set, open while the block runs. With several server
+    processes this one, their parent, serves the samples they all write to a directory."""
+    from app.kit import prometheus
+
+    if settings.metrics_port is None:
+        yield
+        return
+    directory = prometheus.prepare_multiprocess_dir() if multiprocess else None
+    server = prometheus.serve_metrics(settings.metrics_host, settings.metrics_port)
+    try:
+        yield
+    finally:
+        prometheus.stop_metrics(server)
+        if directory is not None:
+            prometheus.remove_multiprocess_dir(directory)
 
 
 async def _bootstrap_admin_key(settings: Settings, host: str, port: int) -> None:
@@ -235,7 +257,8 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
         finally:
             await database.dispose()
 
-    asyncio.run(run())
+    with _metrics_served(settings):
+        asyncio.run(run())
     return 0
 
 

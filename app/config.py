@@ -139,6 +139,19 @@ class Settings(BaseSettings):
         default=0.5, gt=0, le=60, description="how often an idle worker looks for due deliveries"
     )
 
+    metrics_port: int | None = Field(
+        default=None, ge=1, le=65535,
+        description="serve Prometheus metrics on this port (never the API's); unset: no metrics",
+    )
+    metrics_host: str = Field(
+        default="127.0.0.1", description="the address the metrics port is bound to"
+    )
+    metrics_sample_seconds: float = Field(
+        default=15.0, gt=0, le=3600,
+        description="how often the worker samples the gauges that need the database (delivery"
+        " queue, SLA sweep lag)",
+    )
+
     @field_validator("trusted_proxies")
     @classmethod
     def _addresses_or_networks(cls, entries: list[str]) -> list[str]:
@@ -191,6 +204,12 @@ class Settings(BaseSettings):
     def _readable_logs_in_development(self) -> "Settings":
         if self.environment == "development" and "log_format" not in self.model_fields_set:
             self.log_format = "text"
+        return self
+
+    @model_validator(mode="after")
+    def _metrics_apart_from_the_api(self) -> "Settings":
+        if self.metrics_port is not None and self.metrics_port == self.port:
+            raise ValueError("AFTERCARE_METRICS_PORT must differ from AFTERCARE_PORT")
         return self
 
     @model_validator(mode="after")

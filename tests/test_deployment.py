@@ -148,3 +148,21 @@ def test_the_image_runs_the_cli_as_a_numeric_user_without_the_embedded_postgres(
     syncs = [args for op, args in instructions if op == "RUN" and "uv sync" in args]
     assert syncs
     assert all("--no-default-groups" in args for args in syncs)
+
+
+@pytest.mark.parametrize("service", ["api", "worker"])
+def test_metrics_are_on_a_port_of_their_own_inside_the_compose_network(
+    service: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in list(os.environ):
+        if name.startswith("AFTERCARE_"):
+            monkeypatch.delenv(name)
+    for name, value in environment(service).items():
+        monkeypatch.setenv(name, value)
+    settings = Settings(_env_file=None)
+    assert settings.metrics_port is not None
+    assert settings.metrics_port != settings.port
+    assert settings.metrics_host == "0.0.0.0"  # noqa: S104 - inside the container
+    assert SERVICES[service]["expose"] == [str(settings.metrics_port)]
+    published = [entry.split(":")[-1] for entry in SERVICES[service].get("ports", [])]
+    assert str(settings.metrics_port) not in published

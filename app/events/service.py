@@ -3,6 +3,7 @@ the change it describes. Recording an event also creates its webhook deliveries,
 statement: none is lost after a commit, none is sent for a rolled-back change."""
 
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,7 @@ from app.events.repository import EventRepository
 from app.events.types import EventType
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
+from app.kit.prometheus import EVENTS_RECORDED, count_on_commit
 from app.models import Event
 
 
@@ -54,6 +56,8 @@ async def record_event(
 async def record_events(session: AsyncSession, events: Sequence[Event]) -> None:
     """Record many events at once, e.g. a sweep's batch; build them with `new_event`."""
     await EventRepository(session).add_all_with_deliveries(events)
+    for event_type, count in Counter(event.type for event in events).items():
+        count_on_commit(session, EVENTS_RECORDED.labels(event_type), count)
 
 
 def actor_data(actor: Principal | None) -> dict[str, Any]:

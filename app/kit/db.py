@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
 
 from app.config import Settings
 from app.kit.logging_setup import quiet_unless_failing
+from app.kit.prometheus import watch_pool
 
 logger = logging.getLogger("aftercare.db")
 
@@ -49,7 +50,7 @@ def ping_connections_idle_for(engine: Engine, seconds: float) -> None:
 
 class Database:
     def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10,
-                 statement_timeout_ms: int = 30_000) -> None:
+                 statement_timeout_ms: int = 30_000, pool_metrics: bool = False) -> None:
         self.url = url
         server_settings = {"statement_timeout": str(statement_timeout_ms), "timezone": "UTC"}
         self.engine: AsyncEngine = create_async_engine(
@@ -62,6 +63,8 @@ class Database:
             connect_args={"server_settings": server_settings},
         )
         ping_connections_idle_for(self.engine.sync_engine, PING_IDLE_AFTER_SECONDS)
+        if pool_metrics:
+            watch_pool(self.engine.sync_engine, pool_size)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
@@ -71,6 +74,7 @@ class Database:
             pool_size=settings.db_pool_size,
             max_overflow=settings.db_max_overflow,
             statement_timeout_ms=settings.db_statement_timeout_ms,
+            pool_metrics=settings.metrics_port is not None,
         )
 
     async def dispose(self) -> None:

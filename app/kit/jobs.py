@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.kit.clock import Clock
 from app.kit.db import Database
+from app.kit.prometheus import JOB_DURATION, JOB_FAILURES
 
 logger = logging.getLogger("aftercare.worker")
 HEARTBEAT_SECONDS = 5.0
@@ -91,11 +92,15 @@ class Worker:
                 await asyncio.wait_for(stop.wait(), timeout=HEARTBEAT_SECONDS)
 
     async def run_once(self, job: Job) -> int:
+        started = time.perf_counter()
         try:
             handled = await job.run(self.context)
         except Exception:
+            JOB_FAILURES.labels(job.name).inc()
             logger.exception("job failed", extra={"job": job.name})
             return 0
+        finally:
+            JOB_DURATION.labels(job.name).observe(time.perf_counter() - started)
         if handled:
             logger.info("job ran", extra={"job": job.name, "handled": handled})
         return handled

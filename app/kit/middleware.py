@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.kit.errors import PROBLEM_JSON, AppError, InternalError, NulInURL, PayloadTooLarge
 from app.kit.logging_setup import bind_request_id, reset_request_id
+from app.kit.prometheus import observe_request
 
 logger = logging.getLogger("aftercare.http")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -48,10 +49,12 @@ def _has_nul(scope: Scope) -> bool:
 
 
 class RequestContextMiddleware:
-    """Accepts or generates X-Request-ID, echoes it, logs the request, turns crashes into 500s."""
+    """Accepts or generates X-Request-ID, echoes it, logs the request (and observes its
+    duration when metrics are on), turns crashes into 500s."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, observe_metrics: bool = False) -> None:
         self.app = app
+        self.observe_metrics = observe_metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -87,13 +90,16 @@ class RequestContextMiddleware:
                 )
                 await _send_problem(send, crash, scope["path"], [id_header])
         finally:
+            elapsed = time.perf_counter() - started
+            if self.observe_metrics:
+                observe_request(scope, status, elapsed)
             logger.info(
                 "request",
                 extra={
                     "method": scope["method"],
                     "path": loggable_path(scope["path"]),
                     "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    "duration_ms": round(elapsed * 1000, 2),
                 },
             )
             reset_request_id(token)

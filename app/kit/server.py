@@ -17,6 +17,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from app.config import Settings
 
+WORKER_HEALTHCHECK_SECONDS = 30
 LINGER_SECONDS = 1.0  # how long a refused connection's further input is read and dropped
 
 
@@ -49,6 +50,10 @@ def uvicorn_options(settings: Settings, host: str, port: int) -> dict[str, Any]:
         ),
         "log_config": None,
         "access_log": False,
+        # With --workers N, a process that does not answer the parent's ping in this time is
+        # killed and replaced; a new process imports the whole app first, which takes longer
+        # than uvicorn's 5 s on a loaded machine, and would be killed over and over.
+        "timeout_worker_healthcheck": WORKER_HEALTHCHECK_SECONDS,
         # X-Forwarded-For and -Proto are believed only from the proxies named in the settings:
         # from anyone else they would let a client choose its address (and its rate limit).
         "proxy_headers": bool(trusted),

@@ -17,6 +17,7 @@ from sqlalchemy import (
     any_,
     bindparam,
     exists,
+    func,
     not_,
     select,
     text,
@@ -241,6 +242,14 @@ class TargetRepository:
         """
         rows = (await self.session.execute(due_claim_statement(now, limit))).all()
         return [ClaimedTarget(*row) for row in rows]
+
+    async def oldest_overdue(self, now: datetime) -> datetime | None:
+        """The due time of the oldest active target past due: what the sweep has yet to do."""
+        return await self.session.scalar(
+            select(func.min(SlaTarget.due_at)).where(
+                SlaTarget.status == TargetStatus.ACTIVE, SlaTarget.due_at <= now
+            )
+        )
 
     async def claim_warnable(self, now: datetime, limit: int) -> list[ClaimedTarget]:
         """Active, not yet warned targets inside their warning window and not yet due."""

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.events.service import record_event
 from app.events.types import EventType
+from app.kit.prometheus import WEBHOOK_DELIVERIES, count_on_commit
 from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.webhooks.outcomes import next_step
 from app.webhooks.repository import (
@@ -87,9 +88,15 @@ async def record_attempt(
     )
     if not finished:
         return False
+    count_on_commit(session, WEBHOOK_DELIVERIES.labels(_outcome(step.status)))
     await WebhookAttemptRepository(session).add(_attempt_row(claim.delivery_id, result))
     await _update_endpoint_health(session, claim, result, settings)
     return True
+
+
+def _outcome(status: DeliveryStatus) -> str:
+    """The label of aftercare_webhook_deliveries_total: a pending delivery is retrying."""
+    return "retrying" if status == DeliveryStatus.PENDING else status.value
 
 
 async def record_test_attempt(

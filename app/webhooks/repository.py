@@ -3,13 +3,24 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.webhooks.types import DeliveryStatus
+
+
+def _due(now: datetime) -> tuple[ColumnElement[bool], ...]:
+    """Pending, due, not leased to an attempt in flight, for an enabled endpoint."""
+    enabled_endpoints = select(WebhookEndpoint.id).where(WebhookEndpoint.enabled)
+    return (
+        WebhookDelivery.status == DeliveryStatus.PENDING,
+        WebhookDelivery.next_attempt_at <= now,
+        or_(WebhookDelivery.locked_until.is_(None), WebhookDelivery.locked_until <= now),
+        WebhookDelivery.endpoint_id.in_(enabled_endpoints),
+    )
 
 
 class WebhookEndpointRepository:
@@ -122,15 +133,9 @@ class WebhookDeliveryRepository:
         self, now: datetime, limit: int, *, excluding_endpoints: Collection[uuid.UUID]
     ) -> Sequence[WebhookDelivery]:
         """Due deliveries of enabled endpoints, oldest due first, locked; others' locks skipped."""
-        enabled_endpoints = select(WebhookEndpoint.id).where(WebhookEndpoint.enabled)
         statement = (
             select(WebhookDelivery)
-            .where(
-                WebhookDelivery.status == DeliveryStatus.PENDING,
-                WebhookDelivery.next_attempt_at <= now,
-                or_(WebhookDelivery.locked_until.is_(None), WebhookDelivery.locked_until <= now),
-                WebhookDelivery.endpoint_id.in_(enabled_endpoints),
-            )
+            .where(*_due(now))
             .order_by(WebhookDelivery.next_attempt_at)
             .limit(limit)
             .with_for_update(skip_locked=True, of=WebhookDelivery)
@@ -138,6 +143,14 @@ class WebhookDeliveryRepository:
         if excluding_endpoints:
             statement = statement.where(WebhookDelivery.endpoint_id.not_in(excluding_endpoints))
         return (await self.session.scalars(statement)).all()
+
+    async def due_backlog(self, now: datetime) -> tuple[int, datetime | None]:
+        """How many deliveries are due and waiting, and since when the oldest one is due."""
+        statement = select(func.count(), func.min(WebhookDelivery.next_attempt_at)).where(
+            *_due(now)
+        )
+        count, oldest = (await self.session.execute(statement)).one()
+        return count, oldest
 
     async def lease(self, delivery_ids: Sequence[uuid.UUID], until: datetime) -> None:
         await self.session.execute(

@@ -17,7 +17,7 @@ import httpx
 
 from app.kit.migrations import PROJECT_ROOT
 
-READY_TIMEOUT = 30.0
+READY_TIMEOUT = 60.0
 
 
 @dataclass(slots=True)
