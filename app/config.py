@@ -3,6 +3,7 @@
 import difflib
 import ipaddress
 import os
+import uuid
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -134,6 +135,28 @@ class Settings(BaseSettings):
     )
     webhook_secret_rotation_hours: float = Field(
         default=24, ge=0, description="how long a rotated-out secret keeps signing"
+    )
+    shipping_calendars: dict[str, uuid.UUID] = Field(
+        default_factory=dict,
+        description="JSON object: carrier -> id of the business calendar whose working days"
+        " count its transit times (`*` for every other carrier); a carrier without one counts"
+        " every day",
+    )
+    delivery_estimate_min_sample: int = Field(
+        default=30, ge=1, le=100_000,
+        description="deliveries a level of the estimate's fallback chain needs to answer",
+    )
+    delivery_history_days: int = Field(
+        default=180, ge=1, le=3660,
+        description="deliveries of this many past days make the transit-time distributions",
+    )
+    delivery_at_risk_threshold: float = Field(
+        default=0.5, gt=0, lt=1,
+        description="order.delivery_at_risk when the chance to arrive by the promise is below",
+    )
+    delivery_watch_recheck_minutes: float = Field(
+        default=60, gt=0, le=24 * 60,
+        description="an order in transit is looked at again at least this often",
     )
     webhook_delivery_poll_seconds: float = Field(
         default=0.5, gt=0, le=60, description="how often an idle worker looks for due deliveries"

@@ -23,6 +23,7 @@ from app.kit.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from app.kit.openapi import build_openapi, operation_id
 from app.kit.rate_limit import SlidingWindowRateLimiter
 from app.metrics.router import router as metrics_router
+from app.orders.router import delivery_router
 from app.orders.router import router as orders_router
 from app.sla.router import calendars_router, policies_router
 from app.surveys.public_router import router as public_surveys_router
@@ -91,7 +92,8 @@ def create_app(
     app.include_router(health_router)
     app.include_router(api_keys_router)
     for router in (
-        orders_router, customers_router, tickets_router, policies_router, calendars_router,
+        orders_router, delivery_router, customers_router, tickets_router, policies_router,
+        calendars_router,
         surveys_router, public_surveys_router, feedback_router, metrics_router,
         webhook_endpoints_router, webhook_deliveries_router, events_router,
     ):

@@ -217,6 +217,32 @@ async def add_order(
     ))
 
 
+async def add_deliveries(
+    db: Db,
+    customer: Customer,
+    lane: tuple[str, str, str],
+    shipped_at: datetime,
+    transit: Sequence[timedelta],
+    *,
+    prefix: str = "hist",
+) -> None:
+    """Delivered orders on one (carrier, service level, destination) lane, all shipped at
+    `shipped_at`, one per transit time: a history whose quantiles a test knows."""
+    carrier, service_level, country = lane
+    async with _writing(db) as session:
+        session.add_all(
+            Order(
+                external_ref=f"{prefix}-{carrier}-{service_level}-{country}-{index}",
+                customer_id=customer.id, status="delivered", placed_at=shipped_at,
+                amount=Decimal("42.00"), currency="EUR", created_at=shipped_at,
+                updated_at=shipped_at, carrier=carrier, service_level=service_level,
+                destination_country=country, shipped_at=shipped_at,
+                delivered_at=shipped_at + took,
+            )
+            for index, took in enumerate(transit)
+        )
+
+
 async def add_ticket(
     db: Db,
     customer: Customer | None = None,

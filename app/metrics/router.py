@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
+from app.config import Settings
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.errors import UnprocessableError, invalid_field
@@ -16,6 +17,8 @@ from app.kit.inputs import Timestamp
 from app.metrics import service
 from app.metrics.formulas import Granularity
 from app.metrics.schemas import Calibration, GroupBy, MetricSeries, Summary, Window
+from app.orders import service as orders
+from app.orders.schemas import DeliveryCalibration
 
 router = APIRouter(prefix="/v1/metrics", tags=["metrics"])
 ReadKey = Annotated[Principal, Depends(require(Scope.METRICS_READ))]
@@ -122,6 +125,24 @@ async def get_sla_calibration(
     and p95, and the targets that would have been met 90 % and 95 % of the time."""
     start, end = _period(period_from, period_to, clock.now())
     return _cached(request, await service.calibration(session, Window(start, end)))
+
+
+@router.get(
+    "/delivery-calibration", response_model=DeliveryCalibration,
+    responses={304: {"description": "not modified"}},
+)
+async def get_delivery_calibration(
+    _: ReadKey, request: Request, session: SessionDep, clock: ClockDep,
+    period_from: From = None, period_to: To = None,
+) -> Response:
+    """Per carrier, service level and destination: the share of promises kept, the observed
+    p50/p90/p95 transit times, and the promise that would have kept each confidence level."""
+    now = clock.now()
+    start, end = _period(period_from, period_to, now)
+    settings: Settings = request.app.state.settings
+    return _cached(
+        request, await orders.delivery_calibration(session, start, end, settings, now)
+    )
 
 
 @router.get(

@@ -25,6 +25,12 @@ class Order(UUIDPrimaryKey, Base):
                 "delivered_at IS NULL AND overdue_notified_at IS NULL AND status <> 'cancelled'"
             ),
         ),
+        # Transit-time history per lane, latest first.
+        Index(
+            "ix_orders_transit_history",
+            "carrier", "service_level", "destination_country", "delivered_at",
+            postgresql_where=text("shipped_at IS NOT NULL AND delivered_at IS NOT NULL"),
+        ),
     )
 
     external_ref: Mapped[str] = mapped_column(String(128), unique=True)

@@ -3,7 +3,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Boolean, case, literal_column, or_, select, tuple_, update
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
@@ -11,7 +21,7 @@ from sqlalchemy.orm import joinedload
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order
 from app.models.orders import delivery_expected
-from app.orders.lifecycle import FOLLOWING
+from app.orders.lifecycle import DELIVERED_STATUSES, FOLLOWING
 from app.orders.schemas import OrderFilters, OrderUpsert
 
 # (from, to) status pairs the lifecycle allows, for the upsert's guard in SQL.
@@ -19,6 +29,37 @@ ALLOWED_TRANSITIONS = [
     (current.value, target.value) for current, following in FOLLOWING.items()
     for target in following
 ]
+
+
+# Only shipped, then delivered orders have a transit time; a cancelled order is never one.
+_HAS_TRANSIT = (
+    Order.shipped_at.is_not(None),
+    Order.delivered_at.is_not(None),
+    Order.status.in_(DELIVERED_STATUSES),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """Who carries a parcel where; None in a field leaves it out of a comparison."""
+
+    carrier: str | None = None
+    service_level: str | None = None
+    destination_country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    lane: Lane
+    shipped_at: datetime
+    delivered_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseCounts:
+    lane: Lane
+    kept: int
+    settled: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,3 +174,67 @@ class OrderRepository:
             .values(overdue_notified_at=now)
             .execution_options(synchronize_session=False)
         )
+
+    async def recent_deliveries(
+        self, lane: Lane, since: datetime, limit: int
+    ) -> list[Delivery]:
+        """The latest `limit` deliveries since `since` on the lane (a None field: any)
+        (ix_orders_transit_history)."""
+        statement = (
+            select(Order.carrier, Order.service_level, Order.destination_country,
+                   Order.shipped_at, Order.delivered_at)
+            .where(*_HAS_TRANSIT, Order.delivered_at >= since, *_on_lane(lane))
+            .order_by(Order.delivered_at.desc())
+            .limit(limit)
+        )
+        return [_delivery(*row) for row in await self.session.execute(statement)]
+
+    async def deliveries_between(self, start: datetime, end: datetime) -> list[Delivery]:
+        statement = select(
+            Order.carrier, Order.service_level, Order.destination_country,
+            Order.shipped_at, Order.delivered_at,
+        ).where(*_HAS_TRANSIT, Order.delivered_at >= start, Order.delivered_at < end)
+        return [_delivery(*row) for row in await self.session.execute(statement)]
+
+    async def promises_kept(
+        self, start: datetime, end: datetime, now: datetime
+    ) -> list[PromiseCounts]:
+        """Per lane, of the orders (not cancelled) whose promise fell in [start, end) and is
+        settled (delivered, or passed): how many were delivered by it."""
+        kept = func.count().filter(Order.delivered_at <= Order.promised_delivery_at)
+        statement = (
+            select(Order.carrier, Order.service_level, Order.destination_country, kept,
+                   func.count())
+            .where(
+                delivery_expected(),
+                Order.promised_delivery_at >= start,
+                Order.promised_delivery_at < end,
+                or_(Order.delivered_at.is_not(None), Order.promised_delivery_at < now),
+            )
+            .group_by(Order.carrier, Order.service_level, Order.destination_country)
+        )
+        return [
+            PromiseCounts(Lane(carrier, service, country), kept_count, settled)
+            for carrier, service, country, kept_count, settled
+            in await self.session.execute(statement)
+        ]
+
+
+def _on_lane(lane: Lane) -> list[ColumnElement[bool]]:
+    conditions = []
+    if lane.carrier is not None:
+        conditions.append(Order.carrier == lane.carrier)
+    if lane.service_level is not None:
+        conditions.append(Order.service_level == lane.service_level)
+    if lane.destination_country is not None:
+        conditions.append(Order.destination_country == lane.destination_country)
+    return conditions
+
+
+def _delivery(
+    carrier: str | None, service: str | None, country: str | None,
+    shipped_at: datetime | None, delivered_at: datetime | None,
+) -> Delivery:
+    assert shipped_at is not None  # _HAS_TRANSIT
+    assert delivered_at is not None
+    return Delivery(Lane(carrier, service, country), shipped_at, delivered_at)

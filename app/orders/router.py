@@ -1,19 +1,29 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
+from app.config import Settings
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRefQuery
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.inputs import Timestamp
 from app.kit.pagination import Page, PageParamsDep
-from app.orders import service
-from app.orders.schemas import OrderFilters, OrderOut, OrderUpdate, OrderUpsert
+from app.orders import delivery, service
+from app.orders.schemas import (
+    IDENTIFIER_PATTERN,
+    DeliveryEstimate,
+    EstimateQuery,
+    OrderFilters,
+    OrderOut,
+    OrderUpdate,
+    OrderUpsert,
+)
 
 router = APIRouter(prefix="/v1/orders", tags=["orders"])
+delivery_router = APIRouter(tags=["delivery"])
 ReadKey = Annotated[Principal, Depends(require(Scope.ORDERS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.ORDERS_WRITE))]
 ExternalRef = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN, description="the shop's order id")]
@@ -84,3 +94,34 @@ async def list_orders(
     )
     rows, next_cursor = await service.list_orders(session, page, filters)
     return Page(items=[OrderOut.model_validate(row) for row in rows], next_cursor=next_cursor)
+
+
+LaneField = Annotated[str | None, Query(pattern=IDENTIFIER_PATTERN)]
+
+
+@delivery_router.get("/v1/delivery-estimates", response_model=DeliveryEstimate)
+async def get_delivery_estimate(
+    _: ReadKey,
+    request: Request,
+    session: SessionDep,
+    clock: ClockDep,
+    carrier: LaneField = None,
+    service_level: LaneField = None,
+    destination: Annotated[
+        str | None,
+        Query(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code"),
+    ] = None,
+    ship_at: Annotated[
+        Timestamp | None, Query(description="when it ships; now if left out")
+    ] = None,
+    confidence: Annotated[
+        float, Query(gt=0, lt=1, description="the share of comparable deliveries to keep")
+    ] = 0.9,
+) -> DeliveryEstimate:
+    """The delivery promise that `confidence` of comparable past deliveries would have kept,
+    from their transit times; falls back from carrier+service_level+destination to
+    carrier+service_level, carrier, then all deliveries while a sample is smaller than the
+    minimum, and says which answered. With no history at all, no figure."""
+    query = EstimateQuery(carrier, service_level, destination, confidence, ship_at)
+    settings: Settings = request.app.state.settings
+    return await delivery.estimate(session, query, settings, clock.now())

@@ -18,6 +18,8 @@ from pydantic import (
 from app.customers.schemas import CustomerRef, CustomerSummary
 from app.kit.enums import InlineEnum
 from app.kit.inputs import Input, Omittable, Timestamp
+from app.metrics.schemas import Figure
+from app.orders.estimates import Level
 from app.orders.lifecycle import before_placed_error, delivered_at_error
 from app.orders.types import OrderStatus
 
@@ -176,3 +178,82 @@ class OrderFilters:
     delivered: bool | None = None
     overdue_at: datetime | None = None  # overdue as of this moment
     not_overdue_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EstimateQuery:
+    carrier: str | None
+    service_level: str | None
+    destination: str | None
+    confidence: float
+    ship_at: datetime | None
+
+
+class TransitQuantiles(BaseModel):
+    """Observed transit times (shipped to delivered) in seconds of the carrier's shipping
+    calendar: an observed time is a quantile, never an interpolation."""
+
+    sample_size: int
+    min_seconds: float | None
+    p50_seconds: float | None
+    p90_seconds: float | None
+    p95_seconds: float | None
+    max_seconds: float | None
+
+
+class DeliveryEstimate(BaseModel):
+    carrier: str | None
+    service_level: str | None
+    destination: str | None
+    confidence: float
+    ship_at: datetime = Field(description="the shipment the estimate is for (now when not sent)")
+    level: Annotated[Level, InlineEnum()] | None = Field(
+        default=None,
+        description="the comparison that answered, along carrier+service_level+destination,"
+        " carrier+service_level, carrier, all; null with no history",
+    )
+    sample_size: int = Field(default=0, description="comparable deliveries at that level")
+    min_sample: int = Field(description="deliveries a level needs to answer before falling back")
+    transit: TransitQuantiles | None = None
+    promise_seconds: float | None = Field(
+        default=None,
+        description="the confidence-quantile of the transit times: the promise that share of"
+        " comparable deliveries kept",
+    )
+    latest_delivery_at: datetime | None = Field(
+        default=None, description="ship_at plus the promise, in the carrier's calendar"
+    )
+    business_days: bool = Field(
+        description="true when days are the working days of the carrier's shipping calendar"
+    )
+    days_min: int | None = Field(
+        default=None, description="days to show, from the (1 - confidence)-quantile"
+    )
+    days_max: int | None = Field(default=None, description="days to show, up to the promise")
+    label: str | None = Field(default=None, description='e.g. "3-5 business days"')
+    note: str | None = Field(
+        default=None, description="why there is no figure, or why to read it with care"
+    )
+
+
+class CalibrationLane(BaseModel):
+    carrier: str | None
+    service_level: str | None
+    destination_country: str | None
+    kept: Figure = Field(
+        description="orders (not cancelled) whose promise fell in the period and is settled:"
+        " delivered by it / all x 100"
+    )
+    observed: TransitQuantiles = Field(description="orders delivered in the period")
+    promise_for_confidence: dict[str, float | None] = Field(
+        description="confidence (0.5, 0.8, 0.9, 0.95) -> the transit time, in seconds, that"
+        " would have kept that share of the period's deliveries"
+    )
+
+
+class DeliveryCalibration(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    period_from: datetime = Field(alias="from")
+    period_to: datetime = Field(alias="to")
+    rows: list[CalibrationLane]

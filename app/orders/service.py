@@ -3,12 +3,14 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config import Settings
 from app.customers import service as customers
 from app.events.service import new_event, record_events
 from app.events.types import EventType
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.pagination import PageParams
 from app.models import Event, Order
+from app.orders import delivery
 from app.orders.countries import is_country_code
 from app.orders.errors import (
     DeliveredBeforeShipped,
@@ -24,7 +26,7 @@ from app.orders.lifecycle import (
     transition_refusal,
 )
 from app.orders.repository import OrderRepository, OverdueOrder
-from app.orders.schemas import OrderFilters, OrderUpdate, OrderUpsert
+from app.orders.schemas import DeliveryCalibration, OrderFilters, OrderUpdate, OrderUpsert
 from app.orders.types import OrderStatus
 
 
@@ -111,6 +113,14 @@ def _refuse_transition(current: OrderStatus, target: OrderStatus) -> None:
     refusal = transition_refusal(current, target)
     if refusal is not None:
         raise OrderTransitionNotAllowed(refusal[0].upper() + refusal[1:] + ".")
+
+
+async def delivery_calibration(
+    session: AsyncSession, start: datetime, end: datetime, settings: Settings, now: datetime
+) -> DeliveryCalibration:
+    """Per carrier, service level and destination: promises kept, observed transit times and
+    the promise each confidence level would have needed (app.orders.delivery)."""
+    return await delivery.calibration(session, start, end, settings, now)
 
 
 async def find_order(session: AsyncSession, external_ref: str) -> Order | None:

@@ -52,6 +52,12 @@ class CalendarRepository:
             statement = statement.with_for_update()
         return await self.session.scalar(statement)
 
+    async def by_ids(self, calendar_ids: set[uuid.UUID]) -> Sequence[SlaCalendar]:
+        if not calendar_ids:
+            return []
+        statement = select(SlaCalendar).where(SlaCalendar.id.in_(calendar_ids))
+        return (await self.session.scalars(statement)).all()
+
     async def by_id_key_share(self, calendar_id: uuid.UUID) -> SlaCalendar | None:
         """The calendar, kept from being deleted until this transaction ends."""
         statement = (

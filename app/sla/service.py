@@ -22,7 +22,7 @@ from app.kit.errors import RequestInvalid, UnknownReference, field_error
 from app.kit.pagination import PageParams
 from app.models import Event, SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.sla import lifecycle
-from app.sla.business_hours import business_time_between
+from app.sla.business_hours import BusinessCalendar, business_time_between
 from app.sla.errors import CalendarInUse, CalendarNotFound, SlaPolicyNotFound
 from app.sla.expectations import expectations_of
 from app.sla.repository import (
@@ -69,6 +69,19 @@ async def get_calendar(session: AsyncSession, calendar_id: uuid.UUID) -> SlaCale
     if calendar is None:
         raise CalendarNotFound(f"No business calendar with id {calendar_id}.")
     return calendar
+
+
+async def business_calendars(
+    session: AsyncSession, calendar_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, BusinessCalendar]:
+    """The business calendars with these ids that exist, ready for business-time arithmetic."""
+    found = await CalendarRepository(session).by_ids(set(calendar_ids))
+    return {
+        calendar.id: calendar_from_json(
+            calendar_snapshot(calendar.timezone, calendar.weekly_hours, calendar.holidays)
+        )
+        for calendar in found
+    }
 
 
 async def list_calendars(
