@@ -12,6 +12,8 @@ from app.auth.router import router as api_keys_router
 from app.config import Settings, get_settings
 from app.customers.router import router as customers_router
 from app.events.router import router as events_router
+from app.events.router import types_router as event_types_router
+from app.events.schemas import webhook_operations
 from app.feedback.router import router as feedback_router
 from app.health.router import router as health_router
 from app.idempotency.service import REPLAYED_HEADER, IdempotentReplay
@@ -95,11 +97,13 @@ def create_app(
         orders_router, delivery_router, customers_router, tickets_router, policies_router,
         calendars_router,
         surveys_router, public_surveys_router, feedback_router, metrics_router,
-        webhook_endpoints_router, webhook_deliveries_router, events_router,
+        webhook_endpoints_router, webhook_deliveries_router, events_router, event_types_router,
     ):
         app.include_router(router)
     _add_middleware(app, settings)
-    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
+    app.openapi = lambda: build_openapi(  # type: ignore[method-assign]
+        app, webhooks=webhook_operations()
+    )
     return app
 
 

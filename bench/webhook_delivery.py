@@ -34,7 +34,7 @@ from sqlalchemy import delete, func, select
 from starlette.types import Receive, Scope, Send
 
 from app.config import Settings
-from app.events.service import record_event
+from app.events.service import record_events as record_in_outbox
 from app.events.types import EventType
 from app.kit import migrations as schema
 from app.kit.clock import SystemClock
@@ -43,6 +43,7 @@ from app.kit.jobs import JobContext, Worker
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks import tasks as webhook_tasks
 from app.webhooks.signing import generate_secret
+from tests.factories import raw_event
 from tests.support.database import migrated_scratch_database
 
 DEFAULT_SERVER_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -181,12 +182,11 @@ async def record_events(database: Database, count: int, batch: int = 200) -> lis
     for start in range(0, count, batch):
         async with database.sessionmaker() as session, session.begin():
             for number in range(start, min(start + batch, count)):
-                event = await record_event(
-                    session,
-                    EventType.SLA_BREACHED,
-                    {"ticket_id": f"t_{number}", "metric": "resolution"},
+                event = raw_event(
+                    EventType.SLA_BREACHED, {"ticket_id": f"t_{number}", "metric": "resolution"},
                     now=clock.now(),
                 )
+                await record_in_outbox(session, [event])
                 created.append(event.created_at)
     return created
 
@@ -251,10 +251,10 @@ async def latency(
         async with running_worker(context):
             for _ in range(int(rate * seconds)):
                 async with database.sessionmaker() as session, session.begin():
-                    event = await record_event(
-                        session, EventType.SLA_BREACHED, {"ticket_id": "t"},
-                        now=context.clock.now(),
+                    event = raw_event(
+                        EventType.SLA_BREACHED, {"ticket_id": "t"}, now=context.clock.now()
                     )
+                    await record_in_outbox(session, [event])
                 created[str(event.id)] = event.created_at.timestamp()
                 await asyncio.sleep(1 / rate)
             await until_delivered(database)

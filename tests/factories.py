@@ -22,8 +22,8 @@ import httpx
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.events.service import record_event
-from app.events.types import EventType
+from app.events.service import record_event, record_events
+from app.events.types import EventData, EventType
 from app.kit.db import Database
 from app.kit.ids import uuid7
 from app.models import (
@@ -39,7 +39,9 @@ from app.models import (
 )
 from app.sla import service as sla
 from app.sla.schemas import CalendarCreate, PolicyCreate
+from app.tickets import service as tickets
 from app.tickets.vocabulary import AuthorType, TicketStatus
+from app.webhooks.schemas import WebhookEndpointDisabledData
 from tests.support.receiver import Receiver
 
 CUSTOMER = {"external_ref": "cust-1", "email": "ada@example.com", "name": "Ada"}
@@ -377,15 +379,38 @@ async def add_policy(database: Database, now: datetime, **fields: Any) -> uuid.U
         return (await sla.create_policy(session, PolicyCreate.model_validate(fields), now)).id
 
 
+def raw_event(event_type: EventType | str, data: dict[str, Any], *, now: datetime) -> Event:
+    """An event with any data, for tests of the outbox and of delivery, which send what was
+    stored; the typed payloads have tests/events/test_catalogue.py."""
+    return Event(
+        id=uuid7(), type=EventType(event_type), created_at=now, data=data, subject_type=None,
+        subject_id=None, actor_api_key_id=None,
+    )
+
+
 async def add_event(
     database: Database, event_type: EventType | str, data: dict[str, Any] | None = None, *,
     now: datetime,
 ) -> uuid.UUID:
-    """An event recorded as a domain records it (its webhook deliveries included); its data
-    `{"n": 1}` unless given."""
+    """A `raw_event` recorded as a domain records one (its webhook deliveries included); its
+    data `{"n": 1}` unless given."""
     async with _writing(database) as session:
-        event = await record_event(session, EventType(event_type), data or {"n": 1}, now=now)
+        event = raw_event(event_type, data or {"n": 1}, now=now)
+        await record_events(session, [event])
         return event.id
+
+
+async def add_typed_event(database: Database, data: EventData, *, now: datetime) -> uuid.UUID:
+    """An event recorded with a typed payload, as the domains record them."""
+    async with _writing(database) as session:
+        return (await record_event(session, data, now=now)).id
+
+
+def endpoint_disabled(reason: str = "gone") -> WebhookEndpointDisabledData:
+    """The simplest typed payload, for tests of the events API."""
+    return WebhookEndpointDisabledData(
+        endpoint_id=uuid7(), url="https://hooks.example.com/in", reason=reason
+    )
 
 
 async def events_of_type(database: Database, *types: str) -> Sequence[Event]:
@@ -414,11 +439,7 @@ async def locked_ticket(
 ) -> AsyncIterator[tuple[AsyncSession, Ticket]]:
     """The ticket held FOR UPDATE, as a request changing it holds it, until the block ends."""
     async with _writing(database) as session:
-        ticket = await session.scalar(
-            select(Ticket).where(Ticket.id == ticket_id).with_for_update()
-        )
-        assert ticket is not None
-        yield session, ticket
+        yield session, await tickets.get_ticket(session, ticket_id, lock=True)
 
 
 async def add_message(

@@ -9,12 +9,14 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.demo.generate import COLUMNS, DemoData, Template
 from app.demo.seed import DemoRefusedError, _policy, seed_demo
+from app.events.schemas import EventOut, as_recorded
 from app.kit.db import Database
 from app.kit.migrations import PROJECT_ROOT
+from app.models import Event
 from app.surveys.questions import BUILTIN_TEMPLATES
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
@@ -282,3 +284,13 @@ def test_the_same_seed_gives_the_same_data() -> None:
     first = _generate(3)
     assert first == _generate(3)
     assert first != _generate(4)
+
+
+async def test_every_demo_event_is_valid_for_its_type(
+    seeded: dict[str, int], database: Database
+) -> None:
+    async with database.sessionmaker() as session:
+        events = (await session.scalars(select(Event))).all()
+    assert {event.type for event in events} >= {"ticket.created", "sla.breached"}
+    for event in events:
+        EventOut.model_validate(as_recorded(event).model_dump())  # raises if its model refuses

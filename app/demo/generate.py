@@ -529,16 +529,19 @@ class DemoData:
             row = self._target_row(ticket_id, target)
             target_ids[id(target)] = row[0]
             rows["sla_targets"].append(row)
+        shown = self._ticket_as_created(
+            ticket_id, number, topic.subject, priority, channel, customer, order_index, tags,
+            created,
+        )
         if created >= self.event_since:
-            rows["events"].append(self._ticket_created_event(
-                ticket_id, number, topic.subject, priority, channel, customer, order_index,
-                tags, created,
+            rows["events"].append(self._event(
+                EventType.TICKET_CREATED, created, {"ticket": shown}, "ticket", ticket_id
             ))
         for target in state.breaches:
             if target.breached_at is not None and target.breached_at >= self.event_since:
-                rows["events"].append(self._breach_event(
-                    ticket_id, number, target, target_ids[id(target)]
-                ))
+                rows["events"].append(
+                    self._breach_event(ticket_id, shown, target, target_ids[id(target)])
+                )
         self._support_survey(rows, state, ticket_id, customer, order_id, channel)
 
     def _order_before(self, at: float, *, recent: bool) -> int:
@@ -884,13 +887,14 @@ class DemoData:
             subject_id, None,
         )
 
-    def _ticket_created_event(
+    def _ticket_as_created(
         self, ticket_id: uuid.UUID, number: int, subject: str, priority: str, channel: str,
         customer: int, order: int | None, tags: list[str], created: float,
-    ) -> Row:
-        """As the API records it: the ticket as it was when created."""
+    ) -> dict[str, Any]:
+        """As the API shows a new ticket: what ticket.created carries, and (the demo keeps no
+        history of a ticket's states) what its sla.breached events carry."""
         at = iso(created)
-        ticket = {
+        return {
             "id": str(ticket_id), "number": number, "subject": subject, "status": "new",
             "priority": priority, "channel": channel, "tier": 1,
             "customer": {
@@ -906,18 +910,16 @@ class DemoData:
             "closed_at": None, "public_agent_reply_count": 0, "reopen_count": 0,
             "awaiting_reply_since": at, "escalated_at": None, "escalation_reason": None,
         }
-        return self._event(
-            EventType.TICKET_CREATED, created, {"ticket": ticket}, "ticket", ticket_id
-        )
 
     def _breach_event(
-        self, ticket_id: uuid.UUID, number: int, target: Target, target_id: uuid.UUID
+        self, ticket_id: uuid.UUID, ticket: dict[str, Any], target: Target, target_id: uuid.UUID
     ) -> Row:
         assert target.breached_at is not None
         data = {
-            "ticket_id": str(ticket_id), "ticket_number": number,
+            "ticket": ticket, "ticket_id": ticket["id"], "ticket_number": ticket["number"],
             "target_id": str(target_id),
             "metric": target.metric, "due_at": iso(target.due_at),
+            "breached_at": iso(target.breached_at),
             "policy_id": None if target.policy_id is None else str(target.policy_id),
             "policy_name": target.policy_name,
         }

@@ -6,14 +6,13 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.events.errors import EventNotFound
 from app.events.repository import EventRepository
-from app.events.types import EventType
+from app.events.types import ApiKeyActor, EventData, EventType, SystemActor
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
 from app.kit.prometheus import EVENTS_RECORDED, count_on_commit
@@ -21,24 +20,24 @@ from app.models import Event
 
 
 def new_event(
-    event_type: EventType,
-    data: dict[str, Any],
+    data: EventData,
     *,
     now: datetime,
     subject_type: str | None = None,
     subject_id: uuid.UUID | None = None,
     actor_api_key_id: uuid.UUID | None = None,
 ) -> Event:
+    """The event of data's type, its payload stored as the model dumps it (app/events/types)."""
     return Event(
-        id=uuid7(), type=event_type, created_at=now, data=data, subject_type=subject_type,
+        id=uuid7(), type=data.event_type, created_at=now,
+        data=data.model_dump(mode="json", by_alias=True), subject_type=subject_type,
         subject_id=subject_id, actor_api_key_id=actor_api_key_id,
     )
 
 
 async def record_event(
     session: AsyncSession,
-    event_type: EventType,
-    data: dict[str, Any],
+    data: EventData,
     *,
     now: datetime,
     subject_type: str | None = None,
@@ -46,7 +45,7 @@ async def record_event(
     actor_api_key_id: uuid.UUID | None = None,
 ) -> Event:
     event = new_event(
-        event_type, data, now=now, subject_type=subject_type, subject_id=subject_id,
+        data, now=now, subject_type=subject_type, subject_id=subject_id,
         actor_api_key_id=actor_api_key_id,
     )
     await record_events(session, [event])
@@ -60,11 +59,11 @@ async def record_events(session: AsyncSession, events: Sequence[Event]) -> None:
         count_on_commit(session, EVENTS_RECORDED.labels(event_type), count)
 
 
-def actor_data(actor: Principal | None) -> dict[str, Any]:
+def actor_data(actor: Principal | None) -> SystemActor | ApiKeyActor:
     """Who caused an event, as event payloads show it: an API key, or the service itself."""
     if actor is None:
-        return {"type": "system"}
-    return {"type": "api_key", "api_key_id": str(actor.api_key_id), "name": actor.name}
+        return SystemActor(type="system")
+    return ApiKeyActor(type="api_key", api_key_id=actor.api_key_id, name=actor.name)
 
 
 async def get_event(session: AsyncSession, event_id: uuid.UUID) -> Event:

@@ -1,7 +1,11 @@
-"""Every event type the service records: the single list that webhooks and /v1/events validate
-against. A domain that records a new kind of event adds it here first."""
+"""Every event type the service records, and the base of their payloads. A domain that records
+a new kind of event adds it here and in the catalogue (app/events/catalogue.py says how)."""
 
+import uuid
 from enum import StrEnum
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, Field
 
 
 class EventType(StrEnum):
@@ -21,3 +25,34 @@ class EventType(StrEnum):
 
 
 EVENT_TYPES: frozenset[str] = frozenset(EventType)
+
+
+class EventData(BaseModel):
+    """The `data` of one event type: subclass it in the recording domain's schemas, set
+    `event_type`, and describe the event in the docstring (the catalogue and the OpenAPI
+    document show it). Events are stored and sent as `model_dump(mode="json", by_alias=True)`
+    of this model, so what is sent is what is documented.
+
+    A payload is a public contract, and stored events are served as they were recorded: add a
+    field only with a default (events recorded before it still validate), never rename or
+    remove one."""
+
+    event_type: ClassVar[EventType]
+
+
+class SystemActor(BaseModel):
+    """The service itself: a job of the worker."""
+
+    type: Literal["system"]
+
+
+class ApiKeyActor(BaseModel):
+    """A request made with this API key."""
+
+    type: Literal["api_key"]
+    api_key_id: uuid.UUID
+    name: str
+
+
+Actor = Annotated[SystemActor | ApiKeyActor, Field(discriminator="type")]
+"""Who caused an event."""

@@ -3,8 +3,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.events.types import Actor, EventData, EventType
 from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
 from app.kit.enums import InlineEnum
 from app.kit.inputs import Input, Omittable
@@ -96,3 +97,57 @@ class FeedbackFilters:
     ticket_id: uuid.UUID | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
+
+
+# --- event payloads (app/events/catalogue.py lists them) ---------------------------------------
+
+
+class FeedbackCreatedData(EventData):
+    """Feedback was recorded: posted, or a low survey score followed up."""
+
+    event_type = EventType.FEEDBACK_CREATED
+    feedback: FeedbackOut
+    created_by: Actor
+
+
+class _Change(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class FeedbackStatusChange(_Change):
+    from_: StatusField = Field(alias="from")
+    to: StatusField
+
+
+class ActionTakenChange(_Change):
+    from_: str | None = Field(alias="from")
+    to: str | None
+
+
+class AreaChange(_Change):
+    from_: AreaField | None = Field(alias="from")
+    to: AreaField | None
+
+
+class SentimentChange(_Change):
+    from_: SentimentField | None = Field(alias="from")
+    to: SentimentField | None
+
+
+class FeedbackChanges(BaseModel):
+    """What changed, from what to what; null for a field that did not change."""
+
+    status: FeedbackStatusChange | None = None
+    action_taken: ActionTakenChange | None = None
+    area: AreaChange | None = None
+    sentiment: SentimentChange | None = None
+
+
+class FeedbackUpdatedData(EventData):
+    """Feedback's status, action taken, area or sentiment changed (PATCH /v1/feedback/{id})."""
+
+    event_type = EventType.FEEDBACK_UPDATED
+    feedback: FeedbackOut
+    changes: FeedbackChanges
+    changed_by: Actor
+    changed_at: datetime

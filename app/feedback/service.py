@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.events.service import actor_data, record_event
-from app.events.types import EventType
 from app.feedback.errors import (
     FeedbackActionBeforeActioned,
     FeedbackClosed,
@@ -16,7 +15,15 @@ from app.feedback.errors import (
     FeedbackTransitionNotAllowed,
 )
 from app.feedback.repository import FeedbackRepository
-from app.feedback.schemas import FeedbackCreate, FeedbackFilters, FeedbackOut, FeedbackUpdate
+from app.feedback.schemas import (
+    FeedbackChanges,
+    FeedbackCreate,
+    FeedbackCreatedData,
+    FeedbackFilters,
+    FeedbackOut,
+    FeedbackUpdate,
+    FeedbackUpdatedData,
+)
 from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
 from app.feedback.workflow import (
     ActionBeforeActionedError,
@@ -74,9 +81,9 @@ async def create_feedback(
     await FeedbackRepository(session).add(feedback)
     await record_event(
         session,
-        EventType.FEEDBACK_CREATED,
-        {"feedback": FeedbackOut.from_model(feedback).model_dump(mode="json"),
-         "created_by": actor_data(actor)},
+        FeedbackCreatedData(
+            feedback=FeedbackOut.from_model(feedback), created_by=actor_data(actor)
+        ),
         now=now,
         subject_type="feedback",
         subject_id=feedback.id,
@@ -152,13 +159,12 @@ async def update_feedback(
     await session.flush()
     await record_event(
         session,
-        EventType.FEEDBACK_UPDATED,
-        {
-            "feedback": FeedbackOut.from_model(feedback).model_dump(mode="json"),
-            "changes": changes,
-            "changed_by": actor_data(actor),
-            "changed_at": now.isoformat(),
-        },
+        FeedbackUpdatedData(
+            feedback=FeedbackOut.from_model(feedback),
+            changes=FeedbackChanges.model_validate(changes),
+            changed_by=actor_data(actor),
+            changed_at=now,
+        ),
         now=now,
         subject_type="feedback",
         subject_id=feedback.id,

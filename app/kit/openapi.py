@@ -140,7 +140,9 @@ def _document_headers(document: dict[str, Any]) -> None:
                 }
 
 
-def build_openapi(app: FastAPI) -> dict[str, Any]:
+def build_openapi(app: FastAPI, *, webhooks: dict[str, Any] | None = None) -> dict[str, Any]:
+    """webhooks: the document's `webhooks` section, whose bodies refer to components the paths
+    use."""
     if app.openapi_schema:
         return app.openapi_schema
     document = get_openapi(
@@ -163,6 +165,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                     {"description": existing["description"]} if "description" in existing else {}
                 )}
     _document_headers(document)
+    if webhooks:
+        document["webhooks"] = webhooks
     document["x-problem-types"] = problem_types()
     app.openapi_schema = document
     return document

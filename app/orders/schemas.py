@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from app.customers.schemas import CustomerRef, CustomerSummary
+from app.events.types import EventData, EventType
 from app.kit.enums import InlineEnum
 from app.kit.inputs import Input, Omittable, Timestamp
 from app.metrics.schemas import Figure
@@ -257,3 +258,18 @@ class DeliveryCalibration(BaseModel):
     period_from: datetime = Field(alias="from")
     period_to: datetime = Field(alias="to")
     rows: list[CalibrationLane]
+
+
+# --- event payloads (app/events/catalogue.py lists them) ---------------------------------------
+
+
+class OrderDeliveryOverdueData(EventData):
+    """An order passed its promised delivery time undelivered (recorded once per order)."""
+
+    event_type = EventType.ORDER_DELIVERY_OVERDUE
+    order_id: uuid.UUID
+    external_ref: str
+    customer_external_ref: str
+    status: Annotated[OrderStatus, InlineEnum()]
+    placed_at: datetime
+    promised_delivery_at: datetime

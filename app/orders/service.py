@@ -6,7 +6,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.customers import service as customers
 from app.events.service import new_event, record_events
-from app.events.types import EventType
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.pagination import PageParams
 from app.models import Event, Order
@@ -26,7 +25,13 @@ from app.orders.lifecycle import (
     transition_refusal,
 )
 from app.orders.repository import OrderRepository, OverdueOrder
-from app.orders.schemas import DeliveryCalibration, OrderFilters, OrderUpdate, OrderUpsert
+from app.orders.schemas import (
+    DeliveryCalibration,
+    OrderDeliveryOverdueData,
+    OrderFilters,
+    OrderUpdate,
+    OrderUpsert,
+)
 from app.orders.types import OrderStatus
 
 
@@ -156,15 +161,9 @@ async def report_overdue_deliveries(session: AsyncSession, now: datetime, limit:
 def _overdue_event(item: OverdueOrder, now: datetime) -> Event:
     order = item.order
     assert order.promised_delivery_at is not None
-    data = {
-        "order_id": str(order.id),
-        "external_ref": order.external_ref,
-        "customer_external_ref": item.customer_external_ref,
-        "status": order.status,
-        "placed_at": order.placed_at.isoformat(),
-        "promised_delivery_at": order.promised_delivery_at.isoformat(),
-    }
-    return new_event(
-        EventType.ORDER_DELIVERY_OVERDUE, data, now=now, subject_type="order",
-        subject_id=order.id,
+    data = OrderDeliveryOverdueData(
+        order_id=order.id, external_ref=order.external_ref,
+        customer_external_ref=item.customer_external_ref, status=order.status,
+        placed_at=order.placed_at, promised_delivery_at=order.promised_delivery_at,
     )
+    return new_event(data, now=now, subject_type="order", subject_id=order.id)

@@ -193,16 +193,3 @@ def expectation_status(
     if status == TargetStatus.PAUSED:
         return ExpectationStatus.PAUSED
     return ExpectationStatus.AT_RISK if now >= warn_at else ExpectationStatus.ON_TRACK
-
-
-def sla_event_data(target: TargetFacts, ticket_number: int) -> dict[str, Any]:
-    """The payload of sla.warning and sla.breached."""
-    return {
-        "ticket_id": str(target.ticket_id),
-        "ticket_number": ticket_number,
-        "target_id": str(target.id),
-        "metric": target.metric,
-        "due_at": target.due_at.isoformat(),
-        "policy_id": str(target.policy_id) if target.policy_id else None,
-        "policy_name": target.policy_name,
-    }

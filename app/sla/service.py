@@ -17,7 +17,6 @@ from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import new_event, record_events
-from app.events.types import EventType
 from app.kit.errors import RequestInvalid, UnknownReference, field_error
 from app.kit.pagination import PageParams
 from app.models import Event, SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
@@ -39,7 +38,6 @@ from app.sla.rules import (
     calendar_from_json,
     calendar_snapshot,
     policy_matches,
-    sla_event_data,
 )
 from app.sla.schemas import (
     CalendarCreate,
@@ -51,6 +49,7 @@ from app.sla.schemas import (
     Targets,
 )
 from app.sla.types import SlaMetric, TargetStatus
+from app.tickets.schemas import SlaBreachedData, SlaWarningData, TicketOut
 from app.tickets.vocabulary import DONE_STATUSES, AuthorType, Channel, Priority, TicketStatus, Tier
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -358,13 +357,22 @@ def breached_filter(breached: bool) -> ColumnElement[bool]:
 
 
 def sla_event(
-    event_type: EventType, target: TargetFacts, ticket_number: int, now: datetime
+    payload: type[SlaWarningData | SlaBreachedData],
+    target: TargetFacts,
+    ticket: Ticket | TicketOut,
+    now: datetime,
 ) -> Event:
-    """sla.warning or sla.breached, from a request or from the sweep."""
-    return new_event(
-        event_type, sla_event_data(target, ticket_number), now=now, subject_type="ticket",
-        subject_id=target.ticket_id,
+    """sla.warning or sla.breached, from a request or from the sweep: the target, and the
+    ticket (loaded with its customer and order) as the ticket.* events carry it. A breach is
+    dated when the promise was broken: the target's due time."""
+    shown = ticket if isinstance(ticket, TicketOut) else TicketOut.model_validate(ticket)
+    data = payload(
+        ticket=shown, ticket_id=shown.id, ticket_number=shown.number, target_id=target.id,
+        metric=target.metric, due_at=target.due_at,
+        breached_at=target.due_at if payload is SlaBreachedData else None,
+        policy_id=target.policy_id, policy_name=target.policy_name,
     )
+    return new_event(data, now=now, subject_type="ticket", subject_id=shown.id)
 
 
 async def _record_breaches(
@@ -373,7 +381,7 @@ async def _record_breaches(
     """The events of the running targets a change found already past due: the sweep will no
     longer see them."""
     await record_events(session, [
-        sla_event(EventType.SLA_BREACHED, target, ticket.number, now)
+        sla_event(SlaBreachedData, target, ticket, now)
         for target in targets if target.status == TargetStatus.BREACHED
     ])
 

@@ -12,10 +12,11 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_events
-from app.events.types import EventType
+from app.models import Event
 from app.sla.repository import ClaimedTarget, TargetRepository
 from app.sla.service import sla_event
 from app.sla.types import SlaMetric
+from app.tickets.schemas import SlaBreachedData, SlaWarningData
 from app.tickets.service import escalate_to_tier_two, get_tickets_for_update
 from app.tickets.vocabulary import Tier
 
@@ -27,10 +28,7 @@ async def breach_due_targets(session: AsyncSession, now: datetime, limit: int) -
     if not claimed:
         return 0
     await repository.mark_breached([target.id for target in claimed])
-    await record_events(session, [
-        sla_event(EventType.SLA_BREACHED, target, target.ticket_number, now)
-        for target in claimed
-    ])
+    await record_events(session, await _events(session, SlaBreachedData, claimed, now))
     escalating = await repository.escalating_on_breach(list({t.ticket_id for t in claimed}))
     await _escalate(session, _to_escalate(claimed, escalating), now)
     return len(claimed)
@@ -43,11 +41,23 @@ async def warn_targets_at_risk(session: AsyncSession, now: datetime, limit: int)
     if not claimed:
         return 0
     await repository.mark_warned([target.id for target in claimed], now)
-    await record_events(session, [
-        sla_event(EventType.SLA_WARNING, target, target.ticket_number, now)
-        for target in claimed
-    ])
+    await record_events(session, await _events(session, SlaWarningData, claimed, now))
     return len(claimed)
+
+
+async def _events(
+    session: AsyncSession,
+    payload: type[SlaWarningData | SlaBreachedData],
+    claimed: Sequence[ClaimedTarget],
+    now: datetime,
+) -> list[Event]:
+    """The events of the claimed targets, each carrying its ticket (already locked by the
+    claim: this only loads them, with their customer and order)."""
+    tickets = {
+        ticket.id: ticket
+        for ticket in await get_tickets_for_update(session, list({t.ticket_id for t in claimed}))
+    }
+    return [sla_event(payload, target, tickets[target.ticket_id], now) for target in claimed]
 
 
 def _to_escalate(

@@ -11,7 +11,6 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_event
-from app.events.types import EventType
 from app.feedback.service import NewFeedback, create_feedback
 from app.feedback.types import ExpectationArea, FeedbackSource, Sentiment
 from app.kit.errors import RequestInvalid, field_error, json_pointer
@@ -27,7 +26,12 @@ from app.surveys.questions import (
     validate_answers,
 )
 from app.surveys.repository import SurveyInvitationRepository, SurveyResponseRepository
-from app.surveys.schemas import PublicQuestion, PublicSurvey, ResponseOut
+from app.surveys.schemas import (
+    PublicQuestion,
+    PublicSurvey,
+    ResponseOut,
+    SurveyResponseReceivedData,
+)
 from app.surveys.service import template_questions
 from app.surveys.tokens import MAX_TOKEN_LENGTH, hash_token
 
@@ -73,12 +77,11 @@ async def submit_response(
     feedback = await _follow_up_low_scores(session, invitation, response, specs, normalised, now)
     await record_event(
         session,
-        EventType.SURVEY_RESPONSE_RECEIVED,
-        {
-            "response": ResponseOut.from_model(response).model_dump(mode="json"),
-            "low_score": feedback is not None,
-            "feedback_id": str(feedback.id) if feedback else None,
-        },
+        SurveyResponseReceivedData(
+            response=ResponseOut.from_model(response),
+            low_score=feedback is not None,
+            feedback_id=feedback.id if feedback else None,
+        ),
         now=now,
         subject_type="survey_response",
         subject_id=response.id,

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from app.events.types import Actor, EventData, EventType
 from app.kit.inputs import POSTGRES_INTEGER_MAX, Input
 from app.models import SurveyAnswer, SurveyInvitation, SurveyResponse
 from app.surveys.questions import (
@@ -223,3 +224,32 @@ class ResponseFilters(InvitationFilters):
     """An invitation's filters, and the exact template version answered."""
 
     template_id: uuid.UUID | None = None
+
+
+# --- event payloads (app/events/catalogue.py lists them) ---------------------------------------
+
+
+class InvitedCustomer(BaseModel):
+    external_ref: str
+    email: str | None
+    name: str | None
+
+
+class SurveyInvitationCreatedData(EventData):
+    """A survey invitation was created (posted, or the worker's after a solved ticket): it
+    carries the link and the customer's contact, so the shop's backend can send the email."""
+
+    event_type = EventType.SURVEY_INVITATION_CREATED
+    invitation: InvitationOut
+    public_url: str
+    customer: InvitedCustomer
+    created_by: Actor
+
+
+class SurveyResponseReceivedData(EventData):
+    """A customer answered a survey."""
+
+    event_type = EventType.SURVEY_RESPONSE_RECEIVED
+    response: ResponseOut
+    low_score: bool = Field(description="true when a low score was followed up as feedback")
+    feedback_id: uuid.UUID | None = Field(description="the follow-up feedback, if any")

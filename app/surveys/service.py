@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.config import Settings
 from app.events.service import actor_data, record_event
-from app.events.types import EventType
 from app.kit.errors import UnknownReference, invalid_field
 from app.kit.pagination import PageParams
 from app.models import SurveyInvitation, SurveyResponse, SurveyTemplate
@@ -25,7 +24,9 @@ from app.surveys.schemas import (
     InvitationCreate,
     InvitationFilters,
     InvitationOut,
+    InvitedCustomer,
     ResponseFilters,
+    SurveyInvitationCreatedData,
     TemplateCreate,
 )
 from app.surveys.tokens import generate_token, public_survey_url
@@ -149,19 +150,16 @@ async def record_invitation_created(
     """survey.invitation_created carries the link and the customer's contact, so the shop's
     backend can send the email. template, customer and order must be loaded."""
     customer = invitation.customer
-    data = {
-        "invitation": InvitationOut.from_model(invitation).model_dump(mode="json"),
-        "public_url": public_url,
-        "customer": {
-            "external_ref": customer.external_ref,
-            "email": customer.email,
-            "name": customer.name,
-        },
-        "created_by": actor_data(actor),
-    }
+    data = SurveyInvitationCreatedData(
+        invitation=InvitationOut.from_model(invitation),
+        public_url=public_url,
+        customer=InvitedCustomer(
+            external_ref=customer.external_ref, email=customer.email, name=customer.name
+        ),
+        created_by=actor_data(actor),
+    )
     await record_event(
         session,
-        EventType.SURVEY_INVITATION_CREATED,
         data,
         now=now,
         subject_type="survey_invitation",

@@ -1,12 +1,12 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
 from app.customers.schemas import CustomerRefQuery, OrderRefQuery
-from app.events.schemas import EventOut
+from app.events.schemas import EventOut, recorded_page
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
@@ -133,8 +133,8 @@ async def escalate_ticket(
 @router.get("/{ticket_id}/events", response_model=Page[EventOut])
 async def list_ticket_events(
     _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
-) -> Page[EventOut]:
+) -> Response:
     """The ticket's timeline, oldest first: creation, messages, status changes, updates,
     escalations."""
     rows, next_cursor = await service.list_timeline(session, ticket_id, page)
-    return Page(items=[EventOut.model_validate(row) for row in rows], next_cursor=next_cursor)
+    return Response(recorded_page(rows, next_cursor), media_type="application/json")

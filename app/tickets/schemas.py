@@ -2,6 +2,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
@@ -14,10 +15,12 @@ from pydantic import (
 )
 
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
+from app.events.types import EventData, EventType
 from app.kit.enums import InlineEnum
 from app.kit.inputs import Input
 from app.orders.schemas import OrderSummary
 from app.sla.schemas import Expectations
+from app.sla.types import SlaMetric
 from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 
 # What a client may send as a tag, stored trimmed and in lower case. Only ASCII letters and
@@ -169,3 +172,115 @@ class TicketFilters:
     created_from: datetime | None = None
     created_to: datetime | None = None
     breached: bool | None = None
+
+
+# --- event payloads (app/events/catalogue.py lists them) ---------------------------------------
+
+
+class TicketEventData(EventData):
+    ticket: TicketOut = Field(description="the ticket as the API shows it, after the change")
+
+
+class TicketCreatedData(TicketEventData):
+    """A ticket was created (POST /v1/tickets)."""
+
+    event_type = EventType.TICKET_CREATED
+
+
+class PriorityChange(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: PriorityField = Field(alias="from")
+    to: PriorityField
+
+
+class AssigneeChange(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: str | None = Field(alias="from")
+    to: str | None
+
+
+class TagsChange(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: list[str] = Field(alias="from")
+    to: list[str]
+
+
+class TicketChanges(BaseModel):
+    """What changed, from what to what; null for an attribute that did not change."""
+
+    priority: PriorityChange | None = None
+    assignee: AssigneeChange | None = None
+    tags: TagsChange | None = None
+
+
+class TicketUpdatedData(TicketEventData):
+    """A ticket's priority, assignee or tags changed (a status change is
+    ticket.status_changed)."""
+
+    event_type = EventType.TICKET_UPDATED
+    changes: TicketChanges
+
+
+class StatusChangeReason(StrEnum):
+    AUTO_CLOSE = "auto_close"
+
+
+class TicketStatusChangedData(TicketEventData):
+    """A ticket's status changed: by a PATCH, a message (a customer reopening a solved
+    ticket, an agent's first reply) or the worker's auto-close."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    event_type = EventType.TICKET_STATUS_CHANGED
+    from_: StatusField = Field(alias="from")
+    to: StatusField
+    reason: StatusChangeReason | None = Field(
+        default=None, description="set when the service made the change itself"
+    )
+
+
+class TicketEscalatedData(TicketEventData):
+    """A ticket moved from tier 1 to tier 2, asked for by an agent or on an SLA breach."""
+
+    event_type = EventType.TICKET_ESCALATED
+    reason: str
+    from_tier: TierField
+    automatic: bool = Field(description="true when an SLA breach escalated it")
+
+
+class TicketMessageCreatedData(TicketEventData):
+    """A message (or an internal note) was added to a ticket."""
+
+    event_type = EventType.TICKET_MESSAGE_CREATED
+    message: MessageOut
+
+
+class SlaTargetEventData(TicketEventData):
+    """A target of the ticket's SLA, with the ticket as the ticket.* events carry it. (Here
+    rather than in app.sla.schemas, which app.tickets.schemas imports.)"""
+
+    ticket_id: uuid.UUID
+    ticket_number: int
+    target_id: uuid.UUID
+    metric: SlaMetric
+    due_at: datetime
+    breached_at: datetime | None = Field(
+        default=None, description="when the promise was broken; null for a warning"
+    )
+    policy_id: uuid.UUID | None
+    policy_name: str | None
+
+
+class SlaWarningData(SlaTargetEventData):
+    """A ticket's SLA target entered its warning window: it is due soon."""
+
+    event_type = EventType.SLA_WARNING
+
+
+class SlaBreachedData(SlaTargetEventData):
+    """A ticket's SLA target passed its due time unmet."""
+
+    event_type = EventType.SLA_BREACHED

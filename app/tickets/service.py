@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.customers import service as customers
 from app.events.service import list_events, new_event, record_events
-from app.events.types import EventType
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
@@ -29,11 +28,19 @@ from app.tickets.repository import NewTicket, TicketRef, TicketRepository
 from app.tickets.schemas import (
     MessageCreate,
     MessageOut,
+    StatusChangeReason,
+    TicketChanges,
     TicketCreate,
+    TicketCreatedData,
     TicketDetail,
+    TicketEscalatedData,
+    TicketEventData,
     TicketFilters,
+    TicketMessageCreatedData,
     TicketOut,
+    TicketStatusChangedData,
     TicketUpdate,
+    TicketUpdatedData,
 )
 from app.tickets.vocabulary import (
     AuthorType,
@@ -63,7 +70,7 @@ async def create_ticket(
     ))
     ticket = TicketOut.model_validate({**row, "customer": customer, "order": order})
     await sla.on_ticket_created(session, ticket, now)
-    await record_events(session, [_event(EventType.TICKET_CREATED, ticket, actor, now)])
+    await record_events(session, [_event(TicketCreatedData(ticket=ticket), actor, now)])
     return ticket
 
 
@@ -182,8 +189,10 @@ async def add_message(
     )
     await _record_policy_durations(session, ticket)
     events = [_event(
-        EventType.TICKET_MESSAGE_CREATED, ticket, actor, now,
-        message=MessageOut.model_validate(message).model_dump(mode="json"),
+        TicketMessageCreatedData(
+            ticket=shown(ticket), message=MessageOut.model_validate(message)
+        ),
+        actor, now,
     )]
     if ticket.status != old_status:
         events.append(await _status_changed(session, ticket, old_status, actor, now))
@@ -225,9 +234,11 @@ async def update_ticket(
         ticket.updated_at = now
     await _record_policy_durations(session, ticket)
     await sla.on_attributes_changed(session, ticket, set(changes), now)
-    events = (
-        [_event(EventType.TICKET_UPDATED, ticket, actor, now, changes=changes)] if changes else []
-    )
+    events = [
+        _event(TicketUpdatedData(
+            ticket=shown(ticket), changes=TicketChanges.model_validate(changes)
+        ), actor, now)
+    ] if changes else []
     if ticket.status != old_status:
         events.append(await _status_changed(session, ticket, old_status, actor, now))
     await record_events(session, events)
@@ -302,10 +313,10 @@ async def escalate_to_tier_two(
     ticket.escalation_reason = reason
     ticket.updated_at = now
     await sla.on_attributes_changed(session, ticket, {"tier"}, now)
-    await record_events(session, [ticket_event(
-        EventType.TICKET_ESCALATED, ticket, now, actor_api_key_id=actor_api_key_id,
-        reason=reason, from_tier=from_tier, automatic=automatic,
-    )])
+    escalated = TicketEscalatedData(
+        ticket=shown(ticket), reason=reason, from_tier=from_tier, automatic=automatic
+    )
+    await record_events(session, [ticket_event(escalated, now, actor_api_key_id=actor_api_key_id)])
 
 
 async def _status_changed(
@@ -317,38 +328,30 @@ async def _status_changed(
 ) -> Event:
     """The SLA's reaction to the new status; the event to record."""
     await sla.on_status_changed(session, ticket, old_status, now)
-    return _event(
-        EventType.TICKET_STATUS_CHANGED, ticket, actor, now,
-        **{"from": old_status, "to": ticket.status},
-    )
+    changed = TicketStatusChangedData(ticket=shown(ticket), from_=old_status, to=ticket.status)
+    return _event(changed, actor, now)
 
 
-def _event(
-    event_type: EventType,
-    ticket: Ticket | TicketOut,
-    actor: Principal,
-    now: datetime,
-    **details: Any,
-) -> Event:
-    """A request's event about a ticket loaded with its links; the request records its events
-    together, in one statement."""
-    return ticket_event(event_type, ticket, now, actor_api_key_id=actor.api_key_id, **details)
+def _event(data: TicketEventData, actor: Principal, now: datetime) -> Event:
+    """A request's event about a ticket; the request records its events together, in one
+    statement."""
+    return ticket_event(data, now, actor_api_key_id=actor.api_key_id)
 
 
 def ticket_event(
-    event_type: EventType,
-    ticket: Ticket | TicketOut,
-    now: datetime,
-    *,
-    actor_api_key_id: uuid.UUID | None = None,
-    **details: Any,
+    data: TicketEventData, now: datetime, *, actor_api_key_id: uuid.UUID | None = None
 ) -> Event:
-    """Every ticket.* event carries the ticket as the API shows it, plus what happened."""
-    shown = ticket if isinstance(ticket, TicketOut) else TicketOut.model_validate(ticket)
+    """Every ticket.* (and sla.*) event carries the ticket as the API shows it, plus what
+    happened."""
     return new_event(
-        event_type, {"ticket": shown.model_dump(mode="json"), **details}, now=now,
-        subject_type="ticket", subject_id=shown.id, actor_api_key_id=actor_api_key_id,
+        data, now=now, subject_type="ticket", subject_id=data.ticket.id,
+        actor_api_key_id=actor_api_key_id,
     )
+
+
+def shown(ticket: Ticket | TicketOut) -> TicketOut:
+    """The ticket as the API and its events show it; a Ticket loaded with its links."""
+    return ticket if isinstance(ticket, TicketOut) else TicketOut.model_validate(ticket)
 
 
 async def close_solved_tickets(
@@ -357,13 +360,13 @@ async def close_solved_tickets(
     """The worker's auto-close of up to `limit` tickets solved for `solved_for`: solved ->
     closed, with the same event as a manual close; returns how many."""
     tickets = await TicketRepository(session).claim_solved_before(now - solved_for, limit)
-    closed: dict[str, Any] = {
-        "reason": "auto_close", "from": TicketStatus.SOLVED, "to": TicketStatus.CLOSED,
-    }
     events = []
     for ticket in tickets:
         apply_status(ticket, TicketStatus.CLOSED, now)
         ticket.updated_at = now
-        events.append(ticket_event(EventType.TICKET_STATUS_CHANGED, ticket, now, **closed))
+        events.append(ticket_event(TicketStatusChangedData(
+            ticket=shown(ticket), from_=TicketStatus.SOLVED, to=TicketStatus.CLOSED,
+            reason=StatusChangeReason.AUTO_CLOSE,
+        ), now))
     await record_events(session, events)
     return len(tickets)

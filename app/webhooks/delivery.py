@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.events.service import record_event
-from app.events.types import EventType
 from app.kit.prometheus import WEBHOOK_DELIVERIES, count_on_commit
 from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.webhooks.outcomes import next_step
@@ -19,6 +18,7 @@ from app.webhooks.repository import (
     WebhookEndpointRepository,
 )
 from app.webhooks.rotation import parse_retired, signing_secrets
+from app.webhooks.schemas import WebhookEndpointDisabledData
 from app.webhooks.sender import WEBHOOK_TEST_TYPE, AttemptResult, Message
 from app.webhooks.types import DeliveryStatus
 
@@ -120,8 +120,7 @@ async def disable_endpoint(
         return False
     await record_event(
         session,
-        EventType.WEBHOOK_ENDPOINT_DISABLED,
-        {"endpoint_id": str(endpoint_id), "url": url, "reason": reason},
+        WebhookEndpointDisabledData(endpoint_id=endpoint_id, url=url, reason=reason),
         now=now,
         subject_type="webhook_endpoint",
         subject_id=endpoint_id,

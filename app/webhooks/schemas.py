@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.events.types import EventType
+from app.events.types import EventData, EventType
 from app.kit.enums import InlineEnum
 from app.kit.inputs import Input, Timestamp
 from app.webhooks.types import DeliveryStatus
@@ -111,3 +111,15 @@ class DeliveryFilters:
     event_type: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+
+
+# --- event payloads (app/events/catalogue.py lists them) ---------------------------------------
+
+
+class WebhookEndpointDisabledData(EventData):
+    """A webhook endpoint was disabled after failing for days, or on a 410 Gone."""
+
+    event_type = EventType.WEBHOOK_ENDPOINT_DISABLED
+    endpoint_id: uuid.UUID
+    url: str
+    reason: str

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from app.config import Settings
-from app.events.schemas import EventOut
+from app.events.schemas import EventEnvelope
 from app.webhooks.retry import ResponseOutcome, classify_response, parse_retry_after
 from app.webhooks.signing import webhook_headers
 from app.webhooks.ssrf import Resolver, UnsafeURLError, send_pinned
@@ -32,7 +32,7 @@ class Message:
     def of(
         cls, message_id: uuid.UUID, event_type: str, created_at: datetime, data: dict[str, Any]
     ) -> "Message":
-        payload = EventOut(id=message_id, type=event_type, created_at=created_at, data=data)
+        payload = EventEnvelope(id=message_id, type=event_type, created_at=created_at, data=data)
         return cls(str(message_id), payload.model_dump_json().encode())
 
 

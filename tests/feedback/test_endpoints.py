@@ -150,6 +150,7 @@ async def test_the_workflow_runs_new_acknowledged_actioned_closed_with_events(
     assert actioned_event.data["changes"] == {
         "status": {"from": "acknowledged", "to": "actioned"},
         "action_taken": {"from": None, "to": "Refunded the shipping cost."},
+        "area": None, "sentiment": None,
     }
     assert actioned_event.data["changed_by"]["name"] == "support lead"
     assert actioned_event.actor_api_key_id is not None
@@ -219,7 +220,8 @@ async def test_action_taken_is_recorded_with_the_move_to_actioned_or_while_actio
     )
     updates = [event.data["changes"] for event in await feedback_events(database)
                if event.type == "feedback.updated"]
-    assert [sorted(changes) for changes in updates] == [
+    changed = [sorted(name for name, change in changes.items() if change) for changes in updates]
+    assert changed == [
         ["status"], ["action_taken", "status"], ["action_taken"], ["action_taken", "status"],
     ]
 

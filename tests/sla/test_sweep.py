@@ -9,6 +9,8 @@ from app.kit.db import Database
 from app.kit.jobs import JobContext
 from app.models import Event, Ticket
 from app.sla.tasks import sweep_sla_targets
+from app.tickets.schemas import TicketOut
+from app.tickets.service import get_ticket
 from app.worker import default_jobs, new_worker
 from tests.factories import (
     add_policy,
@@ -48,11 +50,13 @@ async def test_breach_is_emitted_once_with_its_payload(
     [event] = await events_of_type(database, "sla.breached")
     first = await one_target(database, ticket_id, "first_response")
     async with database.sessionmaker() as session:
-        number = await session.scalar(select(Ticket.number).where(Ticket.id == ticket_id))
+        ticket = TicketOut.model_validate(await get_ticket(session, ticket_id))
     assert event.data == {
-        "ticket_id": str(ticket_id), "ticket_number": number, "target_id": str(first.id),
-        "metric": "first_response", "due_at": (MONDAY_9 + H).isoformat(),
-        "policy_id": str(policy_id), "policy_name": "Standard",
+        "ticket": ticket.model_dump(mode="json"),
+        "ticket_id": str(ticket_id), "ticket_number": ticket.number, "target_id": str(first.id),
+        "metric": "first_response", "due_at": "2026-01-05T09:00:00Z",
+        "breached_at": "2026-01-05T09:00:00Z", "policy_id": str(policy_id),
+        "policy_name": "Standard",
     }
     assert (event.subject_type, event.subject_id, event.created_at) == (
         "ticket", ticket_id, MONDAY_9 + H + S,
@@ -76,6 +80,11 @@ async def test_warning_once_in_the_window_then_the_breach(
     await sweep_sla_targets(sweep)
     warnings = await events_of_type(database, "sla.warning")
     assert len(warnings) == 1
+    warning = warnings[0].data
+    assert (warning["ticket"]["id"], warning["ticket"]["status"], warning["metric"]) == (
+        str(ticket_id), "new", "first_response",
+    )
+    assert (warning["due_at"], warning["breached_at"]) == ("2026-01-05T09:00:00Z", None)
     assert (await one_target(database, ticket_id, "first_response")).warned_at == MONDAY_9 + 45 * M
 
     clock.set(MONDAY_9 + 2 * H)

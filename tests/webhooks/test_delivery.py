@@ -8,14 +8,20 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from app.events.service import record_event
+from app.events.service import record_events
 from app.events.types import EventType
 from app.kit.db import Database
 from app.kit.jobs import JobContext
 from app.models import WebhookDelivery
 from app.webhooks.dispatcher import WebhookDispatcher
 from app.webhooks.retry import MAX_ATTEMPTS, RETRY_DELAYS
-from tests.factories import add_event, create_endpoint, events_of_type, receiver_endpoint
+from tests.factories import (
+    add_event,
+    create_endpoint,
+    events_of_type,
+    raw_event,
+    receiver_endpoint,
+)
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver, Reply, free_port, running_receiver
 from tests.webhooks.conftest import deliveries, endpoint_row, one_delivery
@@ -76,7 +82,7 @@ async def test_a_rolled_back_event_creates_no_delivery(
 ) -> None:
     await receiver_endpoint(client, manage_headers, receiver, "/all")
     async with database.sessionmaker() as session, session.begin():
-        await record_event(session, EventType.TICKET_CREATED, {}, now=clock.now())
+        await record_events(session, [raw_event(EventType.TICKET_CREATED, {}, now=clock.now())])
         assert len((await session.scalars(select(WebhookDelivery))).all()) == 1
         await session.rollback()
 

@@ -7,11 +7,11 @@ from collections import Counter
 import httpx
 from sqlalchemy import func, select, text
 
-from app.events.service import new_event, record_events
+from app.events.service import record_events
 from app.events.types import EventType
 from app.kit.db import Database
 from app.models import WebhookDelivery
-from tests.factories import receiver_endpoint
+from tests.factories import raw_event, receiver_endpoint
 from tests.support.clock import MutableClock
 from tests.support.receiver import Receiver
 from tests.webhooks.conftest import deliveries
@@ -32,7 +32,7 @@ async def test_a_batch_gets_one_pending_delivery_per_event_and_subscribed_endpoi
     )
     await receiver_endpoint(client, manage_headers, receiver, "/off", enabled=False)
     types = [EventType.SLA_BREACHED, EventType.TICKET_CREATED, EventType.SLA_BREACHED]
-    events = [new_event(kind, {"n": n}, now=clock.now()) for n, kind in enumerate(types)]
+    events = [raw_event(kind, {"n": n}, now=clock.now()) for n, kind in enumerate(types)]
 
     async with database.sessionmaker() as session, session.begin():
         await record_events(session, events)
@@ -52,7 +52,7 @@ async def test_without_endpoints_events_are_recorded_and_nothing_else(
 ) -> None:
     async with database.sessionmaker() as session, session.begin():
         await record_events(
-            session, [new_event(EventType.TICKET_CREATED, {}, now=clock.now())]
+            session, [raw_event(EventType.TICKET_CREATED, {}, now=clock.now())]
         )
         count = await session.scalar(select(func.count()).select_from(WebhookDelivery))
         events = await session.scalar(text("SELECT count(*) FROM events"))
