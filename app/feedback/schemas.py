@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.events.types import Actor, EventData, EventType
 from app.feedback.types import ExpectationArea, FeedbackSource, FeedbackStatus, Sentiment
-from app.kit.enums import InlineEnum
+from app.kit.enums import NamedEnum
 from app.kit.inputs import Input, Omittable
 from app.models import Feedback
 
@@ -15,10 +15,10 @@ FeedbackText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
 ]
 ExternalRef = Annotated[str, StringConstraints(min_length=1, max_length=128)]
-SourceField = Annotated[FeedbackSource, InlineEnum()]
-StatusField = Annotated[FeedbackStatus, InlineEnum()]
-SentimentField = Annotated[Sentiment, InlineEnum()]
-AreaField = Annotated[ExpectationArea, InlineEnum()]
+SourceField = Annotated[FeedbackSource, NamedEnum()]
+StatusField = Annotated[FeedbackStatus, NamedEnum()]
+SentimentField = Annotated[Sentiment, NamedEnum()]
+AreaField = Annotated[ExpectationArea, NamedEnum()]
 
 
 class FeedbackCreate(Input):

@@ -32,12 +32,18 @@ PROBLEM_SCHEMA: dict[str, Any] = {
                 "required": ["pointer", "detail"],
                 "properties": {
                     "pointer": {"type": "string", "description": "JSON pointer into location"},
-                    "location": {"type": "string", "enum": ["body", "query", "path", "header"]},
+                    "location": {"$ref": "#/components/schemas/ProblemLocation"},
                     "detail": {"type": "string"},
                 },
             },
         },
     },
+}
+PROBLEM_LOCATION: dict[str, Any] = {
+    "type": "string",
+    "enum": ["body", "query", "path", "header"],
+    "description": "where the pointer points: the request's body, a query or path parameter,"
+    " or a header",
 }
 WRITE_METHODS = {"post", "put", "patch", "delete"}
 DIGITS = {"type": "string", "pattern": "^[0-9]+$"}
@@ -50,7 +56,7 @@ HEADERS: dict[str, dict[str, Any]] = {
     "Idempotent-Replayed": {
         "description": "`true` when this is the stored answer to an earlier request with the"
         " same Idempotency-Key",
-        "schema": {"type": "string", "enum": ["true"]},
+        "schema": {"type": "string", "const": "true"},
     },
     "Retry-After": {"description": "seconds to wait before trying again", "schema": DIGITS},
     "ETag": {
@@ -107,7 +113,7 @@ def problem_types() -> list[dict[str, Any]]:
 
 def _drop_unreferenced_enums(document: dict[str, Any]) -> None:
     """FastAPI adds every enum class a field is annotated with as a component, also when the
-    field shows its values inline (`app.kit.enums.InlineEnum`): drop those nothing refers to."""
+    field shows its values inline (`app.kit.enums.NamedEnum`): drop those nothing refers to."""
     schemas = document.get("components", {}).get("schemas", {})
     text = json.dumps(document)
     for name in [name for name, schema in schemas.items() if "enum" in schema]:
@@ -154,6 +160,7 @@ def build_openapi(app: FastAPI, *, webhooks: dict[str, Any] | None = None) -> di
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
     schemas["Problem"] = PROBLEM_SCHEMA
+    schemas["ProblemLocation"] = PROBLEM_LOCATION
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             # an operation without a bearer dependency is public: say so rather than leave it out

@@ -1,10 +1,12 @@
 """Metric arithmetic with no I/O: percentages (NPS too) and the time buckets of a series."""
 
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-Granularity = Literal["day", "week", "month"]
+from app.kit.enums import EnumName
+
+Granularity = Annotated[Literal["day", "week", "month"], EnumName("Granularity")]
 
 
 def percent(numerator: int, denominator: int) -> float | None:

@@ -17,6 +17,7 @@ from app.kit.inputs import Timestamp
 from app.metrics import service
 from app.metrics.formulas import Granularity
 from app.metrics.schemas import Calibration, GroupBy, MetricSeries, Summary, Window
+from app.metrics.types import MetricName
 from app.orders import service as orders
 from app.orders.schemas import DeliveryCalibration
 
@@ -150,7 +151,7 @@ async def get_delivery_calibration(
 )
 async def get_metric_series(
     _: ReadKey,
-    name: str,
+    name: MetricName,
     request: Request,
     session: SessionDep,
     clock: ClockDep,

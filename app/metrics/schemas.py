@@ -4,12 +4,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.kit.enums import InlineEnum
+from app.kit.enums import EnumName, NamedEnum
 from app.metrics.formulas import Granularity
+from app.metrics.types import MetricName
 from app.sla.types import SlaMetric
 
-MetricKind = Literal["ratio", "score", "duration", "count"]
-GroupBy = Literal["channel", "priority", "assignee", "tier"]
+MetricKind = Annotated[Literal["ratio", "score", "duration", "count"], EnumName("MetricKind")]
+GroupBy = Annotated[Literal["channel", "priority", "assignee", "tier"], EnumName("GroupBy")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ class Observed(BaseModel):
 
 class CalibrationRow(BaseModel):
     priority: str
-    metric: Annotated[SlaMetric, InlineEnum()]
+    metric: Annotated[SlaMetric, NamedEnum()]
     target_seconds: float = Field(description="the target most often promised in the period")
     target_business_hours: bool
     met: Figure = Field(description="targets met / met + breached")
@@ -134,11 +135,11 @@ class Series(BaseModel):
 class MetricSeries(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
-    metric: str
+    metric: MetricName
     kind: MetricKind
-    granularity: Literal["day", "week", "month"]
+    granularity: Granularity
     timezone: str
-    group_by: str | None
+    group_by: GroupBy | None
     period_from: datetime = Field(alias="from")
     period_to: datetime = Field(alias="to")
     series: list[Series]

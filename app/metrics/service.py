@@ -31,6 +31,7 @@ from app.metrics.schemas import (
     Summary,
     Window,
 )
+from app.metrics.types import MetricName
 from app.sla.types import SlaMetric
 
 AGE_BANDS = ("under_1d", "1d_to_3d", "3d_to_7d", "over_7d")
@@ -46,27 +47,37 @@ class Metric:
     groupable: bool
 
 
-METRICS: dict[str, Metric] = {
-    "csat": Metric("ratio", lambda r, w, now: r.csat(w), groupable=True),
-    "nps": Metric("score", lambda r, w, now: r.nps(w), groupable=True),
-    "expectations_met": Metric(
+METRICS: dict[MetricName, Metric] = {
+    MetricName.CSAT: Metric("ratio", lambda r, w, now: r.csat(w), groupable=True),
+    MetricName.NPS: Metric("score", lambda r, w, now: r.nps(w), groupable=True),
+    MetricName.EXPECTATIONS_MET: Metric(
         "ratio", lambda r, w, now: r.expectations_met(w), groupable=False
     ),
-    "sla_compliance": Metric("ratio", lambda r, w, now: r.sla_compliance(w), groupable=True),
-    "survey_response_rate": Metric(
+    MetricName.SLA_COMPLIANCE: Metric(
+        "ratio", lambda r, w, now: r.sla_compliance(w), groupable=True
+    ),
+    MetricName.SURVEY_RESPONSE_RATE: Metric(
         "ratio", lambda r, w, now: r.survey_response_rate(w), groupable=False
     ),
-    "fcr": Metric("ratio", lambda r, w, now: r.first_contact_resolution(w), groupable=True),
-    "retention": Metric("ratio", lambda r, w, now: r.retention(w), groupable=False),
-    "delivery_on_time": Metric(
+    MetricName.FCR: Metric(
+        "ratio", lambda r, w, now: r.first_contact_resolution(w), groupable=True
+    ),
+    MetricName.RETENTION: Metric("ratio", lambda r, w, now: r.retention(w), groupable=False),
+    MetricName.DELIVERY_ON_TIME: Metric(
         "ratio", lambda r, w, now: r.delivery_on_time(w, now), groupable=False
     ),
-    "first_response_time": Metric(
+    MetricName.FIRST_RESPONSE_TIME: Metric(
         "duration", lambda r, w, now: r.first_response_time(w), groupable=True
     ),
-    "resolution_time": Metric("duration", lambda r, w, now: r.resolution_time(w), groupable=True),
-    "tickets_created": Metric("count", lambda r, w, now: r.tickets_created(w), groupable=True),
-    "tickets_solved": Metric("count", lambda r, w, now: r.tickets_solved(w), groupable=True),
+    MetricName.RESOLUTION_TIME: Metric(
+        "duration", lambda r, w, now: r.resolution_time(w), groupable=True
+    ),
+    MetricName.TICKETS_CREATED: Metric(
+        "count", lambda r, w, now: r.tickets_created(w), groupable=True
+    ),
+    MetricName.TICKETS_SOLVED: Metric(
+        "count", lambda r, w, now: r.tickets_solved(w), groupable=True
+    ),
 }
 
 
@@ -160,12 +171,9 @@ def _calibration_row(
 
 
 async def series(
-    session: AsyncSession, name: str, window: Window, now: datetime
+    session: AsyncSession, name: MetricName, window: Window, now: datetime
 ) -> MetricSeries:
-    metric = METRICS.get(name)
-    if metric is None:
-        known = ", ".join(sorted(METRICS))
-        raise invalid_field("/name", f"unknown metric {name!r}; known: {known}", location="path")
+    metric = METRICS[name]
     if window.group_by is not None and not metric.groupable:
         raise invalid_field("/group_by", f"{name} cannot be grouped", location="query")
     assert window.granularity is not None

@@ -17,7 +17,7 @@ from pydantic import (
 
 from app.customers.schemas import CustomerRef, CustomerSummary
 from app.events.types import EventData, EventType
-from app.kit.enums import InlineEnum
+from app.kit.enums import NamedEnum
 from app.kit.inputs import Input, Omittable, Timestamp
 from app.metrics.schemas import Figure
 from app.orders.estimates import Level
@@ -93,7 +93,7 @@ class ShippingFacts(Input):
 
 class OrderUpsert(ShippingFacts):
     customer: CustomerRef
-    status: Annotated[OrderStatus, InlineEnum()] = OrderStatus.PLACED
+    status: Annotated[OrderStatus, NamedEnum()] = OrderStatus.PLACED
     placed_at: Timestamp
     amount: Amount
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR")
@@ -137,7 +137,7 @@ class OrderUpdate(ShippingFacts):
     """Only the fields sent change; the order as it then stands must make sense (a delivered
     order has delivered_at, ...) and its status may only move forward (README, Orders)."""
 
-    status: Omittable[Annotated[OrderStatus, InlineEnum()]] = None
+    status: Omittable[Annotated[OrderStatus, NamedEnum()]] = None
     promised_delivery_at: Timestamp | None = Field(
         default=None, description="null withdraws the promise"
     )
@@ -153,7 +153,7 @@ class OrderSummary(BaseModel):
 
 class OrderOut(OrderSummary):
     customer: CustomerSummary
-    status: Annotated[OrderStatus, InlineEnum()]
+    status: Annotated[OrderStatus, NamedEnum()]
     placed_at: datetime
     amount: Decimal
     currency: str
@@ -208,7 +208,7 @@ class DeliveryEstimate(BaseModel):
     destination: str | None
     confidence: float
     ship_at: datetime = Field(description="the shipment the estimate is for (now when not sent)")
-    level: Annotated[Level, InlineEnum()] | None = Field(
+    level: Annotated[Level, NamedEnum()] | None = Field(
         default=None,
         description="the comparison that answered, along carrier+service_level+destination,"
         " carrier+service_level, carrier, all; null with no history",
@@ -270,6 +270,6 @@ class OrderDeliveryOverdueData(EventData):
     order_id: uuid.UUID
     external_ref: str
     customer_external_ref: str
-    status: Annotated[OrderStatus, InlineEnum()]
+    status: Annotated[OrderStatus, NamedEnum()]
     placed_at: datetime
     promised_delivery_at: datetime

@@ -14,15 +14,19 @@ from pydantic import (
     field_validator,
 )
 
-from app.kit.enums import InlineEnum
+from app.kit.enums import EnumName, NamedEnum
 from app.kit.inputs import Input, Omittable
 from app.sla.business_hours import BusinessInterval, parse_hhmm
 from app.sla.rules import DEFAULT_PAUSE_STATUSES
 from app.sla.types import ExpectationStatus
 from app.tickets.vocabulary import Channel, Priority, TicketStatus, Tier
 
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-PauseStatus = Annotated[TicketStatus, InlineEnum(TicketStatus.PENDING, TicketStatus.ON_HOLD)]
+Weekday = Annotated[
+    Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], EnumName("Weekday")
+]
+PauseStatus = Annotated[
+    TicketStatus, NamedEnum(TicketStatus.PENDING, TicketStatus.ON_HOLD, name="PauseStatus")
+]
 
 MINUTES_PER_YEAR = 525_600
 START_OF_DAY, END_OF_DAY = "00:00", "24:00"
@@ -154,9 +158,9 @@ Tag = Annotated[str, Field(min_length=1, max_length=64)]
 class Conditions(Input):
     """All given lists must match (an empty list matches anything); tags match any of them."""
 
-    priorities: list[Annotated[Priority, InlineEnum()]] = Field(default_factory=list)
-    channels: list[Annotated[Channel, InlineEnum()]] = Field(default_factory=list)
-    tiers: list[Annotated[Tier, InlineEnum()]] = Field(default_factory=list)
+    priorities: list[Annotated[Priority, NamedEnum()]] = Field(default_factory=list)
+    channels: list[Annotated[Channel, NamedEnum()]] = Field(default_factory=list)
+    tiers: list[Annotated[Tier, NamedEnum()]] = Field(default_factory=list)
     tags: list[Tag] = Field(default_factory=list, max_length=50)
 
 
@@ -206,7 +210,7 @@ class PolicyOut(BaseModel):
 
 
 class Expectation(BaseModel):
-    status: Annotated[ExpectationStatus, InlineEnum()]
+    status: Annotated[ExpectationStatus, NamedEnum()]
     due_at: datetime | None = Field(description="null while paused (waiting on the customer)")
     met_at: datetime | None
     breached_at: datetime | None

@@ -22,8 +22,13 @@ from pydantic import (
     field_validator,
 )
 
-QuestionType = Literal["csat", "nps", "likert", "rating", "yes_no", "text"]
-MetricName = Literal["csat", "nps", "expectations_met"]
+from app.kit.enums import EnumName
+
+QuestionType = Annotated[
+    Literal["csat", "nps", "likert", "rating", "yes_no", "text"], EnumName("QuestionType")
+]
+# The metrics a survey question can count towards.
+MetricName = Annotated[Literal["csat", "nps", "expectations_met"], EnumName("SurveyMetric")]
 
 DEFAULT_CSAT_LABELS: Final = (
     "Very satisfied",

@@ -16,7 +16,7 @@ from pydantic import (
 
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
 from app.events.types import EventData, EventType
-from app.kit.enums import InlineEnum
+from app.kit.enums import NamedEnum
 from app.kit.inputs import Input
 from app.orders.schemas import OrderSummary
 from app.sla.schemas import Expectations
@@ -34,11 +34,11 @@ def _normalise_tag(value: str) -> str:
 
 Tag = Annotated[str, StringConstraints(pattern=TAG_PATTERN), AfterValidator(_normalise_tag)]
 MAX_TICKET_NUMBER = 2**63 - 1
-StatusField = Annotated[TicketStatus, InlineEnum()]
-PriorityField = Annotated[Priority, InlineEnum()]
-ChannelField = Annotated[Channel, InlineEnum()]
-AuthorTypeField = Annotated[AuthorType, InlineEnum()]
-TierField = Annotated[Tier, InlineEnum()]
+StatusField = Annotated[TicketStatus, NamedEnum()]
+PriorityField = Annotated[Priority, NamedEnum()]
+ChannelField = Annotated[Channel, NamedEnum()]
+AuthorTypeField = Annotated[AuthorType, NamedEnum()]
+TierField = Annotated[Tier, NamedEnum()]
 
 
 def parse_ticket_ref(value: object) -> uuid.UUID | int:

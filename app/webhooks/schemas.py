@@ -6,11 +6,11 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.events.types import EventData, EventType
-from app.kit.enums import InlineEnum
+from app.kit.enums import NamedEnum
 from app.kit.inputs import Input, Timestamp
 from app.webhooks.types import DeliveryStatus
 
-DeliveryStatusField = Annotated[DeliveryStatus, InlineEnum()]
+DeliveryStatusField = Annotated[DeliveryStatus, NamedEnum()]
 DESCRIPTION_MAX = 500
 URL_MAX = 2048
 
