@@ -7,7 +7,7 @@ RUN := $(UV) run --frozen
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
-.PHONY: run demo test lint lint-openapi openapi config-doc migrate worker clean
+.PHONY: run demo test lint lint-openapi openapi client config-doc migrate worker clean
 
 run: .venv/.synced ## serve on 127.0.0.1:8000 (embedded PostgreSQL unless AFTERCARE_DATABASE_URL)
 	$(RUN) aftercare serve --migrate --bootstrap-admin-key
@@ -40,6 +40,9 @@ $(OPENAPI_LINT)/node_modules/.installed: $(OPENAPI_LINT)/package.json $(OPENAPI_
 
 openapi: .venv/.synced ## regenerate openapi/openapi.json from the app
 	$(RUN) aftercare openapi
+
+client: .venv/.synced ## regenerate the typed Python client (clients/python) from openapi/openapi.json
+	$(RUN) python clients/python/regenerate.py
 
 config-doc: .venv/.synced ## rewrite README.md's Configuration table from app/config.py
 	$(RUN) aftercare config-doc --write README.md

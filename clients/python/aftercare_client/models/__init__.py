@@ -1,0 +1,315 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .action_taken_change import ActionTakenChange
+from .answer_out import AnswerOut
+from .api_key_actor import ApiKeyActor
+from .api_key_create import ApiKeyCreate
+from .api_key_created import ApiKeyCreated
+from .api_key_out import ApiKeyOut
+from .area_change import AreaChange
+from .assignee_change import AssigneeChange
+from .author_type import AuthorType
+from .backlog import Backlog
+from .backlog_by_age import BacklogByAge
+from .backlog_by_status import BacklogByStatus
+from .calendar_create import CalendarCreate
+from .calendar_create_weekly_hours import CalendarCreateWeeklyHours
+from .calendar_out import CalendarOut
+from .calendar_out_weekly_hours import CalendarOutWeeklyHours
+from .calendar_update import CalendarUpdate
+from .calendar_update_weekly_hours import CalendarUpdateWeeklyHours
+from .calibration import Calibration
+from .calibration_row import CalibrationRow
+from .channel import Channel
+from .conditions import Conditions
+from .customer_out import CustomerOut
+from .customer_ref import CustomerRef
+from .customer_summary import CustomerSummary
+from .delivery_attempt_out import DeliveryAttemptOut
+from .delivery_out import DeliveryOut
+from .delivery_status import DeliveryStatus
+from .duration_figure import DurationFigure
+from .escalation_create import EscalationCreate
+from .event_type import EventType
+from .event_type_list import EventTypeList
+from .event_type_out import EventTypeOut
+from .event_type_out_data_schema import EventTypeOutDataSchema
+from .expectation import Expectation
+from .expectation_area import ExpectationArea
+from .expectation_status import ExpectationStatus
+from .expectations import Expectations
+from .fcr_figure import FcrFigure
+from .feedback_changes import FeedbackChanges
+from .feedback_create import FeedbackCreate
+from .feedback_created_data import FeedbackCreatedData
+from .feedback_created_event import FeedbackCreatedEvent
+from .feedback_out import FeedbackOut
+from .feedback_source import FeedbackSource
+from .feedback_status import FeedbackStatus
+from .feedback_status_change import FeedbackStatusChange
+from .feedback_update import FeedbackUpdate
+from .feedback_updated_data import FeedbackUpdatedData
+from .feedback_updated_event import FeedbackUpdatedEvent
+from .figure import Figure
+from .granularity import Granularity
+from .group_by import GroupBy
+from .health import Health
+from .invitation_create import InvitationCreate
+from .invitation_created import InvitationCreated
+from .invitation_out import InvitationOut
+from .invited_customer import InvitedCustomer
+from .message_create import MessageCreate
+from .message_out import MessageOut
+from .metric_kind import MetricKind
+from .metric_name import MetricName
+from .metric_series import MetricSeries
+from .observed import Observed
+from .order_delivery_overdue_data import OrderDeliveryOverdueData
+from .order_delivery_overdue_event import OrderDeliveryOverdueEvent
+from .order_out import OrderOut
+from .order_status import OrderStatus
+from .order_summary import OrderSummary
+from .order_update import OrderUpdate
+from .order_upsert import OrderUpsert
+from .page_api_key_out import PageApiKeyOut
+from .page_calendar_out import PageCalendarOut
+from .page_customer_out import PageCustomerOut
+from .page_delivery_out import PageDeliveryOut
+from .page_event_out import PageEventOut
+from .page_feedback_out import PageFeedbackOut
+from .page_invitation_out import PageInvitationOut
+from .page_message_out import PageMessageOut
+from .page_order_out import PageOrderOut
+from .page_policy_out import PagePolicyOut
+from .page_response_out import PageResponseOut
+from .page_template_out import PageTemplateOut
+from .page_ticket_out import PageTicketOut
+from .page_webhook_endpoint_out import PageWebhookEndpointOut
+from .pause_status import PauseStatus
+from .point import Point
+from .policy_create import PolicyCreate
+from .policy_out import PolicyOut
+from .policy_update import PolicyUpdate
+from .priority import Priority
+from .priority_change import PriorityChange
+from .problem import Problem
+from .problem_errors_item import ProblemErrorsItem
+from .problem_location import ProblemLocation
+from .public_question import PublicQuestion
+from .public_survey import PublicSurvey
+from .question_spec import QuestionSpec
+from .question_type import QuestionType
+from .readiness import Readiness
+from .recover_request import RecoverRequest
+from .recover_result import RecoverResult
+from .response_out import ResponseOut
+from .response_receipt import ResponseReceipt
+from .response_submit import ResponseSubmit
+from .response_submit_answers import ResponseSubmitAnswers
+from .scope import Scope
+from .sentiment import Sentiment
+from .sentiment_change import SentimentChange
+from .series import Series
+from .sla_breached_data import SlaBreachedData
+from .sla_breached_event import SlaBreachedEvent
+from .sla_compliance import SlaCompliance
+from .sla_metric import SlaMetric
+from .sla_warning_data import SlaWarningData
+from .sla_warning_event import SlaWarningEvent
+from .status_change_reason import StatusChangeReason
+from .summary import Summary
+from .survey_invitation_created_data import SurveyInvitationCreatedData
+from .survey_invitation_created_event import SurveyInvitationCreatedEvent
+from .survey_metric import SurveyMetric
+from .survey_response_received_data import SurveyResponseReceivedData
+from .survey_response_received_event import SurveyResponseReceivedEvent
+from .system_actor import SystemActor
+from .tags_change import TagsChange
+from .target_definition import TargetDefinition
+from .targets import Targets
+from .template_create import TemplateCreate
+from .template_out import TemplateOut
+from .template_ref import TemplateRef
+from .test_delivery_result import TestDeliveryResult
+from .ticket_changes import TicketChanges
+from .ticket_create import TicketCreate
+from .ticket_created_data import TicketCreatedData
+from .ticket_created_event import TicketCreatedEvent
+from .ticket_detail import TicketDetail
+from .ticket_escalated_data import TicketEscalatedData
+from .ticket_escalated_event import TicketEscalatedEvent
+from .ticket_message_created_data import TicketMessageCreatedData
+from .ticket_message_created_event import TicketMessageCreatedEvent
+from .ticket_out import TicketOut
+from .ticket_status import TicketStatus
+from .ticket_status_changed_data import TicketStatusChangedData
+from .ticket_status_changed_event import TicketStatusChangedEvent
+from .ticket_update import TicketUpdate
+from .ticket_updated_data import TicketUpdatedData
+from .ticket_updated_event import TicketUpdatedEvent
+from .tier import Tier
+from .webhook_endpoint_create import WebhookEndpointCreate
+from .webhook_endpoint_disabled_data import WebhookEndpointDisabledData
+from .webhook_endpoint_disabled_event import WebhookEndpointDisabledEvent
+from .webhook_endpoint_out import WebhookEndpointOut
+from .webhook_endpoint_update import WebhookEndpointUpdate
+from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from .weekday import Weekday
+
+__all__ = (
+    "ActionTakenChange",
+    "AnswerOut",
+    "ApiKeyActor",
+    "ApiKeyCreate",
+    "ApiKeyCreated",
+    "ApiKeyOut",
+    "AreaChange",
+    "AssigneeChange",
+    "AuthorType",
+    "Backlog",
+    "BacklogByAge",
+    "BacklogByStatus",
+    "CalendarCreate",
+    "CalendarCreateWeeklyHours",
+    "CalendarOut",
+    "CalendarOutWeeklyHours",
+    "CalendarUpdate",
+    "CalendarUpdateWeeklyHours",
+    "Calibration",
+    "CalibrationRow",
+    "Channel",
+    "Conditions",
+    "CustomerOut",
+    "CustomerRef",
+    "CustomerSummary",
+    "DeliveryAttemptOut",
+    "DeliveryOut",
+    "DeliveryStatus",
+    "DurationFigure",
+    "EscalationCreate",
+    "EventType",
+    "EventTypeList",
+    "EventTypeOut",
+    "EventTypeOutDataSchema",
+    "Expectation",
+    "ExpectationArea",
+    "Expectations",
+    "ExpectationStatus",
+    "FcrFigure",
+    "FeedbackChanges",
+    "FeedbackCreate",
+    "FeedbackCreatedData",
+    "FeedbackCreatedEvent",
+    "FeedbackOut",
+    "FeedbackSource",
+    "FeedbackStatus",
+    "FeedbackStatusChange",
+    "FeedbackUpdate",
+    "FeedbackUpdatedData",
+    "FeedbackUpdatedEvent",
+    "Figure",
+    "Granularity",
+    "GroupBy",
+    "Health",
+    "InvitationCreate",
+    "InvitationCreated",
+    "InvitationOut",
+    "InvitedCustomer",
+    "MessageCreate",
+    "MessageOut",
+    "MetricKind",
+    "MetricName",
+    "MetricSeries",
+    "Observed",
+    "OrderDeliveryOverdueData",
+    "OrderDeliveryOverdueEvent",
+    "OrderOut",
+    "OrderStatus",
+    "OrderSummary",
+    "OrderUpdate",
+    "OrderUpsert",
+    "PageApiKeyOut",
+    "PageCalendarOut",
+    "PageCustomerOut",
+    "PageDeliveryOut",
+    "PageEventOut",
+    "PageFeedbackOut",
+    "PageInvitationOut",
+    "PageMessageOut",
+    "PageOrderOut",
+    "PagePolicyOut",
+    "PageResponseOut",
+    "PageTemplateOut",
+    "PageTicketOut",
+    "PageWebhookEndpointOut",
+    "PauseStatus",
+    "Point",
+    "PolicyCreate",
+    "PolicyOut",
+    "PolicyUpdate",
+    "Priority",
+    "PriorityChange",
+    "Problem",
+    "ProblemErrorsItem",
+    "ProblemLocation",
+    "PublicQuestion",
+    "PublicSurvey",
+    "QuestionSpec",
+    "QuestionType",
+    "Readiness",
+    "RecoverRequest",
+    "RecoverResult",
+    "ResponseOut",
+    "ResponseReceipt",
+    "ResponseSubmit",
+    "ResponseSubmitAnswers",
+    "Scope",
+    "Sentiment",
+    "SentimentChange",
+    "Series",
+    "SlaBreachedData",
+    "SlaBreachedEvent",
+    "SlaCompliance",
+    "SlaMetric",
+    "SlaWarningData",
+    "SlaWarningEvent",
+    "StatusChangeReason",
+    "Summary",
+    "SurveyInvitationCreatedData",
+    "SurveyInvitationCreatedEvent",
+    "SurveyMetric",
+    "SurveyResponseReceivedData",
+    "SurveyResponseReceivedEvent",
+    "SystemActor",
+    "TagsChange",
+    "TargetDefinition",
+    "Targets",
+    "TemplateCreate",
+    "TemplateOut",
+    "TemplateRef",
+    "TestDeliveryResult",
+    "TicketChanges",
+    "TicketCreate",
+    "TicketCreatedData",
+    "TicketCreatedEvent",
+    "TicketDetail",
+    "TicketEscalatedData",
+    "TicketEscalatedEvent",
+    "TicketMessageCreatedData",
+    "TicketMessageCreatedEvent",
+    "TicketOut",
+    "TicketStatus",
+    "TicketStatusChangedData",
+    "TicketStatusChangedEvent",
+    "TicketUpdate",
+    "TicketUpdatedData",
+    "TicketUpdatedEvent",
+    "Tier",
+    "WebhookEndpointCreate",
+    "WebhookEndpointDisabledData",
+    "WebhookEndpointDisabledEvent",
+    "WebhookEndpointOut",
+    "WebhookEndpointUpdate",
+    "WebhookEndpointWithSecret",
+    "Weekday",
+)

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DurationFigure")
+
+
+@_attrs_define
+class DurationFigure:
+    """
+    Attributes:
+        median_seconds (float | None):
+        p90_seconds (float | None):
+        sample_size (int):
+        time_basis (Literal['policy'] | Unset): business hours where the ticket's SLA policy counts them, calendar time
+            otherwise (and for tickets without a policy) Default: 'policy'.
+    """
+
+    median_seconds: float | None
+    p90_seconds: float | None
+    sample_size: int
+    time_basis: Literal["policy"] | Unset = "policy"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        median_seconds: float | None
+        median_seconds = self.median_seconds
+
+        p90_seconds: float | None
+        p90_seconds = self.p90_seconds
+
+        sample_size = self.sample_size
+
+        time_basis = self.time_basis
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "median_seconds": median_seconds,
+                "p90_seconds": p90_seconds,
+                "sample_size": sample_size,
+            }
+        )
+        if time_basis is not UNSET:
+            field_dict["time_basis"] = time_basis
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_median_seconds(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        median_seconds = _parse_median_seconds(d.pop("median_seconds"))
+
+        def _parse_p90_seconds(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        p90_seconds = _parse_p90_seconds(d.pop("p90_seconds"))
+
+        sample_size = d.pop("sample_size")
+
+        time_basis = cast(Literal["policy"] | Unset, d.pop("time_basis", UNSET))
+        if time_basis != "policy" and not isinstance(time_basis, Unset):
+            raise ValueError(
+                f"time_basis must match const 'policy', got '{time_basis}'"
+            )
+
+        duration_figure = cls(
+            median_seconds=median_seconds,
+            p90_seconds=p90_seconds,
+            sample_size=sample_size,
+            time_basis=time_basis,
+        )
+
+        duration_figure.additional_properties = d
+        return duration_figure
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

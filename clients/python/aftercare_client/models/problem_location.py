@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ProblemLocation(StrEnum):
+    BODY = "body"
+    HEADER = "header"
+    PATH = "path"
+    QUERY = "query"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,18 @@
+from enum import StrEnum
+
+
+class Scope(StrEnum):
+    ADMIN = "admin"
+    FEEDBACKREAD = "feedback:read"
+    FEEDBACKWRITE = "feedback:write"
+    METRICSREAD = "metrics:read"
+    ORDERSREAD = "orders:read"
+    ORDERSWRITE = "orders:write"
+    SURVEYSREAD = "surveys:read"
+    SURVEYSWRITE = "surveys:write"
+    TICKETSREAD = "tickets:read"
+    TICKETSWRITE = "tickets:write"
+    WEBHOOKSMANAGE = "webhooks:manage"
+
+    def __str__(self) -> str:
+        return str(self.value)
