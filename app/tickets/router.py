@@ -27,8 +27,8 @@ from app.tickets.schemas import (
     TicketOut,
     TicketRefInput,
     TicketUpdate,
+    TierField,
 )
-from app.tickets.vocabulary import Tier
 
 router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
 
@@ -56,7 +56,7 @@ async def list_tickets(
     status_: Annotated[list[StatusField], Query(alias="status")] = [],  # noqa: B006
     priority: Annotated[list[PriorityField], Query()] = [],  # noqa: B006
     channel: Annotated[list[ChannelField], Query()] = [],  # noqa: B006
-    tier: Annotated[int | None, Query(ge=1, le=2, description="1 front line, 2 senior")] = None,
+    tier: Annotated[TierField | None, Query(description="1 front line, 2 senior")] = None,
     assignee: Annotated[str | None, Query(max_length=128)] = None,
     customer: CustomerRefQuery = None,
     order: OrderRefQuery = None,
@@ -70,7 +70,7 @@ async def list_tickets(
     """Tickets, newest first. Repeat `status`, `priority`, `channel` to match any of several."""
     filters = TicketFilters(
         statuses=status_, priorities=priority, channels=channel,
-        tier=None if tier is None else Tier(tier), assignee=assignee,
+        tier=tier, assignee=assignee,
         customer_external_ref=customer, order_external_ref=order,
         tags=[value.strip().lower() for value in tag],
         created_from=created_from, created_to=created_to, breached=breached,

@@ -11,6 +11,7 @@ from ...models.page_ticket_out import PageTicketOut
 from ...models.priority import Priority
 from ...models.problem import Problem
 from ...models.ticket_status import TicketStatus
+from ...models.tier import Tier
 from ...types import UNSET, Response, Unset
 
 
@@ -19,7 +20,7 @@ def _get_kwargs(
     status: list[TicketStatus] | Unset = UNSET,
     priority: list[Priority] | Unset = UNSET,
     channel: list[Channel] | Unset = UNSET,
-    tier: int | None | Unset = UNSET,
+    tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
@@ -63,6 +64,8 @@ def _get_kwargs(
     json_tier: int | None | Unset
     if isinstance(tier, Unset):
         json_tier = UNSET
+    elif isinstance(tier, Tier):
+        json_tier = tier.value
     else:
         json_tier = tier
     params["tier"] = json_tier
@@ -195,7 +198,7 @@ def sync_detailed(
     status: list[TicketStatus] | Unset = UNSET,
     priority: list[Priority] | Unset = UNSET,
     channel: list[Channel] | Unset = UNSET,
-    tier: int | None | Unset = UNSET,
+    tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
@@ -214,7 +217,7 @@ def sync_detailed(
         status (list[TicketStatus] | Unset):
         priority (list[Priority] | Unset):
         channel (list[Channel] | Unset):
-        tier (int | None | Unset): 1 front line, 2 senior
+        tier (None | Tier | Unset): 1 front line, 2 senior
         assignee (None | str | Unset):
         customer (None | str | Unset): customer external_ref
         order (None | str | Unset): order external_ref
@@ -263,7 +266,7 @@ def sync(
     status: list[TicketStatus] | Unset = UNSET,
     priority: list[Priority] | Unset = UNSET,
     channel: list[Channel] | Unset = UNSET,
-    tier: int | None | Unset = UNSET,
+    tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
@@ -282,7 +285,7 @@ def sync(
         status (list[TicketStatus] | Unset):
         priority (list[Priority] | Unset):
         channel (list[Channel] | Unset):
-        tier (int | None | Unset): 1 front line, 2 senior
+        tier (None | Tier | Unset): 1 front line, 2 senior
         assignee (None | str | Unset):
         customer (None | str | Unset): customer external_ref
         order (None | str | Unset): order external_ref
@@ -326,7 +329,7 @@ async def asyncio_detailed(
     status: list[TicketStatus] | Unset = UNSET,
     priority: list[Priority] | Unset = UNSET,
     channel: list[Channel] | Unset = UNSET,
-    tier: int | None | Unset = UNSET,
+    tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
@@ -345,7 +348,7 @@ async def asyncio_detailed(
         status (list[TicketStatus] | Unset):
         priority (list[Priority] | Unset):
         channel (list[Channel] | Unset):
-        tier (int | None | Unset): 1 front line, 2 senior
+        tier (None | Tier | Unset): 1 front line, 2 senior
         assignee (None | str | Unset):
         customer (None | str | Unset): customer external_ref
         order (None | str | Unset): order external_ref
@@ -392,7 +395,7 @@ async def asyncio(
     status: list[TicketStatus] | Unset = UNSET,
     priority: list[Priority] | Unset = UNSET,
     channel: list[Channel] | Unset = UNSET,
-    tier: int | None | Unset = UNSET,
+    tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
@@ -411,7 +414,7 @@ async def asyncio(
         status (list[TicketStatus] | Unset):
         priority (list[Priority] | Unset):
         channel (list[Channel] | Unset):
-        tier (int | None | Unset): 1 front line, 2 senior
+        tier (None | Tier | Unset): 1 front line, 2 senior
         assignee (None | str | Unset):
         customer (None | str | Unset): customer external_ref
         order (None | str | Unset): order external_ref
