@@ -29,6 +29,13 @@ class OrderOut:
         amount (str):
         currency (str):
         promised_delivery_at (datetime.datetime | None):
+        carrier (None | str):
+        service_level (None | str):
+        destination_country (None | str):
+        destination_region (None | str):
+        shipped_at (datetime.datetime | None):
+        tracking_number (None | str):
+        tracking_url (None | str):
         delivered_at (datetime.datetime | None):
         overdue_notified_at (datetime.datetime | None):
         created_at (datetime.datetime):
@@ -43,6 +50,13 @@ class OrderOut:
     amount: str
     currency: str
     promised_delivery_at: datetime.datetime | None
+    carrier: None | str
+    service_level: None | str
+    destination_country: None | str
+    destination_region: None | str
+    shipped_at: datetime.datetime | None
+    tracking_number: None | str
+    tracking_url: None | str
     delivered_at: datetime.datetime | None
     overdue_notified_at: datetime.datetime | None
     created_at: datetime.datetime
@@ -69,6 +83,30 @@ class OrderOut:
             promised_delivery_at = self.promised_delivery_at.isoformat()
         else:
             promised_delivery_at = self.promised_delivery_at
+
+        carrier: None | str
+        carrier = self.carrier
+
+        service_level: None | str
+        service_level = self.service_level
+
+        destination_country: None | str
+        destination_country = self.destination_country
+
+        destination_region: None | str
+        destination_region = self.destination_region
+
+        shipped_at: None | str
+        if isinstance(self.shipped_at, datetime.datetime):
+            shipped_at = self.shipped_at.isoformat()
+        else:
+            shipped_at = self.shipped_at
+
+        tracking_number: None | str
+        tracking_number = self.tracking_number
+
+        tracking_url: None | str
+        tracking_url = self.tracking_url
 
         delivered_at: None | str
         if isinstance(self.delivered_at, datetime.datetime):
@@ -98,6 +136,13 @@ class OrderOut:
                 "amount": amount,
                 "currency": currency,
                 "promised_delivery_at": promised_delivery_at,
+                "carrier": carrier,
+                "service_level": service_level,
+                "destination_country": destination_country,
+                "destination_region": destination_region,
+                "shipped_at": shipped_at,
+                "tracking_number": tracking_number,
+                "tracking_url": tracking_url,
                 "delivered_at": delivered_at,
                 "overdue_notified_at": overdue_notified_at,
                 "created_at": created_at,
@@ -143,6 +188,63 @@ class OrderOut:
             d.pop("promised_delivery_at")
         )
 
+        def _parse_carrier(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        carrier = _parse_carrier(d.pop("carrier"))
+
+        def _parse_service_level(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        service_level = _parse_service_level(d.pop("service_level"))
+
+        def _parse_destination_country(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        destination_country = _parse_destination_country(d.pop("destination_country"))
+
+        def _parse_destination_region(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        destination_region = _parse_destination_region(d.pop("destination_region"))
+
+        def _parse_shipped_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                shipped_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return shipped_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        shipped_at = _parse_shipped_at(d.pop("shipped_at"))
+
+        def _parse_tracking_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        tracking_number = _parse_tracking_number(d.pop("tracking_number"))
+
+        def _parse_tracking_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        tracking_url = _parse_tracking_url(d.pop("tracking_url"))
+
         def _parse_delivered_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
@@ -186,6 +288,13 @@ class OrderOut:
             amount=amount,
             currency=currency,
             promised_delivery_at=promised_delivery_at,
+            carrier=carrier,
+            service_level=service_level,
+            destination_country=destination_country,
+            destination_region=destination_region,
+            shipped_at=shipped_at,
+            tracking_number=tracking_number,
+            tracking_url=tracking_url,
             delivered_at=delivered_at,
             overdue_notified_at=overdue_notified_at,
             created_at=created_at,
