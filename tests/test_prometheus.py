@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from app.auth.scopes import Scope
 from app.config import Settings
-from app.events.service import record_event
+from app.events.service import record_events
 from app.events.types import EventType
 from app.kit.db import Database
 from app.kit.jobs import Job, JobContext, Worker
@@ -23,7 +23,7 @@ from app.sla.tasks import sample_sweep_lag, sweep_sla_targets
 from app.webhooks.dispatcher import WebhookDispatcher
 from app.webhooks.tasks import sample_queue
 from tests.conftest import MakeKey
-from tests.factories import create_ticket, receiver_endpoint, seed_due_targets
+from tests.factories import create_ticket, raw_event, receiver_endpoint, seed_due_targets
 from tests.support.api import bearer
 from tests.support.clock import MutableClock
 from tests.support.receiver import Reply, clocked_datetime, free_port, running_receiver
@@ -111,7 +111,9 @@ async def test_deliveries_are_counted_by_outcome_and_the_queue_is_sampled(
         await receiver_endpoint(metrics_client, manage, receiver, "/down")
         receiver.route("/down").default = Reply(status=503)
         async with context.transaction() as session:
-            await record_event(session, EventType.FEEDBACK_CREATED, {"n": 1}, now=clock.now())
+            await record_events(
+                session, [raw_event(EventType.FEEDBACK_CREATED, {"n": 1}, now=clock.now())]
+            )
         clock.advance(timedelta(seconds=90))
         await sample_queue(context)
         waiting = await scrape(metrics_url)
@@ -160,7 +162,9 @@ async def test_a_rolled_back_event_is_not_counted(
 
     async def record_then_fail() -> None:
         async with context.transaction() as session:
-            await record_event(session, EventType.FEEDBACK_UPDATED, {"n": 1}, now=clock.now())
+            await record_events(
+                session, [raw_event(EventType.FEEDBACK_UPDATED, {"n": 1}, now=clock.now())]
+            )
             raise RuntimeError("the change fails after its event was written")
 
     with pytest.raises(RuntimeError):
