@@ -12,8 +12,8 @@ To add an event type (one payload model, two lines):
 4. Record it where the change happens, in the change's transaction:
    `await record_event(session, YourData(...), now=now, subject_type=..., subject_id=...)`
    (or `new_event` + `record_events` for a batch).
-5. Make a flow record it in tests/events/test_catalogue.py's `RECORDERS`, then `make openapi`
-   and `make client`.
+5. Make one of the `FLOWS` of tests/events/test_catalogue.py record it (the test fails until
+   one does), then `make openapi` and `make client`.
 """
 
 from dataclasses import dataclass
