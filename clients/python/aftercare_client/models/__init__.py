@@ -19,6 +19,8 @@ from .calendar_out_weekly_hours import CalendarOutWeeklyHours
 from .calendar_update import CalendarUpdate
 from .calendar_update_weekly_hours import CalendarUpdateWeeklyHours
 from .calibration import Calibration
+from .calibration_lane import CalibrationLane
+from .calibration_lane_promise_for_confidence import CalibrationLanePromiseForConfidence
 from .calibration_row import CalibrationRow
 from .channel import Channel
 from .conditions import Conditions
@@ -26,6 +28,8 @@ from .customer_out import CustomerOut
 from .customer_ref import CustomerRef
 from .customer_summary import CustomerSummary
 from .delivery_attempt_out import DeliveryAttemptOut
+from .delivery_calibration import DeliveryCalibration
+from .delivery_estimate import DeliveryEstimate
 from .delivery_out import DeliveryOut
 from .delivery_status import DeliveryStatus
 from .duration_figure import DurationFigure
@@ -58,6 +62,7 @@ from .invitation_create import InvitationCreate
 from .invitation_created import InvitationCreated
 from .invitation_out import InvitationOut
 from .invited_customer import InvitedCustomer
+from .level import Level
 from .message_create import MessageCreate
 from .message_out import MessageOut
 from .metric_kind import MetricKind
@@ -148,6 +153,7 @@ from .ticket_update import TicketUpdate
 from .ticket_updated_data import TicketUpdatedData
 from .ticket_updated_event import TicketUpdatedEvent
 from .tier import Tier
+from .transit_quantiles import TransitQuantiles
 from .webhook_endpoint_create import WebhookEndpointCreate
 from .webhook_endpoint_disabled_data import WebhookEndpointDisabledData
 from .webhook_endpoint_disabled_event import WebhookEndpointDisabledEvent
@@ -176,6 +182,8 @@ __all__ = (
     "CalendarUpdate",
     "CalendarUpdateWeeklyHours",
     "Calibration",
+    "CalibrationLane",
+    "CalibrationLanePromiseForConfidence",
     "CalibrationRow",
     "Channel",
     "Conditions",
@@ -183,6 +191,8 @@ __all__ = (
     "CustomerRef",
     "CustomerSummary",
     "DeliveryAttemptOut",
+    "DeliveryCalibration",
+    "DeliveryEstimate",
     "DeliveryOut",
     "DeliveryStatus",
     "DurationFigure",
@@ -215,6 +225,7 @@ __all__ = (
     "InvitationCreated",
     "InvitationOut",
     "InvitedCustomer",
+    "Level",
     "MessageCreate",
     "MessageOut",
     "MetricKind",
@@ -305,6 +316,7 @@ __all__ = (
     "TicketUpdatedData",
     "TicketUpdatedEvent",
     "Tier",
+    "TransitQuantiles",
     "WebhookEndpointCreate",
     "WebhookEndpointDisabledData",
     "WebhookEndpointDisabledEvent",

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    ALL = "all"
+    CARRIER = "carrier"
+    CARRIERSERVICE_LEVEL = "carrier+service_level"
+    CARRIERSERVICE_LEVELDESTINATION = "carrier+service_level+destination"
+
+    def __str__(self) -> str:
+        return str(self.value)
