@@ -242,9 +242,11 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     import signal
 
     from app.kit.clock import SystemClock
+    from app.kit.tracing import configure_tracing
     from app.worker import new_worker
 
     settings = ensure_database_url(settings)
+    configure_tracing(settings.tracing)
 
     async def run() -> None:
         stop = asyncio.Event()

@@ -175,6 +175,12 @@ class Settings(BaseSettings):
         " queue, SLA sweep lag)",
     )
 
+    tracing: bool = Field(
+        default=False,
+        description="trace requests, SQL and webhook deliveries with OpenTelemetry, configured"
+        " by the standard OTEL_* variables (OTLP over HTTP)",
+    )
+
     @field_validator("trusted_proxies")
     @classmethod
     def _addresses_or_networks(cls, entries: list[str]) -> list[str]:

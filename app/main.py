@@ -24,6 +24,7 @@ from app.kit.inputs import refuse_unknown_query_parameters
 from app.kit.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from app.kit.openapi import build_openapi, operation_id
 from app.kit.rate_limit import SlidingWindowRateLimiter
+from app.kit.tracing import configure_tracing, instrument_app
 from app.metrics.router import router as metrics_router
 from app.orders.router import delivery_router
 from app.orders.router import router as orders_router
@@ -48,6 +49,7 @@ def create_app(
     clock: Clock | None = None,
 ) -> FastAPI:
     settings = settings or get_settings()
+    configure_tracing(settings.tracing)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -101,6 +103,7 @@ def create_app(
     ):
         app.include_router(router)
     _add_middleware(app, settings)
+    instrument_app(app)
     app.openapi = lambda: build_openapi(  # type: ignore[method-assign]
         app, webhooks=webhook_operations()
     )

@@ -17,10 +17,13 @@ from app.models import Event
 # one round trip, whatever the batch size and the number of endpoints.
 _INSERT_WITH_DELIVERIES = text(
     "WITH recorded AS ("
-    " INSERT INTO events (id, type, created_at, data, subject_type, subject_id, actor_api_key_id)"
-    " SELECT id, type, created_at, CAST(data AS jsonb), subject_type, subject_id, actor"
-    " FROM unnest(:ids, :types, :created_at, :data, :subject_types, :subject_ids, :actors)"
-    " AS e(id, type, created_at, data, subject_type, subject_id, actor)"
+    " INSERT INTO events (id, type, created_at, data, subject_type, subject_id, actor_api_key_id,"
+    " traceparent)"
+    " SELECT id, type, created_at, CAST(data AS jsonb), subject_type, subject_id, actor,"
+    " traceparent"
+    " FROM unnest(:ids, :types, :created_at, :data, :subject_types, :subject_ids, :actors,"
+    " :traceparents)"
+    " AS e(id, type, created_at, data, subject_type, subject_id, actor, traceparent)"
     " RETURNING id, type, created_at)"
     " INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, status,"
     " attempts_made, next_attempt_at, created_at)"
@@ -36,6 +39,7 @@ _INSERT_WITH_DELIVERIES = text(
     bindparam("subject_types", type_=ARRAY(Text())),
     bindparam("subject_ids", type_=ARRAY(Uuid())),
     bindparam("actors", type_=ARRAY(Uuid())),
+    bindparam("traceparents", type_=ARRAY(Text())),
 )
 
 
@@ -58,6 +62,7 @@ class EventRepository:
                 "subject_types": [event.subject_type for event in events],
                 "subject_ids": [event.subject_id for event in events],
                 "actors": [event.actor_api_key_id for event in events],
+                "traceparents": [event.traceparent for event in events],
             },
         )
 

@@ -16,6 +16,7 @@ from app.events.types import ApiKeyActor, EventData, EventType, SystemActor
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
 from app.kit.prometheus import EVENTS_RECORDED, count_on_commit
+from app.kit.tracing import current_traceparent
 from app.models import Event
 
 
@@ -32,6 +33,7 @@ def new_event(
         id=uuid7(), type=data.event_type, created_at=now,
         data=data.model_dump(mode="json", by_alias=True), subject_type=subject_type,
         subject_id=subject_id, actor_api_key_id=actor_api_key_id,
+        traceparent=current_traceparent(),
     )
 
 

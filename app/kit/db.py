@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
 from app.config import Settings
 from app.kit.logging_setup import quiet_unless_failing
 from app.kit.prometheus import watch_pool
+from app.kit.tracing import instrument_engine
 
 logger = logging.getLogger("aftercare.db")
 
@@ -65,6 +66,7 @@ class Database:
         ping_connections_idle_for(self.engine.sync_engine, PING_IDLE_AFTER_SECONDS)
         if pool_metrics:
             watch_pool(self.engine.sync_engine, pool_size)
+        instrument_engine(self.engine.sync_engine)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod

@@ -1,5 +1,5 @@
 """Logs: one JSON object per line (production) or one readable line (development), every line
-carrying the request id in force."""
+carrying the request id in force, and the trace and span ids of the active span (tracing on)."""
 
 import json
 import logging
@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
+
+from opentelemetry import trace
 
 _request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 
@@ -29,6 +31,15 @@ def reset_request_id(token: object) -> None:
     _request_id.reset(token)  # type: ignore[arg-type]
 
 
+def current_trace_ids() -> dict[str, str]:
+    """`trace_id` and `span_id` of the active span, as OpenTelemetry writes them (32 and 16 hex
+    digits); empty with no span (tracing off)."""
+    context = trace.get_current_span().get_span_context()
+    if not context.is_valid:
+        return {}
+    return {"trace_id": f"{context.trace_id:032x}", "span_id": f"{context.span_id:016x}"}
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
@@ -38,6 +49,7 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "request_id": current_request_id(),
         }
+        entry |= current_trace_ids()
         entry |= _fields(record)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
@@ -45,15 +57,17 @@ class JsonFormatter(logging.Formatter):
 
 
 class TextFormatter(logging.Formatter):
-    """`time level logger message key=value... [request_id=...]`, any traceback below."""
+    """`time level logger message key=value... [request_id=... trace_id=... span_id=...]`, any
+    traceback below."""
 
     def format(self, record: logging.LogRecord) -> str:
         record.message = record.getMessage()
         line = f"{self.formatTime(record)} {record.levelname} {record.name} {record.message}"
         line += "".join(f" {key}={value}" for key, value in _fields(record).items())
-        request_id = current_request_id()
-        if request_id:
-            line += f" [request_id={request_id}]"
+        context = {"request_id": current_request_id() or ""} | current_trace_ids()
+        tags = " ".join(f"{key}={value}" for key, value in context.items() if value)
+        if tags:
+            line += f" [{tags}]"
         if record.exc_info:
             line += "\n" + self.formatException(record.exc_info)
         if record.stack_info:

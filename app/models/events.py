@@ -26,3 +26,5 @@ class Event(UUIDPrimaryKey, Base):
     subject_type: Mapped[str | None] = mapped_column(String(32))
     subject_id: Mapped[uuid.UUID | None]
     actor_api_key_id: Mapped[uuid.UUID | None]
+    # The W3C traceparent of the span that recorded it (tracing on): its deliveries link to it.
+    traceparent: Mapped[str | None] = mapped_column(String(55))

@@ -53,6 +53,7 @@ class Claim:
     url: str
     secrets: list[str]
     message: Message
+    traceparent: str | None = None  # of the span that recorded the event (tracing on)
 
 
 async def record_attempt(

@@ -20,6 +20,7 @@ import httpx
 
 from app.config import Settings
 from app.kit.jobs import JobContext
+from app.kit.tracing import linked_span
 from app.webhooks.delivery import Claim, active_secrets, message_for, record_attempt
 from app.webhooks.repository import WebhookDeliveryRepository
 from app.webhooks.sender import (
@@ -123,6 +124,7 @@ class WebhookDispatcher:
                 url=endpoint.url,
                 secrets=active_secrets(endpoint, now),
                 message=message_for(delivery, event),
+                traceparent=event.traceparent if event is not None else None,
             )
             for delivery, endpoint, event in rows
         ]
@@ -180,11 +182,12 @@ class WebhookDispatcher:
 
     async def _attempt(self, context: JobContext, claim: Claim) -> None:
         try:
-            result = await send_message(
-                self._http_client(), claim.url, claim.secrets, claim.message,
-                now=context.clock.now(), options=self.options,
-            )
-            await self._record(context, claim, result)
+            with linked_span("webhook delivery", claim.traceparent, _span_attributes(claim)):
+                result = await send_message(
+                    self._http_client(), claim.url, claim.secrets, claim.message,
+                    now=context.clock.now(), options=self.options,
+                )
+                await self._record(context, claim, result)
         except Exception:
             # The lease runs out and another claim tries again: nothing is lost.
             logger.exception(
@@ -206,3 +209,11 @@ class WebhookDispatcher:
         if self._client is None:
             self._client = new_http_client(self.settings.webhook_max_concurrency)
         return self._client
+
+
+def _span_attributes(claim: Claim) -> dict[str, str]:
+    return {
+        "aftercare.webhook.delivery_id": str(claim.delivery_id),
+        "aftercare.webhook.endpoint_id": str(claim.endpoint_id),
+        "aftercare.webhook.message_id": claim.message.id,
+    }

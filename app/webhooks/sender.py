@@ -12,6 +12,7 @@ import httpx
 
 from app.config import Settings
 from app.events.schemas import EventEnvelope
+from app.kit.tracing import instrument_http_client
 from app.webhooks.retry import ResponseOutcome, classify_response, parse_retry_after
 from app.webhooks.signing import webhook_headers
 from app.webhooks.ssrf import Resolver, UnsafeURLError, send_pinned
@@ -77,11 +78,13 @@ class SendOptions:
 
 def new_http_client(max_connections: int) -> httpx.AsyncClient:
     # trust_env=False: proxy variables must not route deliveries around the SSRF guard.
-    return httpx.AsyncClient(
+    client = httpx.AsyncClient(
         trust_env=False,
         follow_redirects=False,
         limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=0),
     )
+    instrument_http_client(client)
+    return client
 
 
 async def send_message(
