@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     environment: Environment = Field(
         default="development",
         description="production refuses insecure settings at start-up: no database URL, private"
-        " webhook targets, `*` CORS, a loopback SURVEY_PUBLIC_BASE_URL",
+        " webhook targets, `*` CORS, a loopback or plain-http SURVEY_PUBLIC_BASE_URL",
     )
     database_url: str | None = Field(
         default=None,
@@ -206,9 +206,8 @@ class Settings(BaseSettings):
     )
     survey_public_base_url: AnyHttpUrl = Field(
         default=AnyHttpUrl("http://127.0.0.1:8000"),
-        description="where customers reach this API: survey links are"
-        " `<base>/v1/public/surveys/<token>`; production refuses a loopback address, so"
-        " customers are never sent localhost links",
+        description="where customers reach this service: the links they get are built on it;"
+        " production refuses to start without it (a loopback or plain http address)",
     )
     survey_auto_invite_on_solve: bool = Field(
         default=True, description="invite the customer to support-csat when a ticket is solved"
@@ -219,6 +218,17 @@ class Settings(BaseSettings):
     )
     survey_invite_lookback_days: int = Field(
         default=7, ge=1, le=90, description="tickets solved longer ago are never auto-invited"
+    )
+    survey_fatigue_days: int = Field(
+        default=30, ge=0, le=365,
+        description="a customer is invited at most once in this many days, whatever the"
+        " template (0: no limit); automatic invitations skip the customer, an API invitation"
+        " is refused unless it sets override_fatigue",
+    )
+    survey_reminder_after_days: int = Field(
+        default=3, ge=0, le=365,
+        description="an invitation still unanswered this many days after it was made gets one"
+        " survey.reminder_due event (0: no reminders; none when the link expires first)",
     )
     public_rate_limit_requests: int = Field(
         default=30, ge=1,
@@ -252,14 +262,26 @@ class Settings(BaseSettings):
             problems.append("AFTERCARE_WEBHOOK_ALLOW_PRIVATE_TARGETS must be false")
         if "*" in self.cors_origins:
             problems.append("AFTERCARE_CORS_ORIGINS must list origins, not '*'")
-        if _is_loopback_host(self.survey_public_base_url.host):
-            problems.append(
-                "AFTERCARE_SURVEY_PUBLIC_BASE_URL must be the address customers reach this"
-                f" service at, not {self.survey_public_base_url}"
-            )
+        problems += self._public_base_url_problems()
         if problems:
             raise ValueError("insecure production settings: " + "; ".join(problems))
         return self
+
+    def _public_base_url_problems(self) -> list[str]:
+        """The links customers get (survey, ticket status) are built on this URL and carry a
+        token: it must be the service's public address, and encrypted."""
+        url = self.survey_public_base_url
+        if _is_loopback_host(url.host):
+            return [
+                "AFTERCARE_SURVEY_PUBLIC_BASE_URL must be set to the address customers reach"
+                f" this service at, not {url}"
+            ]
+        if url.scheme != "https":
+            return [
+                "AFTERCARE_SURVEY_PUBLIC_BASE_URL must be an https:// address: the links built"
+                f" on it carry a token, {url} would send it in clear"
+            ]
+        return []
 
     @property
     def is_embedded_database(self) -> bool:

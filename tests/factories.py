@@ -134,8 +134,12 @@ async def create_invitation(
     template: str = "post-purchase",
     **fields: Any,
 ) -> dict[str, Any]:
-    """A survey invitation for customer cust-1 unless `fields` names another; with its token."""
-    body = {"template": template, "customer_external_ref": "cust-1", **fields}
+    """A survey invitation for customer cust-1 unless `fields` names another; with its token.
+    It overrides the fatigue limit (tests/surveys/test_fatigue.py tests it) unless told not to."""
+    body = {
+        "template": template, "customer_external_ref": "cust-1", "override_fatigue": True,
+        **fields,
+    }
     return _created(await client.post("/v1/survey-invitations", json=body, headers=headers))
 
 

@@ -32,6 +32,7 @@ def test_development_allows_the_embedded_database_and_private_webhooks() -> None
         ({"survey_public_base_url": "http://127.0.0.1:8000"}, "SURVEY_PUBLIC_BASE_URL"),
         ({"survey_public_base_url": "http://localhost:8000"}, "SURVEY_PUBLIC_BASE_URL"),
         ({"survey_public_base_url": "http://[::1]:8000"}, "SURVEY_PUBLIC_BASE_URL"),
+        ({"survey_public_base_url": "http://support.shop.example"}, "https://"),
     ],
 )
 def test_production_refuses_insecure_settings(overrides: dict[str, object], complaint: str) -> None:

@@ -21,7 +21,11 @@ from dataclasses import dataclass
 from app.events.types import EventData, EventType
 from app.feedback.schemas import FeedbackCreatedData, FeedbackUpdatedData
 from app.orders.schemas import OrderDeliveryOverdueData
-from app.surveys.schemas import SurveyInvitationCreatedData, SurveyResponseReceivedData
+from app.surveys.schemas import (
+    SurveyInvitationCreatedData,
+    SurveyReminderDueData,
+    SurveyResponseReceivedData,
+)
 from app.tickets.schemas import (
     SlaBreachedData,
     SlaWarningData,
@@ -44,6 +48,7 @@ PAYLOADS: tuple[type[EventData], ...] = (
     OrderDeliveryOverdueData,
     SurveyInvitationCreatedData,
     SurveyResponseReceivedData,
+    SurveyReminderDueData,
     FeedbackCreatedData,
     FeedbackUpdatedData,
     WebhookEndpointDisabledData,

@@ -19,6 +19,7 @@ class EventType(StrEnum):
     ORDER_DELIVERY_OVERDUE = "order.delivery_overdue"
     SURVEY_INVITATION_CREATED = "survey.invitation_created"
     SURVEY_RESPONSE_RECEIVED = "survey.response_received"
+    SURVEY_REMINDER_DUE = "survey.reminder_due"
     FEEDBACK_CREATED = "feedback.created"
     FEEDBACK_UPDATED = "feedback.updated"
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"

@@ -8,7 +8,13 @@ from app.models.feedback import Feedback
 from app.models.idempotency import IdempotencyKey
 from app.models.orders import Order
 from app.models.sla import SlaCalendar, SlaPolicy, SlaTarget, TicketSla
-from app.models.surveys import SurveyAnswer, SurveyInvitation, SurveyResponse, SurveyTemplate
+from app.models.surveys import (
+    SurveyAnswer,
+    SurveyAutoInviteSkip,
+    SurveyInvitation,
+    SurveyResponse,
+    SurveyTemplate,
+)
 from app.models.tickets import Ticket, TicketMessage
 from app.models.webhooks import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 
@@ -24,6 +30,7 @@ __all__ = [
     "SlaPolicy",
     "SlaTarget",
     "SurveyAnswer",
+    "SurveyAutoInviteSkip",
     "SurveyInvitation",
     "SurveyResponse",
     "SurveyTemplate",

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.models.base import Base, StoredEnum, UUIDPrimaryKey, one_of
 from app.models.customers import Customer
 from app.models.orders import Order
-from app.surveys.types import InvitationTrigger
+from app.surveys.types import InvitationTrigger, SkipReason
 
 
 class SurveyTemplate(UUIDPrimaryKey, Base):
@@ -31,6 +31,7 @@ class SurveyTemplate(UUIDPrimaryKey, Base):
     __table_args__ = (
         UniqueConstraint("slug", "version"),
         Index("ix_survey_templates_created_at_id", "created_at", "id"),
+        CheckConstraint("sample_percent BETWEEN 1 AND 100", name="sample_percent"),
     )
 
     slug: Mapped[str] = mapped_column(String(64))
@@ -40,6 +41,8 @@ class SurveyTemplate(UUIDPrimaryKey, Base):
     builtin: Mapped[bool]
     # QuestionSpec dumps with defaults filled in, so a later default change alters no version.
     questions: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    # The share of customers invited: a customer's draw depends on the slug only (sampling.py).
+    sample_percent: Mapped[int] = mapped_column(SmallInteger, server_default=text("100"))
     created_at: Mapped[datetime]
 
 
@@ -58,6 +61,12 @@ class SurveyInvitation(UUIDPrimaryKey, Base):
             postgresql_where=text("trigger = 'ticket_solved'"),
         ),
         CheckConstraint(one_of("trigger", InvitationTrigger), name="trigger"),
+        # Only pending reminders are indexed: the reminder job reads O(due), whatever the history.
+        Index(
+            "ix_survey_invitations_reminder_due_at",
+            "reminder_due_at",
+            postgresql_where=text("reminder_due_at IS NOT NULL"),
+        ),
     )
 
     template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("survey_templates.id"))
@@ -71,10 +80,30 @@ class SurveyInvitation(UUIDPrimaryKey, Base):
     expires_at: Mapped[datetime]
     responded_at: Mapped[datetime | None]
     created_by_api_key_id: Mapped[uuid.UUID | None]
+    # When survey.reminder_due is owed; cleared once it is recorded, answered or expired.
+    reminder_due_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]
+    # The reminder carries a link of its own (the first token is never stored); both answer.
+    reminder_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     template: Mapped[SurveyTemplate] = relationship(lazy="raise")
     customer: Mapped[Customer] = relationship(lazy="raise")
     order: Mapped[Order | None] = relationship(lazy="raise")
+
+
+class SurveyAutoInviteSkip(Base):
+    """A solved ticket whose customer the automatic invitation passed over (fatigue or sample),
+    so the job decides once per ticket instead of looking at it again every run."""
+
+    __tablename__ = "survey_auto_invite_skips"
+    __table_args__ = (CheckConstraint(one_of("reason", SkipReason), name="reason"),)
+
+    ticket_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True
+    )
+    template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("survey_templates.id"))
+    reason: Mapped[SkipReason] = mapped_column(StoredEnum(SkipReason, String(16)))
+    decided_at: Mapped[datetime]
 
 
 class SurveyResponse(UUIDPrimaryKey, Base):

@@ -74,6 +74,7 @@ async def submit_response(
     response = _new_response(invitation, specs, normalised, now)
     await SurveyResponseRepository(session).add(response)
     invitation.responded_at = now
+    invitation.reminder_due_at = None
     feedback = await _follow_up_low_scores(session, invitation, response, specs, normalised, now)
     await record_event(
         session,

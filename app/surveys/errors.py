@@ -25,3 +25,19 @@ class SurveyAlreadyAnswered(ConflictError):
     """The survey has already been answered."""
 
     slug, title = "survey-already-answered", "Survey already answered"
+
+
+class CustomerRecentlyInvited(ConflictError):
+    """The customer was invited to a survey (any template) within `SURVEY_FATIGUE_DAYS` days;
+    `override_fatigue: true` invites anyway.
+    """
+
+    slug, title = "customer-recently-invited", "Customer invited recently"
+
+
+class CustomerNotSampled(ConflictError):
+    """The customer is outside the template's sample (its `sample_percent`); `override_sampling:
+    true` invites anyway.
+    """
+
+    slug, title = "customer-not-sampled", "Customer outside the template's sample"

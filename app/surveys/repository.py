@@ -3,7 +3,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, exists, func, select, text
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -13,13 +13,14 @@ from app.kit.pagination import PageParams, fetch_page
 from app.models import (
     Customer,
     Order,
+    SurveyAutoInviteSkip,
     SurveyInvitation,
     SurveyResponse,
     SurveyTemplate,
     Ticket,
 )
 from app.surveys.schemas import InvitationFilters, ResponseFilters
-from app.surveys.types import InvitationTrigger
+from app.surveys.types import InvitationTrigger, SkipReason
 from app.tickets.vocabulary import DONE_STATUSES
 
 
@@ -94,7 +95,12 @@ class SurveyInvitationRepository:
         self, token_hash: str, *, for_update: bool = False
     ) -> SurveyInvitation | None:
         statement = _invitation_with_links(
-            select(SurveyInvitation).where(SurveyInvitation.token_hash == token_hash)
+            select(SurveyInvitation).where(
+                or_(
+                    SurveyInvitation.token_hash == token_hash,
+                    SurveyInvitation.reminder_token_hash == token_hash,
+                )
+            )
         )
         if for_update:
             statement = statement.with_for_update(of=SurveyInvitation)
@@ -116,6 +122,33 @@ class SurveyInvitationRepository:
             self.session, statement, SurveyInvitation.created_at, SurveyInvitation.id, params
         )
 
+    async def lock_customer(self, customer_id: uuid.UUID) -> None:
+        """Serialise inviting one customer until commit, so two invitations made at once cannot
+        both pass the fatigue check (an advisory lock: the customer row itself stays free)."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"),
+            {"name": f"survey-invitations:{customer_id}"},
+        )
+
+    async def last_invited_at(self, customer_id: uuid.UUID) -> datetime | None:
+        """When the customer was last invited to any survey (ix_..._customer_id_created_at)."""
+        statement = select(func.max(SurveyInvitation.created_at)).where(
+            SurveyInvitation.customer_id == customer_id
+        )
+        return await self.session.scalar(statement)
+
+    async def claim_due_reminders(self, now: datetime, limit: int) -> Sequence[SurveyInvitation]:
+        """Invitations whose reminder is due, oldest first, through the partial index on
+        reminder_due_at; claimed rows stay locked until commit and other workers skip them."""
+        statement = _invitation_with_links(
+            select(SurveyInvitation)
+            .where(SurveyInvitation.reminder_due_at <= now)
+            .order_by(SurveyInvitation.reminder_due_at)
+            .limit(limit)
+            .with_for_update(of=SurveyInvitation, skip_locked=True)
+        )
+        return (await self.session.scalars(statement)).all()
+
     async def claim_solved_tickets_to_invite(
         self,
         *,
@@ -134,11 +167,12 @@ class SurveyInvitationRepository:
             SurveyInvitation.template_id == SurveyTemplate.id,
             SurveyTemplate.slug == template_slug,
         )
+        passed_over = exists().where(SurveyAutoInviteSkip.ticket_id == Ticket.id)
         statement = (
             select(Ticket.id, Ticket.customer_id, Ticket.order_id)
             .where(Ticket.solved_at >= solved_from, Ticket.solved_at <= solved_until)
             .where(Ticket.status.in_(DONE_STATUSES))
-            .where(~already_invited)
+            .where(~already_invited, ~passed_over)
             .order_by(Ticket.solved_at)
             .limit(limit)
             .with_for_update(of=Ticket, skip_locked=True)
@@ -154,6 +188,7 @@ class SurveyInvitationRepository:
         ticket: SolvedTicket,
         created_at: datetime,
         expires_at: datetime,
+        reminder_due_at: datetime | None = None,
     ) -> uuid.UUID | None:
         """Insert the ticket's automatic invitation; None when it already has one."""
         statement = (
@@ -168,6 +203,7 @@ class SurveyInvitationRepository:
                 trigger=InvitationTrigger.TICKET_SOLVED,
                 created_at=created_at,
                 expires_at=expires_at,
+                reminder_due_at=reminder_due_at,
             )
             .on_conflict_do_nothing(
                 index_elements=[SurveyInvitation.ticket_id],
@@ -178,6 +214,18 @@ class SurveyInvitationRepository:
             .returning(SurveyInvitation.id)
         )
         return await self.session.scalar(statement)
+
+    async def pass_over_ticket(
+        self, ticket_id: uuid.UUID, template_id: uuid.UUID, reason: SkipReason, now: datetime
+    ) -> None:
+        """Record that the automatic invitation skipped this ticket, so it is not looked at
+        again."""
+        statement = (
+            insert(SurveyAutoInviteSkip)
+            .values(ticket_id=ticket_id, template_id=template_id, reason=reason, decided_at=now)
+            .on_conflict_do_nothing(index_elements=[SurveyAutoInviteSkip.ticket_id])
+        )
+        await self.session.execute(statement)
 
 
 def _link_conditions(

@@ -25,6 +25,7 @@ from app.surveys.schemas import (
     ResponseOut,
     TemplateCreate,
     TemplateOut,
+    TemplateUpdate,
     invitation_created,
 )
 
@@ -66,6 +67,17 @@ async def get_survey_template(
     template_id: uuid.UUID, session: SessionDep, _: ReadKey
 ) -> TemplateOut:
     return TemplateOut.model_validate(await service.get_template(session, template_id))
+
+
+@router.patch("/v1/survey-templates/{template_id}", response_model=TemplateOut)
+async def update_survey_template(
+    template_id: uuid.UUID, body: TemplateUpdate, session: SessionDep, _: WriteKey
+) -> TemplateOut:
+    """Change which share of customers a template version invites (`sample_percent`), built-in
+    templates included; its questions never change. A customer's draw depends on the slug and
+    the customer only: raising the share adds customers, none drawn before is left out."""
+    template = await service.update_template(session, template_id, body)
+    return TemplateOut.model_validate(template)
 
 
 @router.post("/v1/survey-invitations", status_code=201, response_model=InvitationCreated)

@@ -36,12 +36,25 @@ class TemplateCreate(Input):
         " the type takes and distinct; max_length only on text questions; counts_as only on a"
         " question of the type its metric needs (else a 422)",
     )
+    sample_percent: int = Field(
+        default=100, ge=1, le=100,
+        description="the share of eligible customers invited, automatically or through the API;"
+        " a customer's draw depends on the slug and the customer only, so the same customer"
+        " always gets the same decision, in every version",
+    )
 
     @field_validator("questions")
     @classmethod
     def _valid_question_list(cls, questions: list[QuestionSpec]) -> list[QuestionSpec]:
         validate_template_questions(questions)  # TemplateError is a ValueError: becomes a 422
         return questions
+
+
+class TemplateUpdate(Input):
+    """A template's sample is the one thing that changes after publishing (built-ins too): it
+    decides who is asked, never what an answer means."""
+
+    sample_percent: int = Field(ge=1, le=100, description="the share of customers invited")
 
 
 class TemplateOut(BaseModel):
@@ -54,6 +67,7 @@ class TemplateOut(BaseModel):
     description: str | None
     builtin: bool
     questions: list[QuestionSpec]
+    sample_percent: int
     created_at: datetime
 
 
@@ -77,6 +91,16 @@ class InvitationCreate(Input):
     )
     order_external_ref: ExternalRef | None = None
     ticket_id: uuid.UUID | None = None
+    override_fatigue: bool = Field(
+        default=False,
+        description="invite even if the customer was invited to any survey within"
+        " AFTERCARE_SURVEY_FATIGUE_DAYS (else a 409 customer-recently-invited)",
+    )
+    override_sampling: bool = Field(
+        default=False,
+        description="invite even if the customer is outside the template's sample_percent"
+        " (else a 409 customer-not-sampled)",
+    )
 
 
 class InvitationOut(BaseModel):
@@ -89,6 +113,11 @@ class InvitationOut(BaseModel):
     created_at: datetime
     expires_at: datetime
     responded_at: datetime | None
+    reminder_due_at: datetime | None = Field(
+        description="when survey.reminder_due will be recorded; null once recorded, answered or"
+        " expired, or when no reminder is owed"
+    )
+    reminded_at: datetime | None = Field(description="when survey.reminder_due was recorded")
 
     @classmethod
     def from_model(cls, invitation: SurveyInvitation) -> "InvitationOut":
@@ -112,6 +141,8 @@ def _invitation_fields(invitation: SurveyInvitation) -> dict[str, Any]:
         "created_at": invitation.created_at,
         "expires_at": invitation.expires_at,
         "responded_at": invitation.responded_at,
+        "reminder_due_at": invitation.reminder_due_at,
+        "reminded_at": invitation.reminded_at,
     }
 
 
@@ -244,6 +275,17 @@ class SurveyInvitationCreatedData(EventData):
     public_url: str
     customer: InvitedCustomer
     created_by: Actor
+
+
+class SurveyReminderDueData(EventData):
+    """An invitation is still unanswered SURVEY_REMINDER_AFTER_DAYS after it was made (recorded
+    once, never after an answer or expiry): the shop's mailer sends the reminder. `public_url`
+    is a link of its own (the first link's token is not stored); both answer the survey."""
+
+    event_type = EventType.SURVEY_REMINDER_DUE
+    invitation: InvitationOut
+    public_url: str
+    customer: InvitedCustomer
 
 
 class SurveyResponseReceivedData(EventData):

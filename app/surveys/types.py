@@ -9,3 +9,11 @@ class InvitationTrigger(StrEnum):
 
     API = "api"
     TICKET_SOLVED = "ticket_solved"
+
+
+class SkipReason(StrEnum):
+    """Why an automatic invitation was not made: the customer was invited recently, or falls
+    outside the template's sample."""
+
+    FATIGUE = "fatigue"
+    SAMPLING = "sampling"

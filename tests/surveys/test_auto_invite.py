@@ -104,9 +104,8 @@ async def test_workers_running_at_once_invite_each_ticket_exactly_once(
     database: Database, clock: MutableClock, settings: Settings, customer: Customer
 ) -> None:
     solved_at = clock.now() - timedelta(hours=2)
-    tickets = [
-        await add_ticket(database, customer, status="solved", solved_at=solved_at)
-        for _ in range(30)
+    tickets = [  # each of its own customer, so fatigue does not pass any over
+        await add_ticket(database, status="solved", solved_at=solved_at) for _ in range(30)
     ]
 
     await asyncio.gather(*(run_job(database, clock, settings) for _ in range(6)))
@@ -143,5 +142,5 @@ def test_the_job_is_registered_only_when_auto_invite_is_on(settings: Settings) -
     enabled = [job.name for job in jobs(settings)]
     disabled_settings = settings.model_copy(update={"survey_auto_invite_on_solve": False})
     disabled = [job.name for job in jobs(disabled_settings)]
-    assert enabled == ["invite_solved_tickets"]
-    assert disabled == []
+    assert "invite_solved_tickets" in enabled
+    assert "invite_solved_tickets" not in disabled
