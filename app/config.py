@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     environment: Environment = Field(
         default="development",
         description="production refuses insecure settings at start-up: no database URL, private"
-        " webhook targets, `*` CORS, a loopback or plain-http SURVEY_PUBLIC_BASE_URL",
+        " webhook targets, `*` CORS, a loopback or plain-http PUBLIC_BASE_URL",
     )
     database_url: str | None = Field(
         default=None,
@@ -204,10 +204,11 @@ class Settings(BaseSettings):
     survey_invitation_ttl_days: int = Field(
         default=28, ge=1, le=365, description="how long a survey link works"
     )
-    survey_public_base_url: AnyHttpUrl = Field(
+    public_base_url: AnyHttpUrl = Field(
         default=AnyHttpUrl("http://127.0.0.1:8000"),
-        description="where customers reach this service: the links they get are built on it;"
-        " production refuses to start without it (a loopback or plain http address)",
+        description="where customers reach this service: survey and ticket status links are"
+        " built on it; production refuses to start without it (a loopback or plain http"
+        " address)",
     )
     survey_auto_invite_on_solve: bool = Field(
         default=True, description="invite the customer to support-csat when a ticket is solved"
@@ -270,15 +271,15 @@ class Settings(BaseSettings):
     def _public_base_url_problems(self) -> list[str]:
         """The links customers get (survey, ticket status) are built on this URL and carry a
         token: it must be the service's public address, and encrypted."""
-        url = self.survey_public_base_url
+        url = self.public_base_url
         if _is_loopback_host(url.host):
             return [
-                "AFTERCARE_SURVEY_PUBLIC_BASE_URL must be set to the address customers reach"
-                f" this service at, not {url}"
+                "AFTERCARE_PUBLIC_BASE_URL must be set to the address customers reach this"
+                f" service at, not {url}"
             ]
         if url.scheme != "https":
             return [
-                "AFTERCARE_SURVEY_PUBLIC_BASE_URL must be an https:// address: the links built"
+                "AFTERCARE_PUBLIC_BASE_URL must be an https:// address: the links built"
                 f" on it carry a token, {url} would send it in clear"
             ]
         return []

@@ -14,7 +14,7 @@ DATABASE = "postgresql+asyncpg://aftercare@db:5432/aftercare"
 PRODUCTION = {
     "environment": "production",
     "database_url": DATABASE,
-    "survey_public_base_url": "https://support.shop.example",
+    "public_base_url": "https://support.shop.example",
 }
 
 
@@ -29,10 +29,10 @@ def test_development_allows_the_embedded_database_and_private_webhooks() -> None
         ({"database_url": None}, "AFTERCARE_DATABASE_URL"),
         ({"webhook_allow_private_targets": True}, "WEBHOOK_ALLOW_PRIVATE_TARGETS"),
         ({"cors_origins": ["*"]}, "CORS_ORIGINS"),
-        ({"survey_public_base_url": "http://127.0.0.1:8000"}, "SURVEY_PUBLIC_BASE_URL"),
-        ({"survey_public_base_url": "http://localhost:8000"}, "SURVEY_PUBLIC_BASE_URL"),
-        ({"survey_public_base_url": "http://[::1]:8000"}, "SURVEY_PUBLIC_BASE_URL"),
-        ({"survey_public_base_url": "http://support.shop.example"}, "https://"),
+        ({"public_base_url": "http://127.0.0.1:8000"}, "PUBLIC_BASE_URL"),
+        ({"public_base_url": "http://localhost:8000"}, "PUBLIC_BASE_URL"),
+        ({"public_base_url": "http://[::1]:8000"}, "PUBLIC_BASE_URL"),
+        ({"public_base_url": "http://support.shop.example"}, "https://"),
     ],
 )
 def test_production_refuses_insecure_settings(overrides: dict[str, object], complaint: str) -> None:
@@ -47,8 +47,8 @@ def test_production_accepts_secure_settings() -> None:
 
 
 def test_production_needs_a_public_base_url_but_development_defaults_to_loopback() -> None:
-    assert Settings(environment="development").survey_public_base_url.host == "127.0.0.1"
-    with pytest.raises(ValidationError, match="SURVEY_PUBLIC_BASE_URL"):
+    assert Settings(environment="development").public_base_url.host == "127.0.0.1"
+    with pytest.raises(ValidationError, match="PUBLIC_BASE_URL"):
         Settings.model_validate({"environment": "production", "database_url": DATABASE})
 
 

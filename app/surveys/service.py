@@ -150,7 +150,7 @@ async def create_invitation(
         created_by_api_key_id=actor.api_key_id,
     )
     await repository.add(invitation)
-    url = public_survey_url(str(settings.survey_public_base_url), token.plaintext)
+    url = public_survey_url(str(settings.public_base_url), token.plaintext)
     await record_invitation_created(session, invitation, url, now=now, actor=actor)
     return invitation, token.plaintext, url
 
@@ -287,7 +287,7 @@ async def invite_solved_tickets(
         )
         if invitation_id is not None:  # None: another worker invited this ticket first
             tokens[invitation_id] = token.plaintext
-    base_url = str(settings.survey_public_base_url)
+    base_url = str(settings.public_base_url)
     for invitation in await repository.by_ids(list(tokens)):
         url = public_survey_url(base_url, tokens[invitation.id])
         await record_invitation_created(session, invitation, url, now=now, actor=None)
@@ -318,7 +318,7 @@ async def record_due_reminders(
     The reminder carries a new link of its own (the first link was never stored); both work.
     """
     claimed = await SurveyInvitationRepository(session).claim_due_reminders(now, limit)
-    base_url = str(settings.survey_public_base_url)
+    base_url = str(settings.public_base_url)
     for invitation in claimed:
         invitation.reminder_due_at = None
         if invitation.responded_at is not None or invitation.expires_at <= now:
