@@ -17,7 +17,7 @@ from app.events.schemas import EventOut, as_recorded
 from app.kit.db import Database
 from app.kit.migrations import PROJECT_ROOT
 from app.models import Event
-from app.surveys.questions import BUILTIN_TEMPLATES
+from app.surveys.builtins import BUILTIN_TEMPLATES
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 # The Default policy of the SLA migration; the suite's cleanup removes it between tests.

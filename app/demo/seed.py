@@ -25,7 +25,8 @@ from app.demo.lifecycle import SecondsClock, SlaTerms
 from app.kit.db import asyncpg_dsn
 from app.sla.rules import BusinessClock, TargetSpec, calendar_from_json, calendar_snapshot
 from app.sla.types import SlaMetric
-from app.surveys.questions import BUILTIN_TEMPLATES, QuestionSpec
+from app.surveys.builtins import BUILTIN_TEMPLATES
+from app.surveys.questions import QuestionSpec
 
 Progress = Callable[[str], None]
 REPORT_EVERY_SECONDS = 5.0

@@ -41,6 +41,11 @@ class SurveyTemplate(UUIDPrimaryKey, Base):
     builtin: Mapped[bool]
     # QuestionSpec dumps with defaults filled in, so a later default change alters no version.
     questions: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    # The language of name, description, prompts and options; translations: texts.py.
+    locale: Mapped[str] = mapped_column(String(35), server_default=text("'en'"))
+    translations: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, server_default=text("'{}'::jsonb")
+    )
     # The share of customers invited: a customer's draw depends on the slug only (sampling.py).
     sample_percent: Mapped[int] = mapped_column(SmallInteger, server_default=text("100"))
     created_at: Mapped[datetime]
@@ -125,6 +130,8 @@ class SurveyResponse(UUIDPrimaryKey, Base):
     order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id"))
     ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"))
     created_at: Mapped[datetime]
+    # The language the customer read the survey in (answers are stored in the template's own).
+    locale: Mapped[str | None] = mapped_column(String(35))
 
     template: Mapped[SurveyTemplate] = relationship(lazy="raise")
     customer: Mapped[Customer] = relationship(lazy="raise")

@@ -19,6 +19,7 @@ from app.models import Feedback, SurveyAnswer, SurveyInvitation, SurveyResponse
 from app.surveys.errors import SurveyAlreadyAnswered, SurveyNotFound
 from app.surveys.questions import (
     AnswerError,
+    LabelSets,
     NormalisedAnswer,
     QuestionSpec,
     follow_up_text,
@@ -32,7 +33,7 @@ from app.surveys.schemas import (
     ResponseOut,
     SurveyResponseReceivedData,
 )
-from app.surveys.service import template_questions
+from app.surveys.service import template_texts
 from app.surveys.tokens import MAX_TOKEN_LENGTH, hash_token
 
 NOT_FOUND_DETAIL = "No open survey at this link; it may have expired."
@@ -53,25 +54,46 @@ async def open_invitation(
     return invitation
 
 
-async def public_survey(session: AsyncSession, token: str, now: datetime) -> PublicSurvey:
+def survey_locale(invitation: SurveyInvitation, wanted: Sequence[str | None]) -> str:
+    """The language to show the survey in: the first of `wanted` (most wanted first) that the
+    template speaks, else the template's own."""
+    return template_texts(invitation.template).choose_locale(wanted)
+
+
+async def public_survey(
+    session: AsyncSession, token: str, now: datetime, *, wanted: Sequence[str | None] = ()
+) -> PublicSurvey:
+    """The survey's texts in the first language of `wanted` it speaks (else its own)."""
     invitation = await open_invitation(session, token, now)
-    template = invitation.template
+    texts = template_texts(invitation.template)
+    localised = texts.in_locale(texts.choose_locale(wanted))
     return PublicSurvey(
-        name=template.name,
-        description=template.description,
-        questions=[PublicQuestion.from_spec(spec) for spec in template_questions(template)],
+        locale=localised.locale,
+        locales=list(texts.locales),
+        name=localised.name,
+        description=localised.description,
+        questions=[PublicQuestion.from_spec(spec) for spec in localised.questions],
         expires_at=invitation.expires_at,
     )
 
 
 async def submit_response(
-    session: AsyncSession, token: str, answers: Mapping[str, object], *, now: datetime
+    session: AsyncSession,
+    token: str,
+    answers: Mapping[str, object],
+    *,
+    now: datetime,
+    wanted: Sequence[str | None] = (),
 ) -> SurveyResponse:
-    """Validate and store every answer, mark the invitation answered, follow up low scores."""
+    """Validate and store every answer, mark the invitation answered, follow up low scores.
+    Option labels are read in the survey's chosen language first, then in any other it has."""
     invitation = await open_invitation(session, token, now, for_update=True)
-    specs = template_questions(invitation.template)
-    normalised = _validated_answers(specs, answers)
+    texts = template_texts(invitation.template)
+    locale = texts.choose_locale(wanted)
+    specs = texts.questions
+    normalised = _validated_answers(specs, answers, texts.label_sets(locale))
     response = _new_response(invitation, specs, normalised, now)
+    response.locale = locale
     await SurveyResponseRepository(session).add(response)
     invitation.responded_at = now
     invitation.reminder_due_at = None
@@ -91,10 +113,10 @@ async def submit_response(
 
 
 def _validated_answers(
-    specs: Sequence[QuestionSpec], answers: Mapping[str, object]
+    specs: Sequence[QuestionSpec], answers: Mapping[str, object], label_sets: LabelSets
 ) -> list[NormalisedAnswer]:
     try:
-        return validate_answers(specs, answers)
+        return validate_answers(specs, answers, label_sets=label_sets)
     except AnswerError as error:
         errors = [
             field_error(_answer_pointer(key), f"{key}: {detail}") for key, detail in error.errors

@@ -1,4 +1,4 @@
-"""Survey question specs, answer validation and the built-in survey templates.
+"""Survey question specs and answer validation (the built-in templates are in builtins.py).
 
 Pure logic, no I/O: the surveys service stores templates and responses, this module only
 decides what a valid question and a valid set of answers are.
@@ -184,21 +184,31 @@ class _InvalidAnswerError(Exception):
     """Internal: one question's answer is wrong; the message is the detail for the client."""
 
 
+LabelSets = Mapping[str, Sequence[tuple[str, ...]]]
+
+
 def validate_answers(
-    questions: Sequence[QuestionSpec], answers: Mapping[str, object]
+    questions: Sequence[QuestionSpec],
+    answers: Mapping[str, object],
+    *,
+    label_sets: LabelSets | None = None,
 ) -> list[NormalisedAnswer]:
     """Check every answer against its question; return them in template order.
 
     Collects every problem and raises AnswerError with all of them. Absent, null and (for
-    text) blank answers count as missing: an error when required, otherwise skipped.
+    text) blank answers count as missing: an error when required, otherwise skipped. An option
+    label matches whatever its case; `label_sets` (question key -> the option labels in each
+    language, the preferred first) lets it be read in another language than the question's
+    own, and the answer then carries the question's own label.
     """
     if not isinstance(answers, Mapping):
         raise AnswerError([("", "answers must be an object keyed by question")])
     errors: list[tuple[str, str]] = []
     normalised: list[NormalisedAnswer] = []
     for spec in questions:
+        labels = (label_sets or {}).get(spec.key) or ([spec.options] if spec.options else [])
         try:
-            answer = _normalise_answer(spec, answers.get(spec.key))
+            answer = _normalise_answer(spec, answers.get(spec.key), labels)
         except _InvalidAnswerError as problem:
             errors.append((spec.key, str(problem)))
         else:
@@ -218,11 +228,15 @@ def _unknown_key_errors(
     return [(key, f"unknown question {key!r}") for key in unknown_keys]
 
 
-def _normalise_answer(spec: QuestionSpec, raw: object) -> NormalisedAnswer | None:
+def _normalise_answer(
+    spec: QuestionSpec, raw: object, label_sets: Sequence[tuple[str, ...]]
+) -> NormalisedAnswer | None:
     if _is_missing(raw):
         if spec.required:
             raise _InvalidAnswerError("answer required")
         return None
+    if spec.type in SCALE_BOUNDS:
+        return _parse_scale(spec, raw, label_sets)
     return _PARSERS[spec.type](spec, raw)
 
 
@@ -230,11 +244,13 @@ def _is_missing(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def _parse_scale(spec: QuestionSpec, raw: object) -> NormalisedAnswer:
+def _parse_scale(
+    spec: QuestionSpec, raw: object, label_sets: Sequence[tuple[str, ...]]
+) -> NormalisedAnswer:
     lowest, highest = SCALE_BOUNDS[spec.type]
     labels = spec.options or ()
     if isinstance(raw, str) and labels:
-        value = _value_for_label(labels, raw)
+        value = _value_for_label(label_sets, raw)
     elif isinstance(raw, int) and not isinstance(raw, bool):
         value = int(raw)
         if not lowest <= value <= highest:
@@ -248,12 +264,16 @@ def _parse_scale(spec: QuestionSpec, raw: object) -> NormalisedAnswer:
     return NormalisedAnswer(spec.key, spec.type, value, None, label)
 
 
-def _value_for_label(labels: tuple[str, ...], raw: str) -> int:
-    """Most positive label first: labels[0] is worth len(labels), the last one 1."""
-    if raw not in labels:
-        choices = ", ".join(repr(label) for label in labels)
-        raise _InvalidAnswerError(f"unknown option {_shorten(raw)!r}; expected one of {choices}")
-    return len(labels) - labels.index(raw)
+def _value_for_label(label_sets: Sequence[tuple[str, ...]], raw: str) -> int:
+    """Most positive label first: labels[0] is worth len(labels), the last one 1. The first
+    set with a label equal to raw, ignoring case and surrounding spaces, decides."""
+    wanted = raw.strip().casefold()
+    for labels in label_sets:
+        folded = [label.casefold() for label in labels]
+        if wanted in folded:
+            return len(labels) - folded.index(wanted)
+    choices = ", ".join(repr(label) for label in label_sets[0])
+    raise _InvalidAnswerError(f"unknown option {_shorten(raw)!r}; expected one of {choices}")
 
 
 def _parse_yes_no(spec: QuestionSpec, raw: object) -> NormalisedAnswer:
@@ -275,16 +295,7 @@ def _parse_text(spec: QuestionSpec, raw: object) -> NormalisedAnswer:
 
 
 _PARSERS: Final[Mapping[QuestionType, Callable[[QuestionSpec, object], NormalisedAnswer]]] = (
-    MappingProxyType(
-        {
-            "csat": _parse_scale,
-            "nps": _parse_scale,
-            "likert": _parse_scale,
-            "rating": _parse_scale,
-            "yes_no": _parse_yes_no,
-            "text": _parse_text,
-        }
-    )
+    MappingProxyType({"yes_no": _parse_yes_no, "text": _parse_text})
 )
 
 
@@ -341,108 +352,3 @@ def _metric_of_type(question_type: QuestionType) -> MetricName | None:
     if question_type == "csat" or question_type == "nps":
         return question_type
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class BuiltinTemplate:
-    """A survey template shipped with the service; its questions are checked on creation."""
-
-    slug: str
-    version: int  # the version a migration stored; a change ships as the next version
-    name: str
-    description: str
-    questions: tuple[QuestionSpec, ...]
-
-    def __post_init__(self) -> None:
-        validate_template_questions(self.questions)
-
-
-POST_PURCHASE_TEMPLATE: Final = BuiltinTemplate(
-    slug="post-purchase",
-    version=2,  # version 1 offered "Satisfied" and "Dissatisfied" (its answers keep them)
-    name="Post-purchase satisfaction",
-    description="Satisfaction, website ease, quality, expectations and likelihood to recommend.",
-    questions=(
-        QuestionSpec(
-            key="satisfaction",
-            type="csat",
-            prompt="How satisfied are you with our product/service?",
-            required=True,
-            options=(
-                "Very satisfied",
-                "Somewhat satisfied",
-                "Neutral",
-                "Somewhat dissatisfied",
-                "Very dissatisfied",
-            ),
-            counts_as="csat",
-        ),
-        QuestionSpec(
-            key="website_ease",
-            type="likert",
-            prompt="How easy was it to find what you needed on our website?",
-            required=False,
-            options=(
-                "Very easy",
-                "Easy",
-                "Neither easy nor difficult",
-                "Difficult",
-                "Very difficult",
-            ),
-        ),
-        QuestionSpec(
-            key="quality",
-            type="rating",
-            prompt="How would you rate the quality of our product/service?",
-            required=False,
-            options=("Excellent", "Good", "Fair", "Poor"),
-        ),
-        QuestionSpec(
-            key="expectations_met",
-            type="yes_no",
-            prompt="Have we met your expectations regarding our product/service?",
-            required=True,
-            counts_as="expectations_met",
-        ),
-        QuestionSpec(
-            key="improvement",
-            type="text",
-            prompt="What do you think we could do better?",
-            required=False,
-            max_length=DEFAULT_TEXT_MAX_LENGTH,
-        ),
-        QuestionSpec(
-            key="recommend",
-            type="nps",
-            prompt="How likely are you to recommend us to a friend or colleague?",
-            required=False,
-            counts_as="nps",
-        ),
-    ),
-)
-
-SUPPORT_CSAT_TEMPLATE: Final = BuiltinTemplate(
-    slug="support-csat",
-    version=1,
-    name="Support satisfaction",
-    description="Customer satisfaction with a support interaction, with an optional comment.",
-    questions=(
-        QuestionSpec(
-            key="support_satisfaction",
-            type="csat",
-            prompt="How satisfied are you with the support you received?",
-            required=True,
-            counts_as="csat",
-        ),
-        QuestionSpec(
-            key="comment",
-            type="text",
-            prompt="Is there anything else you would like to tell us?",
-            required=False,
-        ),
-    ),
-)
-
-BUILTIN_TEMPLATES: Final[Mapping[str, BuiltinTemplate]] = MappingProxyType(
-    {template.slug: template for template in (POST_PURCHASE_TEMPLATE, SUPPORT_CSAT_TEMPLATE)}
-)

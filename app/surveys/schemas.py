@@ -3,7 +3,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from app.events.types import Actor, EventData, EventType
 from app.kit.inputs import POSTGRES_INTEGER_MAX, Input
@@ -14,6 +21,12 @@ from app.surveys.questions import (
     QuestionSpec,
     QuestionType,
     validate_template_questions,
+)
+from app.surveys.texts import (
+    MAX_TRANSLATIONS,
+    LocaleTag,
+    TemplateTranslation,
+    complete_translation,
 )
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -43,11 +56,39 @@ class TemplateCreate(Input):
         " always gets the same decision, in every version",
     )
 
+    locale: LocaleTag = Field(
+        default="en", description="the language (BCP 47) of name, description and questions"
+    )
+    translations: dict[LocaleTag, TemplateTranslation] = Field(
+        default_factory=dict,
+        max_length=MAX_TRANSLATIONS,
+        description="language (BCP 47) -> the name, description and every question's prompt"
+        " (and option labels, in the same number and order) in it. Keys and values stay the"
+        " template's own, so answers in any language are comparable. A csat question keeping"
+        " the default labels gets them in de, en, es and fr without listing them; a missing or"
+        " unknown question, a wrong number of labels or the template's own language is a 422",
+    )
+
     @field_validator("questions")
     @classmethod
     def _valid_question_list(cls, questions: list[QuestionSpec]) -> list[QuestionSpec]:
         validate_template_questions(questions)  # TemplateError is a ValueError: becomes a 422
         return questions
+
+    @field_validator("translations")
+    @classmethod
+    def _complete_translations(
+        cls, translations: dict[str, TemplateTranslation], info: ValidationInfo
+    ) -> dict[str, TemplateTranslation]:
+        questions, locale = info.data.get("questions"), info.data.get("locale")
+        if questions is None or locale is None:  # reported already
+            return translations
+        if locale in translations:
+            raise ValueError(f"{locale} is the template's own language, not a translation")
+        return {
+            tag: complete_translation(tag, questions, translation)
+            for tag, translation in translations.items()
+        }
 
 
 class TemplateUpdate(Input):
@@ -67,6 +108,8 @@ class TemplateOut(BaseModel):
     description: str | None
     builtin: bool
     questions: list[QuestionSpec]
+    locale: str
+    translations: dict[str, TemplateTranslation]
     sample_percent: int
     created_at: datetime
 
@@ -176,6 +219,11 @@ class PublicQuestion(BaseModel):
 
 
 class PublicSurvey(BaseModel):
+    locale: str = Field(
+        description="the language of these texts: `lang`, else the first of Accept-Language"
+        " the survey speaks, else the template's own"
+    )
+    locales: list[str] = Field(description="every language the survey speaks, its own first")
     name: str
     description: str | None
     questions: list[PublicQuestion]
@@ -223,6 +271,9 @@ class ResponseOut(BaseModel):
     order_external_ref: str | None
     ticket_id: uuid.UUID | None
     created_at: datetime
+    locale: str | None = Field(
+        description="the language the survey was read in; labels are the template's own"
+    )
     answers: list[AnswerOut]
 
     @classmethod
@@ -236,6 +287,7 @@ class ResponseOut(BaseModel):
             order_external_ref=response.order.external_ref if response.order else None,
             ticket_id=response.ticket_id,
             created_at=response.created_at,
+            locale=response.locale,
             answers=[AnswerOut.from_model(answer) for answer in response.answers],
         )
 

@@ -13,13 +13,14 @@ from app.events.service import actor_data, record_event
 from app.kit.errors import UnknownReference, invalid_field
 from app.kit.pagination import PageParams
 from app.models import Customer, SurveyInvitation, SurveyResponse, SurveyTemplate
+from app.surveys.builtins import BUILTIN_TEMPLATES
 from app.surveys.errors import (
     BuiltinTemplateReadOnly,
     CustomerNotSampled,
     CustomerRecentlyInvited,
     SurveyTemplateNotFound,
 )
-from app.surveys.questions import BUILTIN_TEMPLATES, QuestionSpec
+from app.surveys.questions import QuestionSpec
 from app.surveys.repository import (
     SolvedTicket,
     SurveyInvitationRepository,
@@ -38,6 +39,7 @@ from app.surveys.schemas import (
     TemplateCreate,
     TemplateUpdate,
 )
+from app.surveys.texts import TemplateTexts, TemplateTranslation
 from app.surveys.tokens import generate_token, public_survey_url
 from app.surveys.types import InvitationTrigger, SkipReason
 from app.tickets.service import resolve_references
@@ -49,6 +51,19 @@ SUPPORT_CSAT_SLUG = "support-csat"
 
 def template_questions(template: SurveyTemplate) -> tuple[QuestionSpec, ...]:
     return tuple(QuestionSpec.model_validate(question) for question in template.questions)
+
+
+def template_texts(template: SurveyTemplate) -> TemplateTexts:
+    return TemplateTexts(
+        locale=template.locale,
+        name=template.name,
+        description=template.description,
+        questions=template_questions(template),
+        translations={
+            tag: TemplateTranslation.model_validate(translation)
+            for tag, translation in template.translations.items()
+        },
+    )
 
 
 async def publish_template(
@@ -70,6 +85,11 @@ async def publish_template(
         description=body.description,
         builtin=False,
         questions=[question.model_dump(mode="json") for question in body.questions],
+        locale=body.locale,
+        translations={
+            tag: translation.model_dump(mode="json")
+            for tag, translation in body.translations.items()
+        },
         sample_percent=body.sample_percent,
         created_at=now,
     )

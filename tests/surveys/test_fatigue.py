@@ -3,18 +3,20 @@ template) and sampling (a template invites its sample_percent of customers), thr
 and the automatic invitation on solve."""
 
 import asyncio
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.config import Settings
 from app.kit.db import Database
 from app.kit.jobs import JobContext
 from app.main import create_app
-from app.models import Customer, SurveyAutoInviteSkip, SurveyInvitation
+from app.models import Customer, SurveyAutoInviteSkip, SurveyInvitation, SurveyTemplate
 from app.surveys.errors import CustomerNotSampled, CustomerRecentlyInvited
 from app.surveys.sampling import in_sample
 from app.surveys.service import invite_solved_tickets
@@ -22,6 +24,16 @@ from app.surveys.tasks import invite_customers_of_solved_tickets
 from tests.factories import add_customer, add_ticket, create_invitation
 from tests.support.api import assert_problem
 from tests.support.clock import MutableClock
+
+
+@pytest.fixture(autouse=True)
+async def _builtin_samples_restored(database: Database) -> AsyncIterator[None]:
+    """Built-in templates survive the cleanup between tests: put back the sample changed here."""
+    yield
+    async with database.sessionmaker() as session, session.begin():
+        await session.execute(
+            update(SurveyTemplate).where(SurveyTemplate.builtin).values(sample_percent=100)
+        )
 
 
 async def invite(

@@ -6,13 +6,15 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from app.surveys.questions import (
+from app.surveys.builtins import (
     BUILTIN_TEMPLATES,
-    DEFAULT_CSAT_LABELS,
     POST_PURCHASE_TEMPLATE,
     SUPPORT_CSAT_TEMPLATE,
-    AnswerError,
     BuiltinTemplate,
+)
+from app.surveys.questions import (
+    DEFAULT_CSAT_LABELS,
+    AnswerError,
     NormalisedAnswer,
     QuestionSpec,
     TemplateError,
@@ -148,6 +150,26 @@ def test_likert_value_gets_its_label(value: int, label: str) -> None:
     assert (website_ease.numeric_value, website_ease.label) == (value, label)
 
 
+@pytest.mark.parametrize("label", ["very easy", "VERY EASY", "  Very Easy "])
+def test_a_label_matches_whatever_its_case_and_surrounding_spaces(label: str) -> None:
+    [answer] = validate_answers(
+        [spec_by_key(POST_PURCHASE, "website_ease")], {"website_ease": label}
+    )
+    assert (answer.numeric_value, answer.label) == (5, "Very easy")
+
+
+def test_a_label_of_another_language_counts_as_the_questions_own() -> None:
+    spec = spec_by_key(POST_PURCHASE, "quality")
+    german = ("Ausgezeichnet", "Gut", "Befriedigend", "Schlecht")
+    label_sets = {"quality": [german, spec.options or ()]}
+    [in_german] = validate_answers([spec], {"quality": "befriedigend"}, label_sets=label_sets)
+    [in_english] = validate_answers([spec], {"quality": "Fair"}, label_sets=label_sets)
+    assert (in_german.numeric_value, in_german.label) == (2, "Fair")
+    assert in_english == in_german
+    with pytest.raises(AnswerError, match="expected one of 'Ausgezeichnet', 'Gut'"):
+        validate_answers([spec], {"quality": "Fabulous"}, label_sets=label_sets)
+
+
 def test_overridden_csat_labels_are_used() -> None:
     spec = QuestionSpec(
         key="mood",
@@ -199,8 +221,8 @@ CSAT_EXPECTED = "expected an integer from 1 to 5 or an option label"
         ),
         (
             "website_ease",
-            "very easy",
-            "unknown option 'very easy'; expected one of "
+            "very easily",
+            "unknown option 'very easily'; expected one of "
             "'Very easy', 'Easy', 'Neither easy nor difficult', 'Difficult', 'Very difficult'",
         ),
         ("expectations_met", "yes", "expected true or false, got a string"),

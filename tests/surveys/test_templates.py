@@ -7,9 +7,9 @@ from sqlalchemy import select
 from app.auth.scopes import Scope
 from app.kit.db import Database
 from app.models import SurveyTemplate
+from app.surveys.builtins import BUILTIN_TEMPLATES
 from app.surveys.errors import BuiltinTemplateReadOnly
-from app.surveys.questions import BUILTIN_TEMPLATES
-from app.surveys.service import template_questions
+from app.surveys.service import template_questions, template_texts
 from tests.conftest import MakeKey
 from tests.support.api import bearer
 
@@ -38,6 +38,16 @@ async def test_the_migration_seeds_the_builtin_templates_as_the_code_defines_the
     for slug, template in BUILTIN_TEMPLATES.items():
         assert latest[slug].version == template.version
         assert template_questions(latest[slug]) == template.questions
+        texts = template_texts(latest[slug])
+        assert (texts.locale, dict(texts.translations)) == (
+            template.locale, dict(template.translations)
+        )
+        assert texts.locales == ("en", "de", "es", "fr")
+    version_1 = template_texts(rows[0])
+    assert version_1.locales == ("en", "de", "es", "fr")
+    assert version_1.in_locale("de").questions[0].options == (
+        "Sehr zufrieden", "Zufrieden", "Neutral", "Unzufrieden", "Sehr unzufrieden",
+    )
 
 
 async def test_post_purchase_version_2_asks_with_the_guides_choices_and_version_1_keeps_its_own(
