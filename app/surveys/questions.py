@@ -73,12 +73,30 @@ class TemplateError(ValueError):
     """A template's question list is not acceptable (count or duplicate keys)."""
 
 
-class AnswerError(ValueError):
-    """Answers failed validation; `errors` holds one (question_key or "", detail) per problem."""
+# Why an answer was refused, for a reader that words it its own way (the survey page).
+AnswerReason = Literal[
+    "required", "invalid_choice", "wrong_type", "too_long", "forbidden_character",
+    "unknown_question", "not_an_object",
+]
 
-    def __init__(self, errors: list[tuple[str, str]]) -> None:
-        self.errors = errors
-        super().__init__("; ".join(f"{key or '(answers)'}: {detail}" for key, detail in errors))
+
+@dataclass(frozen=True, slots=True)
+class AnswerProblem:
+    question_key: str  # "" for the answers as a whole
+    reason: AnswerReason
+    detail: str
+
+
+class AnswerError(ValueError):
+    """Answers failed validation; `errors` holds one (question_key or "", detail) per problem,
+    `problems` the same with the reason of each."""
+
+    def __init__(self, problems: list[AnswerProblem]) -> None:
+        self.problems = problems
+        self.errors = [(problem.question_key, problem.detail) for problem in problems]
+        super().__init__(
+            "; ".join(f"{key or '(answers)'}: {detail}" for key, detail in self.errors)
+        )
 
 
 class QuestionSpec(BaseModel):
@@ -183,6 +201,10 @@ class NormalisedAnswer:
 class _InvalidAnswerError(Exception):
     """Internal: one question's answer is wrong; the message is the detail for the client."""
 
+    def __init__(self, detail: str, reason: AnswerReason) -> None:
+        super().__init__(detail)
+        self.reason = reason
+
 
 LabelSets = Mapping[str, Sequence[tuple[str, ...]]]
 
@@ -202,15 +224,17 @@ def validate_answers(
     own, and the answer then carries the question's own label.
     """
     if not isinstance(answers, Mapping):
-        raise AnswerError([("", "answers must be an object keyed by question")])
-    errors: list[tuple[str, str]] = []
+        raise AnswerError(
+            [AnswerProblem("", "not_an_object", "answers must be an object keyed by question")]
+        )
+    errors: list[AnswerProblem] = []
     normalised: list[NormalisedAnswer] = []
     for spec in questions:
         labels = (label_sets or {}).get(spec.key) or ([spec.options] if spec.options else [])
         try:
             answer = _normalise_answer(spec, answers.get(spec.key), labels)
         except _InvalidAnswerError as problem:
-            errors.append((spec.key, str(problem)))
+            errors.append(AnswerProblem(spec.key, problem.reason, str(problem)))
         else:
             if answer is not None:
                 normalised.append(answer)
@@ -222,10 +246,13 @@ def validate_answers(
 
 def _unknown_key_errors(
     questions: Sequence[QuestionSpec], answers: Mapping[str, object]
-) -> list[tuple[str, str]]:
+) -> list[AnswerProblem]:
     known_keys = {spec.key for spec in questions}
     unknown_keys = [_shorten(str(key)) for key in answers if key not in known_keys]
-    return [(key, f"unknown question {key!r}") for key in unknown_keys]
+    return [
+        AnswerProblem(key, "unknown_question", f"unknown question {key!r}")
+        for key in unknown_keys
+    ]
 
 
 def _normalise_answer(
@@ -233,7 +260,7 @@ def _normalise_answer(
 ) -> NormalisedAnswer | None:
     if _is_missing(raw):
         if spec.required:
-            raise _InvalidAnswerError("answer required")
+            raise _InvalidAnswerError("answer required", "required")
         return None
     if spec.type in SCALE_BOUNDS:
         return _parse_scale(spec, raw, label_sets)
@@ -254,12 +281,14 @@ def _parse_scale(
     elif isinstance(raw, int) and not isinstance(raw, bool):
         value = int(raw)
         if not lowest <= value <= highest:
-            raise _InvalidAnswerError(f"value {value} is out of range {lowest}-{highest}")
+            raise _InvalidAnswerError(
+                f"value {value} is out of range {lowest}-{highest}", "invalid_choice"
+            )
     else:
         expected = f"an integer from {lowest} to {highest}"
         if labels:
             expected += " or an option label"
-        raise _InvalidAnswerError(f"expected {expected}, got {_type_name(raw)}")
+        raise _InvalidAnswerError(f"expected {expected}, got {_type_name(raw)}", "wrong_type")
     label = labels[highest - value] if labels else None
     return NormalisedAnswer(spec.key, spec.type, value, None, label)
 
@@ -273,24 +302,30 @@ def _value_for_label(label_sets: Sequence[tuple[str, ...]], raw: str) -> int:
         if wanted in folded:
             return len(labels) - folded.index(wanted)
     choices = ", ".join(repr(label) for label in label_sets[0])
-    raise _InvalidAnswerError(f"unknown option {_shorten(raw)!r}; expected one of {choices}")
+    raise _InvalidAnswerError(
+        f"unknown option {_shorten(raw)!r}; expected one of {choices}", "invalid_choice"
+    )
 
 
 def _parse_yes_no(spec: QuestionSpec, raw: object) -> NormalisedAnswer:
     if not isinstance(raw, bool):
-        raise _InvalidAnswerError(f"expected true or false, got {_type_name(raw)}")
+        raise _InvalidAnswerError(f"expected true or false, got {_type_name(raw)}", "wrong_type")
     return NormalisedAnswer(spec.key, spec.type, int(raw), None, YES_NO_LABELS[raw])
 
 
 def _parse_text(spec: QuestionSpec, raw: object) -> NormalisedAnswer:
     if not isinstance(raw, str):
-        raise _InvalidAnswerError(f"expected a string, got {_type_name(raw)}")
+        raise _InvalidAnswerError(f"expected a string, got {_type_name(raw)}", "wrong_type")
     text = raw.strip()
     max_length = spec.max_length or DEFAULT_TEXT_MAX_LENGTH
     if len(text) > max_length:
-        raise _InvalidAnswerError(f"text is {len(text)} characters; the maximum is {max_length}")
+        raise _InvalidAnswerError(
+            f"text is {len(text)} characters; the maximum is {max_length}", "too_long"
+        )
     if "\x00" in text:  # PostgreSQL text columns cannot store NUL
-        raise _InvalidAnswerError("text must not contain NUL characters")
+        raise _InvalidAnswerError(
+            "text must not contain NUL characters", "forbidden_character"
+        )
     return NormalisedAnswer(spec.key, spec.type, None, text, None)
 
 

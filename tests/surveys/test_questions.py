@@ -286,6 +286,28 @@ def test_answer_error_is_a_value_error_naming_each_question() -> None:
         validate_answers(SUPPORT_CSAT, {"comment": 5})
     assert isinstance(caught.value, AnswerError)
     assert "comment: expected a string, got an integer" in str(caught.value)
+    assert [(p.question_key, p.reason) for p in caught.value.problems] == [
+        ("support_satisfaction", "required"), ("comment", "wrong_type"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answers", "reasons"),
+    [
+        ({"satisfaction": 6, "expectations_met": "yes"},
+         [("satisfaction", "invalid_choice"), ("expectations_met", "wrong_type")]),
+        ({"satisfaction": "Great", "expectations_met": True, "improvement": "x" * 2001},
+         [("satisfaction", "invalid_choice"), ("improvement", "too_long")]),
+        ({"satisfaction": 5, "expectations_met": True, "improvement": "a\x00", "colour": 1},
+         [("improvement", "forbidden_character"), ("colour", "unknown_question")]),
+    ],
+)
+def test_each_problem_says_why_for_a_reader_that_words_it_itself(
+    answers: dict[str, object], reasons: list[tuple[str, str]]
+) -> None:
+    with pytest.raises(AnswerError) as caught:
+        validate_answers(POST_PURCHASE, answers)
+    assert [(p.question_key, p.reason) for p in caught.value.problems] == reasons
 
 
 def test_answers_that_are_not_a_mapping_are_refused() -> None:
