@@ -179,7 +179,7 @@ async def test_the_default_jobs_include_the_sweep_at_the_tick_interval(settings:
     jobs = {job.name: job for job in default_jobs(settings)}
     assert set(jobs) == {
         "sla_sweep", "delivery_overdue_watch", "auto_close_solved_tickets",
-        "purge_idempotency_keys", "invite_solved_tickets",
+        "purge_idempotency_keys", "invite_solved_tickets", "survey_reminders",
         "deliver_webhooks",
     }
     assert jobs["sla_sweep"].interval_seconds == settings.worker_tick_seconds
