@@ -24,6 +24,7 @@ from app.kit.jobs import JobContext
 from app.models import Customer, Event
 from app.orders.tasks import watch_overdue_deliveries
 from app.sla.tasks import sweep_sla_targets
+from app.surveys.tasks import remind_unanswered_invitations
 from app.tickets.service import close_solved_tickets
 from app.webhooks.delivery import disable_endpoint
 from tests.conftest import MakeKey
@@ -100,6 +101,12 @@ async def a_survey_answered_low_and_its_feedback(flow: Flow) -> None:
     assert changed.status_code == 200, changed.text
 
 
+async def an_unanswered_survey_reminded(flow: Flow) -> None:
+    await create_invitation(flow.client, flow.headers, "support-csat")
+    flow.clock.advance(timedelta(days=flow.jobs.settings.survey_reminder_after_days))
+    assert await remind_unanswered_invitations(flow.jobs) == 1
+
+
 async def a_disabled_endpoint(flow: Flow) -> None:
     endpoint = await create_endpoint(flow.client, flow.headers, "http://127.0.0.1:9/hooks")
     async with flow.jobs.transaction() as session:
@@ -110,6 +117,7 @@ FLOWS: list[Callable[[Flow], Awaitable[None]]] = [
     tickets_and_their_sla,
     an_overdue_delivery,
     a_survey_answered_low_and_its_feedback,
+    an_unanswered_survey_reminded,
     a_disabled_endpoint,
 ]
 

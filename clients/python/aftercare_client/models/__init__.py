@@ -103,6 +103,7 @@ from .problem_location import ProblemLocation
 from .public_question import PublicQuestion
 from .public_survey import PublicSurvey
 from .question_spec import QuestionSpec
+from .question_text import QuestionText
 from .question_type import QuestionType
 from .readiness import Readiness
 from .recover_request import RecoverRequest
@@ -126,6 +127,8 @@ from .summary import Summary
 from .survey_invitation_created_data import SurveyInvitationCreatedData
 from .survey_invitation_created_event import SurveyInvitationCreatedEvent
 from .survey_metric import SurveyMetric
+from .survey_reminder_due_data import SurveyReminderDueData
+from .survey_reminder_due_event import SurveyReminderDueEvent
 from .survey_response_received_data import SurveyResponseReceivedData
 from .survey_response_received_event import SurveyResponseReceivedEvent
 from .system_actor import SystemActor
@@ -133,8 +136,13 @@ from .tags_change import TagsChange
 from .target_definition import TargetDefinition
 from .targets import Targets
 from .template_create import TemplateCreate
+from .template_create_translations import TemplateCreateTranslations
 from .template_out import TemplateOut
+from .template_out_translations import TemplateOutTranslations
 from .template_ref import TemplateRef
+from .template_translation import TemplateTranslation
+from .template_translation_questions import TemplateTranslationQuestions
+from .template_update import TemplateUpdate
 from .test_delivery_result import TestDeliveryResult
 from .ticket_changes import TicketChanges
 from .ticket_create import TicketCreate
@@ -266,6 +274,7 @@ __all__ = (
     "PublicQuestion",
     "PublicSurvey",
     "QuestionSpec",
+    "QuestionText",
     "QuestionType",
     "Readiness",
     "RecoverRequest",
@@ -289,6 +298,8 @@ __all__ = (
     "SurveyInvitationCreatedData",
     "SurveyInvitationCreatedEvent",
     "SurveyMetric",
+    "SurveyReminderDueData",
+    "SurveyReminderDueEvent",
     "SurveyResponseReceivedData",
     "SurveyResponseReceivedEvent",
     "SystemActor",
@@ -296,8 +307,13 @@ __all__ = (
     "TargetDefinition",
     "Targets",
     "TemplateCreate",
+    "TemplateCreateTranslations",
     "TemplateOut",
+    "TemplateOutTranslations",
     "TemplateRef",
+    "TemplateTranslation",
+    "TemplateTranslationQuestions",
+    "TemplateUpdate",
     "TestDeliveryResult",
     "TicketChanges",
     "TicketCreate",

@@ -8,6 +8,7 @@ class EventType(StrEnum):
     SLA_BREACHED = "sla.breached"
     SLA_WARNING = "sla.warning"
     SURVEY_INVITATION_CREATED = "survey.invitation_created"
+    SURVEY_REMINDER_DUE = "survey.reminder_due"
     SURVEY_RESPONSE_RECEIVED = "survey.response_received"
     TICKET_CREATED = "ticket.created"
     TICKET_ESCALATED = "ticket.escalated"

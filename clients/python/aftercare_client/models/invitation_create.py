@@ -21,6 +21,10 @@ class InvitationCreate:
         template_version (int | None | Unset): pin a version; default: the latest
         order_external_ref (None | str | Unset):
         ticket_id (None | Unset | UUID):
+        override_fatigue (bool | Unset): invite even if the customer was invited to any survey within
+            AFTERCARE_SURVEY_FATIGUE_DAYS (else a 409 customer-recently-invited) Default: False.
+        override_sampling (bool | Unset): invite even if the customer is outside the template's sample_percent (else a
+            409 customer-not-sampled) Default: False.
     """
 
     template: str
@@ -28,6 +32,8 @@ class InvitationCreate:
     template_version: int | None | Unset = UNSET
     order_external_ref: None | str | Unset = UNSET
     ticket_id: None | Unset | UUID = UNSET
+    override_fatigue: bool | Unset = False
+    override_sampling: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
         template = self.template
@@ -54,6 +60,10 @@ class InvitationCreate:
         else:
             ticket_id = self.ticket_id
 
+        override_fatigue = self.override_fatigue
+
+        override_sampling = self.override_sampling
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -68,6 +78,10 @@ class InvitationCreate:
             field_dict["order_external_ref"] = order_external_ref
         if ticket_id is not UNSET:
             field_dict["ticket_id"] = ticket_id
+        if override_fatigue is not UNSET:
+            field_dict["override_fatigue"] = override_fatigue
+        if override_sampling is not UNSET:
+            field_dict["override_sampling"] = override_sampling
 
         return field_dict
 
@@ -115,12 +129,18 @@ class InvitationCreate:
 
         ticket_id = _parse_ticket_id(d.pop("ticket_id", UNSET))
 
+        override_fatigue = d.pop("override_fatigue", UNSET)
+
+        override_sampling = d.pop("override_sampling", UNSET)
+
         invitation_create = cls(
             template=template,
             customer_external_ref=customer_external_ref,
             template_version=template_version,
             order_external_ref=order_external_ref,
             ticket_id=ticket_id,
+            override_fatigue=override_fatigue,
+            override_sampling=override_sampling,
         )
 
         return invitation_create

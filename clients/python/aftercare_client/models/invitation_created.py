@@ -28,6 +28,9 @@ class InvitationCreated:
         created_at (datetime.datetime):
         expires_at (datetime.datetime):
         responded_at (datetime.datetime | None):
+        reminder_due_at (datetime.datetime | None): when survey.reminder_due will be recorded; null once recorded,
+            answered or expired, or when no reminder is owed
+        reminded_at (datetime.datetime | None): when survey.reminder_due was recorded
         token (str): the single-use capability; shown only in this answer
         public_url (str): the link to send to the customer
     """
@@ -41,6 +44,8 @@ class InvitationCreated:
     created_at: datetime.datetime
     expires_at: datetime.datetime
     responded_at: datetime.datetime | None
+    reminder_due_at: datetime.datetime | None
+    reminded_at: datetime.datetime | None
     token: str
     public_url: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -73,6 +78,18 @@ class InvitationCreated:
         else:
             responded_at = self.responded_at
 
+        reminder_due_at: None | str
+        if isinstance(self.reminder_due_at, datetime.datetime):
+            reminder_due_at = self.reminder_due_at.isoformat()
+        else:
+            reminder_due_at = self.reminder_due_at
+
+        reminded_at: None | str
+        if isinstance(self.reminded_at, datetime.datetime):
+            reminded_at = self.reminded_at.isoformat()
+        else:
+            reminded_at = self.reminded_at
+
         token = self.token
 
         public_url = self.public_url
@@ -90,6 +107,8 @@ class InvitationCreated:
                 "created_at": created_at,
                 "expires_at": expires_at,
                 "responded_at": responded_at,
+                "reminder_due_at": reminder_due_at,
+                "reminded_at": reminded_at,
                 "token": token,
                 "public_url": public_url,
             }
@@ -151,6 +170,36 @@ class InvitationCreated:
 
         responded_at = _parse_responded_at(d.pop("responded_at"))
 
+        def _parse_reminder_due_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reminder_due_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return reminder_due_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        reminder_due_at = _parse_reminder_due_at(d.pop("reminder_due_at"))
+
+        def _parse_reminded_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reminded_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return reminded_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        reminded_at = _parse_reminded_at(d.pop("reminded_at"))
+
         token = d.pop("token")
 
         public_url = d.pop("public_url")
@@ -165,6 +214,8 @@ class InvitationCreated:
             created_at=created_at,
             expires_at=expires_at,
             responded_at=responded_at,
+            reminder_due_at=reminder_due_at,
+            reminded_at=reminded_at,
             token=token,
             public_url=public_url,
         )

@@ -28,6 +28,9 @@ class InvitationOut:
         created_at (datetime.datetime):
         expires_at (datetime.datetime):
         responded_at (datetime.datetime | None):
+        reminder_due_at (datetime.datetime | None): when survey.reminder_due will be recorded; null once recorded,
+            answered or expired, or when no reminder is owed
+        reminded_at (datetime.datetime | None): when survey.reminder_due was recorded
     """
 
     id: UUID
@@ -39,6 +42,8 @@ class InvitationOut:
     created_at: datetime.datetime
     expires_at: datetime.datetime
     responded_at: datetime.datetime | None
+    reminder_due_at: datetime.datetime | None
+    reminded_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +74,18 @@ class InvitationOut:
         else:
             responded_at = self.responded_at
 
+        reminder_due_at: None | str
+        if isinstance(self.reminder_due_at, datetime.datetime):
+            reminder_due_at = self.reminder_due_at.isoformat()
+        else:
+            reminder_due_at = self.reminder_due_at
+
+        reminded_at: None | str
+        if isinstance(self.reminded_at, datetime.datetime):
+            reminded_at = self.reminded_at.isoformat()
+        else:
+            reminded_at = self.reminded_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -82,6 +99,8 @@ class InvitationOut:
                 "created_at": created_at,
                 "expires_at": expires_at,
                 "responded_at": responded_at,
+                "reminder_due_at": reminder_due_at,
+                "reminded_at": reminded_at,
             }
         )
 
@@ -141,6 +160,36 @@ class InvitationOut:
 
         responded_at = _parse_responded_at(d.pop("responded_at"))
 
+        def _parse_reminder_due_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reminder_due_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return reminder_due_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        reminder_due_at = _parse_reminder_due_at(d.pop("reminder_due_at"))
+
+        def _parse_reminded_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reminded_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return reminded_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        reminded_at = _parse_reminded_at(d.pop("reminded_at"))
+
         invitation_out = cls(
             id=id,
             template=template,
@@ -151,6 +200,8 @@ class InvitationOut:
             created_at=created_at,
             expires_at=expires_at,
             responded_at=responded_at,
+            reminder_due_at=reminder_due_at,
+            reminded_at=reminded_at,
         )
 
         invitation_out.additional_properties = d

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.sla_breached_event import SlaBreachedEvent
     from ..models.sla_warning_event import SlaWarningEvent
     from ..models.survey_invitation_created_event import SurveyInvitationCreatedEvent
+    from ..models.survey_reminder_due_event import SurveyReminderDueEvent
     from ..models.survey_response_received_event import SurveyResponseReceivedEvent
     from ..models.ticket_created_event import TicketCreatedEvent
     from ..models.ticket_escalated_event import TicketEscalatedEvent
@@ -30,9 +31,9 @@ class PageEventOut:
     """
     Attributes:
         items (list[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent |
-            SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyResponseReceivedEvent | TicketCreatedEvent |
-            TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent |
-            WebhookEndpointDisabledEvent]):
+            SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent |
+            TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent |
+            TicketUpdatedEvent | WebhookEndpointDisabledEvent]):
         next_cursor (None | str):
     """
 
@@ -43,6 +44,7 @@ class PageEventOut:
         | SlaBreachedEvent
         | SlaWarningEvent
         | SurveyInvitationCreatedEvent
+        | SurveyReminderDueEvent
         | SurveyResponseReceivedEvent
         | TicketCreatedEvent
         | TicketEscalatedEvent
@@ -63,6 +65,7 @@ class PageEventOut:
         from ..models.survey_invitation_created_event import (
             SurveyInvitationCreatedEvent,  # noqa: PLC0415
         )
+        from ..models.survey_reminder_due_event import SurveyReminderDueEvent  # noqa: PLC0415
         from ..models.survey_response_received_event import SurveyResponseReceivedEvent  # noqa: PLC0415
         from ..models.ticket_created_event import TicketCreatedEvent  # noqa: PLC0415
         from ..models.ticket_escalated_event import TicketEscalatedEvent  # noqa: PLC0415
@@ -92,6 +95,8 @@ class PageEventOut:
             elif isinstance(items_item_data, SurveyInvitationCreatedEvent):
                 items_item = items_item_data.to_dict()
             elif isinstance(items_item_data, SurveyResponseReceivedEvent):
+                items_item = items_item_data.to_dict()
+            elif isinstance(items_item_data, SurveyReminderDueEvent):
                 items_item = items_item_data.to_dict()
             elif isinstance(items_item_data, FeedbackCreatedEvent):
                 items_item = items_item_data.to_dict()
@@ -126,6 +131,7 @@ class PageEventOut:
         from ..models.survey_invitation_created_event import (
             SurveyInvitationCreatedEvent,  # noqa: PLC0415
         )
+        from ..models.survey_reminder_due_event import SurveyReminderDueEvent  # noqa: PLC0415
         from ..models.survey_response_received_event import SurveyResponseReceivedEvent  # noqa: PLC0415
         from ..models.ticket_created_event import TicketCreatedEvent  # noqa: PLC0415
         from ..models.ticket_escalated_event import TicketEscalatedEvent  # noqa: PLC0415
@@ -150,6 +156,7 @@ class PageEventOut:
                 | SlaBreachedEvent
                 | SlaWarningEvent
                 | SurveyInvitationCreatedEvent
+                | SurveyReminderDueEvent
                 | SurveyResponseReceivedEvent
                 | TicketCreatedEvent
                 | TicketEscalatedEvent
@@ -260,7 +267,7 @@ class PageEventOut:
                     if not isinstance(data, dict):
                         raise TypeError()
                     componentsschemas_event_out_type_10 = (
-                        FeedbackCreatedEvent.from_dict(data)
+                        SurveyReminderDueEvent.from_dict(data)
                     )
 
                     return componentsschemas_event_out_type_10
@@ -270,19 +277,29 @@ class PageEventOut:
                     if not isinstance(data, dict):
                         raise TypeError()
                     componentsschemas_event_out_type_11 = (
-                        FeedbackUpdatedEvent.from_dict(data)
+                        FeedbackCreatedEvent.from_dict(data)
                     )
 
                     return componentsschemas_event_out_type_11
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_out_type_12 = (
+                        FeedbackUpdatedEvent.from_dict(data)
+                    )
+
+                    return componentsschemas_event_out_type_12
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_out_type_12 = (
+                componentsschemas_event_out_type_13 = (
                     WebhookEndpointDisabledEvent.from_dict(data)
                 )
 
-                return componentsschemas_event_out_type_12
+                return componentsschemas_event_out_type_13
 
             items_item = _parse_items_item(items_item_data)
 

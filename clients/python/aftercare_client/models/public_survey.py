@@ -18,12 +18,17 @@ T = TypeVar("T", bound="PublicSurvey")
 class PublicSurvey:
     """
     Attributes:
+        locale (str): the language of these texts: `lang`, else the first of Accept-Language the survey speaks, else the
+            template's own
+        locales (list[str]): every language the survey speaks, its own first
         name (str):
         description (None | str):
         questions (list[PublicQuestion]):
         expires_at (datetime.datetime):
     """
 
+    locale: str
+    locales: list[str]
     name: str
     description: None | str
     questions: list[PublicQuestion]
@@ -31,6 +36,10 @@ class PublicSurvey:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        locale = self.locale
+
+        locales = self.locales
+
         name = self.name
 
         description: None | str
@@ -47,6 +56,8 @@ class PublicSurvey:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "locale": locale,
+                "locales": locales,
                 "name": name,
                 "description": description,
                 "questions": questions,
@@ -61,6 +72,10 @@ class PublicSurvey:
         from ..models.public_question import PublicQuestion  # noqa: PLC0415
 
         d = dict(src_dict)
+        locale = d.pop("locale")
+
+        locales = cast(list[str], d.pop("locales"))
+
         name = d.pop("name")
 
         def _parse_description(data: object) -> None | str:
@@ -80,6 +95,8 @@ class PublicSurvey:
         expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
 
         public_survey = cls(
+            locale=locale,
+            locales=locales,
             name=name,
             description=description,
             questions=questions,

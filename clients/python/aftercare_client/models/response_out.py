@@ -27,6 +27,7 @@ class ResponseOut:
         order_external_ref (None | str):
         ticket_id (None | UUID):
         created_at (datetime.datetime):
+        locale (None | str): the language the survey was read in; labels are the template's own
         answers (list[AnswerOut]):
     """
 
@@ -37,6 +38,7 @@ class ResponseOut:
     order_external_ref: None | str
     ticket_id: None | UUID
     created_at: datetime.datetime
+    locale: None | str
     answers: list[AnswerOut]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -60,6 +62,9 @@ class ResponseOut:
 
         created_at = self.created_at.isoformat()
 
+        locale: None | str
+        locale = self.locale
+
         answers = []
         for answers_item_data in self.answers:
             answers_item = answers_item_data.to_dict()
@@ -76,6 +81,7 @@ class ResponseOut:
                 "order_external_ref": order_external_ref,
                 "ticket_id": ticket_id,
                 "created_at": created_at,
+                "locale": locale,
                 "answers": answers,
             }
         )
@@ -120,6 +126,13 @@ class ResponseOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_locale(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        locale = _parse_locale(d.pop("locale"))
+
         answers = []
         _answers = d.pop("answers")
         for answers_item_data in _answers:
@@ -135,6 +148,7 @@ class ResponseOut:
             order_external_ref=order_external_ref,
             ticket_id=ticket_id,
             created_at=created_at,
+            locale=locale,
             answers=answers,
         )
 

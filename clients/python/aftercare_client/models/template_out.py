@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.question_spec import QuestionSpec
+    from ..models.template_out_translations import TemplateOutTranslations
 
 
 T = TypeVar("T", bound="TemplateOut")
@@ -26,6 +27,9 @@ class TemplateOut:
         description (None | str):
         builtin (bool):
         questions (list[QuestionSpec]):
+        locale (str):
+        translations (TemplateOutTranslations):
+        sample_percent (int):
         created_at (datetime.datetime):
     """
 
@@ -36,6 +40,9 @@ class TemplateOut:
     description: None | str
     builtin: bool
     questions: list[QuestionSpec]
+    locale: str
+    translations: TemplateOutTranslations
+    sample_percent: int
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,6 +65,12 @@ class TemplateOut:
             questions_item = questions_item_data.to_dict()
             questions.append(questions_item)
 
+        locale = self.locale
+
+        translations = self.translations.to_dict()
+
+        sample_percent = self.sample_percent
+
         created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -71,6 +84,9 @@ class TemplateOut:
                 "description": description,
                 "builtin": builtin,
                 "questions": questions,
+                "locale": locale,
+                "translations": translations,
+                "sample_percent": sample_percent,
                 "created_at": created_at,
             }
         )
@@ -80,6 +96,7 @@ class TemplateOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.question_spec import QuestionSpec  # noqa: PLC0415
+        from ..models.template_out_translations import TemplateOutTranslations  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -106,6 +123,12 @@ class TemplateOut:
 
             questions.append(questions_item)
 
+        locale = d.pop("locale")
+
+        translations = TemplateOutTranslations.from_dict(d.pop("translations"))
+
+        sample_percent = d.pop("sample_percent")
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         template_out = cls(
@@ -116,6 +139,9 @@ class TemplateOut:
             description=description,
             builtin=builtin,
             questions=questions,
+            locale=locale,
+            translations=translations,
+            sample_percent=sample_percent,
             created_at=created_at,
         )
 

@@ -14,6 +14,7 @@ from ...models.problem import Problem
 from ...models.sla_breached_event import SlaBreachedEvent
 from ...models.sla_warning_event import SlaWarningEvent
 from ...models.survey_invitation_created_event import SurveyInvitationCreatedEvent
+from ...models.survey_reminder_due_event import SurveyReminderDueEvent
 from ...models.survey_response_received_event import SurveyResponseReceivedEvent
 from ...models.ticket_created_event import TicketCreatedEvent
 from ...models.ticket_escalated_event import TicketEscalatedEvent
@@ -47,6 +48,7 @@ def _parse_response(
     | SlaBreachedEvent
     | SlaWarningEvent
     | SurveyInvitationCreatedEvent
+    | SurveyReminderDueEvent
     | SurveyResponseReceivedEvent
     | TicketCreatedEvent
     | TicketEscalatedEvent
@@ -68,6 +70,7 @@ def _parse_response(
             | SlaBreachedEvent
             | SlaWarningEvent
             | SurveyInvitationCreatedEvent
+            | SurveyReminderDueEvent
             | SurveyResponseReceivedEvent
             | TicketCreatedEvent
             | TicketEscalatedEvent
@@ -171,7 +174,7 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_out_type_10 = FeedbackCreatedEvent.from_dict(
+                componentsschemas_event_out_type_10 = SurveyReminderDueEvent.from_dict(
                     data
                 )
 
@@ -181,20 +184,30 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_out_type_11 = FeedbackUpdatedEvent.from_dict(
+                componentsschemas_event_out_type_11 = FeedbackCreatedEvent.from_dict(
                     data
                 )
 
                 return componentsschemas_event_out_type_11
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_event_out_type_12 = FeedbackUpdatedEvent.from_dict(
+                    data
+                )
+
+                return componentsschemas_event_out_type_12
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_event_out_type_12 = (
+            componentsschemas_event_out_type_13 = (
                 WebhookEndpointDisabledEvent.from_dict(data)
             )
 
-            return componentsschemas_event_out_type_12
+            return componentsschemas_event_out_type_13
 
         response_200 = _parse_response_200(response.json())
 
@@ -245,6 +258,7 @@ def _build_response(
     | SlaBreachedEvent
     | SlaWarningEvent
     | SurveyInvitationCreatedEvent
+    | SurveyReminderDueEvent
     | SurveyResponseReceivedEvent
     | TicketCreatedEvent
     | TicketEscalatedEvent
@@ -273,6 +287,7 @@ def sync_detailed(
     | SlaBreachedEvent
     | SlaWarningEvent
     | SurveyInvitationCreatedEvent
+    | SurveyReminderDueEvent
     | SurveyResponseReceivedEvent
     | TicketCreatedEvent
     | TicketEscalatedEvent
@@ -292,7 +307,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
+        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -317,6 +332,7 @@ def sync(
     | SlaBreachedEvent
     | SlaWarningEvent
     | SurveyInvitationCreatedEvent
+    | SurveyReminderDueEvent
     | SurveyResponseReceivedEvent
     | TicketCreatedEvent
     | TicketEscalatedEvent
@@ -337,7 +353,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
+        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
     """
 
     return sync_detailed(
@@ -357,6 +373,7 @@ async def asyncio_detailed(
     | SlaBreachedEvent
     | SlaWarningEvent
     | SurveyInvitationCreatedEvent
+    | SurveyReminderDueEvent
     | SurveyResponseReceivedEvent
     | TicketCreatedEvent
     | TicketEscalatedEvent
@@ -376,7 +393,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
+        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -399,6 +416,7 @@ async def asyncio(
     | SlaBreachedEvent
     | SlaWarningEvent
     | SurveyInvitationCreatedEvent
+    | SurveyReminderDueEvent
     | SurveyResponseReceivedEvent
     | TicketCreatedEvent
     | TicketEscalatedEvent
@@ -419,7 +437,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
+        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
     """
 
     return (

@@ -9,21 +9,37 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.response_receipt import ResponseReceipt
 from ...models.response_submit import ResponseSubmit
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     token: str,
     *,
     body: ResponseSubmit,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/public/surveys/{token}/responses".format(
             token=quote(str(token), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -99,15 +115,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ResponseSubmit,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | ResponseReceipt]:
     """Answer Public Survey
 
      Answer the survey, once. Every answer is checked against its question: a wrong type,
     an out-of-range value, a missing required answer, an unknown question or an over-long
-    text is a 422 whose `errors` point at `/answers/<question key>`.
+    text is a 422 whose `errors` point at `/answers/<question key>`. Option labels match
+    whatever their case, in the survey's language (chosen as on GET) or any other it has.
 
     Args:
         token (str):
+        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
+            survey does not speak is passed over
+        accept_language (None | str | Unset):
         body (ResponseSubmit):
 
     Raises:
@@ -121,6 +143,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         token=token,
         body=body,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -135,15 +159,21 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ResponseSubmit,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Problem | ResponseReceipt | None:
     """Answer Public Survey
 
      Answer the survey, once. Every answer is checked against its question: a wrong type,
     an out-of-range value, a missing required answer, an unknown question or an over-long
-    text is a 422 whose `errors` point at `/answers/<question key>`.
+    text is a 422 whose `errors` point at `/answers/<question key>`. Option labels match
+    whatever their case, in the survey's language (chosen as on GET) or any other it has.
 
     Args:
         token (str):
+        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
+            survey does not speak is passed over
+        accept_language (None | str | Unset):
         body (ResponseSubmit):
 
     Raises:
@@ -158,6 +188,8 @@ def sync(
         token=token,
         client=client,
         body=body,
+        lang=lang,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -166,15 +198,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ResponseSubmit,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | ResponseReceipt]:
     """Answer Public Survey
 
      Answer the survey, once. Every answer is checked against its question: a wrong type,
     an out-of-range value, a missing required answer, an unknown question or an over-long
-    text is a 422 whose `errors` point at `/answers/<question key>`.
+    text is a 422 whose `errors` point at `/answers/<question key>`. Option labels match
+    whatever their case, in the survey's language (chosen as on GET) or any other it has.
 
     Args:
         token (str):
+        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
+            survey does not speak is passed over
+        accept_language (None | str | Unset):
         body (ResponseSubmit):
 
     Raises:
@@ -188,6 +226,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         token=token,
         body=body,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -200,15 +240,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ResponseSubmit,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Problem | ResponseReceipt | None:
     """Answer Public Survey
 
      Answer the survey, once. Every answer is checked against its question: a wrong type,
     an out-of-range value, a missing required answer, an unknown question or an over-long
-    text is a 422 whose `errors` point at `/answers/<question key>`.
+    text is a 422 whose `errors` point at `/answers/<question key>`. Option labels match
+    whatever their case, in the survey's language (chosen as on GET) or any other it has.
 
     Args:
         token (str):
+        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
+            survey does not speak is passed over
+        accept_language (None | str | Unset):
         body (ResponseSubmit):
 
     Raises:
@@ -224,5 +270,7 @@ async def asyncio(
             token=token,
             client=client,
             body=body,
+            lang=lang,
+            accept_language=accept_language,
         )
     ).parsed

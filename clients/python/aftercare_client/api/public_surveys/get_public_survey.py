@@ -8,20 +8,39 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.public_survey import PublicSurvey
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     token: str,
+    *,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["accept-language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/public/surveys/{token}".format(
             token=quote(str(token), safe=""),
         ),
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -84,13 +103,19 @@ def sync_detailed(
     token: str,
     *,
     client: AuthenticatedClient | Client,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | PublicSurvey]:
     """Get Public Survey
 
-     The questions of the survey this link invites to answer.
+     The questions of the survey this link invites to answer, in the language asked for
+    (`lang`, else Accept-Language) when the survey speaks it, else in the template's own.
 
     Args:
         token (str):
+        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
+            survey does not speak is passed over
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +127,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         token=token,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -115,13 +142,19 @@ def sync(
     token: str,
     *,
     client: AuthenticatedClient | Client,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Problem | PublicSurvey | None:
     """Get Public Survey
 
-     The questions of the survey this link invites to answer.
+     The questions of the survey this link invites to answer, in the language asked for
+    (`lang`, else Accept-Language) when the survey speaks it, else in the template's own.
 
     Args:
         token (str):
+        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
+            survey does not speak is passed over
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +167,8 @@ def sync(
     return sync_detailed(
         token=token,
         client=client,
+        lang=lang,
+        accept_language=accept_language,
     ).parsed
 
 
@@ -141,13 +176,19 @@ async def asyncio_detailed(
     token: str,
     *,
     client: AuthenticatedClient | Client,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Response[Problem | PublicSurvey]:
     """Get Public Survey
 
-     The questions of the survey this link invites to answer.
+     The questions of the survey this link invites to answer, in the language asked for
+    (`lang`, else Accept-Language) when the survey speaks it, else in the template's own.
 
     Args:
         token (str):
+        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
+            survey does not speak is passed over
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,6 +200,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         token=token,
+        lang=lang,
+        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -170,13 +213,19 @@ async def asyncio(
     token: str,
     *,
     client: AuthenticatedClient | Client,
+    lang: None | str | Unset = UNSET,
+    accept_language: None | str | Unset = UNSET,
 ) -> Problem | PublicSurvey | None:
     """Get Public Survey
 
-     The questions of the survey this link invites to answer.
+     The questions of the survey this link invites to answer, in the language asked for
+    (`lang`, else Accept-Language) when the survey speaks it, else in the template's own.
 
     Args:
         token (str):
+        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
+            survey does not speak is passed over
+        accept_language (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,5 +239,7 @@ async def asyncio(
         await asyncio_detailed(
             token=token,
             client=client,
+            lang=lang,
+            accept_language=accept_language,
         )
     ).parsed
