@@ -60,18 +60,19 @@ async def served_app(
     base_url = f"http://127.0.0.1:{port}"
     try:
         async with asyncio.timeout(30):
-            await _wait_ready(base_url)
+            await wait_ready(base_url)
         yield base_url
     finally:
         process.send_signal(signal.SIGINT)
         await process.wait()
 
 
-async def _wait_ready(base_url: str) -> None:
+async def wait_ready(base_url: str, path: str = "/readyz") -> None:
+    """Until GET `path` answers 200."""
     async with httpx.AsyncClient() as client:
         while True:
             try:
-                if (await client.get(f"{base_url}/readyz")).status_code == 200:
+                if (await client.get(f"{base_url}{path}")).status_code == 200:
                     return
             except httpx.TransportError:
                 pass
