@@ -17,8 +17,9 @@ from app.events.schemas import webhook_operations
 from app.feedback.router import router as feedback_router
 from app.health.router import router as health_router
 from app.idempotency.service import REPLAYED_HEADER, IdempotentReplay
+from app.kit.cache import CacheListener
 from app.kit.clock import Clock, SystemClock
-from app.kit.db import Database, ensure_database_url
+from app.kit.db import Database, asyncpg_dsn, ensure_database_url
 from app.kit.errors import register_error_handlers
 from app.kit.inputs import refuse_unknown_query_parameters
 from app.kit.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
@@ -62,10 +63,17 @@ def create_app(
         if settings.run_worker_in_api:
             worker = new_worker(app.state.database, app.state.clock, settings)
             worker_task = asyncio.create_task(worker.run(stop_worker), name="worker")
+        app.state.cache_listener = CacheListener(
+            asyncpg_dsn(app.state.database.url), app.state.database.caches
+        )
+        listener_task = asyncio.create_task(
+            app.state.cache_listener.run(stop_worker), name="cache-listener"
+        )
         try:
             yield
         finally:
             stop_worker.set()
+            await listener_task
             if worker_task is not None:
                 await worker_task
             if owns_database:

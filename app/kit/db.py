@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from app.config import Settings
+from app.kit.cache import CacheRegistry, invalidate_on_commit
 from app.kit.logging_setup import quiet_unless_failing
 from app.kit.prometheus import watch_pool
 from app.kit.tracing import instrument_engine
@@ -30,6 +31,7 @@ logger = logging.getLogger("aftercare.db")
 # used connection misses (the server restarting under load) fails that request with a 503,
 # and the disconnect makes the pool replace all its connections.
 PING_IDLE_AFTER_SECONDS = 5.0
+CACHES = "aftercare.caches"  # session.info: the database's CacheRegistry
 
 
 def ping_connections_idle_for(engine: Engine, seconds: float) -> None:
@@ -67,7 +69,17 @@ class Database:
         if pool_metrics:
             watch_pool(self.engine.sync_engine, pool_size)
         instrument_engine(self.engine.sync_engine)
-        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+        # Used only while an app's CacheListener listens on this database (app.kit.cache).
+        self.caches = CacheRegistry()
+        self.sessionmaker = async_sessionmaker(
+            self.engine, expire_on_commit=False, info={CACHES: self.caches}
+        )
+        # For work of one statement: no BEGIN and COMMIT round trips around it (each statement
+        # is its own transaction), so nothing that must be atomic across statements.
+        self.single_statements = async_sessionmaker(
+            self.engine.execution_options(isolation_level="AUTOCOMMIT"),
+            expire_on_commit=False, info={CACHES: self.caches},
+        )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Database":
@@ -135,6 +147,21 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     database: Database = request.app.state.database
     async with database.sessionmaker() as session, session.begin():
         yield session
+
+
+def caches_of(session: AsyncSession) -> CacheRegistry:
+    """The caches of the session's database (a session not made by a Database has none)."""
+    registry = session.info.get(CACHES)
+    return registry if isinstance(registry, CacheRegistry) else _NO_CACHES
+
+
+_NO_CACHES = CacheRegistry()  # never enabled
+
+
+def invalidate_cache_on_commit(session: AsyncSession, name: str) -> None:
+    """After a change to what cache `name` holds: this process forgets it at commit (other
+    processes when the trigger's notification reaches them)."""
+    invalidate_on_commit(session, caches_of(session), name)
 
 
 # scope="function": commit before the response is sent, so a failed commit is never a 2xx.

@@ -28,12 +28,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import BindParameter
 
+from app.kit.cache import InvalidatedCache
+from app.kit.db import caches_of, invalidate_cache_on_commit
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
 from app.models import SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.sla.rules import RUNNING
 from app.sla.types import SlaMetric, TargetStatus
 from app.tickets.vocabulary import Tier
+
+# The policies with their calendars, in evaluation order; emptied on every replica when a
+# policy or a calendar changes (a trigger NOTIFYs; app.kit.cache).
+POLICIES_CACHE = "sla_policies"
+
+
+def policies_changed(session: AsyncSession) -> None:
+    """Called by every change to a policy or a calendar."""
+    invalidate_cache_on_commit(session, POLICIES_CACHE)
 
 
 class CalendarRepository:
@@ -100,8 +111,16 @@ class PolicyRepository:
 
     async def terms_in_evaluation_order(self) -> Sequence[Row[Any]]:
         """What choosing a ticket's policy needs, as plain rows with each policy's calendar:
-        this runs for every new ticket."""
-        return (await self.session.execute(_POLICY_TERMS)).all()
+        this runs for every new ticket, so it is cached while the cache is kept current."""
+        cache: InvalidatedCache[str, Sequence[Row[Any]]] = caches_of(self.session).named(
+            POLICIES_CACHE
+        )
+        terms = cache.get(POLICIES_CACHE)
+        if terms is None:
+            generation = cache.generation()
+            terms = (await self.session.execute(_POLICY_TERMS)).all()
+            cache.put(POLICIES_CACHE, terms, generation)
+        return terms
 
     async def delete(self, policy: SlaPolicy) -> None:
         await self.session.delete(policy)

@@ -29,6 +29,7 @@ from app.sla.repository import (
     PolicyRepository,
     TargetRepository,
     has_breached_target,
+    policies_changed,
 )
 from app.sla.rules import (
     DEFAULT_PAUSE_STATUSES,
@@ -58,6 +59,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 async def create_calendar(
     session: AsyncSession, body: CalendarCreate, now: datetime
 ) -> SlaCalendar:
+    policies_changed(session)
     calendar = SlaCalendar(created_at=now, updated_at=now)
     _assign_calendar(calendar, body)
     return await CalendarRepository(session).add(calendar)
@@ -92,6 +94,7 @@ async def list_calendars(
 async def update_calendar(
     session: AsyncSession, calendar_id: uuid.UUID, body: CalendarUpdate, now: datetime
 ) -> SlaCalendar:
+    policies_changed(session)
     calendar = await get_calendar(session, calendar_id)
     current = CalendarCreate.model_validate(
         {
@@ -107,6 +110,7 @@ async def update_calendar(
 
 
 async def delete_calendar(session: AsyncSession, calendar_id: uuid.UUID) -> None:
+    policies_changed(session)
     repository = CalendarRepository(session)
     calendar = await repository.by_id(calendar_id, lock=True)
     if calendar is None:
@@ -128,6 +132,7 @@ def _assign_calendar(calendar: SlaCalendar, body: CalendarCreate) -> None:
 
 
 async def create_policy(session: AsyncSession, body: PolicyCreate, now: datetime) -> SlaPolicy:
+    policies_changed(session)
     await _check_calendar(session, body)
     policy = SlaPolicy(created_at=now, updated_at=now, version=1)
     _assign_policy(policy, body)
@@ -151,6 +156,7 @@ async def update_policy(
     session: AsyncSession, policy_id: uuid.UUID, body: PolicyUpdate, now: datetime
 ) -> SlaPolicy:
     """Tickets keep the snapshot taken when the policy was applied: history is not rewritten."""
+    policies_changed(session)
     policy = await get_policy(session, policy_id)
     current = PolicyCreate.model_validate(
         PolicyOut.model_validate(policy).model_dump(
@@ -166,6 +172,7 @@ async def update_policy(
 
 
 async def delete_policy(session: AsyncSession, policy_id: uuid.UUID) -> None:
+    policies_changed(session)
     await PolicyRepository(session).delete(await get_policy(session, policy_id))
 
 
