@@ -166,3 +166,15 @@ def invalidate_cache_on_commit(session: AsyncSession, name: str) -> None:
 
 # scope="function": commit before the response is sent, so a failed commit is never a 2xx.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+async def get_read_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """For a route that only reads: each statement is its own transaction, so no BEGIN and
+    COMMIT round trips (under READ COMMITTED, statements in one transaction see no more
+    consistent a state than this)."""
+    database: Database = request.app.state.database
+    async with database.single_statements() as session:
+        yield session
+
+
+ReadSessionDep = Annotated[AsyncSession, Depends(get_read_session, scope="function")]

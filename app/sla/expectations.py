@@ -2,15 +2,56 @@
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple, Protocol
 
-from app.models import SlaTarget
+from sqlalchemy import RowMapping
+
 from app.sla.rules import expectation_status
 from app.sla.schemas import Expectation, Expectations
 from app.sla.types import ExpectationStatus, SlaMetric, TargetStatus
 
 
+class TargetTimes(Protocol):
+    """What an expectation shows of a target (an `SlaTarget` row has it)."""
+
+    @property
+    def metric(self) -> SlaMetric: ...
+    @property
+    def status(self) -> TargetStatus: ...
+    @property
+    def due_at(self) -> datetime: ...
+    @property
+    def warn_at(self) -> datetime: ...
+    @property
+    def met_at(self) -> datetime | None: ...
+    @property
+    def breached_at(self) -> datetime | None: ...
+
+
+class _Times(NamedTuple):
+    metric: SlaMetric
+    status: TargetStatus
+    due_at: datetime
+    warn_at: datetime
+    met_at: datetime | None
+    breached_at: datetime | None
+
+
+def expectations_of_facts(facts: RowMapping, now: datetime) -> Expectations:
+    """From the arrays `repository.expectation_facts` reads with a ticket."""
+    metrics = facts["metrics"] or []
+    targets = [
+        _Times(SlaMetric(metric), TargetStatus(status), due_at, warn_at, met_at, breached_at)
+        for metric, status, due_at, warn_at, met_at, breached_at in zip(
+            metrics, facts["statuses"] or [], facts["due_ats"] or [], facts["warn_ats"] or [],
+            facts["met_ats"] or [], facts["breached_ats"] or [], strict=True,
+        )
+    ]
+    return expectations_of(facts["policy_name"], targets, now)
+
+
 def expectations_of(
-    policy_name: str | None, targets: Sequence[SlaTarget], now: datetime
+    policy_name: str | None, targets: Sequence[TargetTimes], now: datetime
 ) -> Expectations:
     """The latest target of each metric (in start order) that was not stopped, as of now."""
     shown = [target for target in targets if target.status != TargetStatus.STOPPED]
@@ -22,12 +63,12 @@ def expectations_of(
     )
 
 
-def _latest(targets: Sequence[SlaTarget], metric: SlaMetric) -> SlaTarget | None:
+def _latest(targets: Sequence[TargetTimes], metric: SlaMetric) -> TargetTimes | None:
     of_metric = [target for target in targets if target.metric == metric]
     return of_metric[-1] if of_metric else None
 
 
-def _expectation(target: SlaTarget | None, now: datetime) -> Expectation | None:
+def _expectation(target: TargetTimes | None, now: datetime) -> Expectation | None:
     if target is None:
         return None
     status = expectation_status(target.status, target.due_at, target.warn_at, now)

@@ -23,10 +23,11 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.sql.selectable import LateralFromClause
 
 from app.kit.cache import InvalidatedCache
 from app.kit.db import caches_of, invalidate_cache_on_commit
@@ -332,6 +333,40 @@ def _claim_statement(
         .order_by(order)
         .limit(limit)
         .with_for_update(of=[SlaTarget, Ticket], skip_locked=True)
+    )
+
+
+_IN_START_ORDER = (SlaTarget.started_at, SlaTarget.id)
+EXPECTATION_FACTS = ("metrics", "statuses", "due_ats", "warn_ats", "met_ats", "breached_ats")
+
+
+def _in_start_order(column: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
+    return func.array_agg(aggregate_order_by(column, *_IN_START_ORDER))
+
+
+def expectation_facts(ticket_id: ColumnElement[uuid.UUID]) -> LateralFromClause:
+    """Joined to a ticket (ON true): its policy's name and what its expectations are made of,
+    one array per field (EXPECTATION_FACTS) in start order, NULL when it has no target; so a
+    ticket is read with its expectations in one statement."""
+    policy_name = (
+        select(TicketSla.policy_name)
+        .where(TicketSla.ticket_id == ticket_id)
+        .correlate_except(TicketSla)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            policy_name.label("policy_name"),
+            *(
+                _in_start_order(column).label(name)
+                for name, column in zip(EXPECTATION_FACTS, (
+                    SlaTarget.metric, SlaTarget.status, SlaTarget.due_at, SlaTarget.warn_at,
+                    SlaTarget.met_at, SlaTarget.breached_at,
+                ), strict=True)
+            ),
+        )
+        .where(SlaTarget.ticket_id == ticket_id)
+        .lateral("expectation_facts")
     )
 
 

@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.selectable import LateralFromClause
 
 from app.events.service import new_event, record_events
 from app.kit.errors import RequestInvalid, UnknownReference, field_error
@@ -23,7 +24,7 @@ from app.models import Event, SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketS
 from app.sla import lifecycle
 from app.sla.business_hours import BusinessCalendar, business_time_between
 from app.sla.errors import CalendarInUse, CalendarNotFound, SlaPolicyNotFound
-from app.sla.expectations import expectations_of
+from app.sla.expectations import expectations_of, expectations_of_facts
 from app.sla.repository import (
     CalendarRepository,
     PolicyRepository,
@@ -31,6 +32,7 @@ from app.sla.repository import (
     has_breached_target,
     policies_changed,
 )
+from app.sla.repository import expectation_facts as repository_expectation_facts
 from app.sla.rules import (
     DEFAULT_PAUSE_STATUSES,
     SnapshotTerms,
@@ -355,6 +357,16 @@ async def elapsed_seconds(
     if sla is None or not spec or not spec.get("business_hours"):
         return (end - start).total_seconds()
     return business_time_between(calendar_from_json(sla.calendar), start, end).total_seconds()
+
+
+def expectation_facts(ticket_id: ColumnElement[uuid.UUID]) -> LateralFromClause:
+    """For reading a ticket with its expectations in one statement: a LATERAL subquery to join
+    to it (ON true); `expectations_from_facts` makes the expectations of its columns."""
+    return repository_expectation_facts(ticket_id)
+
+
+def expectations_from_facts(facts: RowMapping, now: datetime) -> Expectations:
+    return expectations_of_facts(facts, now)
 
 
 def breached_filter(breached: bool) -> ColumnElement[bool]:

@@ -2,6 +2,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     bindparam,
     select,
     text,
+    true,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,7 +22,7 @@ from sqlalchemy.orm import joinedload
 
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order, Ticket, TicketMessage
-from app.sla.service import breached_filter
+from app.sla.service import breached_filter, expectation_facts
 from app.tickets.schemas import TicketFilters
 from app.tickets.vocabulary import Channel, Priority, TicketStatus
 
@@ -79,6 +81,45 @@ _BY_ID = with_links(select(Ticket).where(Ticket.id == bindparam("ref")))
 _BY_NUMBER = with_links(select(Ticket).where(Ticket.number == bindparam("ref")))
 
 
+def _detail(condition: ColumnElement[bool]) -> Select[Any]:
+    """A ticket as `GET /v1/tickets/{id}` shows it, in one statement: its columns, its
+    customer's and order's (`customer_*`, `order_external_ref`) and its expectation facts."""
+    facts = expectation_facts(Ticket.__table__.c.id)
+    return (
+        select(
+            *Ticket.__table__.c,
+            Customer.external_ref.label("customer_external_ref"),
+            Customer.email.label("customer_email"),
+            Customer.name.label("customer_name"),
+            Order.external_ref.label("order_external_ref"),
+            *facts.c,
+        )
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(Order, Order.id == Ticket.order_id)
+        .outerjoin(facts, true())
+        .where(condition)
+    )
+
+
+_DETAIL_BY_ID = _detail(Ticket.id == bindparam("ref"))
+_DETAIL_BY_NUMBER = _detail(Ticket.number == bindparam("ref"))
+
+
+def shown_with_links(row: RowMapping) -> dict[str, Any]:
+    """A row of `_detail` as the ticket's schemas read it (customer and order nested)."""
+    order_id = row["order_id"]
+    return {
+        **row,
+        "customer": {
+            "id": row["customer_id"], "external_ref": row["customer_external_ref"],
+            "email": row["customer_email"], "name": row["customer_name"],
+        },
+        "order": None if order_id is None else {
+            "id": order_id, "external_ref": row["order_external_ref"],
+        },
+    }
+
+
 def _locked(statement: Select[Ticket]) -> Select[Ticket]:
     return statement.with_for_update(of=Ticket).execution_options(populate_existing=True)
 
@@ -124,6 +165,13 @@ class TicketRepository:
             "public": message.public, "body": message.body, "channel": message.channel,
             "created_at": message.created_at,
         })
+
+    async def detail(self, ref: TicketRef) -> RowMapping | None:
+        """The ticket with its links and expectation facts (see `_detail`), as one row."""
+        statement = _DETAIL_BY_ID if isinstance(ref, uuid.UUID) else _DETAIL_BY_NUMBER
+        result = await self.session.execute(statement, {"ref": ref})
+        row: RowMapping | None = result.mappings().one_or_none()
+        return row
 
     async def get(self, ref: TicketRef, *, for_update: bool = False) -> Ticket | None:
         """With for_update, row-locked until commit: concurrent changes to it run one at a

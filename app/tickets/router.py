@@ -10,7 +10,7 @@ from app.events.schemas import EventOut, recorded_page
 from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
-from app.kit.db import SessionDep
+from app.kit.db import ReadSessionDep, SessionDep
 from app.kit.inputs import Timestamp
 from app.kit.pagination import Page, PageParamsDep
 from app.tickets import service
@@ -51,7 +51,7 @@ async def create_ticket(
 @router.get("", response_model=Page[TicketOut])
 async def list_tickets(
     _: ReadKey,
-    session: SessionDep,
+    session: ReadSessionDep,
     page: PageParamsDep,
     status_: Annotated[list[StatusField], Query(alias="status")] = [],  # noqa: B006
     priority: Annotated[list[PriorityField], Query()] = [],  # noqa: B006
@@ -81,7 +81,7 @@ async def list_tickets(
 
 @router.get("/{ticket_id}", response_model=TicketDetail)
 async def get_ticket(
-    _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, clock: ClockDep
+    _: ReadKey, ticket_id: TicketRefPath, session: ReadSessionDep, clock: ClockDep
 ) -> TicketDetail:
     """The ticket with its `expectations`: when a first answer and a resolution are due, and
     whether each is on track, at risk, breached, met or paused."""
@@ -113,7 +113,7 @@ async def create_ticket_message(
 
 @router.get("/{ticket_id}/messages", response_model=Page[MessageOut])
 async def list_ticket_messages(
-    _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
+    _: ReadKey, ticket_id: TicketRefPath, session: ReadSessionDep, page: PageParamsDep
 ) -> Page[MessageOut]:
     """The conversation, oldest first."""
     rows, next_cursor = await service.list_messages(session, ticket_id, page)
@@ -132,7 +132,7 @@ async def escalate_ticket(
 
 @router.get("/{ticket_id}/events", response_model=Page[EventOut])
 async def list_ticket_events(
-    _: ReadKey, ticket_id: TicketRefPath, session: SessionDep, page: PageParamsDep
+    _: ReadKey, ticket_id: TicketRefPath, session: ReadSessionDep, page: PageParamsDep
 ) -> Response:
     """The ticket's timeline, oldest first: creation, messages, status changes, updates,
     escalations."""

@@ -24,7 +24,7 @@ from app.tickets.errors import (
     TicketNotFound,
     TicketTransitionNotAllowed,
 )
-from app.tickets.repository import NewTicket, TicketRef, TicketRepository
+from app.tickets.repository import NewTicket, TicketRef, TicketRepository, shown_with_links
 from app.tickets.schemas import (
     MessageCreate,
     MessageOut,
@@ -159,9 +159,12 @@ async def get_tickets_for_update(
 async def get_ticket_detail(
     session: AsyncSession, ref: TicketRef, now: datetime
 ) -> TicketDetail:
-    ticket = await get_ticket(session, ref)
-    detail = TicketDetail.model_validate(ticket)
-    detail.expectations = await sla.expectations(session, ticket, now)
+    """One statement: the ticket, its links and what its expectations are made of."""
+    row = await TicketRepository(session).detail(ref)
+    if row is None:
+        raise TicketNotFound(f"No ticket {ref}.")
+    detail = TicketDetail.model_validate(shown_with_links(row))
+    detail.expectations = sla.expectations_from_facts(row, now)
     return detail
 
 
