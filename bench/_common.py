@@ -46,6 +46,17 @@ async def served_app(
     database_url: str, port: int, *, worker: bool, environment: dict[str, str] | None = None
 ) -> AsyncIterator[str]:
     """`aftercare serve` in a child process; yields its base URL once /readyz answers."""
+    async with served_process(database_url, port, worker=worker, environment=environment) as (
+        base_url, _,
+    ):
+        yield base_url
+
+
+@asynccontextmanager
+async def served_process(
+    database_url: str, port: int, *, worker: bool, environment: dict[str, str] | None = None
+) -> AsyncIterator[tuple[str, int]]:
+    """`aftercare serve` in a child process: (base URL, process id) once /readyz answers."""
     env = {
         **os.environ,
         "AFTERCARE_DATABASE_URL": database_url,
@@ -61,7 +72,7 @@ async def served_app(
     try:
         async with asyncio.timeout(30):
             await wait_ready(base_url)
-        yield base_url
+        yield base_url, process.pid
     finally:
         process.send_signal(signal.SIGINT)
         await process.wait()
@@ -77,6 +88,12 @@ async def wait_ready(base_url: str, path: str = "/readyz") -> None:
             except httpx.TransportError:
                 pass
             await asyncio.sleep(0.2)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True, slots=True)

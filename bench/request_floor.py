@@ -35,8 +35,9 @@ from app.kit.db import asyncpg_dsn
 from bench._common import (
     DEFAULT_SERVER_URL,
     PROJECT_ROOT,
+    cpu_seconds,
     scratch_database_with_key,
-    served_app,
+    served_process,
     wait_ready,
 )
 
@@ -73,17 +74,27 @@ end
 """
 
 _REQUESTS = re.compile(r"^Requests/sec:\s+([0-9.]+)", re.MULTILINE)
+_TOTAL = re.compile(r"^\s+(\d+) requests in", re.MULTILINE)
 _NON_2XX = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
 _ERRORS = re.compile(r"Socket errors:.*")
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One side of a case: the URL wrk loads, its headers and (for POST) its script."""
+    """One side of a case: the URL wrk loads, its headers, whether it POSTs (with the script),
+    and the server's process id (its CPU time is read)."""
 
     url: str
     headers: dict[str, str]
     post: bool
+    pid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    per_second: float
+    cpu_ms: float  # the server process's CPU time per request: little moved by other load
+    notes: str
 
 
 async def _seed(base_url: str, key: str) -> tuple[str, str]:
@@ -119,7 +130,7 @@ async def _seed(base_url: str, key: str) -> tuple[str, str]:
 
 
 @asynccontextmanager
-async def _served_anchor(database_url: str, port: int) -> AsyncIterator[str]:
+async def _served_anchor(database_url: str, port: int) -> AsyncIterator[tuple[str, int]]:
     env = {**os.environ, "AFTERCARE_BENCH_FLOOR_DSN": asyncpg_dsn(database_url)}
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "uvicorn", "bench.floor_app:app", "--port", str(port),
@@ -130,14 +141,14 @@ async def _served_anchor(database_url: str, port: int) -> AsyncIterator[str]:
     try:
         async with asyncio.timeout(30):
             await wait_ready(base_url, "/docs")
-        yield base_url
+        yield base_url, process.pid
     finally:
         process.send_signal(signal.SIGINT)
         await process.wait()
 
 
-def _wrk(target: Target, seconds: int, script_dir: Path) -> tuple[float, str]:
-    """Requests per second, and a note of errors (non-2xx, socket errors) if any."""
+def _wrk(target: Target, seconds: int, script_dir: Path) -> Round:
+    """Requests per second, CPU per request, and a note of errors (non-2xx, socket errors)."""
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency"]
     if target.post:  # the script sets every header
         script = script_dir / f"post-{uuid.uuid4().hex}.lua"
@@ -148,54 +159,65 @@ def _wrk(target: Target, seconds: int, script_dir: Path) -> tuple[float, str]:
         for name, value in target.headers.items():
             command += ["-H", f"{name}: {value}"]
     command.append(target.url)
+    cpu_before = cpu_seconds(target.pid)
     output = subprocess.run(  # noqa: S603
         command, capture_output=True, text=True, check=True
     ).stdout
-    match = _REQUESTS.search(output)
-    assert match, output
+    cpu = cpu_seconds(target.pid) - cpu_before
+    rate, total = _REQUESTS.search(output), _TOTAL.search(output)
+    assert rate, output
+    assert total, output
     notes = [found.group(0) for found in (_NON_2XX.search(output), _ERRORS.search(output)) if found]
-    return float(match.group(1)), "; ".join(notes)
+    return Round(float(rate.group(1)), cpu / int(total.group(1)) * 1000, "; ".join(notes))
 
 
-def _cases(base: str, anchor: str, key: str, ticket_id: str) -> dict[str, tuple[Target, Target]]:
+def _cases(
+    ours: tuple[str, int], anchor: tuple[str, int], key: str, ticket_id: str
+) -> dict[str, tuple[Target, Target]]:
     auth = {"Authorization": f"Bearer {key}"}
+    paths = {
+        "post": ("/v1/tickets", "/tickets"),
+        "get": (f"/v1/tickets/{ticket_id}", f"/tickets/{ticket_id}"),
+        "list": ("/v1/tickets?limit=50", "/tickets?limit=50"),
+        "timeline": (f"/v1/tickets/{ticket_id}/events", f"/tickets/{ticket_id}/events"),
+    }
+    (base, our_pid), (anchor_base, anchor_pid) = ours, anchor
     return {
-        "post": (Target(f"{base}/v1/tickets", auth, True), Target(f"{anchor}/tickets", {}, True)),
-        "get": (
-            Target(f"{base}/v1/tickets/{ticket_id}", auth, False),
-            Target(f"{anchor}/tickets/{ticket_id}", {}, False),
-        ),
-        "list": (
-            Target(f"{base}/v1/tickets?limit=50", auth, False),
-            Target(f"{anchor}/tickets?limit=50", {}, False),
-        ),
-        "timeline": (
-            Target(f"{base}/v1/tickets/{ticket_id}/events", auth, False),
-            Target(f"{anchor}/tickets/{ticket_id}/events", {}, False),
-        ),
+        name: (
+            Target(base + our_path, auth, name == "post", our_pid),
+            Target(anchor_base + anchor_path, {}, name == "post", anchor_pid),
+        )
+        for name, (our_path, anchor_path) in paths.items()
     }
 
 
 def _run_case(
     name: str, sides: tuple[Target, Target], rounds: int, seconds: int, script_dir: Path
 ) -> float:
-    ratios = []
+    ratios, cpu_ratios = [], []
     for number in range(rounds):
         # Interleaved, the side that goes first alternating: both meet the same load drift.
         order = (0, 1) if number % 2 == 0 else (1, 0)
-        figures: dict[int, tuple[float, str]] = {}
+        figures: dict[int, Round] = {}
         for side in order:
             figures[side] = _wrk(sides[side], seconds, script_dir)
-        (ours, our_notes), (anchor, anchor_notes) = figures[0], figures[1]
-        ratios.append(ours / anchor)
-        notes = "  ".join(note for note in (our_notes, anchor_notes) if note)
+        ours, anchor = figures[0], figures[1]
+        ratios.append(ours.per_second / anchor.per_second)
+        cpu_ratios.append(anchor.cpu_ms / ours.cpu_ms)
+        notes = "  ".join(note for note in (ours.notes, anchor.notes) if note)
         print(
-            f"{name:<9} round {number + 1}: Aftercare {ours:8.1f} req/s   anchor {anchor:8.1f}"
-            f" req/s   ratio {ours / anchor:.2f}  {notes}",
+            f"{name:<9} round {number + 1}: Aftercare {ours.per_second:7.1f} req/s"
+            f" ({ours.cpu_ms:.2f} ms CPU/req)  anchor {anchor.per_second:7.1f} req/s"
+            f" ({anchor.cpu_ms:.2f} ms CPU/req)  ratio {ratios[-1]:.2f}"
+            f" (CPU {cpu_ratios[-1]:.2f})  {notes}",
             flush=True,
         )
     median = statistics.median(ratios)
-    print(f"{name:<9} median ratio {median:.2f} (from {min(ratios):.2f} to {max(ratios):.2f})")
+    print(
+        f"{name:<9} median ratio {median:.2f} (from {min(ratios):.2f} to {max(ratios):.2f});"
+        f" server CPU per request, anchor / Aftercare: {statistics.median(cpu_ratios):.2f}",
+        flush=True,
+    )
     return median
 
 
@@ -207,11 +229,11 @@ async def main() -> None:
         args.server_url, "aftercare_bench_floor", key_name="floor"
     )
     async with (
-        served_app(url, args.port, worker=False, environment=_PRIVATE_RECEIVER) as base_url,
-        _served_anchor(url, args.port + 1) as anchor_url,
+        served_process(url, args.port, worker=False, environment=_PRIVATE_RECEIVER) as ours,
+        _served_anchor(url, args.port + 1) as anchor,
     ):
-        ticket_id, _ = await _seed(base_url, key)
-        cases = _cases(base_url, anchor_url, key, ticket_id)
+        ticket_id, _ = await _seed(ours[0], key)
+        cases = _cases(ours, anchor, key, ticket_id)
         print(
             f"wrk -t2 -c{CONNECTIONS} -d{args.seconds}s, {args.rounds} interleaved rounds; "
             f"load average before: {os.getloadavg()[0]:.2f}",

@@ -2,16 +2,36 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import DateTime, Uuid, bindparam, func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.schemas import CustomerRef
+from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer
 
 # Built once: every new ticket looks its customer up.
 _BY_EXTERNAL_REF = select(Customer).where(Customer.external_ref == bindparam("external_ref"))
+# The customer as it is, or inserted if there is none, in one statement; no row when another
+# transaction inserted it after this statement began (its snapshot cannot see that row).
+_FOUND_OR_INSERTED = (
+    select(Customer)
+    .from_statement(
+        text(
+            "WITH known AS (SELECT * FROM customers WHERE external_ref = :external_ref),"
+            " inserted AS ("
+            " INSERT INTO customers (id, external_ref, email, name, created_at, updated_at)"
+            " SELECT :id, :external_ref, :email, :name, :now, :now"
+            " WHERE NOT EXISTS (SELECT FROM known)"
+            " ON CONFLICT (external_ref) DO NOTHING RETURNING *)"
+            " SELECT * FROM inserted UNION ALL SELECT * FROM known"
+        ).bindparams(
+            bindparam("id", type_=Uuid()), bindparam("now", type_=DateTime(timezone=True))
+        )
+    )
+    .execution_options(populate_existing=True)
+)
 
 
 class CustomerRepository:
@@ -20,10 +40,18 @@ class CustomerRepository:
 
     async def upsert(self, ref: CustomerRef, now: datetime) -> Customer:
         """Insert, or update the details that were given and differ; never blank them.
-        A known customer with nothing new costs one read and no write."""
-        known = await self.by_external_ref(ref.external_ref)
-        if known is not None and not _changes(known, ref):
-            return known
+        A new customer, or a known one with nothing new, costs one statement (and the known
+        one no write, so no lock)."""
+        customer: Customer | None = await self.session.scalar(_FOUND_OR_INSERTED, {
+            "id": uuid7(), "external_ref": ref.external_ref, "email": ref.email,
+            "name": ref.name, "now": now,
+        })
+        if customer is not None and not _changes(customer, ref):
+            return customer
+        # It changed, or a concurrent request inserted it after this statement's snapshot.
+        return await self._insert_or_update(ref, now)
+
+    async def _insert_or_update(self, ref: CustomerRef, now: datetime) -> Customer:
         excluded = insert(Customer).excluded
         changed = or_(
             excluded.email.is_not(None) & excluded.email.is_distinct_from(Customer.email),

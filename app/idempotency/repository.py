@@ -1,31 +1,92 @@
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select, text, tuple_
+from sqlalchemy import (
+    DateTime,
+    Row,
+    Text,
+    Uuid,
+    bindparam,
+    delete,
+    func,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import IdempotencyKey
+
+# The transaction-scoped lock on (api key, key), and the answer stored under it, in one
+# statement. Its snapshot is taken before the lock: an answer committed by the request that
+# held the lock until just then may be missed, which `store` then finds (it conflicts).
+_LOCK = select(
+    func.pg_try_advisory_xact_lock(
+        func.hashtextextended(bindparam("lock_name", type_=Text()), 0)
+    ).label("locked")
+).subquery("lock")
+_STORED = IdempotencyKey.__table__
+_LOCK_AND_FIND = select(
+    _LOCK.c.locked, _STORED.c.request_fingerprint, _STORED.c.response_status,
+    _STORED.c.response_body, _STORED.c.created_at,
+).select_from(
+    _LOCK.outerjoin(
+        _STORED,
+        _LOCK.c.locked
+        & (_STORED.c.api_key_id == bindparam("api_key_id", type_=Uuid()))
+        & (_STORED.c.key == bindparam("key", type_=Text())),
+    )
+)
+_STORE = text(
+    "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint, response_status,"
+    " response_body, created_at)"
+    " VALUES (:api_key_id, :key, :fingerprint, :status, CAST(:body AS jsonb), :created_at)"
+    " ON CONFLICT DO NOTHING RETURNING true"
+).bindparams(
+    bindparam("api_key_id", type_=Uuid()), bindparam("created_at", type_=DateTime(timezone=True))
+)
+_REMOVE = delete(IdempotencyKey).where(
+    IdempotencyKey.api_key_id == bindparam("api_key_id"), IdempotencyKey.key == bindparam("key")
+)
+
+Stored = Row[bool, str | None, int | None, dict[str, Any] | None, datetime | None]
 
 
 class IdempotencyRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    async def lock_and_find(self, api_key_id: uuid.UUID, key: str) -> Stored:
+        """(locked, fingerprint, status, body, created_at): False while another request holds
+        the key's lock; the stored answer's fields are None when there is none."""
+        result = await self.session.execute(_LOCK_AND_FIND, {
+            "lock_name": f"idem:{api_key_id}:{key}", "api_key_id": api_key_id, "key": key,
+        })
+        row: Stored = result.one()
+        return row
+
     async def try_lock(self, api_key_id: uuid.UUID, key: str) -> bool:
-        """A transaction-scoped lock on (api key, key): False while another request holds it."""
-        statement = text("SELECT pg_try_advisory_xact_lock(hashtextextended(:lock_name, 0))")
-        return bool(await self.session.scalar(statement, {"lock_name": f"idem:{api_key_id}:{key}"}))
+        """The key's lock alone (what `lock_and_find` takes): False while another holds it."""
+        row = await self.lock_and_find(api_key_id, key)
+        return bool(row.locked)
 
     async def find(self, api_key_id: uuid.UUID, key: str) -> IdempotencyKey | None:
         return await self.session.get(IdempotencyKey, (api_key_id, key))
 
-    async def remove(self, stored: IdempotencyKey) -> None:
-        await self.session.delete(stored)
-        await self.session.flush()
+    async def remove(self, api_key_id: uuid.UUID, key: str) -> None:
+        await self.session.execute(_REMOVE, {"api_key_id": api_key_id, "key": key})
 
-    async def add(self, stored: IdempotencyKey) -> None:
-        self.session.add(stored)
-        await self.session.flush()
+    async def store(
+        self, api_key_id: uuid.UUID, key: str, fingerprint: str, status: int, body: str,
+        created_at: datetime,
+    ) -> bool:
+        """False if an answer is already stored under the key (see `_LOCK_AND_FIND`)."""
+        stored = await self.session.scalar(_STORE, {
+            "api_key_id": api_key_id, "key": key, "fingerprint": fingerprint, "status": status,
+            "body": body, "created_at": created_at,
+        })
+        return bool(stored)
 
     async def purge_created_before(self, cutoff: datetime, limit: int) -> int:
         expired = (

@@ -18,7 +18,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.idempotency.errors import IdempotencyKeyInFlight, IdempotencyKeyReused
 from app.idempotency.repository import IdempotencyRepository
 from app.kit.errors import field_error
-from app.models import IdempotencyKey
 
 REPLAYED_HEADER = "Idempotent-Replayed"
 
@@ -35,6 +34,14 @@ class IdempotentReplay(Exception):
         return JSONResponse(
             self.body, status_code=self.status_code, headers={REPLAYED_HEADER: "true"}
         )
+
+
+class _SerialisedJSON(JSONResponse):
+    """A JSON answer whose body is already serialised."""
+
+    def render(self, content: Any) -> bytes:
+        assert isinstance(content, bytes)
+        return content
 
 
 def request_fingerprint(method: str, path: str, body: bytes) -> str:
@@ -56,18 +63,15 @@ class Idempotency:
     now: datetime
 
     async def respond(self, status_code: int, body: BaseModel) -> JSONResponse:
-        payload = body.model_dump(mode="json")
+        """The answer, serialised once: the same JSON is stored and sent."""
+        payload = body.model_dump_json()
         if self.key is not None:
-            stored = IdempotencyKey(
-                api_key_id=self.api_key_id,
-                key=self.key,
-                request_fingerprint=self.fingerprint,
-                response_status=status_code,
-                response_body=payload,
-                created_at=self.now,
+            stored = await IdempotencyRepository(self.session).store(
+                self.api_key_id, self.key, self.fingerprint, status_code, payload, self.now
             )
-            await IdempotencyRepository(self.session).add(stored)
-        return JSONResponse(payload, status_code=status_code)
+            if not stored:  # a request with this key committed after `begin` looked
+                raise _in_flight()
+        return _SerialisedJSON(payload.encode(), status_code=status_code)
 
 
 async def begin(
@@ -84,21 +88,29 @@ async def begin(
     if key is None:
         return context
     repository = IdempotencyRepository(session)
-    if not await repository.try_lock(api_key_id, key):
-        raise IdempotencyKeyInFlight(
-            "A request with this Idempotency-Key is in progress; retry later."
-        )
-    stored = await repository.find(api_key_id, key)
-    if stored is not None and stored.created_at < now - ttl:
-        await repository.remove(stored)
-        stored = None
-    if stored is None:
+    locked, stored_fingerprint, stored_status, stored_body, created_at = (
+        await repository.lock_and_find(api_key_id, key)
+    )
+    if not locked:
+        raise _in_flight()
+    if created_at is not None and created_at < now - ttl:
+        await repository.remove(api_key_id, key)
+        created_at = None
+    if created_at is None:
         return context
-    if stored.request_fingerprint != fingerprint:
+    assert stored_status is not None
+    assert stored_body is not None
+    if stored_fingerprint != fingerprint:
         raise IdempotencyKeyReused(
             "This Idempotency-Key was already used with a different request; use a new key.",
             errors=[field_error(
                 "/idempotency-key", "key reused with a different request", location="header"
             )],
         )
-    raise IdempotentReplay(stored.response_status, stored.response_body)
+    raise IdempotentReplay(stored_status, stored_body)
+
+
+def _in_flight() -> IdempotencyKeyInFlight:
+    return IdempotencyKeyInFlight(
+        "A request with this Idempotency-Key is in progress; retry later."
+    )
