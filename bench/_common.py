@@ -17,6 +17,7 @@ from tests.support.database import recreate_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SERVER_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+READY_TIMEOUT_SECONDS = 120  # a loaded machine imports the app slowly
 
 
 def run_cli(database_url: str, *args: str) -> str:
@@ -70,7 +71,7 @@ async def served_process(
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        async with asyncio.timeout(30):
+        async with asyncio.timeout(READY_TIMEOUT_SECONDS):
             await wait_ready(base_url)
         yield base_url, process.pid
     finally:

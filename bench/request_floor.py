@@ -35,6 +35,7 @@ from app.kit.db import asyncpg_dsn
 from bench._common import (
     DEFAULT_SERVER_URL,
     PROJECT_ROOT,
+    READY_TIMEOUT_SECONDS,
     cpu_seconds,
     scratch_database_with_key,
     served_process,
@@ -139,7 +140,7 @@ async def _served_anchor(database_url: str, port: int) -> AsyncIterator[tuple[st
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        async with asyncio.timeout(30):
+        async with asyncio.timeout(READY_TIMEOUT_SECONDS):
             await wait_ready(base_url, "/docs")
         yield base_url, process.pid
     finally:
