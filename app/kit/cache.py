@@ -21,7 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 CHANNEL = "aftercare_cache"
 LISTENER_APPLICATION_NAME = "aftercare-cache-listener"
-PING_SECONDS = 1.0  # a connection gone silent (no reset) is noticed within about this long
+# A connection closed or reset is noticed at once (asyncpg's termination listener); one gone
+# silent, by a ping this often, given as long to answer (a loaded server may be slow to).
+PING_SECONDS = 5.0
 RETRY_SECONDS = 1.0
 
 K = TypeVar("K")
