@@ -2,7 +2,7 @@
 kept correct on every replica by PostgreSQL LISTEN/NOTIFY.
 
 Triggers on the cached tables `pg_notify('aftercare_cache', '<cache name>')` when a change
-commits (migration 20261130_1000). Each API process holds one LISTEN connection
+commits (migration 20261130_1020). Each API process holds one LISTEN connection
 (`CacheListener`); a notification empties the named cache. A cache is used only while that
 connection is up: until it is (tests without lifespan, `aftercare worker`) and as soon as it is
 lost, every lookup goes to the database, and the cache is emptied again when LISTEN is back,
