@@ -3,6 +3,10 @@
 A loop never overlaps itself (the next run starts after the previous one ends), logs errors and
 goes on. Jobs claim work with FOR UPDATE SKIP LOCKED, so any number of workers can run at once.
 Each domain declares its jobs, with their schedule and batch size, in its `tasks.py`.
+
+Between runs a job sleeps for its interval (its polling period), or less: until the instant its
+run said its next work falls due, or until woken, by a PostgreSQL NOTIFY on one of the channels it
+declares (see `app.kit.notifications`) or by its own wakeup event.
 """
 
 import asyncio
@@ -18,7 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.kit.clock import Clock
-from app.kit.db import Database
+from app.kit.db import Database, asyncpg_dsn
+from app.kit.notifications import Listener, wait_for_any
 from app.kit.prometheus import JOB_DURATION, JOB_FAILURES
 
 logger = logging.getLogger("aftercare.worker")
@@ -39,27 +44,54 @@ class JobContext:
 
 
 @dataclass(frozen=True, slots=True)
+class Ran:
+    """A run's report: how many items it handled, and, if it knows, in how many seconds its next
+    work falls due (the job then sleeps no longer than that, nor than its interval)."""
+
+    handled: int
+    next_due_in: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Job:
     name: str
-    run: Callable[[JobContext], Awaitable[int]]  # returns how many items it handled
-    interval_seconds: float
+    run: Callable[[JobContext], Awaitable[int | Ran]]  # an int: how many items it handled
+    interval_seconds: float  # the polling period: the longest it sleeps between runs
     batch_size: int  # a run that handled a full batch is followed at once by another
     on_stop: Callable[[], Awaitable[None]] | None = None  # after its loop ended, e.g. to drain
+    wake_on: tuple[str, ...] = ()  # NOTIFY channels that end its sleep at once
+    wakeup: asyncio.Event | None = None  # set by the job's own code to end its sleep at once
 
 
 class Worker:
     def __init__(
-        self, context: JobContext, jobs: Sequence[Job], heartbeat_file: Path | None = None
+        self,
+        context: JobContext,
+        jobs: Sequence[Job],
+        heartbeat_file: Path | None = None,
+        *,
+        listener: Listener | None = None,
     ) -> None:
         self.context = context
         self.jobs = list(jobs)
         self.heartbeat_file = heartbeat_file
+        if listener is None and any(job.wake_on for job in self.jobs):
+            listener = Listener(asyncpg_dsn(context.database.url))
+        self.listener = listener
 
     async def run(self, stop: asyncio.Event) -> None:
         logger.info("worker started", extra={"jobs": [job.name for job in self.jobs]})
+        wakeups = {job.name: job.wakeup or asyncio.Event() for job in self.jobs}
         async with asyncio.TaskGroup() as group:
+            if self.listener is not None:
+                for job in self.jobs:
+                    for channel in job.wake_on:
+                        self.listener.subscribe(channel, wakeups[job.name])
+                group.create_task(self.listener.run(stop), name="notifications")
             for job in self.jobs:
-                group.create_task(self._loop(job, stop), name=f"job:{job.name}")
+                group.create_task(
+                    self._loop(job, wakeups[job.name], stop), name=f"job:{job.name}"
+                )
             if self.heartbeat_file is not None:
                 group.create_task(self._heartbeat(self.heartbeat_file, stop), name="heartbeat")
         for job in self.jobs:
@@ -67,16 +99,20 @@ class Worker:
                 await job.on_stop()
         logger.info("worker stopped")
 
-    async def _loop(self, job: Job, stop: asyncio.Event) -> None:
+    async def _loop(self, job: Job, wakeup: asyncio.Event, stop: asyncio.Event) -> None:
         while not stop.is_set():
+            # Cleared before the run: a wakeup during the run means another run at once.
+            wakeup.clear()
             started = time.monotonic()
-            handled = await self.run_once(job)
-            if handled >= job.batch_size:
+            ran = await self.run_once(job)
+            if ran.handled >= job.batch_size:
                 continue
-            remaining = job.interval_seconds - (time.monotonic() - started)
+            pause = job.interval_seconds
+            if ran.next_due_in is not None:
+                pause = min(pause, ran.next_due_in)
+            remaining = pause - (time.monotonic() - started)
             if remaining > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), timeout=remaining)
+                await wait_for_any(stop, wakeup, timeout=remaining)
 
     async def _heartbeat(self, path: Path, stop: asyncio.Event) -> None:
         """Touch path while the event loop runs and the database answers (`healthcheck worker`)."""
@@ -91,16 +127,17 @@ class Worker:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=HEARTBEAT_SECONDS)
 
-    async def run_once(self, job: Job) -> int:
+    async def run_once(self, job: Job) -> Ran:
         started = time.perf_counter()
         try:
-            handled = await job.run(self.context)
+            result = await job.run(self.context)
         except Exception:
             JOB_FAILURES.labels(job.name).inc()
             logger.exception("job failed", extra={"job": job.name})
-            return 0
+            return Ran(0)
         finally:
             JOB_DURATION.labels(job.name).observe(time.perf_counter() - started)
-        if handled:
-            logger.info("job ran", extra={"job": job.name, "handled": handled})
-        return handled
+        ran = result if isinstance(result, Ran) else Ran(result)
+        if ran.handled:
+            logger.info("job ran", extra={"job": job.name, "handled": ran.handled})
+        return ran

@@ -2,8 +2,10 @@
 
 import random
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +15,7 @@ from app.kit.prometheus import WEBHOOK_DELIVERIES, count_on_commit
 from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 from app.webhooks.outcomes import next_step
 from app.webhooks.repository import (
+    FinishedAttempt,
     WebhookAttemptRepository,
     WebhookDeliveryRepository,
     WebhookEndpointRepository,
@@ -27,8 +30,11 @@ GONE_REASON = "the endpoint answered 410 Gone"
 
 def active_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
     """The current secret, plus each rotated-out one while its own overlap lasts."""
-    retired = parse_retired(endpoint.retired_secrets)
-    return signing_secrets(endpoint.secret, retired, now)
+    return secrets_of(endpoint.secret, endpoint.retired_secrets, now)
+
+
+def secrets_of(secret: str, retired_secrets: list[dict[str, Any]], now: datetime) -> list[str]:
+    return signing_secrets(secret, parse_retired(retired_secrets), now)
 
 
 def message_for(delivery: WebhookDelivery, event: Event | None) -> Message:
@@ -56,6 +62,27 @@ class Claim:
     traceparent: str | None = None  # of the span that recorded the event (tracing on)
 
 
+def claim_of(row: Any, lease: datetime, now: datetime) -> Claim:
+    """A Claim from a row of WebhookDeliveryRepository.claim_due."""
+    if row.event_id is not None:
+        message = Message.of(row.event_id, row.event_type, row.event_created_at, row.event_data)
+    else:  # a test delivery sent again: its own id is the message id
+        message = Message.of(
+            row.id, WEBHOOK_TEST_TYPE, row.created_at, {"endpoint_id": str(row.endpoint_id)}
+        )
+    return Claim(
+        delivery_id=row.id,
+        endpoint_id=row.endpoint_id,
+        lease=lease,
+        attempts_made=row.attempts_made,
+        endpoint_failing=row.endpoint_failing,
+        url=row.url,
+        secrets=secrets_of(row.secret, row.retired_secrets, now),
+        message=message,
+        traceparent=row.event_traceparent,
+    )
+
+
 async def record_attempt(
     session: AsyncSession,
     claim: Claim,
@@ -69,30 +96,54 @@ async def record_attempt(
     False (and nothing written) when the claim no longer holds: the lease expired and another
     worker took the delivery, or it was deleted.
     """
+    [recorded] = await record_attempts(session, [(claim, result)], settings=settings, rng=rng)
+    return recorded
+
+
+async def record_attempts(
+    session: AsyncSession,
+    attempts: Sequence[tuple[Claim, AttemptResult]],
+    *,
+    settings: Settings,
+    rng: random.Random | None = None,
+) -> list[bool]:
+    """`record_attempt` for many attempts, the deliveries and the log in one statement; for
+    each attempt whether it was recorded."""
+    outcomes = [_finished(claim, result, rng) for claim, result in attempts]
+    finished = await WebhookDeliveryRepository(session).finish_leased_many(outcomes)
+    for outcome in outcomes:
+        if outcome.delivery_id in finished:
+            count_on_commit(session, WEBHOOK_DELIVERIES.labels(_outcome(outcome.status)))
+    # In endpoint order, so two workers updating the same endpoints lock them in one order.
+    for claim, result in sorted(attempts, key=lambda attempt: attempt[0].endpoint_id):
+        if claim.delivery_id in finished:
+            await _update_endpoint_health(session, claim, result, settings)
+    return [claim.delivery_id in finished for claim, _ in attempts]
+
+
+def _finished(
+    claim: Claim, result: AttemptResult, rng: random.Random | None
+) -> FinishedAttempt:
     attempts_made = claim.attempts_made + 1
     # The wait before a retry starts when the failed attempt ended, not when it began: a
     # receiver that is slow to fail gets the whole backoff.
     step = next_step(
         result.outcome, attempts_made, result.finished_at, retry_after=result.retry_after, rng=rng
     )
-    values: dict[str, object] = {
-        "status": step.status,
-        "next_attempt_at": step.next_attempt_at,
-        "attempts_made": attempts_made,
-        "last_attempt_at": result.attempted_at,
-        "locked_until": None,
-    }
-    if step.status == DeliveryStatus.SUCCEEDED:
-        values["delivered_at"] = result.attempted_at
-    finished = await WebhookDeliveryRepository(session).finish_leased(
-        claim.delivery_id, claim.lease, values
+    succeeded = step.status == DeliveryStatus.SUCCEEDED
+    return FinishedAttempt(
+        delivery_id=claim.delivery_id,
+        lease=claim.lease,
+        status=step.status,
+        next_attempt_at=step.next_attempt_at,
+        attempts_made=attempts_made,
+        attempted_at=result.attempted_at,
+        delivered_at=result.attempted_at if succeeded else None,
+        status_code=result.status_code,
+        latency_ms=result.latency_ms,
+        response_body=result.response_body,
+        error=result.error,
     )
-    if not finished:
-        return False
-    count_on_commit(session, WEBHOOK_DELIVERIES.labels(_outcome(step.status)))
-    await WebhookAttemptRepository(session).add(_attempt_row(claim.delivery_id, result))
-    await _update_endpoint_health(session, claim, result, settings)
-    return True
 
 
 def _outcome(status: DeliveryStatus) -> str:

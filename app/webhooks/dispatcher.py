@@ -1,42 +1,77 @@
 """The delivery dispatcher: claim due deliveries, send each in its own task, record the outcome.
 
-Claiming is `SELECT ... FOR UPDATE SKIP LOCKED` plus a lease (`locked_until`): any number of
-workers share the queue without taking the same delivery twice, and a delivery claimed by a
-worker that died is due again once the lease expires. The job never waits for a receiver:
-it only claims as many deliveries as it has free slots (a global limit, and a small limit per
-endpoint so a slow or dead endpoint can hold a few slots at most), launches them as tasks and
-returns, so the next claim is never held up by a hanging endpoint.
+Claiming is `SELECT ... FOR UPDATE SKIP LOCKED` plus a lease (`locked_until`), one statement per
+claim: any number of workers share the queue without taking the same delivery twice, and a
+delivery claimed by a worker that died is due again once the lease expires. The job never waits
+for a receiver: it only claims as many deliveries as it has free slots (a global limit, and a
+small limit per endpoint so a slow or dead endpoint can hold a few slots at most), launches them
+as tasks and returns, so the next claim is never held up by a hanging endpoint.
+
+The job sleeps until a NOTIFY says deliveries were written (see the migration
+`notify_webhook_deliveries`), an attempt ends and frees a slot, or its poll interval passes.
+Connections to each receiver are kept alive (`PinnedClients`), and outcomes that end while an
+earlier batch is being written are recorded together, in one transaction and one statement.
 """
 
 import asyncio
-import contextlib
 import logging
 import random
 import uuid
 from collections import Counter
-from datetime import datetime, timedelta
-
-import httpx
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+from typing import Generic, TypeVar
 
 from app.config import Settings
 from app.kit.jobs import JobContext
 from app.kit.tracing import linked_span
-from app.webhooks.delivery import Claim, active_secrets, message_for, record_attempt
+from app.webhooks.delivery import Claim, claim_of, record_attempts
 from app.webhooks.repository import WebhookDeliveryRepository
-from app.webhooks.sender import (
-    AttemptResult,
-    SendOptions,
-    new_http_client,
-    send_message,
-)
-from app.webhooks.ssrf import Resolver
+from app.webhooks.sender import AttemptResult, SendOptions, send_message
+from app.webhooks.ssrf import PinnedClients, Resolver
 
 logger = logging.getLogger("aftercare.webhooks")
 
+NOTIFY_CHANNEL = "aftercare_webhook_deliveries"
 # Each round of a claim fills the free slots or saturates at least one more endpoint; a few
 # rounds let a backlog of one dead endpoint be stepped over without scanning it for ever.
 MAX_CLAIM_ROUNDS = 8
 LEASE_MARGIN = timedelta(seconds=30)
+
+ItemT = TypeVar("ItemT")
+ResultT = TypeVar("ResultT")
+
+
+class GroupCommit(Generic[ItemT, ResultT]):
+    """Items submitted while a batch is being written are written together in the next one.
+
+    An idle writer writes an item at once; under load each write takes everything that queued
+    up meanwhile, so the number of transactions follows the database's speed, not the load.
+    """
+
+    def __init__(self, write: Callable[[list[ItemT]], Awaitable[list[ResultT]]]) -> None:
+        self._write = write
+        self._queued: list[tuple[ItemT, asyncio.Future[ResultT]]] = []
+        self._writing = asyncio.Lock()
+
+    async def submit(self, item: ItemT) -> ResultT:
+        future: asyncio.Future[ResultT] = asyncio.get_running_loop().create_future()
+        self._queued.append((item, future))
+        async with self._writing:
+            if not future.done():
+                await self._write_queued()
+        return future.result()
+
+    async def _write_queued(self) -> None:
+        batch, self._queued = self._queued, []
+        try:
+            results = await self._write([item for item, _ in batch])
+        except Exception as error:
+            for _, future in batch:
+                future.set_exception(error)
+            return
+        for (_, future), result in zip(batch, results, strict=True):
+            future.set_result(result)
 
 
 class WebhookDispatcher:
@@ -50,10 +85,17 @@ class WebhookDispatcher:
         self.settings = settings
         self.options = SendOptions.from_settings(settings, resolver)
         self.rng = rng
+        self.wakeup = asyncio.Event()  # set when an attempt ends: its slot is free again
         self._tasks: set[asyncio.Task[None]] = set()
         self._per_endpoint: Counter[uuid.UUID] = Counter()
-        self._slot_freed = asyncio.Event()
-        self._client: httpx.AsyncClient | None = None
+        # Each endpoint has its own connections, as many as it may have attempts in flight.
+        self._clients = PinnedClients(
+            settings.webhook_per_endpoint_concurrency, keep_alive=True,
+            max_clients=settings.webhook_max_concurrency,
+        )
+        self._recorder: GroupCommit[tuple[JobContext, Claim, AttemptResult], bool] = (
+            GroupCommit(self._record_batch)
+        )
 
     @property
     def lease_duration(self) -> timedelta:
@@ -65,16 +107,12 @@ class WebhookDispatcher:
         return len(self._tasks)
 
     async def run(self, context: JobContext) -> int:
-        """The worker job: claim what fits in the free slots and launch it; returns at once."""
-        poll = self.settings.webhook_delivery_poll_seconds
-        if self._free_slots() == 0:
-            await self._wait_for_any_attempt_to_end(poll)
+        """The worker job: claim what fits in the free slots and launch it; returns at once.
+
+        When it claimed nothing the job sleeps until `wakeup` (an attempt ended: due work may
+        have been waiting for a busy endpoint), a NOTIFY, or the poll interval.
+        """
         claims = await self.claim(context)
-        if not claims and self._tasks:
-            # Due work may only be waiting for a busy endpoint: look again as soon as any
-            # attempt ends instead of after a whole poll interval.
-            await self._wait_for_any_attempt_to_end(poll)
-            claims = await self.claim(context)
         for claim in claims:
             self._launch(context, claim)
         return len(claims)
@@ -98,9 +136,7 @@ class WebhookDispatcher:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        await self._clients.aclose()
 
     async def claim(self, context: JobContext) -> list[Claim]:
         free_slots = self._free_slots()
@@ -108,61 +144,25 @@ class WebhookDispatcher:
             return []
         now = context.clock.now()
         lease = now + self.lease_duration
-        async with context.transaction() as session:
-            repository = WebhookDeliveryRepository(session)
-            claimed_ids = await self._claim_ids(repository, now, lease, free_slots)
-            if not claimed_ids:
-                return []
-            rows = await repository.claimed_work(claimed_ids)
-        return [
-            Claim(
-                delivery_id=delivery.id,
-                endpoint_id=endpoint.id,
-                lease=lease,
-                attempts_made=delivery.attempts_made,
-                endpoint_failing=endpoint.failing_since is not None,
-                url=endpoint.url,
-                secrets=active_secrets(endpoint, now),
-                message=message_for(delivery, event),
-                traceparent=event.traceparent if event is not None else None,
-            )
-            for delivery, endpoint, event in rows
-        ]
-
-    async def _claim_ids(
-        self,
-        repository: WebhookDeliveryRepository,
-        now: datetime,
-        lease: datetime,
-        free_slots: int,
-    ) -> list[uuid.UUID]:
         limit = self.settings.webhook_per_endpoint_concurrency
         busy = Counter(self._per_endpoint)
-        claimed: list[uuid.UUID] = []
-        for _ in range(MAX_CLAIM_ROUNDS):
-            wanted = free_slots - len(claimed)
-            saturated = {endpoint for endpoint, count in busy.items() if count >= limit}
-            candidates = await repository.lock_due(now, wanted, excluding_endpoints=saturated)
-            chosen = []
-            for delivery in candidates:
-                if busy[delivery.endpoint_id] < limit:
-                    busy[delivery.endpoint_id] += 1
-                    chosen.append(delivery.id)
-            # Leased at once, so the next round's query no longer sees them as due.
-            if chosen:
-                await repository.lease(chosen, lease)
-                claimed.extend(chosen)
-            if len(candidates) < wanted or len(claimed) >= free_slots:
-                break
-        return claimed
+        claims: list[Claim] = []
+        async with context.transaction() as session:
+            repository = WebhookDeliveryRepository(session)
+            for _ in range(MAX_CLAIM_ROUNDS):
+                wanted = free_slots - len(claims)
+                rows, examined = await repository.claim_due(
+                    now, lease, wanted, per_endpoint=limit, in_flight=busy
+                )
+                for row in rows:
+                    busy[row.endpoint_id] += 1
+                    claims.append(claim_of(row, lease, now))
+                if examined < wanted or len(claims) >= free_slots:
+                    break
+        return claims
 
     def _free_slots(self) -> int:
         return max(0, self.settings.webhook_max_concurrency - len(self._tasks))
-
-    async def _wait_for_any_attempt_to_end(self, timeout: float) -> None:  # noqa: ASYNC109
-        self._slot_freed.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._slot_freed.wait(), timeout)
 
     def _launch(self, context: JobContext, claim: Claim) -> None:
         task = asyncio.create_task(
@@ -176,7 +176,7 @@ class WebhookDispatcher:
             self._per_endpoint[claim.endpoint_id] -= 1
             if self._per_endpoint[claim.endpoint_id] <= 0:
                 del self._per_endpoint[claim.endpoint_id]
-            self._slot_freed.set()
+            self.wakeup.set()
 
         task.add_done_callback(release)
 
@@ -184,8 +184,9 @@ class WebhookDispatcher:
         try:
             with linked_span("webhook delivery", claim.traceparent, _span_attributes(claim)):
                 result = await send_message(
-                    self._http_client(), claim.url, claim.secrets, claim.message,
+                    self._clients, claim.url, claim.secrets, claim.message,
                     now=context.clock.now(), options=self.options,
+                    connections_of=claim.endpoint_id,
                 )
                 await self._record(context, claim, result)
         except Exception:
@@ -195,20 +196,22 @@ class WebhookDispatcher:
             )
 
     async def _record(self, context: JobContext, claim: Claim, result: AttemptResult) -> None:
-        async with context.transaction() as session:
-            recorded = await record_attempt(
-                session, claim, result, settings=self.settings, rng=self.rng
-            )
+        recorded = await self._recorder.submit((context, claim, result))
         if not recorded:
             logger.warning(
                 "webhook attempt not recorded: claim lost (lease expired or delivery deleted)",
                 extra={"delivery_id": str(claim.delivery_id)},
             )
 
-    def _http_client(self) -> httpx.AsyncClient:
-        if self._client is None:
-            self._client = new_http_client(self.settings.webhook_max_concurrency)
-        return self._client
+    async def _record_batch(
+        self, batch: Sequence[tuple[JobContext, Claim, AttemptResult]]
+    ) -> list[bool]:
+        context = batch[0][0]
+        async with context.transaction() as session:
+            return await record_attempts(
+                session, [(claim, result) for _, claim, result in batch],
+                settings=self.settings, rng=self.rng,
+            )
 
 
 def _span_attributes(claim: Claim) -> dict[str, str]:

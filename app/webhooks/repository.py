@@ -1,9 +1,25 @@
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    DateTime,
+    Integer,
+    Row,
+    Text,
+    Uuid,
+    bindparam,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -79,6 +95,102 @@ class WebhookEndpointRepository:
         return (await self.session.execute(statement)).scalar_one_or_none()
 
 
+# One round of a claim, in one statement: lock up to :wanted due deliveries of enabled endpoints
+# (oldest due first, skipping rows another worker holds, and skipping the endpoints this worker
+# has saturated), keep for each endpoint only as many as it has room for (the per-endpoint limit
+# minus what is already in flight to it), lease those, and return them with what sending needs:
+# the endpoint's URL and secrets, the event. `examined` is how many candidates were locked: fewer
+# than :wanted means nothing more is due. (The candidates left out stay unleased: another claim
+# may take them.)
+_CLAIM_DUE = text(
+    "WITH candidates AS ("
+    " SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_deliveries AS d"
+    " WHERE d.status = 'pending' AND d.next_attempt_at <= :now"
+    " AND (d.locked_until IS NULL OR d.locked_until <= :now)"
+    " AND d.endpoint_id IN (SELECT id FROM webhook_endpoints WHERE enabled)"
+    " AND d.endpoint_id <> ALL(:saturated)"
+    " ORDER BY d.next_attempt_at LIMIT :wanted FOR UPDATE OF d SKIP LOCKED),"
+    " ranked AS (SELECT id, endpoint_id, row_number() OVER"
+    " (PARTITION BY endpoint_id ORDER BY next_attempt_at, id) AS place FROM candidates),"
+    " busy AS (SELECT * FROM unnest(:busy_endpoints, :busy_counts) AS b(endpoint_id, in_flight)),"
+    " leased AS (UPDATE webhook_deliveries AS d SET locked_until = :lease"
+    " FROM ranked LEFT JOIN busy ON busy.endpoint_id = ranked.endpoint_id"
+    " WHERE d.id = ranked.id AND ranked.place <= :per_endpoint - coalesce(busy.in_flight, 0)"
+    " RETURNING d.id, d.endpoint_id, d.event_id, d.attempts_made, d.created_at,"
+    " d.next_attempt_at)"
+    " SELECT leased.id, leased.endpoint_id, leased.event_id, leased.attempts_made,"
+    " leased.created_at, endpoint.url, endpoint.secret, endpoint.retired_secrets,"
+    " endpoint.failing_since IS NOT NULL AS endpoint_failing, event.type AS event_type,"
+    " event.created_at AS event_created_at, event.data AS event_data,"
+    " event.traceparent AS event_traceparent,"
+    " (SELECT count(*) FROM candidates) AS examined"
+    " FROM leased JOIN webhook_endpoints AS endpoint ON endpoint.id = leased.endpoint_id"
+    " LEFT JOIN events AS event ON event.id = leased.event_id"
+    " ORDER BY leased.next_attempt_at"
+).bindparams(
+    bindparam("saturated", type_=ARRAY(Uuid())),
+    bindparam("busy_endpoints", type_=ARRAY(Uuid())),
+    bindparam("busy_counts", type_=ARRAY(Integer())),
+    bindparam("now", type_=DateTime(timezone=True)),
+    bindparam("lease", type_=DateTime(timezone=True)),
+).columns(
+    id=Uuid(), endpoint_id=Uuid(), event_id=Uuid(), attempts_made=Integer(),
+    created_at=DateTime(timezone=True), url=Text(), secret=Text(), retired_secrets=JSONB(),
+    endpoint_failing=Boolean(), event_type=Text(), event_created_at=DateTime(timezone=True),
+    event_data=JSONB(), event_traceparent=Text(), examined=Integer(),
+)
+
+# Many attempts' outcomes in one statement: each delivery moves on only while this worker's
+# lease on it holds (the lease is the fencing token), and only those get their attempt logged.
+_FINISH_LEASED = text(
+    "WITH outcome AS (SELECT * FROM unnest(:ids, :leases, :statuses, :next_attempt_ats,"
+    " :attempts_made, :attempted_ats, :delivered_ats, :status_codes, :latencies, :bodies,"
+    " :errors) AS o(id, lease, status, next_attempt_at, attempts_made, attempted_at,"
+    " delivered_at, status_code, latency_ms, response_body, error)),"
+    " finished AS (UPDATE webhook_deliveries AS d SET status = outcome.status,"
+    " next_attempt_at = outcome.next_attempt_at, attempts_made = outcome.attempts_made,"
+    " last_attempt_at = outcome.attempted_at, locked_until = NULL,"
+    " delivered_at = coalesce(outcome.delivered_at, d.delivered_at)"
+    " FROM outcome WHERE d.id = outcome.id AND d.status = 'pending'"
+    " AND d.locked_until = outcome.lease RETURNING d.id),"
+    " logged AS (INSERT INTO webhook_delivery_attempts (id, delivery_id, attempted_at,"
+    " status_code, latency_ms, response_body, error)"
+    " SELECT aftercare_uuid7(), outcome.id, outcome.attempted_at, outcome.status_code,"
+    " outcome.latency_ms, outcome.response_body, outcome.error"
+    " FROM outcome JOIN finished ON finished.id = outcome.id)"
+    " SELECT id FROM finished"
+).bindparams(
+    bindparam("ids", type_=ARRAY(Uuid())),
+    bindparam("leases", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("statuses", type_=ARRAY(Text())),
+    bindparam("next_attempt_ats", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("attempts_made", type_=ARRAY(Integer())),
+    bindparam("attempted_ats", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("delivered_ats", type_=ARRAY(DateTime(timezone=True))),
+    bindparam("status_codes", type_=ARRAY(Integer())),
+    bindparam("latencies", type_=ARRAY(Integer())),
+    bindparam("bodies", type_=ARRAY(Text())),
+    bindparam("errors", type_=ARRAY(Text())),
+).columns(id=Uuid())
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedAttempt:
+    """An attempt's outcome for `finish_leased_many`: the delivery's next state and its log."""
+
+    delivery_id: uuid.UUID
+    lease: datetime
+    status: DeliveryStatus
+    next_attempt_at: datetime | None
+    attempts_made: int
+    attempted_at: datetime
+    delivered_at: datetime | None
+    status_code: int | None
+    latency_ms: int
+    response_body: str
+    error: str | None
+
+
 class WebhookDeliveryRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -128,6 +240,50 @@ class WebhookDeliveryRepository:
         return await fetch_page(
             self.session, statement, WebhookDelivery.created_at, WebhookDelivery.id, params
         )
+
+    async def claim_due(
+        self,
+        now: datetime,
+        lease: datetime,
+        wanted: int,
+        *,
+        per_endpoint: int,
+        in_flight: Mapping[uuid.UUID, int],
+    ) -> tuple[Sequence[Row[Any]], int]:
+        """Lease up to `wanted` due deliveries, at most `per_endpoint` in flight per endpoint
+        counting `in_flight`; the leased rows (see _CLAIM_DUE) and how many were examined."""
+        saturated = [endpoint for endpoint, count in in_flight.items() if count >= per_endpoint]
+        busy = [(endpoint, count) for endpoint, count in in_flight.items() if count]
+        rows = (await self.session.execute(_CLAIM_DUE, {
+            "now": now,
+            "lease": lease,
+            "wanted": wanted,
+            "per_endpoint": per_endpoint,
+            "saturated": saturated,
+            "busy_endpoints": [endpoint for endpoint, _ in busy],
+            "busy_counts": [count for _, count in busy],
+        })).all()
+        return rows, rows[0].examined if rows else 0
+
+    async def finish_leased_many(self, attempts: Sequence[FinishedAttempt]) -> set[uuid.UUID]:
+        """Apply attempts' outcomes and log them, for the deliveries whose lease still holds;
+        the ids of those."""
+        if not attempts:
+            return set()
+        result = await self.session.execute(_FINISH_LEASED, {
+            "ids": [a.delivery_id for a in attempts],
+            "leases": [a.lease for a in attempts],
+            "statuses": [a.status for a in attempts],
+            "next_attempt_ats": [a.next_attempt_at for a in attempts],
+            "attempts_made": [a.attempts_made for a in attempts],
+            "attempted_ats": [a.attempted_at for a in attempts],
+            "delivered_ats": [a.delivered_at for a in attempts],
+            "status_codes": [a.status_code for a in attempts],
+            "latencies": [a.latency_ms for a in attempts],
+            "bodies": [a.response_body for a in attempts],
+            "errors": [a.error for a in attempts],
+        })
+        return set(result.scalars())
 
     async def lock_due(
         self, now: datetime, limit: int, *, excluding_endpoints: Collection[uuid.UUID]

@@ -3,7 +3,7 @@
 import asyncio
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,10 +12,15 @@ import httpx
 
 from app.config import Settings
 from app.events.schemas import EventEnvelope
-from app.kit.tracing import instrument_http_client
 from app.webhooks.retry import ResponseOutcome, classify_response, parse_retry_after
 from app.webhooks.signing import webhook_headers
-from app.webhooks.ssrf import Resolver, UnsafeURLError, send_pinned
+from app.webhooks.ssrf import (
+    PinnedClients,
+    Resolver,
+    UnsafeURLError,
+    build_pinned_request,
+    checked_address,
+)
 
 USER_AGENT = "Aftercare-Webhooks/0.1"
 RESPONSE_BODY_LIMIT = 2048
@@ -76,27 +81,19 @@ class SendOptions:
         )
 
 
-def new_http_client(max_connections: int) -> httpx.AsyncClient:
-    # trust_env=False: proxy variables must not route deliveries around the SSRF guard.
-    client = httpx.AsyncClient(
-        trust_env=False,
-        follow_redirects=False,
-        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=0),
-    )
-    instrument_http_client(client)
-    return client
-
-
 async def send_message(
-    client: httpx.AsyncClient,
+    clients: PinnedClients,
     url: str,
     secrets: Sequence[str],
     message: Message,
     *,
     now: datetime,
     options: SendOptions,
+    connections_of: Hashable = None,
 ) -> AttemptResult:
-    """Attempt one delivery; never raises for anything the receiver or the network does."""
+    """Attempt one delivery; never raises for anything the receiver or the network does.
+
+    Requests with the same `connections_of` (an endpoint) share kept-alive connections."""
     headers = webhook_headers(secrets, message.id, int(now.timestamp()), message.body, USER_AGENT)
     started = time.monotonic()
 
@@ -108,7 +105,7 @@ async def send_message(
         # trickling its answer byte by byte would otherwise hold the delivery for ever.
         async with asyncio.timeout(options.timeout):
             status_code, response_headers, body = await _post(
-                client, url, headers, message.body, options
+                clients, url, headers, message.body, options, connections_of
             )
     except UnsafeURLError as error:
         return failed(f"refused: {error}")
@@ -129,20 +126,27 @@ async def send_message(
 
 
 async def _post(
-    client: httpx.AsyncClient,
+    clients: PinnedClients,
     url: str,
     headers: dict[str, str],
     body: bytes,
     options: SendOptions,
+    connections_of: Hashable,
 ) -> tuple[int, httpx.Headers, bytes]:
-    response = await send_pinned(
-        client, url, headers=headers, content=body, allow_private=options.allow_private,
-        timeout=options.timeout, resolver=options.resolver, stream=True,
+    target, address = await checked_address(
+        url, allow_private=options.allow_private, timeout=options.timeout,
+        resolver=options.resolver,
     )
-    try:
-        return response.status_code, response.headers, await _read_prefix(response)
-    finally:
-        await response.aclose()
+    async with clients.use(target, address, connections_of) as client:
+        request = build_pinned_request(
+            client, "POST", target, address, headers=headers, content=body,
+            timeout=options.timeout, keep_alive=clients.keep_alive,
+        )
+        response = await client.send(request, follow_redirects=False, stream=True)
+        try:
+            return response.status_code, response.headers, await _read_prefix(response)
+        finally:
+            await response.aclose()
 
 
 async def _read_prefix(response: httpx.Response) -> bytes:

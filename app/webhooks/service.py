@@ -36,11 +36,10 @@ from app.webhooks.schemas import (
 from app.webhooks.sender import (
     WEBHOOK_TEST_TYPE,
     SendOptions,
-    new_http_client,
     send_message,
 )
 from app.webhooks.signing import generate_secret
-from app.webhooks.ssrf import UnsafeURLError, parse_webhook_url, resolve_target
+from app.webhooks.ssrf import PinnedClients, UnsafeURLError, parse_webhook_url, resolve_target
 from app.webhooks.types import DeliveryStatus
 
 DISABLED_BY_API = "disabled through the API"
@@ -172,9 +171,9 @@ async def send_test(
         )
     )
     message = message_for(delivery, None)
-    async with new_http_client(max_connections=1) as client:
+    async with PinnedClients(1, keep_alive=False) as clients:
         result = await send_message(
-            client, endpoint.url, active_secrets(endpoint, now), message, now=now, options=options
+            clients, endpoint.url, active_secrets(endpoint, now), message, now=now, options=options
         )
     await record_test_attempt(session, delivery, result)
     loaded = await WebhookDeliveryRepository(session).with_attempts(delivery.id)

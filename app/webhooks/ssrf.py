@@ -10,22 +10,26 @@ guard has three steps:
 3. ``build_pinned_request`` / ``send_pinned`` connect to the address that was checked, never to
    a fresh DNS answer, so a name cannot resolve to a public address for the check and to a
    private one for the connection (DNS rebinding). Redirects are never followed: a 3xx is a
-   failed delivery, not a new, unchecked URL to call.
+   failed delivery, not a new, unchecked URL to call. ``PinnedClients`` keeps connections alive
+   only per host and checked address, so reusing one never skips a check.
 
 Clients passed in here should be made with ``trust_env=False`` (no proxy settings from the
 environment) and HTTP/1.1 only (the default; ``http2=False``).
 """
 
 import asyncio
+import contextlib
 import ipaddress
 import re
 import socket
 import string
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
+
+from app.kit.tracing import instrument_http_client
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[Iterable[str]]]
@@ -205,18 +209,21 @@ def build_pinned_request(
     headers: Mapping[str, str],
     content: bytes,
     timeout: float | None = None,
+    keep_alive: bool = False,
 ) -> httpx.Request:
     """A request to address that the receiver still sees as addressed to target.host.
 
     The URL carries the IP, so httpx does no DNS lookup of its own; the Host header and, for
     https, the TLS server name (SNI and certificate check) carry the original host. Send it with
-    ``follow_redirects=False``: a redirect target has not been checked.
+    ``follow_redirects=False``: a redirect target has not been checked. keep_alive only with a
+    client of `PinnedClients` that serves this target and address alone.
     """
     request_headers = httpx.Headers(headers)
     request_headers["Host"] = target.host_header
-    # Connections are pooled by IP, but TLS verified only the name of the first request on one;
-    # closing after each delivery stops another host on the same IP from reusing it unverified.
-    request_headers["Connection"] = "close"
+    if not keep_alive:
+        # Connections are pooled by IP, but TLS verified only the name of the first request on
+        # one; closing after each request stops another host on the same IP from reusing it.
+        request_headers["Connection"] = "close"
     extensions = {}
     if target.scheme == "https":
         extensions["sni_hostname"] = _tls_server_name(target, address)
@@ -228,6 +235,29 @@ def build_pinned_request(
         timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
         extensions=extensions,
     )
+
+
+async def checked_address(
+    url: str,
+    *,
+    allow_private: bool,
+    timeout: float,  # noqa: ASYNC109 - bounds the resolution only
+    resolver: Resolver | None = None,
+) -> tuple[WebhookTarget, IPAddress]:
+    """url's target and the first of its addresses, all of them checked: where to connect.
+
+    Raises UnsafeURLError (UnresolvableHostError when resolution fails or takes longer than
+    timeout).
+    """
+    target = parse_webhook_url(url)
+    try:
+        async with asyncio.timeout(timeout):
+            addresses = await resolve_target(target, allow_private=allow_private, resolver=resolver)
+    except TimeoutError as error:
+        raise UnresolvableHostError(
+            f"could not resolve {target.host} within {timeout} seconds"
+        ) from error
+    return target, addresses[0]
 
 
 async def send_pinned(
@@ -248,18 +278,100 @@ async def send_pinned(
     timeout) before any connection is made; httpx errors come from the request itself. With
     stream=True the body is not read: the caller reads what it needs and closes the response.
     """
-    target = parse_webhook_url(url)
-    try:
-        async with asyncio.timeout(timeout):
-            addresses = await resolve_target(target, allow_private=allow_private, resolver=resolver)
-    except TimeoutError as error:
-        raise UnresolvableHostError(
-            f"could not resolve {target.host} within {timeout} seconds"
-        ) from error
+    target, address = await checked_address(
+        url, allow_private=allow_private, timeout=timeout, resolver=resolver
+    )
     request = build_pinned_request(
-        client, method, target, addresses[0], headers=headers, content=content, timeout=timeout
+        client, method, target, address, headers=headers, content=content, timeout=timeout
     )
     return await client.send(request, follow_redirects=False, stream=stream)
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionKey:
+    """What a kept-alive connection was opened to and, for https, verified for, and whose
+    connections they are (the caller's choice, e.g. an endpoint's id)."""
+
+    scheme: str
+    host: str
+    port: int
+    address: IPAddress
+    owner: Hashable = None
+
+
+class PinnedClients:
+    """httpx clients for pinned requests, one per ConnectionKey when connections are kept alive.
+
+    A client's pool is keyed by the IP in the URL, while TLS verified only the host name of the
+    request that opened a connection. Giving each (scheme, host, port, checked address, owner)
+    its own client means a kept-alive connection is only ever reused for the same host at the
+    same checked address; a new DNS answer gets a new client (and a new check). Without
+    keep-alive one client serves every request, each with `Connection: close`.
+    max_connections bounds each client: an owner (an endpoint) has its own connections, so a
+    slow one never holds those of another on the same host.
+    """
+
+    def __init__(
+        self, max_connections: int, *, keep_alive: bool, max_clients: int = 256
+    ) -> None:
+        self.max_connections = max_connections
+        self.keep_alive = keep_alive
+        self.max_clients = max_clients
+        self._clients: dict[ConnectionKey, httpx.AsyncClient] = {}
+        self._in_use: dict[ConnectionKey, int] = {}
+
+    @contextlib.asynccontextmanager
+    async def use(
+        self, target: WebhookTarget, address: IPAddress, owner: Hashable = None
+    ) -> AsyncIterator[httpx.AsyncClient]:
+        """The client for a request to target at its checked address, held while in use."""
+        key = ConnectionKey(target.scheme, target.host, target.port, address, owner)
+        if not self.keep_alive:
+            key = _SHARED
+        client = self._clients.pop(key, None) or self._new_client()
+        self._clients[key] = client  # the most recently used last
+        self._in_use[key] = self._in_use.get(key, 0) + 1
+        try:
+            yield client
+        finally:
+            self._in_use[key] -= 1
+            if not self._in_use[key]:
+                del self._in_use[key]
+            await self._close_least_recently_used()
+
+    async def __aenter__(self) -> "PinnedClients":
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        clients, self._clients = self._clients, {}
+        for client in clients.values():
+            await client.aclose()
+
+    def _new_client(self) -> httpx.AsyncClient:
+        # trust_env=False: proxy variables must not route deliveries around the SSRF guard.
+        keep = self.max_connections if self.keep_alive else 0
+        client = httpx.AsyncClient(
+            trust_env=False,
+            follow_redirects=False,
+            limits=httpx.Limits(
+                max_connections=self.max_connections, max_keepalive_connections=keep
+            ),
+        )
+        instrument_http_client(client)
+        return client
+
+    async def _close_least_recently_used(self) -> None:
+        while len(self._clients) > self.max_clients:
+            idle = next((key for key in self._clients if key not in self._in_use), None)
+            if idle is None:
+                return
+            await self._clients.pop(idle).aclose()
+
+
+_SHARED = ConnectionKey("", "", 0, ipaddress.IPv4Address(0))
 
 
 def _check_url_text(url: str) -> None:

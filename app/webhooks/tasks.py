@@ -1,17 +1,17 @@
 from app.config import Settings
 from app.kit.jobs import Job, JobContext
 from app.kit.prometheus import WEBHOOK_OLDEST_DUE_AGE, WEBHOOK_QUEUE_DEPTH
-from app.webhooks.dispatcher import WebhookDispatcher
+from app.webhooks.dispatcher import NOTIFY_CHANNEL, WebhookDispatcher
 from app.webhooks.repository import WebhookDeliveryRepository
 
 
 def jobs(settings: Settings) -> list[Job]:
     dispatcher = WebhookDispatcher(settings)
-    # Batch size 1: a run that claimed anything runs again at once; the dispatcher itself
-    # waits (at most one poll interval) while all its slots are busy.
+    # Batch size 1: a run that claimed anything runs again at once. Otherwise it sleeps until
+    # deliveries are written (NOTIFY), an attempt frees a slot (its wakeup), or the poll interval.
     deliver = Job(
         "deliver_webhooks", dispatcher.run, settings.webhook_delivery_poll_seconds, 1,
-        on_stop=dispatcher.close,
+        on_stop=dispatcher.close, wake_on=(NOTIFY_CHANNEL,), wakeup=dispatcher.wakeup,
     )
     if settings.metrics_port is None:
         return [deliver]
