@@ -55,9 +55,9 @@ from app.kit.db import Database, asyncpg_dsn
 from app.kit.jobs import JobContext, Worker
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.webhooks import tasks as webhook_tasks
-from app.webhooks.dispatcher import NOTIFY_CHANNEL
 from app.webhooks.sender import USER_AGENT, Message
 from app.webhooks.signing import generate_secret, webhook_headers
+from app.webhooks.types import DELIVERIES_DUE_CHANNEL
 from tests.factories import raw_event
 from tests.support.database import migrated_scratch_database
 
@@ -233,9 +233,9 @@ async def running_worker(context: JobContext) -> AsyncIterator[None]:
 async def throughput(
     database: Database, settings: Settings, *, delay: float, endpoints: int, events: int,
     anchor: bool = False, profile: str | None = None,
-) -> tuple[int, float]:
-    """Deliveries seeded before the sender starts, and the seconds it took to send them all:
-    the worker (until none is pending) or the anchor."""
+) -> tuple[int, float, float]:
+    """Deliveries seeded before the sender starts, the seconds it took to send them all (the
+    worker: until none is pending; or the anchor) and the CPU seconds this process used."""
     receiver = BenchReceiver(delay=delay)
     await receiver.start()
     try:
@@ -244,9 +244,12 @@ async def throughput(
         total = endpoints * events
         context = JobContext(database, SystemClock(), settings)
         profiler = cProfile.Profile(time.process_time) if profile else None
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         if anchor:
-            await anchor_send_all(database.url, settings.webhook_max_concurrency)
+            await anchor_send_all(
+                database.url, settings.webhook_max_concurrency,
+                settings.webhook_per_endpoint_concurrency,
+            )
         else:
             if profiler:
                 profiler.enable()
@@ -255,10 +258,10 @@ async def throughput(
             if profiler and profile:
                 profiler.disable()
                 profiler.dump_stats(profile)
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         requests, _ = await receiver.report()
         assert requests == total, (requests, total)
-        return total, elapsed
+        return total, elapsed, cpu
     finally:
         await delete_endpoints(database)
         await receiver.stop()
@@ -272,23 +275,31 @@ _ANCHOR_PAGE = (
 )
 
 
-async def anchor_send_all(url: str, concurrency: int) -> None:
-    """The anchor: page through the pending deliveries and POST each signed body."""
+async def anchor_send_all(url: str, concurrency: int, per_endpoint: int) -> None:
+    """The anchor: page through the pending deliveries and POST each signed body, with a
+    kept-alive client per endpoint (one client for all would scan its whole pool per request)."""
     connection = await asyncpg.connect(asyncpg_dsn(url))
     await connection.set_type_codec(
         "jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog"
     )
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    limits = httpx.Limits(max_connections=per_endpoint, max_keepalive_connections=per_endpoint)
+    clients: dict[str, httpx.AsyncClient] = {}
     slots = asyncio.Semaphore(concurrency)
-    async with httpx.AsyncClient(trust_env=False, limits=limits) as client, asyncio.TaskGroup(
-    ) as group:
+    async with asyncio.TaskGroup() as group:
         last = uuid.UUID(int=0)
         while rows := await connection.fetch(_ANCHOR_PAGE, last, concurrency):
             last = rows[-1]["id"]
             for row in rows:
                 await slots.acquire()
+                client = clients.get(row["url"])
+                if client is None:
+                    client = clients[row["url"]] = httpx.AsyncClient(
+                        trust_env=False, limits=limits
+                    )
                 task = group.create_task(anchor_post(client, row["url"], row["secret"], row))
                 task.add_done_callback(lambda _: slots.release())
+    for client in clients.values():
+        await client.aclose()
     await connection.close()
 
 
@@ -309,7 +320,7 @@ async def anchor_follow(url: str, receiver: BenchReceiver, stop: asyncio.Event) 
         "jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog"
     )
     woken = asyncio.Event()
-    await connection.add_listener(NOTIFY_CHANNEL, lambda *_: woken.set())
+    await connection.add_listener(DELIVERIES_DUE_CHANNEL, lambda *_: woken.set())
     secret = generate_secret()
     last = uuid.UUID(int=0)
     async with httpx.AsyncClient(trust_env=False) as client, asyncio.TaskGroup() as group:
@@ -421,31 +432,38 @@ async def main(args: argparse.Namespace) -> None:
 
 
 async def fast_rounds(database: Database, settings: Settings, args: argparse.Namespace) -> None:
-    sent = {"aftercare": [0, 0.0], "anchor": [0, 0.0]}
+    sent = {"aftercare": [0, 0.0, 0.0], "anchor": [0, 0.0, 0.0]}
     for round_number in range(args.rounds):
         for name in ("aftercare", "anchor"):
-            total, elapsed = await throughput(
+            total, elapsed, cpu = await throughput(
                 database, settings, delay=0, endpoints=args.fast_endpoints,
                 events=args.fast_events, anchor=name == "anchor",
                 profile=args.profile if round_number == 0 else None,
             )
             sent[name][0] += total
             sent[name][1] += elapsed
+            sent[name][2] += cpu
             print(
                 f"fast receiver (200 at once), round {round_number + 1}, {name}: {total} "
                 f"deliveries to {args.fast_endpoints} endpoints in {elapsed:.2f} s = "
-                f"{total / elapsed:.0f} deliveries/s", flush=True,
+                f"{total / elapsed:.0f} deliveries/s, CPU {cpu / total * 1000:.2f} ms each",
+                flush=True,
             )
-    rates = {name: count / seconds for name, (count, seconds) in sent.items()}
+    rates = {name: count / seconds for name, (count, seconds, _) in sent.items()}
+    # CPU per delivery does not depend on how loaded the machine is: its inverse is what one
+    # process would do on a core of its own.
+    per_core = {name: count / cpu for name, (count, _, cpu) in sent.items()}
     print(
         f"fast receiver: Aftercare {rates['aftercare']:.0f}/s, anchor "
-        f"{rates['anchor']:.0f}/s, ratio {rates['aftercare'] / rates['anchor']:.2f}",
+        f"{rates['anchor']:.0f}/s, ratio {rates['aftercare'] / rates['anchor']:.2f}; per CPU "
+        f"second of the sending process: Aftercare {per_core['aftercare']:.0f}, anchor "
+        f"{per_core['anchor']:.0f}, ratio {per_core['aftercare'] / per_core['anchor']:.2f}",
         flush=True,
     )
 
 
 async def slow_round(database: Database, settings: Settings, args: argparse.Namespace) -> None:
-    total, elapsed = await throughput(
+    total, elapsed, _ = await throughput(
         database,
         settings,
         delay=1.0,

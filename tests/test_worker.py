@@ -6,13 +6,15 @@ import asyncio
 import logging
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.config import Settings
 from app.kit.clock import SystemClock
-from app.kit.db import Database
+from app.kit.db import Database, asyncpg_dsn
 from app.kit.jobs import Job, JobContext, Worker
+from app.kit.notifications import APPLICATION_NAME, Listener
 from app.models import Customer
+from tests.support.waiting import eventually
 
 WITHIN_SECONDS = 5
 
@@ -162,3 +164,123 @@ async def test_a_jobs_transaction_commits_on_success_and_rolls_back_on_error(
     async with context.database.sessionmaker() as session:
         refs = (await session.scalars(select(Customer.external_ref))).all()
     assert refs == ["kept"]
+
+
+async def _notify(database: Database, channel: str) -> None:
+    async with database.engine.begin() as connection:
+        await connection.execute(text("SELECT pg_notify(:channel, '')"), {"channel": channel})
+
+
+async def test_a_notify_on_its_channel_wakes_a_job_long_before_its_interval(
+    context: JobContext, database: Database
+) -> None:
+    stop = asyncio.Event()
+    runs = 0
+    first_run = asyncio.Event()
+
+    async def woken(_: JobContext) -> int:
+        nonlocal runs
+        runs += 1
+        first_run.set()
+        if runs == 3:
+            stop.set()
+        return 0
+
+    # A minute between polls: only the notifications can make it run three times in time.
+    listener = Listener(asyncpg_dsn(database.url))
+    worker = Worker(context, [Job("woken", woken, 60, 10, wake_on=("test_wakeup",))],
+                    listener=listener)
+    task = asyncio.create_task(_run(worker, stop))
+    await asyncio.wait_for(first_run.wait(), timeout=WITHIN_SECONDS)
+    await asyncio.wait_for(listener.listening.wait(), timeout=WITHIN_SECONDS)
+    runs_before = runs  # one, or two if the wakeup after connecting came after the first run
+    await _notify(database, "another_channel")
+    await _notify(database, "test_wakeup")
+    await eventually(lambda: runs > runs_before, timeout=WITHIN_SECONDS, what="woken by NOTIFY")
+    if runs < 3:
+        await _notify(database, "test_wakeup")
+    await task
+
+    assert runs == 3
+
+
+async def test_a_notify_in_a_rolled_back_transaction_wakes_nobody(database: Database) -> None:
+    woken, marker = asyncio.Event(), asyncio.Event()
+    listener = Listener(asyncpg_dsn(database.url))
+    listener.subscribe("test_wakeup", woken)
+    listener.subscribe("test_marker", marker)
+    stop = asyncio.Event()
+    task = asyncio.create_task(listener.run(stop))
+    await asyncio.wait_for(listener.listening.wait(), timeout=WITHIN_SECONDS)
+    woken.clear()  # every subscriber is woken once on connecting
+    marker.clear()
+    async with database.engine.connect() as connection:
+        await connection.execute(text("SELECT pg_notify('test_wakeup', '')"))
+        await connection.rollback()
+    await _notify(database, "test_marker")  # committed later: delivered after any earlier one
+    await asyncio.wait_for(marker.wait(), timeout=WITHIN_SECONDS)
+    stop.set()
+    await task
+
+    assert not woken.is_set()
+
+
+async def test_a_lost_listening_connection_is_replaced_and_wakes_the_job_again(
+    context: JobContext, database: Database
+) -> None:
+    stop = asyncio.Event()
+    woken_after_reconnect = asyncio.Event()
+    listener = Listener(asyncpg_dsn(database.url), reconnect_seconds=0.05)
+
+    async def job(_: JobContext) -> int:
+        if listener.connections >= 2:
+            woken_after_reconnect.set()
+        return 0
+
+    worker = Worker(context, [Job("woken", job, 60, 10, wake_on=("test_wakeup",))],
+                    listener=listener)
+    task = asyncio.create_task(_run(worker, stop))
+    await asyncio.wait_for(listener.listening.wait(), timeout=WITHIN_SECONDS)
+    await _terminate_listening_connections(database)
+    await eventually(lambda: listener.connections >= 2 and listener.listening.is_set(),
+                     timeout=WITHIN_SECONDS, what="the listener connected again")
+    await _notify(database, "test_wakeup")
+    await asyncio.wait_for(woken_after_reconnect.wait(), timeout=WITHIN_SECONDS)
+    stop.set()
+    await task
+
+
+async def test_without_a_listening_connection_jobs_keep_polling(
+    context: JobContext, caplog: pytest.LogCaptureFixture
+) -> None:
+    stop = asyncio.Event()
+    runs = 0
+
+    async def refused(dsn: str) -> None:
+        raise ConnectionRefusedError("the database is down")
+
+    async def polled(_: JobContext) -> int:
+        nonlocal runs
+        runs += 1
+        if runs == 4:
+            stop.set()
+        return 0
+
+    listener = Listener("postgresql://nowhere", reconnect_seconds=0.01, connect=refused)
+    worker = Worker(context, [Job("polled", polled, 0.01, 10, wake_on=("test_wakeup",))],
+                    listener=listener)
+    with caplog.at_level(logging.WARNING, logger="aftercare.worker"):
+        await _run(worker, stop)
+
+    assert runs == 4
+    assert listener.connections == 0
+    assert "notifications: not listening, polling only until reconnected" in caplog.messages
+
+
+async def _terminate_listening_connections(database: Database) -> None:
+    async with database.engine.begin() as connection:
+        terminated = await connection.scalar(text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE application_name = :name AND datname = current_database()"
+        ), {"name": APPLICATION_NAME})
+    assert terminated == 1

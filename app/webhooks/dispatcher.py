@@ -32,7 +32,6 @@ from app.webhooks.ssrf import PinnedClients, Resolver
 
 logger = logging.getLogger("aftercare.webhooks")
 
-NOTIFY_CHANNEL = "aftercare_webhook_deliveries"
 # Each round of a claim fills the free slots or saturates at least one more endpoint; a few
 # rounds let a backlog of one dead endpoint be stepped over without scanning it for ever.
 MAX_CLAIM_ROUNDS = 8

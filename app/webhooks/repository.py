@@ -25,7 +25,7 @@ from sqlalchemy.orm import selectinload
 
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Event, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
-from app.webhooks.types import DeliveryStatus
+from app.webhooks.types import DELIVERIES_DUE_CHANNEL, DeliveryStatus
 
 
 def _due(now: datetime) -> tuple[ColumnElement[bool], ...]:
@@ -343,6 +343,12 @@ class WebhookDeliveryRepository:
             .returning(WebhookDelivery.id)
         )
         return (await self.session.execute(statement)).scalar_one_or_none() is not None
+
+    async def notify_due(self) -> None:
+        """Wake the delivery workers when this transaction commits."""
+        await self.session.execute(
+            select(func.pg_notify(DELIVERIES_DUE_CHANNEL, ""))
+        )
 
     async def requeue_failed(
         self, endpoint_id: uuid.UUID, since: datetime, now: datetime

@@ -219,6 +219,7 @@ async def redeliver(
     for name, value in requeued_values(now).items():
         setattr(delivery, name, value)
     await session.flush()
+    await repository.notify_due()
     return await repository.with_attempts(delivery.id)
 
 
@@ -228,7 +229,11 @@ async def recover(
     """Send again every failed delivery of the endpoint created since `since`; how many."""
     endpoint = await get_endpoint(session, endpoint_id)
     _require_enabled(endpoint)
-    return await WebhookDeliveryRepository(session).requeue_failed(endpoint.id, since, now)
+    repository = WebhookDeliveryRepository(session)
+    requeued = await repository.requeue_failed(endpoint.id, since, now)
+    if requeued:
+        await repository.notify_due()
+    return requeued
 
 
 def _set_enabled(endpoint: WebhookEndpoint, enabled: bool, now: datetime) -> None:

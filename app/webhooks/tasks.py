@@ -1,8 +1,9 @@
 from app.config import Settings
 from app.kit.jobs import Job, JobContext
 from app.kit.prometheus import WEBHOOK_OLDEST_DUE_AGE, WEBHOOK_QUEUE_DEPTH
-from app.webhooks.dispatcher import NOTIFY_CHANNEL, WebhookDispatcher
+from app.webhooks.dispatcher import WebhookDispatcher
 from app.webhooks.repository import WebhookDeliveryRepository
+from app.webhooks.types import DELIVERIES_DUE_CHANNEL
 
 
 def jobs(settings: Settings) -> list[Job]:
@@ -11,7 +12,7 @@ def jobs(settings: Settings) -> list[Job]:
     # deliveries are written (NOTIFY), an attempt frees a slot (its wakeup), or the poll interval.
     deliver = Job(
         "deliver_webhooks", dispatcher.run, settings.webhook_delivery_poll_seconds, 1,
-        on_stop=dispatcher.close, wake_on=(NOTIFY_CHANNEL,), wakeup=dispatcher.wakeup,
+        on_stop=dispatcher.close, wake_on=(DELIVERIES_DUE_CHANNEL,), wakeup=dispatcher.wakeup,
     )
     if settings.metrics_port is None:
         return [deliver]

@@ -39,6 +39,7 @@ class Received:
     body: bytes
     verified_by: list[str]  # the registered secrets that verify this request
     received_at: float = field(default_factory=time.time)  # Unix time the request arrived
+    client_port: int | None = None  # the sender's port: one per connection
 
     @property
     def payload(self) -> Any:
@@ -118,7 +119,10 @@ class Receiver:
                 break
         headers = {key.decode(): value.decode() for key, value in scope["headers"]}
         route = self.route(scope["path"])
-        received = Received(scope["path"], headers, body, _verifying(route.secrets, body, headers))
+        received = Received(
+            scope["path"], headers, body, _verifying(route.secrets, body, headers),
+            client_port=scope["client"][1] if scope.get("client") else None,
+        )
         route.requests.append(received)
         reply = route.next_reply()
         if route.secrets and not received.verified_by:
