@@ -104,6 +104,7 @@ def serve_receiver(port: int, delay: float) -> None:
         log_level="warning",
         access_log=False,
         backlog=4096,
+        timeout_keep_alive=30,  # the senders close idle connections first
     )
 
 

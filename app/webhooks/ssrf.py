@@ -287,6 +287,11 @@ async def send_pinned(
     return await client.send(request, follow_redirects=False, stream=stream)
 
 
+# An idle connection is reused only this long: well before the usual server-side keep-alive
+# timeouts (5 s in uvicorn and Node.js), so a request rarely meets one the receiver just closed.
+KEEPALIVE_EXPIRY_SECONDS = 2.0
+
+
 @dataclass(frozen=True, slots=True)
 class ConnectionKey:
     """What a kept-alive connection was opened to and, for https, verified for, and whose
@@ -357,7 +362,8 @@ class PinnedClients:
             trust_env=False,
             follow_redirects=False,
             limits=httpx.Limits(
-                max_connections=self.max_connections, max_keepalive_connections=keep
+                max_connections=self.max_connections, max_keepalive_connections=keep,
+                keepalive_expiry=KEEPALIVE_EXPIRY_SECONDS,
             ),
         )
         instrument_http_client(client)
