@@ -103,8 +103,12 @@ class Settings(BaseSettings):
         default=True, description="run the background worker inside `aftercare serve`"
     )
     worker_tick_seconds: float = Field(
-        default=1.0, gt=0, le=60,
-        description="how often the SLA sweep and the delivery-overdue watch run",
+        default=1.0, gt=0, le=60, description="how often the delivery-overdue watch runs"
+    )
+    sla_sweep_poll_seconds: float = Field(
+        default=10.0, gt=0, le=300,
+        description="the longest the SLA sweep sleeps: it wakes when the next warning or deadline"
+        " falls due and when a nearer one is written, so this only bounds a missed notification",
     )
     sla_sweep_batch_size: int = Field(
         default=1000, ge=1, le=100_000, description="targets claimed per SLA sweep transaction"

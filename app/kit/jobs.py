@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.kit.clock import Clock
 from app.kit.db import Database, asyncpg_dsn
-from app.kit.notifications import Listener, wait_for_any
+from app.kit.notifications import Listener, WakeIf, wait_for_any
 from app.kit.prometheus import JOB_DURATION, JOB_FAILURES
 
 logger = logging.getLogger("aftercare.worker")
@@ -45,8 +45,9 @@ class JobContext:
 
 @dataclass(frozen=True, slots=True)
 class Ran:
-    """A run's report: how many items it handled, and, if it knows, in how many seconds its next
-    work falls due (the job then sleeps no longer than that, nor than its interval)."""
+    """A run's report: how many items it handled, and, if it knows, in how many seconds from now
+    (the run's end) its next work falls due: the job then sleeps no longer than that, nor than
+    what is left of its interval."""
 
     handled: int
     next_due_in: float | None = None
@@ -60,6 +61,7 @@ class Job:
     batch_size: int  # a run that handled a full batch is followed at once by another
     on_stop: Callable[[], Awaitable[None]] | None = None  # after its loop ended, e.g. to drain
     wake_on: tuple[str, ...] = ()  # NOTIFY channels that end its sleep at once
+    wake_if: WakeIf | None = None  # if given, only notifications whose payload it accepts do
     wakeup: asyncio.Event | None = None  # set by the job's own code to end its sleep at once
 
 
@@ -86,7 +88,7 @@ class Worker:
             if self.listener is not None:
                 for job in self.jobs:
                     for channel in job.wake_on:
-                        self.listener.subscribe(channel, wakeups[job.name])
+                        self.listener.subscribe(channel, wakeups[job.name], job.wake_if)
                 group.create_task(self.listener.run(stop), name="notifications")
             for job in self.jobs:
                 group.create_task(
@@ -107,10 +109,9 @@ class Worker:
             ran = await self.run_once(job)
             if ran.handled >= job.batch_size:
                 continue
-            pause = job.interval_seconds
+            remaining = job.interval_seconds - (time.monotonic() - started)
             if ran.next_due_in is not None:
-                pause = min(pause, ran.next_due_in)
-            remaining = pause - (time.monotonic() - started)
+                remaining = min(remaining, ran.next_due_in)
             if remaining > 0:
                 await wait_for_any(stop, wakeup, timeout=remaining)
 

@@ -25,6 +25,7 @@ RECONNECT_SECONDS = 1.0
 CHECK_SECONDS = 5.0
 
 Connect = Callable[[str], Awaitable[Any]]
+WakeIf = Callable[[str], bool]  # given a notification's payload: wake the subscriber?
 
 
 async def _connect(dsn: str) -> Any:
@@ -47,12 +48,15 @@ class Listener:
         self.reconnect_seconds = reconnect_seconds
         self.check_seconds = check_seconds
         self._connect = connect
-        self._subscribers: defaultdict[str, list[asyncio.Event]] = defaultdict(list)
+        self._subscribers: defaultdict[str, list[tuple[asyncio.Event, WakeIf | None]]] = (
+            defaultdict(list)
+        )
         self.listening = asyncio.Event()  # set while notifications arrive (tests wait on it)
         self.connections = 0  # how many times it connected
 
-    def subscribe(self, channel: str, wakeup: asyncio.Event) -> None:
-        self._subscribers[channel].append(wakeup)
+    def subscribe(self, channel: str, wakeup: asyncio.Event, wake_if: WakeIf | None = None) -> None:
+        """Set wakeup on every notification on channel (for which wake_if holds, if given)."""
+        self._subscribers[channel].append((wakeup, wake_if))
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -91,12 +95,13 @@ class Listener:
                     await connection.close()
 
     def _notified(self, connection: Any, pid: int, channel: str, payload: str) -> None:
-        for wakeup in self._subscribers.get(channel, ()):
-            wakeup.set()
+        for wakeup, wake_if in self._subscribers.get(channel, ()):
+            if wake_if is None or wake_if(payload):
+                wakeup.set()
 
     def _wake_all(self) -> None:
         for subscribers in self._subscribers.values():
-            for wakeup in subscribers:
+            for wakeup, _ in subscribers:
                 wakeup.set()
 
 

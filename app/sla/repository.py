@@ -282,6 +282,17 @@ class TargetRepository:
         rows = (await self.session.execute(warn_claim_statement(now, limit))).all()
         return [ClaimedTarget(*row) for row in rows]
 
+    async def next_instant(self, now: datetime) -> datetime | None:
+        """The earliest deadline or warning of active targets; a warning only while it can still
+        be given (not yet warned, deadline ahead). Reads ix_sla_targets_due and ..._warn."""
+        due = select(func.min(SlaTarget.due_at)).where(SlaTarget.status == TargetStatus.ACTIVE)
+        warn = select(func.min(SlaTarget.warn_at)).where(
+            SlaTarget.status == TargetStatus.ACTIVE, SlaTarget.warned_at.is_(None),
+            SlaTarget.due_at > now,
+        )
+        statement = select(func.least(due.scalar_subquery(), warn.scalar_subquery()))
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
     async def mark_breached(self, target_ids: Sequence[uuid.UUID]) -> None:
         # breached_at is when the promise was broken, not when the sweep noticed.
         await self.session.execute(

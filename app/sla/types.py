@@ -2,6 +2,10 @@
 
 from enum import StrEnum
 
+# Notified by triggers on sla_targets (see the migration notify_sla_deadlines) with the nearest
+# instant, in Unix seconds, among the active targets a statement wrote: it wakes the sweep.
+DEADLINES_CHANNEL = "aftercare_sla_deadlines"
+
 
 class SlaMetric(StrEnum):
     FIRST_RESPONSE = "first_response"
