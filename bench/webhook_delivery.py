@@ -324,7 +324,9 @@ async def anchor_follow(url: str, receiver: BenchReceiver, stop: asyncio.Event) 
     await connection.add_listener(DELIVERIES_DUE_CHANNEL, lambda *_: woken.set())
     secret = generate_secret()
     last = uuid.UUID(int=0)
-    async with httpx.AsyncClient(trust_env=False) as client, asyncio.TaskGroup() as group:
+    # No timeouts: on a loaded machine the receiver may keep it waiting, which is measured.
+    async with httpx.AsyncClient(trust_env=False, timeout=None) as client, asyncio.TaskGroup(  # noqa: S113
+    ) as group:
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(woken.wait(), 0.5)

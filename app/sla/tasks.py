@@ -66,13 +66,19 @@ class SlaSweep:
         self._notified: datetime | None = None
 
     async def run(self, context: JobContext) -> Ran:
+        """`sweep_sla_targets`, reading the next instant in the warnings' transaction."""
         self._notified = None
-        handled = await sweep_sla_targets(context)
-        if handled >= context.settings.sla_sweep_batch_size:
+        now = context.clock.now()
+        batch = context.settings.sla_sweep_batch_size
+        async with context.transaction() as session:
+            breached = await breach_due_targets(session, now, batch)
+        async with context.transaction() as session:
+            warned = await warn_targets_at_risk(session, now, batch)
+            upcoming = await TargetRepository(session).next_instant(now)
+        handled = max(breached, warned)
+        if handled >= batch:
             return Ran(handled)  # more is due: the runner sweeps again at once
         now = context.clock.now()
-        async with context.transaction() as session:
-            upcoming = await TargetRepository(session).next_instant(now)
         self.next_instant = _earliest(upcoming, self._notified)
         if self.next_instant is None:
             return Ran(handled)
