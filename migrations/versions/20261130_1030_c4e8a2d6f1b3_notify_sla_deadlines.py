@@ -7,7 +7,7 @@ PostgreSQL delivers it only when the transaction commits.
 
 Revision ID: c4e8a2d6f1b3
 Revises: a7c3e1f4b2d9
-Create Date: 2026-11-30 10:10:00+00:00
+Create Date: 2026-11-30 10:30:00+00:00
 """
 
 from collections.abc import Sequence

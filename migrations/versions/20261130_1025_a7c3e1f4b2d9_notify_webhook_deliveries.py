@@ -5,8 +5,8 @@ domain) wakes the delivery workers; PostgreSQL delivers the notification only wh
 transaction commits, and once per transaction however many statements fired it.
 
 Revision ID: a7c3e1f4b2d9
-Revises: 276761975ac2
-Create Date: 2026-11-30 10:05:00+00:00
+Revises: 5c1e7a9b3d20
+Create Date: 2026-11-30 10:25:00+00:00
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = 'a7c3e1f4b2d9'
-down_revision: str | None = '276761975ac2'
+down_revision: str | None = '5c1e7a9b3d20'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
