@@ -41,6 +41,7 @@ TICKET_GROUPS: dict[str, InstrumentedAttribute[Any]] = {
     "channel": Ticket.channel,
     "priority": Ticket.priority,
     "assignee": Ticket.assignee,
+    "team": Ticket.team,
     "tier": Ticket.tier,
 }
 

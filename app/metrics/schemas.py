@@ -10,7 +10,7 @@ from app.metrics.types import MetricName
 from app.sla.types import SlaMetric
 
 MetricKind = Annotated[Literal["ratio", "score", "duration", "count"], EnumName("MetricKind")]
-GroupBy = Annotated[Literal["channel", "priority", "assignee", "tier"], EnumName("GroupBy")]
+GroupBy = Annotated[Literal["channel", "priority", "assignee", "team", "tier"], EnumName("GroupBy")]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ class Ticket(UUIDPrimaryKey, Base):
         Index("ix_tickets_customer_id_created_at", "customer_id", "created_at"),
         Index("ix_tickets_order_id", "order_id"),
         Index("ix_tickets_assignee_created_at", "assignee", "created_at"),
+        Index("ix_tickets_team_created_at", "team", "created_at"),
         Index("ix_tickets_tags", "tags", postgresql_using="gin"),
         Index("ix_tickets_solved_at", "solved_at"),
         Index("ix_tickets_first_solved_at", "first_solved_at"),
@@ -33,6 +34,7 @@ class Ticket(UUIDPrimaryKey, Base):
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"))
     order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id"))
     assignee: Mapped[str | None] = mapped_column(String(128))
+    team: Mapped[str | None] = mapped_column(String(64))
     tags: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())

@@ -41,6 +41,7 @@ class NewTicket:
     customer_id: uuid.UUID
     order_id: uuid.UUID | None
     assignee: str | None
+    team: str | None
     tags: list[str]
     created_at: datetime
     first_message_id: uuid.UUID
@@ -52,10 +53,10 @@ class NewTicket:
 _INSERT_WITH_FIRST_MESSAGE = text(
     "WITH ticket AS ("
     " INSERT INTO tickets (id, subject, status, priority, channel, tier, customer_id, order_id,"
-    " assignee, tags, created_at, updated_at, public_agent_reply_count, reopen_count,"
+    " assignee, team, tags, created_at, updated_at, public_agent_reply_count, reopen_count,"
     " awaiting_reply_since)"
     " VALUES (:id, :subject, 'new', :priority, :channel, 1, :customer_id, :order_id, :assignee,"
-    " :tags, :created_at, :created_at, 0, 0, :created_at)"
+    " :team, :tags, :created_at, :created_at, 0, 0, :created_at)"
     " RETURNING *),"
     " first_message AS ("
     " INSERT INTO ticket_messages (id, ticket_id, author_type, public, body, channel, created_at)"
@@ -152,7 +153,8 @@ class TicketRepository:
         result = await self.session.execute(_INSERT_WITH_FIRST_MESSAGE, {
             "id": ticket.id, "subject": ticket.subject, "priority": ticket.priority,
             "channel": ticket.channel, "customer_id": ticket.customer_id,
-            "order_id": ticket.order_id, "assignee": ticket.assignee, "tags": ticket.tags,
+            "order_id": ticket.order_id, "assignee": ticket.assignee, "team": ticket.team,
+            "tags": ticket.tags,
             "created_at": ticket.created_at, "message_id": ticket.first_message_id,
             "body": ticket.first_message,
         })
@@ -225,6 +227,8 @@ def _conditions(filters: TicketFilters) -> list[ColumnElement[bool]]:
         conditions.append(Ticket.tier == filters.tier)
     if filters.assignee is not None:
         conditions.append(Ticket.assignee == filters.assignee)
+    if filters.team is not None:
+        conditions.append(Ticket.team == filters.team)
     if filters.customer_external_ref is not None:
         customer_id = select(Customer.id).where(
             Customer.external_ref == filters.customer_external_ref

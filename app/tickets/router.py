@@ -15,6 +15,7 @@ from app.kit.inputs import Timestamp
 from app.kit.pagination import Page, PageParamsDep
 from app.tickets import service
 from app.tickets.schemas import (
+    MAX_TEAM_LENGTH,
     ChannelField,
     EscalationCreate,
     MessageCreate,
@@ -58,6 +59,9 @@ async def list_tickets(
     channel: Annotated[list[ChannelField], Query()] = [],  # noqa: B006
     tier: Annotated[TierField | None, Query(description="1 front line, 2 senior")] = None,
     assignee: Annotated[str | None, Query(max_length=128)] = None,
+    team: Annotated[
+        str | None, Query(max_length=MAX_TEAM_LENGTH, description="exactly this team")
+    ] = None,
     customer: CustomerRefQuery = None,
     order: OrderRefQuery = None,
     tag: Annotated[list[str], Query(max_length=50, description="all of these tags")] = [],  # noqa: B006
@@ -71,6 +75,7 @@ async def list_tickets(
     filters = TicketFilters(
         statuses=status_, priorities=priority, channels=channel,
         tier=tier, assignee=assignee,
+        team=None if team is None else team.strip(),
         customer_external_ref=customer, order_external_ref=order,
         tags=[value.strip().lower() for value in tag],
         created_from=created_from, created_to=created_to, breached=breached,
@@ -93,7 +98,7 @@ async def update_ticket(
     ticket_id: TicketRefPath, body: TicketUpdate, session: SessionDep, clock: ClockDep,
     actor: WriteKey,
 ) -> TicketOut:
-    """Change status, priority, assignee or tags. Closed is final; solved may reopen."""
+    """Change status, priority, assignee, team or tags. Closed is final; solved may reopen."""
     ticket = await service.update_ticket(session, ticket_id, body, actor, clock.now())
     return TicketOut.model_validate(ticket)
 

@@ -56,6 +56,10 @@ def parse_ticket_ref(value: object) -> uuid.UUID | int:
 TicketNumber = Annotated[int, Field(ge=0, le=MAX_TICKET_NUMBER)]
 TicketRefInput = Annotated[uuid.UUID | TicketNumber, BeforeValidator(parse_ticket_ref)]
 Assignee = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+MAX_TEAM_LENGTH = 64
+Team = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEAM_LENGTH)
+]
 Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=250)]
 MessageBody = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 MAX_TAGS = 20
@@ -81,10 +85,14 @@ class TicketCreate(Input):
     )
     tags: Tags = Field(default_factory=list)
     assignee: Assignee | None = None
+    team: Team | None = Field(
+        default=None, description="the team handling it (free text, trimmed, 1-64 characters)"
+    )
 
 
 class TicketUpdate(Input):
-    """Only the fields sent are changed (at least one); `assignee: null` unassigns."""
+    """Only the fields sent are changed (at least one); `assignee: null` unassigns,
+    `team: null` clears the team."""
 
     model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
@@ -95,6 +103,7 @@ class TicketUpdate(Input):
     )
     priority: PriorityField | None = None
     assignee: Assignee | None = None
+    team: Team | None = None
     tags: Tags | None = None
 
 
@@ -136,6 +145,7 @@ class TicketOut(BaseModel):
     customer: CustomerSummary
     order: OrderSummary | None
     assignee: str | None
+    team: str | None
     tags: list[str]
     created_at: datetime
     updated_at: datetime
@@ -166,6 +176,7 @@ class TicketFilters:
     channels: Sequence[Channel] = ()
     tier: Tier | None = None
     assignee: str | None = None
+    team: str | None = None
     customer_external_ref: str | None = None
     order_external_ref: str | None = None
     tags: Sequence[str] = field(default_factory=tuple)

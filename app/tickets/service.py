@@ -66,7 +66,8 @@ async def create_ticket(
     row = await TicketRepository(session).insert(NewTicket(
         id=uuid7(), subject=body.subject, priority=body.priority, channel=body.channel,
         customer_id=customer.id, order_id=order.id if order else None, assignee=body.assignee,
-        tags=body.tags, created_at=now, first_message_id=uuid7(), first_message=body.description,
+        team=body.team, tags=body.tags, created_at=now, first_message_id=uuid7(),
+        first_message=body.description,
     ))
     ticket = TicketOut.model_validate({**row, "customer": customer, "order": order})
     await sla.on_ticket_created(session, ticket, now)
@@ -226,7 +227,7 @@ async def update_ticket(
 ) -> Ticket:
     sent = body.model_fields_set
     if not sent:
-        raise RequestInvalid("Send at least one of status, priority, assignee, tags.")
+        raise RequestInvalid("Send at least one of status, priority, assignee, team, tags.")
     ticket = await get_ticket(session, ref, lock=True)
     old_status = ticket.status
     if "status" in sent and body.status is not None and body.status != ticket.status:
@@ -271,15 +272,18 @@ def _check_transition(ticket: Ticket, target: TicketStatus) -> None:
         )
 
 
+CLEARABLE = ("assignee", "team")  # null clears these; a null priority is refused, null tags empty
+
+
 def _apply_attributes(ticket: Ticket, body: TicketUpdate, sent: set[str]) -> dict[str, Any]:
     changes: dict[str, Any] = {}
-    for name in ("priority", "assignee", "tags"):
+    for name in ("priority", "assignee", "team", "tags"):
         if name not in sent:
             continue
         new_value = getattr(body, name)
         if name == "priority" and new_value is None:
             raise invalid_field("/priority", "priority cannot be null")
-        new_value = new_value if new_value is not None or name == "assignee" else []
+        new_value = new_value if new_value is not None or name in CLEARABLE else []
         old_value = getattr(ticket, name)
         if new_value != old_value:
             changes[name] = {"from": old_value, "to": new_value}

@@ -25,6 +25,7 @@ async def tickets(
             channel="chat",
             priority="urgent",
             assignee="agent-1",
+            team="  Returns ",
             tags=["delivery", "vip"],
         ),
     }
@@ -74,6 +75,8 @@ async def _subjects_by_id(
         ("channel=chat&channel=phone", ["phone-order", "chat-urgent"]),
         ("tier=2", ["other-customer"]),
         ("assignee=agent-1", ["chat-urgent"]),
+        ("team=Returns", ["chat-urgent"]),
+        ("team=returns", []),
         ("customer=cust-2", ["other-customer"]),
         ("order=ord-1", ["phone-order"]),
         ("tag=delivery", ["chat-urgent", "email-normal"]),
