@@ -2,7 +2,7 @@
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Generic, Protocol, TypeVar
@@ -80,6 +80,31 @@ async def page_params(
 PageParamsDep = Annotated[PageParams, Depends(page_params)]
 
 
+def keyset(
+    statement: Select[Any],
+    created_at: Any,
+    row_id: Any,
+    after: tuple[datetime, uuid.UUID] | None,
+    *,
+    ascending: bool = False,
+) -> Select[Any]:
+    """`statement` in key order (newest first unless ascending), from just after `after`."""
+    key = tuple_(created_at, row_id)
+    if after is not None:
+        statement = statement.where(key > tuple_(*after) if ascending else key < tuple_(*after))
+    order = (created_at.asc(), row_id.asc()) if ascending else (created_at.desc(), row_id.desc())
+    return statement.order_by(*order)
+
+
+def split_page(
+    rows: Sequence[ItemT], params: PageParams, key: Callable[[ItemT], tuple[datetime, uuid.UUID]]
+) -> tuple[Sequence[ItemT], str | None]:
+    """The page out of `limit + 1` rows fetched, and the cursor after it (None: the last)."""
+    if len(rows) <= params.limit:
+        return rows, None
+    return rows[: params.limit], encode_cursor(*key(rows[params.limit - 1]))
+
+
 async def fetch_page(
     session: AsyncSession,
     statement: Select[RowT],
@@ -90,14 +115,6 @@ async def fetch_page(
     ascending: bool = False,
 ) -> tuple[Sequence[RowT], str | None]:
     """Rows of one page of `statement` (newest first unless ascending) and the next cursor."""
-    key = tuple_(created_at, row_id)
-    if params.after is not None:
-        after = tuple_(*params.after)
-        statement = statement.where(key > after if ascending else key < after)
-    order = (created_at.asc(), row_id.asc()) if ascending else (created_at.desc(), row_id.desc())
-    statement = statement.order_by(*order).limit(params.limit + 1)
-    rows = (await session.scalars(statement)).all()
-    if len(rows) <= params.limit:
-        return rows, None
-    last = rows[params.limit - 1]
-    return rows[: params.limit], encode_cursor(last.created_at, last.id)
+    statement = keyset(statement, created_at, row_id, params.after, ascending=ascending)
+    rows = (await session.scalars(statement.limit(params.limit + 1))).all()
+    return split_page(rows, params, lambda row: (row.created_at, row.id))

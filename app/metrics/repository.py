@@ -1,54 +1,46 @@
 """Every metric is one aggregate query over an indexed time range: cost grows with the period
 asked for, not with all history. Rows come back keyed by (bucket, group)."""
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Select,
-    and_,
-    exists,
-    func,
-    literal,
-    null,
-    or_,
-    select,
-    text,
-)
+from sqlalchemy import RowMapping, exists, func, literal, null, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute, aliased
+from sqlalchemy.orm import aliased
 
-from app.metrics.schemas import Window
-from app.models import (
-    Order,
-    SlaTarget,
-    SurveyAnswer,
-    SurveyInvitation,
-    SurveyResponse,
-    Ticket,
+from app.kit.pagination import PageParams, keyset, split_page
+from app.metrics.measures import (
+    CSAT,
+    EXPECTATIONS_MET,
+    FCR,
+    FIRST_RESPONSE_TIME,
+    NPS,
+    RESOLUTION_TIME,
+    SETTLED,
+    SURVEY_RESPONSE_RATE,
+    TICKETS_CREATED,
+    TICKETS_SOLVED,
+    AnySelect,
+    Measure,
+    count_select,
+    delivery_on_time,
+    duration_select,
+    in_window,
+    records_select,
+    sla_compliance,
 )
-from app.models.orders import delivery_expected
+from app.metrics.schemas import RecordFilters, Window
+from app.models import Order, SlaTarget, Ticket
 from app.sla.types import SlaMetric, TargetStatus
 from app.tickets.vocabulary import Priority, TicketStatus
 
 OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD)
-SETTLED = (TargetStatus.MET, TargetStatus.BREACHED)
-FCR_REOPEN_WINDOW = timedelta(days=7)
-TICKET_GROUPS: dict[str, InstrumentedAttribute[Any]] = {
-    "channel": Ticket.channel,
-    "priority": Ticket.priority,
-    "assignee": Ticket.assignee,
-    "team": Ticket.team,
-    "tier": Ticket.tier,
-}
+STREAM_BATCH = 500  # records fetched per round trip of an export
 
 
 Key = tuple[datetime | None, str | None]
-AnySelect = Select[*tuple[Any, ...]]
-Column = ColumnElement[Any] | InstrumentedAttribute[Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,30 +67,6 @@ class Durations:
     sample_size: int
 
 
-def _keys(
-    window: Window, time_column: Column, group_column: Column | None
-) -> list[ColumnElement[Any]]:
-    bucket = (
-        func.date_trunc(window.granularity, time_column, window.timezone)
-        if window.granularity is not None
-        else null()
-    )
-    group = group_column if group_column is not None else null()
-    return [bucket.label("bucket"), group.label("group")]
-
-
-def _in_window(column: Column, window: Window) -> ColumnElement[bool]:
-    return and_(column >= window.start, column < window.end)
-
-
-def _ticket_group(window: Window) -> Column | None:
-    return TICKET_GROUPS[window.group_by] if window.group_by else None
-
-
-def _group_by_keys(statement: AnySelect) -> AnySelect:
-    return statement.group_by(text("1"), text("2"))  # the bucket and group keys
-
-
 class MetricsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -123,71 +91,31 @@ class MetricsRepository:
             for row in rows
         }
 
+    async def counts(self, measure: Measure, window: Window) -> dict[Key, Counts]:
+        """numerator, denominator (and the side figure) per bucket and group."""
+        return await self._counts(count_select(measure, window))
+
+    async def durations(self, measure: Measure, window: Window) -> dict[Key, Durations]:
+        """median, p90 and sample size of the measured seconds per bucket and group."""
+        return await self._durations(duration_select(measure, window))
+
     async def first_contact_resolution(self, window: Window) -> dict[Key, Counts]:
-        """Resolved (first solved) in the window; FCR = exactly one public agent reply when
-        first solved and no reopen within 7 days of that solve."""
-        one_touch = and_(
-            Ticket.replies_at_first_solve == 1,
-            or_(
-                Ticket.first_reopened_at.is_(None),
-                Ticket.first_reopened_at > Ticket.first_solved_at + FCR_REOPEN_WINDOW,
-            ),
-        )
-        statement = select(
-            *_keys(window, Ticket.first_solved_at, _ticket_group(window)),
-            func.count().filter(one_touch).label("numerator"),
-            func.count().label("denominator"),
-            func.count().filter(Ticket.replies_at_first_solve == 0).label("extra"),
-        ).where(_in_window(Ticket.first_solved_at, window))
-        return await self._counts(_group_by_keys(statement))
+        return await self.counts(FCR, window)
 
     async def first_response_time(self, window: Window) -> dict[Key, Durations]:
-        elapsed = func.coalesce(
-            Ticket.first_response_seconds,
-            func.extract("epoch", Ticket.first_responded_at - Ticket.created_at),
-        )
-        statement = _duration_select(window, elapsed, Ticket.created_at).where(
-            _in_window(Ticket.created_at, window), Ticket.first_responded_at.is_not(None)
-        )
-        return await self._durations(_group_by_keys(statement))
+        return await self.durations(FIRST_RESPONSE_TIME, window)
 
     async def resolution_time(self, window: Window) -> dict[Key, Durations]:
-        elapsed = func.coalesce(
-            Ticket.resolution_seconds,
-            func.extract("epoch", Ticket.first_solved_at - Ticket.created_at),
-        )
-        statement = _duration_select(window, elapsed, Ticket.first_solved_at).where(
-            _in_window(Ticket.first_solved_at, window)
-        )
-        return await self._durations(_group_by_keys(statement))
+        return await self.durations(RESOLUTION_TIME, window)
 
     async def tickets_created(self, window: Window) -> dict[Key, Counts]:
-        statement = select(
-            *_keys(window, Ticket.created_at, _ticket_group(window)),
-            func.count().label("numerator"),
-            func.count().label("denominator"),
-        ).where(_in_window(Ticket.created_at, window))
-        return await self._counts(_group_by_keys(statement))
+        return await self.counts(TICKETS_CREATED, window)
 
     async def tickets_solved(self, window: Window) -> dict[Key, Counts]:
-        statement = select(
-            *_keys(window, Ticket.first_solved_at, _ticket_group(window)),
-            func.count().label("numerator"),
-            func.count().label("denominator"),
-        ).where(_in_window(Ticket.first_solved_at, window))
-        return await self._counts(_group_by_keys(statement))
+        return await self.counts(TICKETS_SOLVED, window)
 
     async def delivery_on_time(self, window: Window, now: datetime) -> dict[Key, Counts]:
-        """Orders promised in the window whose promise is settled (delivered, or past due), and
-        not cancelled."""
-        on_time = Order.delivered_at <= Order.promised_delivery_at
-        settled = or_(Order.delivered_at.is_not(None), Order.promised_delivery_at < now)
-        statement = select(
-            *_keys(window, Order.promised_delivery_at, None),
-            func.count().filter(on_time).label("numerator"),
-            func.count().label("denominator"),
-        ).where(_in_window(Order.promised_delivery_at, window), settled, delivery_expected())
-        return await self._counts(_group_by_keys(statement))
+        return await self.counts(delivery_on_time(now), window)
 
     async def retention(self, window: Window) -> dict[Key, Counts]:
         """Customers who ordered in the period (or bucket) of the same length just before the
@@ -212,70 +140,43 @@ class MetricsRepository:
         return await self._counts(statement)
 
     async def csat(self, window: Window) -> dict[Key, Counts]:
-        """Answers counted as CSAT (1-5) rating 4 or 5 / all such answers."""
-        return await self._answers(window, "csat", SurveyAnswer.numeric_value >= 4)
+        return await self.counts(CSAT, window)
 
     async def expectations_met(self, window: Window) -> dict[Key, Counts]:
-        """'Have we met your expectations?' answered yes / all answers to it."""
-        return await self._answers(window, "expectations_met", SurveyAnswer.numeric_value == 1)
+        return await self.counts(EXPECTATIONS_MET, window)
 
     async def nps(self, window: Window) -> dict[Key, Counts]:
-        """numerator = promoters (9-10) - detractors (0-6), denominator = answers."""
-        promoters = func.count().filter(SurveyAnswer.numeric_value >= 9)
-        detractors = func.count().filter(SurveyAnswer.numeric_value <= 6)
-        statement = self._answer_select(
-            window, "nps", (promoters - detractors).label("numerator")
-        )
-        return await self._counts(_group_by_keys(statement))
-
-    async def _answers(
-        self, window: Window, counts_as: str, favourable: ColumnElement[bool]
-    ) -> dict[Key, Counts]:
-        statement = self._answer_select(
-            window, counts_as, func.count().filter(favourable).label("numerator")
-        )
-        return await self._counts(_group_by_keys(statement))
-
-    def _answer_select(
-        self, window: Window, counts_as: str, numerator: ColumnElement[Any]
-    ) -> AnySelect:
-        statement = select(
-            *_keys(window, SurveyAnswer.answered_at, _ticket_group(window)),
-            numerator,
-            func.count().label("denominator"),
-        ).where(SurveyAnswer.counts_as == counts_as, _in_window(SurveyAnswer.answered_at, window))
-        if window.group_by is not None:  # grouped by the attributes of the surveyed ticket
-            statement = statement.join(
-                SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id
-            ).outerjoin(Ticket, Ticket.id == SurveyResponse.ticket_id)
-        return statement
+        return await self.counts(NPS, window)
 
     async def survey_response_rate(self, window: Window) -> dict[Key, Counts]:
-        """Invitations created in the window that were answered / all of them."""
-        statement = select(
-            *_keys(window, SurveyInvitation.created_at, None),
-            func.count().filter(SurveyInvitation.responded_at.is_not(None)).label("numerator"),
-            func.count().label("denominator"),
-        ).where(_in_window(SurveyInvitation.created_at, window))
-        return await self._counts(_group_by_keys(statement))
+        return await self.counts(SURVEY_RESPONSE_RATE, window)
 
     async def sla_compliance(
         self, window: Window, metric: SlaMetric | None = None
     ) -> dict[Key, Counts]:
-        """Targets due in the window that were met / met + breached (active ones excluded)."""
-        statement = (
-            select(
-                *_keys(window, SlaTarget.due_at, _ticket_group(window)),
-                func.count().filter(SlaTarget.status == TargetStatus.MET).label("numerator"),
-                func.count().label("denominator"),
-            )
-            .where(SlaTarget.status.in_(SETTLED), _in_window(SlaTarget.due_at, window))
+        return await self.counts(sla_compliance(metric), window)
+
+    async def records(
+        self, measure: Measure, window: Window, filters: RecordFilters, params: PageParams
+    ) -> tuple[Sequence[RowMapping], str | None]:
+        """One page of the records behind a figure, newest (by the measured time) first."""
+        statement = keyset(
+            records_select(measure, window, filters), measure.time, measure.key, params.after
         )
-        if metric is not None:
-            statement = statement.where(SlaTarget.metric == metric)
-        if window.group_by is not None:
-            statement = statement.join(Ticket, Ticket.id == SlaTarget.ticket_id)
-        return await self._counts(_group_by_keys(statement))
+        result = await self.session.execute(statement.limit(params.limit + 1))
+        return split_page(result.mappings().all(), params, _record_key)
+
+    async def stream_records(
+        self, measure: Measure, window: Window, filters: RecordFilters, params: PageParams
+    ) -> AsyncIterator[RowMapping]:
+        """Every record from the cursor on, through a server-side cursor (for exports): rows
+        come in batches, never all held at once."""
+        statement = keyset(
+            records_select(measure, window, filters), measure.time, measure.key, params.after
+        )
+        result = await self.session.stream(statement.execution_options(yield_per=STREAM_BATCH))
+        async for row in result.mappings():
+            yield row
 
     async def targets_by_priority(self, window: Window) -> list[TargetTerms]:
         """Per priority and metric: the target most often promised, and how often it held."""
@@ -289,7 +190,7 @@ class MetricsRepository:
                 func.count().label("settled"),
             )
             .join(Ticket, Ticket.id == SlaTarget.ticket_id)
-            .where(SlaTarget.status.in_(SETTLED), _in_window(SlaTarget.due_at, window))
+            .where(SlaTarget.status.in_(SETTLED), in_window(SlaTarget.due_at, window))
             .group_by(Ticket.priority, SlaTarget.metric)
         )
         return [
@@ -317,7 +218,7 @@ class MetricsRepository:
                 func.percentile_cont(0.95).within_group(seconds),
                 func.count(),
             )
-            .where(_in_window(Ticket.created_at, window), done_at.is_not(None))
+            .where(in_window(Ticket.created_at, window), done_at.is_not(None))
             .group_by(Ticket.priority)
         )
         return {
@@ -352,7 +253,7 @@ def _retention_base(window: Window) -> AnySelect:
             null().label("bucket"),
             literal(window.start).label("measured_from"),
             literal(window.end).label("measured_to"),
-        ).where(_in_window(Order.placed_at, earlier)).distinct()
+        ).where(in_window(Order.placed_at, earlier)).distinct()
     zone, step = window.timezone, text(f"interval '1 {window.granularity}'")
     earlier_bucket = func.timezone(zone, func.date_trunc(window.granularity, Order.placed_at, zone))
     measured_from = func.timezone(zone, earlier_bucket + step)
@@ -369,15 +270,8 @@ def _retention_base(window: Window) -> AnySelect:
     ).distinct()
 
 
-def _duration_select(
-    window: Window, seconds: ColumnElement[Any], time_column: Column
-) -> AnySelect:
-    return select(
-        *_keys(window, time_column, _ticket_group(window)),
-        func.percentile_cont(0.5).within_group(seconds).label("median"),
-        func.percentile_cont(0.9).within_group(seconds).label("p90"),
-        func.count().label("sample_size"),
-    )
+def _record_key(row: RowMapping) -> tuple[datetime, uuid.UUID]:
+    return row["measured_at"], row["id"]
 
 
 def _label(group: object) -> str | None:

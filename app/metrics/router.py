@@ -1,4 +1,5 @@
 import hashlib
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -11,12 +12,23 @@ from app.auth.scopes import Scope
 from app.auth.service import Principal
 from app.config import Settings
 from app.kit.clock import ClockDep
+from app.kit.csv_export import CSV_RESPONSE, csv_response, wants_csv
 from app.kit.db import SessionDep
 from app.kit.errors import UnprocessableError, invalid_field
 from app.kit.inputs import Timestamp
+from app.kit.pagination import Page, PageParamsDep
 from app.metrics import service
 from app.metrics.formulas import Granularity
-from app.metrics.schemas import Calibration, GroupBy, MetricSeries, Summary, Window
+from app.metrics.schemas import (
+    Calibration,
+    GroupBy,
+    MetricRecord,
+    MetricSeries,
+    RecordPart,
+    Summary,
+    Window,
+)
+from app.metrics.service import RecordQuery
 from app.metrics.types import MetricName
 from app.orders import service as orders
 from app.orders.schemas import DeliveryCalibration
@@ -128,6 +140,16 @@ async def get_sla_calibration(
     return _cached(request, await service.calibration(session, Window(start, end)))
 
 
+GroupByQuery = Annotated[
+    GroupBy | None, Query(description="metrics of tickets, answers and SLA targets only")
+]
+SERIES_COLUMNS = (
+    "group", "bucket_start", "value", "numerator", "denominator", "median_seconds",
+    "p90_seconds", "sample_size",
+)
+RECORD_COLUMNS = tuple(MetricRecord.model_fields)
+
+
 @router.get(
     "/delivery-calibration", response_model=DeliveryCalibration,
     responses={304: {"description": "not modified"}},
@@ -147,7 +169,8 @@ async def get_delivery_calibration(
 
 
 @router.get(
-    "/{name}", response_model=MetricSeries, responses={304: {"description": "not modified"}}
+    "/{name}", response_model=MetricSeries,
+    responses={200: CSV_RESPONSE, 304: {"description": "not modified"}},
 )
 async def get_metric_series(
     _: ReadKey,
@@ -159,14 +182,76 @@ async def get_metric_series(
     period_to: To = None,
     granularity: Granularity = "day",
     timezone: TimeZone = "UTC",
-    group_by: Annotated[GroupBy | None, Query(description="tickets metrics only")] = None,
+    group_by: GroupByQuery = None,
 ) -> Response:
     """A time series to chart: one point per bucket (empty buckets included, with nulls),
-    one series per group."""
+    one series per group. `Accept: text/csv`: one CSV row per point."""
     now = clock.now()
     start, end = _period(period_from, period_to, now)
     window = Window(start, end, _zone(timezone), granularity, group_by)
-    return _cached(request, await service.series(session, name, window, now))
+    answer = await service.series(session, name, window, now)
+    if wants_csv(request):
+        return csv_response(SERIES_COLUMNS, _series_rows(answer), f"{name}.csv")
+    return _cached(request, answer)
 
 
+async def _series_rows(answer: MetricSeries) -> AsyncIterator[list[object]]:
+    for series in answer.series:
+        for point in series.points:
+            yield [series.group, *(getattr(point, column) for column in SERIES_COLUMNS[1:])]
 
+
+@router.get(
+    "/{name}/records", response_model=Page[MetricRecord], responses={200: CSV_RESPONSE}
+)
+async def list_metric_records(
+    _: ReadKey,
+    name: MetricName,
+    request: Request,
+    session: SessionDep,
+    clock: ClockDep,
+    page: PageParamsDep,
+    period_from: From = None,
+    period_to: To = None,
+    granularity: Granularity = "day",
+    timezone: TimeZone = "UTC",
+    group_by: GroupByQuery = None,
+    bucket: Annotated[
+        Timestamp | None,
+        Query(
+            description="only this bucket: a point's bucket_start (the start of a bucket of"
+            " the window at this granularity and time zone, else a 422)"
+        ),
+    ] = None,
+    group: Annotated[
+        str | None,
+        Query(max_length=128, description="only this group's records (needs group_by)"),
+    ] = None,
+    part: Annotated[
+        RecordPart | None,
+        Query(
+            description="numerator: only the records counted in it (not for durations);"
+            " denominator: every record (each counts in it)"
+        ),
+    ] = None,
+) -> Response:
+    """The records behind a figure: the tickets, survey answers, invitations, SLA targets or
+    orders the series counts for the same window, zone, bucket and group, newest first,
+    each marked as counted in the numerator and the denominator. `Accept: text/csv`: every
+    record from the cursor on, streamed as CSV (`limit` does not apply)."""
+    now = clock.now()
+    start, end = _period(period_from, period_to, now)
+    window = Window(start, end, _zone(timezone), granularity, group_by)
+    measure, filters = service.records_of(name, window, RecordQuery(bucket, group, part), now)
+    if wants_csv(request):
+        records = service.export_records(
+            request.app.state.database, measure, window, filters, page
+        )
+        return csv_response(RECORD_COLUMNS, _record_rows(records), f"{name}-records.csv")
+    answer = await service.list_records(session, measure, window, filters, page)
+    return Response(answer.model_dump_json(), media_type="application/json")
+
+
+async def _record_rows(records: AsyncIterator[MetricRecord]) -> AsyncIterator[list[object]]:
+    async for record in records:
+        yield [getattr(record, column) for column in RECORD_COLUMNS]

@@ -1,3 +1,4 @@
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Literal
@@ -22,6 +23,18 @@ class Window:
     timezone: str = "UTC"
     granularity: Granularity | None = None
     group_by: GroupBy | None = None
+
+
+RecordPart = Annotated[Literal["numerator", "denominator"], EnumName("RecordPart")]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFilters:
+    """Which of a figure's records to list: one bucket's [start, end), one group, one part."""
+
+    bucket: tuple[datetime, datetime] | None = None
+    group: str | None = None
+    part: RecordPart | None = None
 
 
 class Figure(BaseModel):
@@ -143,3 +156,44 @@ class MetricSeries(BaseModel):
     period_from: datetime = Field(alias="from")
     period_to: datetime = Field(alias="to")
     series: list[Series]
+
+
+RecordType = Annotated[
+    Literal["ticket", "survey_answer", "survey_invitation", "sla_target", "order"],
+    EnumName("RecordType"),
+]
+
+
+class MetricRecord(BaseModel):
+    """One record behind a figure: a ticket, survey answer, invitation, SLA target or order,
+    with the ticket it concerns and whether it counts in the numerator and denominator."""
+
+    record_type: RecordType
+    id: uuid.UUID = Field(description="the record's id (a survey answer's: its response's)")
+    ticket_id: uuid.UUID | None
+    ticket_number: int | None
+    measured_at: datetime = Field(
+        description="the time that places it in the window and its bucket (creation, first"
+        " solve, answer, SLA due time, delivery promise: the metric's time column)"
+    )
+    created_at: datetime | None
+    value: float | None = Field(
+        description="what was measured: the answer's score (csat, nps, expectations_met), the"
+        " public agent replies at first solve (fcr), the seconds (durations), the seconds"
+        " delivered after the promise (delivery_on_time, negative when early); null otherwise"
+    )
+    detail: str | None = Field(
+        description="the ticket's status, the question's key, the invitation's trigger, the"
+        " target's metric and status, or the order's external reference"
+    )
+    channel: str | None
+    priority: str | None
+    tier: int | None
+    assignee: str | None
+    team: str | None
+    in_numerator: bool
+    in_denominator: bool = Field(description="true: every record listed counts in the figure")
+    numerator_weight: int = Field(
+        description="what it adds to the numerator: 1, 0, or -1 (an NPS detractor); the sum"
+        " over the records is the figure's numerator"
+    )

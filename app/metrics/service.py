@@ -1,13 +1,36 @@
 """Assemble metric answers from the repository's aggregates."""
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.kit.db import Database
 from app.kit.errors import invalid_field
+from app.kit.pagination import Page, PageParams
+from app.metrics.errors import (
+    BucketNotInWindow,
+    GroupWithoutGroupBy,
+    MetricNotGroupable,
+    MetricWithoutRecords,
+    PartNotApplicable,
+)
 from app.metrics.formulas import bucket_starts, percent
+from app.metrics.measures import (
+    CSAT,
+    EXPECTATIONS_MET,
+    FCR,
+    FIRST_RESPONSE_TIME,
+    NPS,
+    RESOLUTION_TIME,
+    SURVEY_RESPONSE_RATE,
+    TICKETS_CREATED,
+    TICKETS_SOLVED,
+    Measure,
+    delivery_on_time,
+    sla_compliance,
+)
 from app.metrics.repository import (
     Counts,
     Durations,
@@ -23,9 +46,12 @@ from app.metrics.schemas import (
     FcrFigure,
     Figure,
     MetricKind,
+    MetricRecord,
     MetricSeries,
     Observed,
     Point,
+    RecordFilters,
+    RecordPart,
     Series,
     SlaCompliance,
     Summary,
@@ -45,38 +71,45 @@ class Metric:
     kind: MetricKind
     fetch: Fetch
     groupable: bool
+    measure: Callable[[datetime], Measure] | None  # what its records are; None: none listed
+
+
+def _always(measure: Measure) -> Callable[[datetime], Measure]:
+    return lambda now: measure
 
 
 METRICS: dict[MetricName, Metric] = {
-    MetricName.CSAT: Metric("ratio", lambda r, w, now: r.csat(w), groupable=True),
-    MetricName.NPS: Metric("score", lambda r, w, now: r.nps(w), groupable=True),
+    MetricName.CSAT: Metric("ratio", lambda r, w, now: r.csat(w), True, _always(CSAT)),
+    MetricName.NPS: Metric("score", lambda r, w, now: r.nps(w), True, _always(NPS)),
     MetricName.EXPECTATIONS_MET: Metric(
-        "ratio", lambda r, w, now: r.expectations_met(w), groupable=False
+        "ratio", lambda r, w, now: r.expectations_met(w), False, _always(EXPECTATIONS_MET)
     ),
     MetricName.SLA_COMPLIANCE: Metric(
-        "ratio", lambda r, w, now: r.sla_compliance(w), groupable=True
+        "ratio", lambda r, w, now: r.sla_compliance(w), True, _always(sla_compliance())
     ),
     MetricName.SURVEY_RESPONSE_RATE: Metric(
-        "ratio", lambda r, w, now: r.survey_response_rate(w), groupable=False
+        "ratio", lambda r, w, now: r.survey_response_rate(w), False,
+        _always(SURVEY_RESPONSE_RATE),
     ),
     MetricName.FCR: Metric(
-        "ratio", lambda r, w, now: r.first_contact_resolution(w), groupable=True
+        "ratio", lambda r, w, now: r.first_contact_resolution(w), True, _always(FCR)
     ),
-    MetricName.RETENTION: Metric("ratio", lambda r, w, now: r.retention(w), groupable=False),
+    MetricName.RETENTION: Metric("ratio", lambda r, w, now: r.retention(w), False, None),
     MetricName.DELIVERY_ON_TIME: Metric(
-        "ratio", lambda r, w, now: r.delivery_on_time(w, now), groupable=False
+        "ratio", lambda r, w, now: r.delivery_on_time(w, now), False, delivery_on_time
     ),
     MetricName.FIRST_RESPONSE_TIME: Metric(
-        "duration", lambda r, w, now: r.first_response_time(w), groupable=True
+        "duration", lambda r, w, now: r.first_response_time(w), True,
+        _always(FIRST_RESPONSE_TIME),
     ),
     MetricName.RESOLUTION_TIME: Metric(
-        "duration", lambda r, w, now: r.resolution_time(w), groupable=True
+        "duration", lambda r, w, now: r.resolution_time(w), True, _always(RESOLUTION_TIME)
     ),
     MetricName.TICKETS_CREATED: Metric(
-        "count", lambda r, w, now: r.tickets_created(w), groupable=True
+        "count", lambda r, w, now: r.tickets_created(w), True, _always(TICKETS_CREATED)
     ),
     MetricName.TICKETS_SOLVED: Metric(
-        "count", lambda r, w, now: r.tickets_solved(w), groupable=True
+        "count", lambda r, w, now: r.tickets_solved(w), True, _always(TICKETS_SOLVED)
     ),
 }
 
@@ -173,9 +206,7 @@ def _calibration_row(
 async def series(
     session: AsyncSession, name: MetricName, window: Window, now: datetime
 ) -> MetricSeries:
-    metric = METRICS[name]
-    if window.group_by is not None and not metric.groupable:
-        raise invalid_field("/group_by", f"{name} cannot be grouped", location="query")
+    metric = _metric(name, window)
     assert window.granularity is not None
     rows = await metric.fetch(MetricsRepository(session), window, now)
     starts = bucket_starts(window.start, window.end, window.granularity, window.timezone)
@@ -212,3 +243,84 @@ def _value(kind: MetricKind, counts: Counts) -> float | int | None:
     return percent(counts.numerator, counts.denominator)  # NPS too: (P - D) / N x 100
 
 
+
+
+def _metric(name: MetricName, window: Window) -> Metric:
+    metric = METRICS[name]
+    if window.group_by is not None and not metric.groupable:
+        raise invalid_field(
+            "/group_by", f"{name} cannot be grouped", location="query",
+            problem=MetricNotGroupable,
+        )
+    return metric
+
+
+@dataclass(frozen=True, slots=True)
+class RecordQuery:
+    """What a records request asks for, as the client sent it."""
+
+    bucket: datetime | None = None
+    group: str | None = None
+    part: RecordPart | None = None
+
+
+def records_of(
+    name: MetricName, window: Window, query: RecordQuery, now: datetime
+) -> tuple[Measure, RecordFilters]:
+    """The measure whose records are asked for, and the filters narrowing them; a problem
+    naming the parameter when they cannot be listed."""
+    metric = _metric(name, window)
+    if metric.measure is None:
+        raise invalid_field(
+            "/name", f"{name} has no records to list", location="path",
+            problem=MetricWithoutRecords,
+        )
+    measure = metric.measure(now)
+    if query.group is not None and window.group_by is None:
+        raise invalid_field(
+            "/group", "group needs group_by", location="query", problem=GroupWithoutGroupBy
+        )
+    if query.part == "numerator" and measure.duration:
+        raise invalid_field(
+            "/part", f"{name} is a duration: its records are a sample without a numerator",
+            location="query", problem=PartNotApplicable,
+        )
+    bucket = None if query.bucket is None else _bucket(window, query.bucket)
+    return measure, RecordFilters(bucket=bucket, group=query.group, part=query.part)
+
+
+def _bucket(window: Window, start: datetime) -> tuple[datetime, datetime]:
+    assert window.granularity is not None
+    starts = bucket_starts(window.start, window.end, window.granularity, window.timezone)
+    if start not in starts:
+        raise invalid_field(
+            "/bucket",
+            f"not the start of a {window.granularity} bucket in {window.timezone} within the"
+            " window (use a point's bucket_start)",
+            location="query", problem=BucketNotInWindow,
+        )
+    following = starts.index(start) + 1
+    return start, starts[following] if following < len(starts) else window.end
+
+
+async def list_records(
+    session: AsyncSession, measure: Measure, window: Window, filters: RecordFilters,
+    params: PageParams,
+) -> Page[MetricRecord]:
+    rows, next_cursor = await MetricsRepository(session).records(
+        measure, window, filters, params
+    )
+    return Page(items=[MetricRecord.model_validate(dict(row)) for row in rows],
+                next_cursor=next_cursor)
+
+
+async def export_records(
+    database: Database, measure: Measure, window: Window, filters: RecordFilters,
+    params: PageParams,
+) -> AsyncIterator[MetricRecord]:
+    """Every record from the cursor on, read through a server-side cursor in a transaction of
+    its own (the request's is over while the answer streams)."""
+    async with database.sessionmaker() as session, session.begin():
+        rows = MetricsRepository(session).stream_records(measure, window, filters, params)
+        async for row in rows:
+            yield MetricRecord.model_validate(dict(row))

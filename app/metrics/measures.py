@@ -1,0 +1,280 @@
+"""What each metric counts, defined once: the aggregate of a figure and the list of the records
+behind it are both built from its Measure, so they cannot disagree."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Numeric,
+    Select,
+    Text,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    text,
+    true,
+)
+from sqlalchemy.orm import InstrumentedAttribute
+
+from app.metrics.schemas import RecordFilters, Window
+from app.models import Order, SlaTarget, SurveyAnswer, SurveyInvitation, SurveyResponse, Ticket
+from app.models.orders import delivery_expected
+from app.sla.types import SlaMetric, TargetStatus
+
+AnySelect = Select[*tuple[Any, ...]]
+Column = ColumnElement[Any] | InstrumentedAttribute[Any]
+SETTLED = (TargetStatus.MET, TargetStatus.BREACHED)
+FCR_REOPEN_WINDOW = timedelta(days=7)
+TICKET_GROUPS: dict[str, InstrumentedAttribute[Any]] = {
+    "channel": Ticket.channel,
+    "priority": Ticket.priority,
+    "assignee": Ticket.assignee,
+    "team": Ticket.team,
+    "tier": Ticket.tier,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """The rows a metric counts (`subject`, reaching its ticket through `joins`), the time that
+    places a row in the window and its bucket, the conditions every counted row meets, and
+    which rows are favourable. Every row counted is in the denominator."""
+
+    record_type: str
+    subject: Any  # the mapped class of the records
+    key: Column  # with `time`, orders the records and keys their cursor
+    time: Column
+    conditions: tuple[ColumnElement[bool], ...]
+    favourable: ColumnElement[bool] | None = None  # None: every row (a count)
+    unfavourable: ColumnElement[bool] | None = None  # subtracted from the numerator (NPS)
+    value: Column | None = None  # what a person checks on a record; a duration's seconds
+    duration: bool = False  # a percentile figure: records are its sample, no numerator
+    extra: ColumnElement[bool] | None = None  # a side figure (FCR: zero-reply resolutions)
+    joins: tuple[tuple[Any, ColumnElement[bool]], ...] = ()  # down to the ticket (outer)
+    created_at: Column | None = None
+    detail: Column | None = None
+    reaches_ticket: bool = True
+
+
+def in_window(column: Column, window: Window) -> ColumnElement[bool]:
+    return and_(column >= window.start, column < window.end)
+
+
+def _ticket_measure(time: Column, *conditions: ColumnElement[bool], **fields: Any) -> Measure:
+    return Measure(
+        "ticket", Ticket, Ticket.id, time, conditions, created_at=Ticket.created_at,
+        detail=Ticket.status, **fields,
+    )
+
+
+_ONE_TOUCH = and_(
+    Ticket.replies_at_first_solve == 1,
+    or_(
+        Ticket.first_reopened_at.is_(None),
+        Ticket.first_reopened_at > Ticket.first_solved_at + FCR_REOPEN_WINDOW,
+    ),
+)
+# Resolved (first solved) in the window; FCR = exactly one public agent reply when first solved
+# and no reopen within 7 days of that solve.
+FCR = _ticket_measure(
+    Ticket.first_solved_at, favourable=_ONE_TOUCH, value=Ticket.replies_at_first_solve,
+    extra=Ticket.replies_at_first_solve == 0,
+)
+FIRST_RESPONSE_TIME = _ticket_measure(
+    Ticket.created_at, Ticket.first_responded_at.is_not(None), duration=True,
+    value=func.coalesce(
+        Ticket.first_response_seconds,
+        func.extract("epoch", Ticket.first_responded_at - Ticket.created_at),
+    ),
+)
+RESOLUTION_TIME = _ticket_measure(
+    Ticket.first_solved_at, duration=True,
+    value=func.coalesce(
+        Ticket.resolution_seconds,
+        func.extract("epoch", Ticket.first_solved_at - Ticket.created_at),
+    ),
+)
+TICKETS_CREATED = _ticket_measure(Ticket.created_at)
+TICKETS_SOLVED = _ticket_measure(Ticket.first_solved_at)
+
+
+def _answers(counts_as: str, favourable: ColumnElement[bool], **fields: Any) -> Measure:
+    """Answers counted as `counts_as`, grouped by the attributes of the surveyed ticket."""
+    return Measure(
+        "survey_answer", SurveyAnswer, SurveyAnswer.response_id, SurveyAnswer.answered_at,
+        (SurveyAnswer.counts_as == counts_as,), favourable=favourable,
+        value=SurveyAnswer.numeric_value, created_at=SurveyAnswer.answered_at,
+        detail=SurveyAnswer.question_key,
+        joins=(
+            (SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id),
+            (Ticket, Ticket.id == SurveyResponse.ticket_id),
+        ),
+        **fields,
+    )
+
+
+# CSAT (1-5) rating 4 or 5 / all such answers.
+CSAT = _answers("csat", SurveyAnswer.numeric_value >= 4)
+# 'Have we met your expectations?' answered yes / all answers to it.
+EXPECTATIONS_MET = _answers("expectations_met", SurveyAnswer.numeric_value == 1)
+# numerator = promoters (9-10) - detractors (0-6), denominator = answers.
+NPS = _answers(
+    "nps", SurveyAnswer.numeric_value >= 9, unfavourable=SurveyAnswer.numeric_value <= 6
+)
+# Invitations created in the window that were answered / all of them.
+SURVEY_RESPONSE_RATE = Measure(
+    "survey_invitation", SurveyInvitation, SurveyInvitation.id, SurveyInvitation.created_at, (),
+    favourable=SurveyInvitation.responded_at.is_not(None), created_at=SurveyInvitation.created_at,
+    detail=SurveyInvitation.trigger,
+    joins=((Ticket, Ticket.id == SurveyInvitation.ticket_id),),
+)
+
+
+def sla_compliance(metric: SlaMetric | None = None) -> Measure:
+    """Targets due in the window that were met / met + breached (active ones excluded)."""
+    conditions: list[ColumnElement[bool]] = [SlaTarget.status.in_(SETTLED)]
+    if metric is not None:
+        conditions.append(SlaTarget.metric == metric)
+    return Measure(
+        "sla_target", SlaTarget, SlaTarget.id, SlaTarget.due_at, tuple(conditions),
+        favourable=SlaTarget.status == TargetStatus.MET, created_at=SlaTarget.created_at,
+        detail=func.concat_ws(" ", cast(SlaTarget.metric, Text), cast(SlaTarget.status, Text)),
+        joins=((Ticket, Ticket.id == SlaTarget.ticket_id),),
+    )
+
+
+def delivery_on_time(now: datetime) -> Measure:
+    """Orders promised in the window whose promise is settled (delivered, or past due), and
+    not cancelled; on time: delivered by the promise."""
+    settled = or_(Order.delivered_at.is_not(None), Order.promised_delivery_at < now)
+    return Measure(
+        "order", Order, Order.id, Order.promised_delivery_at, (settled, delivery_expected()),
+        favourable=Order.delivered_at <= Order.promised_delivery_at,
+        value=func.extract("epoch", Order.delivered_at - Order.promised_delivery_at),
+        created_at=Order.created_at, detail=Order.external_ref, reaches_ticket=False,
+    )
+
+
+def keys(window: Window, time: Column, group: Column | None) -> list[ColumnElement[Any]]:
+    bucket = (
+        func.date_trunc(window.granularity, time, window.timezone)
+        if window.granularity is not None
+        else null()
+    )
+    return [bucket.label("bucket"), (group if group is not None else null()).label("group")]
+
+
+def ticket_group(window: Window) -> Column | None:
+    return TICKET_GROUPS[window.group_by] if window.group_by else None
+
+
+def group_by_keys(statement: AnySelect) -> AnySelect:
+    return statement.group_by(text("1"), text("2"))  # the bucket and group keys
+
+
+def _counted(measure: Measure, statement: AnySelect, window: Window) -> AnySelect:
+    """`statement` over the rows `measure` counts in the window, joined down to the ticket
+    when it is grouped by the ticket's attributes."""
+    statement = statement.select_from(measure.subject).where(
+        *measure.conditions, in_window(measure.time, window)
+    )
+    return _joined(measure, statement) if window.group_by is not None else statement
+
+
+def _joined(measure: Measure, statement: AnySelect) -> AnySelect:
+    for target, on in measure.joins:
+        statement = statement.outerjoin(target, on)
+    return statement
+
+
+def count_select(measure: Measure, window: Window) -> AnySelect:
+    numerator: ColumnElement[int] = (
+        func.count() if measure.favourable is None else func.count().filter(measure.favourable)
+    )
+    if measure.unfavourable is not None:
+        numerator = numerator - func.count().filter(measure.unfavourable)
+    columns = [
+        *keys(window, measure.time, ticket_group(window)),
+        numerator.label("numerator"),
+        func.count().label("denominator"),
+    ]
+    if measure.extra is not None:
+        columns.append(func.count().filter(measure.extra).label("extra"))
+    return group_by_keys(_counted(measure, select(*columns), window))
+
+
+def duration_select(measure: Measure, window: Window) -> AnySelect:
+    seconds = measure.value
+    assert seconds is not None
+    statement = select(
+        *keys(window, measure.time, ticket_group(window)),
+        func.percentile_cont(0.5).within_group(seconds).label("median"),
+        func.percentile_cont(0.9).within_group(seconds).label("p90"),
+        func.count().label("sample_size"),
+    )
+    return group_by_keys(_counted(measure, statement, window))
+
+
+def numerator_weight(measure: Measure) -> ColumnElement[int]:
+    """What a record adds to the numerator: 1, 0, or -1 (an NPS detractor)."""
+    if measure.duration:
+        return literal(0)
+    if measure.favourable is None:
+        return literal(1)
+    whens = [(measure.favourable, 1)]
+    if measure.unfavourable is not None:
+        whens.append((measure.unfavourable, -1))
+    return case(*whens, else_=0)
+
+
+def records_select(measure: Measure, window: Window, filters: RecordFilters) -> AnySelect:
+    """The records `count_select` or `duration_select` counts, one row each, with the fields a
+    person checks, narrowed to one bucket, group or part when asked."""
+    weight = numerator_weight(measure)
+    ticket = _ticket_columns(measure)
+    statement = select(
+        literal(measure.record_type).label("record_type"),
+        measure.key.label("id"),
+        ticket["ticket_id"], ticket["ticket_number"],
+        measure.time.label("measured_at"),
+        (measure.created_at if measure.created_at is not None else null()).label("created_at"),
+        _as_float(measure.value).label("value"),
+        (cast(measure.detail, Text) if measure.detail is not None else null()).label("detail"),
+        ticket["channel"], ticket["priority"], ticket["tier"], ticket["assignee"], ticket["team"],
+        (weight != 0).label("in_numerator"),
+        true().label("in_denominator"),
+        weight.label("numerator_weight"),
+    ).select_from(measure.subject).where(*measure.conditions, in_window(measure.time, window))
+    statement = _joined(measure, statement)
+    if filters.bucket is not None:
+        bucket_start, bucket_end = filters.bucket
+        statement = statement.where(measure.time >= bucket_start, measure.time < bucket_end)
+    group = ticket_group(window)
+    if group is not None and filters.group is not None:
+        statement = statement.where(cast(group, Text) == filters.group)
+    if filters.part == "numerator":
+        statement = statement.where(weight != 0)
+    return statement
+
+
+def _ticket_columns(measure: Measure) -> dict[str, ColumnElement[Any]]:
+    columns: dict[str, Column] = {
+        "ticket_id": Ticket.id, "ticket_number": Ticket.number, "channel": Ticket.channel,
+        "priority": Ticket.priority, "tier": Ticket.tier, "assignee": Ticket.assignee,
+        "team": Ticket.team,
+    }
+    return {
+        name: (column if measure.reaches_ticket else null()).label(name)
+        for name, column in columns.items()
+    }
+
+
+def _as_float(value: Column | None) -> ColumnElement[Any]:
+    return null() if value is None else func.round(cast(value, Numeric), 3)
