@@ -232,6 +232,24 @@ async def test_a_daily_series_groups_by_channel(
     assert all(len(s["points"]) == 90 for s in series)
 
 
+async def test_tickets_are_in_their_assignees_teams(
+    seeded: dict[str, int], client: httpx.AsyncClient, admin_headers: dict[str, str]
+) -> None:
+    params = {"from": (NOW - timedelta(days=180)).isoformat(), "to": NOW.isoformat(),
+              "granularity": "month", "group_by": "team"}
+    response = await client.get("/v1/metrics/fcr", params=params, headers=admin_headers)
+    assert response.status_code == 200, response.text
+    assert {s["group"] for s in response.json()["series"]} >= {
+        "Orders & Delivery", "Returns & Refunds", "Payments & Accounts",
+    }
+    tickets = await client.get("/v1/tickets", params={"limit": 200}, headers=admin_headers)
+    assigned = [t for t in tickets.json()["items"] if t["assignee"] is not None]
+    assert assigned
+    assert all((t["team"] == "Escalations") == t["assignee"].startswith("senior.")
+               for t in assigned)
+    assert all(t["team"] is None for t in tickets.json()["items"] if t["assignee"] is None)
+
+
 async def test_refuses_a_database_with_tickets_unless_forced(
     database_url: str, database: Database
 ) -> None:

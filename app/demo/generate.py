@@ -82,7 +82,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "tickets": (
         "id", "number", "subject", "status", "priority", "channel", "tier", "customer_id",
-        "order_id", "assignee", "tags", "created_at", "updated_at", "first_responded_at",
+        "order_id", "assignee", "team", "tags", "created_at", "updated_at", "first_responded_at",
         "first_solved_at", "solved_at", "closed_at", "public_agent_reply_count", "reopen_count",
         "first_reopened_at", "last_reopened_at", "replies_at_first_solve",
         "awaiting_reply_since", "escalated_at", "escalation_reason",
@@ -193,6 +193,12 @@ AGENTS = tuple(f"agent.{name}" for name in (
     "kim", "leo", "maria", "nils", "olga", "paul",
 ))
 SENIOR_AGENTS = ("senior.rosa", "senior.sam", "senior.tara")
+# A ticket's team is its (last) assignee's: no draw, so the rest of the data stays the same.
+TEAMS = ("Orders & Delivery", "Returns & Refunds", "Payments & Accounts")
+TEAM_OF = {
+    **{agent: TEAMS[index % len(TEAMS)] for index, agent in enumerate(AGENTS)},
+    **dict.fromkeys(SENIOR_AGENTS, "Escalations"),
+}
 FIRST_NAMES = (
     "Ada", "Ben", "Clara", "Diego", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jamal", "Kai",
     "Lena", "Marta", "Noah", "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tomas", "Uma", "Vera",
@@ -506,7 +512,8 @@ class DemoData:
         customer_id = self.customers.ids[customer]
         rows["tickets"].append((
             ticket_id, number, topic.subject, state.status, priority, channel, state.tier,
-            customer_id, order_id, state.assignee, tags, ts(created), ts(state.updated_at),
+            customer_id, order_id, state.assignee, TEAM_OF.get(state.assignee or ""), tags,
+            ts(created), ts(state.updated_at),
             opt_ts(state.first_responded_at), opt_ts(state.first_solved_at),
             opt_ts(state.solved_at), opt_ts(state.closed_at), state.public_agent_reply_count,
             state.reopen_count, opt_ts(state.first_reopened_at), opt_ts(state.last_reopened_at),
@@ -905,7 +912,7 @@ class DemoData:
             "order": None if order is None else {
                 "id": str(self.orders.ids[order]), "external_ref": self.orders.refs[order],
             },
-            "assignee": None, "tags": tags, "created_at": at, "updated_at": at,
+            "assignee": None, "team": None, "tags": tags, "created_at": at, "updated_at": at,
             "first_responded_at": None, "first_solved_at": None, "solved_at": None,
             "closed_at": None, "public_agent_reply_count": 0, "reopen_count": 0,
             "awaiting_reply_since": at, "escalated_at": None, "escalation_reason": None,
