@@ -10,6 +10,7 @@ from sqlalchemy import (
     Numeric,
     Select,
     Text,
+    Uuid,
     and_,
     case,
     cast,
@@ -49,7 +50,7 @@ class Measure:
 
     record_type: str
     subject: Any  # the mapped class of the records
-    key: Column  # with `time`, orders the records and keys their cursor
+    id: Column  # the record's id as shown
     time: Column
     conditions: tuple[ColumnElement[bool], ...]
     favourable: ColumnElement[bool] | None = None  # None: every row (a count)
@@ -61,6 +62,12 @@ class Measure:
     created_at: Column | None = None
     detail: Column | None = None
     reaches_ticket: bool = True
+    unique_key: Column | None = None  # with `time`, orders the records and keys their cursor;
+    # None: the id, unique per record
+
+    @property
+    def key(self) -> Column:
+        return self.unique_key if self.unique_key is not None else self.id
 
 
 def in_window(column: Column, window: Window) -> ColumnElement[bool]:
@@ -112,6 +119,11 @@ def _answers(counts_as: str, favourable: ColumnElement[bool], **fields: Any) -> 
         (SurveyAnswer.counts_as == counts_as,), favourable=favourable,
         value=SurveyAnswer.numeric_value, created_at=SurveyAnswer.answered_at,
         detail=SurveyAnswer.question_key,
+        # A response may have two answers counted alike (two CSAT questions): one key each.
+        unique_key=cast(
+            func.md5(cast(SurveyAnswer.response_id, Text).concat(SurveyAnswer.question_key)),
+            Uuid,
+        ),
         joins=(
             (SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id),
             (Ticket, Ticket.id == SurveyResponse.ticket_id),
@@ -241,7 +253,8 @@ def records_select(measure: Measure, window: Window, filters: RecordFilters) -> 
     ticket = _ticket_columns(measure)
     statement = select(
         literal(measure.record_type).label("record_type"),
-        measure.key.label("id"),
+        measure.id.label("id"),
+        measure.key.label("cursor_key"),
         ticket["ticket_id"], ticket["ticket_number"],
         measure.time.label("measured_at"),
         (measure.created_at if measure.created_at is not None else null()).label("created_at"),

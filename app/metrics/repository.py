@@ -271,7 +271,7 @@ def _retention_base(window: Window) -> AnySelect:
 
 
 def _record_key(row: RowMapping) -> tuple[datetime, uuid.UUID]:
-    return row["measured_at"], row["id"]
+    return row["measured_at"], row["cursor_key"]
 
 
 def _label(group: object) -> str | None:

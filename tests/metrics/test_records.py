@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from app.kit.db import Database
 from app.metrics import repository
@@ -20,6 +21,7 @@ from app.metrics.errors import (
     PartNotApplicable,
 )
 from app.metrics.schemas import MetricRecord
+from app.models import SurveyAnswer
 from tests.factories import (
     add_customer,
     add_invitation,
@@ -102,7 +104,7 @@ async def _records(
         )
         items.extend(page["items"])
         cursor = page["next_cursor"]
-    assert len({item["id"] for item in items}) == len(items), "pages overlap"
+    assert len({(item["id"], item["detail"]) for item in items}) == len(items), "pages overlap"
     return items
 
 
@@ -281,3 +283,32 @@ async def test_records_need_metrics_read(
     client: httpx.AsyncClient, admin_headers: Headers
 ) -> None:
     assert_problem(await client.get("/v1/metrics/csat/records"), 401)
+
+
+async def test_two_answers_of_one_response_are_two_records_across_pages(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    """A template may count two questions as CSAT: each answer is a record of its own."""
+    async with database.sessionmaker() as session, session.begin():
+        ada = await add_customer(session, "ada")
+        for _ in range(3):
+            await add_survey_answer(session, ada, T0 + DAY, "csat", 5)
+        response_ids = (await session.scalars(select(SurveyAnswer.response_id))).all()
+        session.add(SurveyAnswer(
+            response_id=response_ids[0], question_key="csat_again", position=2,
+            question_type="csat", counts_as="csat", numeric_value=2, answered_at=T0 + DAY,
+        ))
+    series = await _get(client, admin_headers, "/v1/metrics/csat", granularity="month")
+    records = await _records(client, admin_headers, "csat")  # 7 a page
+    one_by_one: list[dict[str, Any]] = []
+    cursor: str | None = ""
+    while cursor is not None:
+        page = await _get(
+            client, admin_headers, "/v1/metrics/csat/records", limit="1",
+            **({"cursor": cursor} if cursor else {}),
+        )
+        one_by_one.extend(page["items"])
+        cursor = page["next_cursor"]
+    assert series["series"][0]["points"][0]["denominator"] == 4
+    assert len(records) == len(one_by_one) == 4
+    assert sorted(r["detail"] for r in one_by_one) == ["csat", "csat", "csat", "csat_again"]
