@@ -212,6 +212,13 @@ class AssigneeChange(BaseModel):
     to: str | None
 
 
+class TeamChange(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: str | None = Field(alias="from")
+    to: str | None
+
+
 class TagsChange(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
@@ -224,11 +231,12 @@ class TicketChanges(BaseModel):
 
     priority: PriorityChange | None = None
     assignee: AssigneeChange | None = None
+    team: TeamChange | None = None
     tags: TagsChange | None = None
 
 
 class TicketUpdatedData(TicketEventData):
-    """A ticket's priority, assignee or tags changed (a status change is
+    """A ticket's priority, assignee, team or tags changed (a status change is
     ticket.status_changed)."""
 
     event_type = EventType.TICKET_UPDATED

@@ -67,6 +67,7 @@ from .message_create import MessageCreate
 from .message_out import MessageOut
 from .metric_kind import MetricKind
 from .metric_name import MetricName
+from .metric_record import MetricRecord
 from .metric_series import MetricSeries
 from .observed import Observed
 from .order_delivery_overdue_data import OrderDeliveryOverdueData
@@ -84,6 +85,7 @@ from .page_event_out import PageEventOut
 from .page_feedback_out import PageFeedbackOut
 from .page_invitation_out import PageInvitationOut
 from .page_message_out import PageMessageOut
+from .page_metric_record import PageMetricRecord
 from .page_order_out import PageOrderOut
 from .page_policy_out import PagePolicyOut
 from .page_response_out import PageResponseOut
@@ -106,6 +108,8 @@ from .question_spec import QuestionSpec
 from .question_text import QuestionText
 from .question_type import QuestionType
 from .readiness import Readiness
+from .record_part import RecordPart
+from .record_type import RecordType
 from .recover_request import RecoverRequest
 from .recover_result import RecoverResult
 from .response_out import ResponseOut
@@ -135,6 +139,7 @@ from .system_actor import SystemActor
 from .tags_change import TagsChange
 from .target_definition import TargetDefinition
 from .targets import Targets
+from .team_change import TeamChange
 from .template_create import TemplateCreate
 from .template_create_translations import TemplateCreateTranslations
 from .template_out import TemplateOut
@@ -238,6 +243,7 @@ __all__ = (
     "MessageOut",
     "MetricKind",
     "MetricName",
+    "MetricRecord",
     "MetricSeries",
     "Observed",
     "OrderDeliveryOverdueData",
@@ -255,6 +261,7 @@ __all__ = (
     "PageFeedbackOut",
     "PageInvitationOut",
     "PageMessageOut",
+    "PageMetricRecord",
     "PageOrderOut",
     "PagePolicyOut",
     "PageResponseOut",
@@ -277,6 +284,8 @@ __all__ = (
     "QuestionText",
     "QuestionType",
     "Readiness",
+    "RecordPart",
+    "RecordType",
     "RecoverRequest",
     "RecoverResult",
     "ResponseOut",
@@ -306,6 +315,7 @@ __all__ = (
     "TagsChange",
     "TargetDefinition",
     "Targets",
+    "TeamChange",
     "TemplateCreate",
     "TemplateCreateTranslations",
     "TemplateOut",

@@ -5,6 +5,7 @@ class GroupBy(StrEnum):
     ASSIGNEE = "assignee"
     CHANNEL = "channel"
     PRIORITY = "priority"
+    TEAM = "team"
     TIER = "tier"
 
     def __str__(self) -> str:

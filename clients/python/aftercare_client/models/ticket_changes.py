@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.assignee_change import AssigneeChange
     from ..models.priority_change import PriorityChange
     from ..models.tags_change import TagsChange
+    from ..models.team_change import TeamChange
 
 
 T = TypeVar("T", bound="TicketChanges")
@@ -24,11 +25,13 @@ class TicketChanges:
     Attributes:
         priority (None | PriorityChange | Unset):
         assignee (AssigneeChange | None | Unset):
+        team (None | TeamChange | Unset):
         tags (None | TagsChange | Unset):
     """
 
     priority: None | PriorityChange | Unset = UNSET
     assignee: AssigneeChange | None | Unset = UNSET
+    team: None | TeamChange | Unset = UNSET
     tags: None | TagsChange | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,6 +39,7 @@ class TicketChanges:
         from ..models.assignee_change import AssigneeChange  # noqa: PLC0415
         from ..models.priority_change import PriorityChange  # noqa: PLC0415
         from ..models.tags_change import TagsChange  # noqa: PLC0415
+        from ..models.team_change import TeamChange  # noqa: PLC0415
 
         priority: dict[str, Any] | None | Unset
         if isinstance(self.priority, Unset):
@@ -53,6 +57,14 @@ class TicketChanges:
         else:
             assignee = self.assignee
 
+        team: dict[str, Any] | None | Unset
+        if isinstance(self.team, Unset):
+            team = UNSET
+        elif isinstance(self.team, TeamChange):
+            team = self.team.to_dict()
+        else:
+            team = self.team
+
         tags: dict[str, Any] | None | Unset
         if isinstance(self.tags, Unset):
             tags = UNSET
@@ -68,6 +80,8 @@ class TicketChanges:
             field_dict["priority"] = priority
         if assignee is not UNSET:
             field_dict["assignee"] = assignee
+        if team is not UNSET:
+            field_dict["team"] = team
         if tags is not UNSET:
             field_dict["tags"] = tags
 
@@ -78,6 +92,7 @@ class TicketChanges:
         from ..models.assignee_change import AssigneeChange  # noqa: PLC0415
         from ..models.priority_change import PriorityChange  # noqa: PLC0415
         from ..models.tags_change import TagsChange  # noqa: PLC0415
+        from ..models.team_change import TeamChange  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -115,6 +130,23 @@ class TicketChanges:
 
         assignee = _parse_assignee(d.pop("assignee", UNSET))
 
+        def _parse_team(data: object) -> None | TeamChange | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                team_type_0 = TeamChange.from_dict(data)
+
+                return team_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TeamChange | Unset, data)
+
+        team = _parse_team(d.pop("team", UNSET))
+
         def _parse_tags(data: object) -> None | TagsChange | Unset:
             if data is None:
                 return data
@@ -135,6 +167,7 @@ class TicketChanges:
         ticket_changes = cls(
             priority=priority,
             assignee=assignee,
+            team=team,
             tags=tags,
         )
 

@@ -28,6 +28,7 @@ class TicketCreate:
         order_external_ref (None | str | Unset): an existing order of this customer (else a 422 unknown-reference)
         tags (list[str] | Unset):
         assignee (None | str | Unset):
+        team (None | str | Unset): the team handling it (free text, trimmed, 1-64 characters)
     """
 
     subject: str
@@ -38,6 +39,7 @@ class TicketCreate:
     order_external_ref: None | str | Unset = UNSET
     tags: list[str] | Unset = UNSET
     assignee: None | str | Unset = UNSET
+    team: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         subject = self.subject
@@ -68,6 +70,12 @@ class TicketCreate:
         else:
             assignee = self.assignee
 
+        team: None | str | Unset
+        if isinstance(self.team, Unset):
+            team = UNSET
+        else:
+            team = self.team
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -86,6 +94,8 @@ class TicketCreate:
             field_dict["tags"] = tags
         if assignee is not UNSET:
             field_dict["assignee"] = assignee
+        if team is not UNSET:
+            field_dict["team"] = team
 
         return field_dict
 
@@ -131,6 +141,15 @@ class TicketCreate:
 
         assignee = _parse_assignee(d.pop("assignee", UNSET))
 
+        def _parse_team(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        team = _parse_team(d.pop("team", UNSET))
+
         ticket_create = cls(
             subject=subject,
             description=description,
@@ -140,6 +159,7 @@ class TicketCreate:
             order_external_ref=order_external_ref,
             tags=tags,
             assignee=assignee,
+            team=team,
         )
 
         return ticket_create

@@ -37,6 +37,7 @@ class TicketDetail:
         customer (CustomerSummary):
         order (None | OrderSummary):
         assignee (None | str):
+        team (None | str):
         tags (list[str]):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -63,6 +64,7 @@ class TicketDetail:
     customer: CustomerSummary
     order: None | OrderSummary
     assignee: None | str
+    team: None | str
     tags: list[str]
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -106,6 +108,9 @@ class TicketDetail:
 
         assignee: None | str
         assignee = self.assignee
+
+        team: None | str
+        team = self.team
 
         tags = self.tags
 
@@ -178,6 +183,7 @@ class TicketDetail:
                 "customer": customer,
                 "order": order,
                 "assignee": assignee,
+                "team": team,
                 "tags": tags,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -241,6 +247,13 @@ class TicketDetail:
             return cast(None | str, data)
 
         assignee = _parse_assignee(d.pop("assignee"))
+
+        def _parse_team(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        team = _parse_team(d.pop("team"))
 
         tags = cast(list[str], d.pop("tags"))
 
@@ -379,6 +392,7 @@ class TicketDetail:
             customer=customer,
             order=order,
             assignee=assignee,
+            team=team,
             tags=tags,
             created_at=created_at,
             updated_at=updated_at,

@@ -35,6 +35,7 @@ class TicketOut:
         customer (CustomerSummary):
         order (None | OrderSummary):
         assignee (None | str):
+        team (None | str):
         tags (list[str]):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -60,6 +61,7 @@ class TicketOut:
     customer: CustomerSummary
     order: None | OrderSummary
     assignee: None | str
+    team: None | str
     tags: list[str]
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -101,6 +103,9 @@ class TicketOut:
 
         assignee: None | str
         assignee = self.assignee
+
+        team: None | str
+        team = self.team
 
         tags = self.tags
 
@@ -165,6 +170,7 @@ class TicketOut:
                 "customer": customer,
                 "order": order,
                 "assignee": assignee,
+                "team": team,
                 "tags": tags,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -225,6 +231,13 @@ class TicketOut:
             return cast(None | str, data)
 
         assignee = _parse_assignee(d.pop("assignee"))
+
+        def _parse_team(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        team = _parse_team(d.pop("team"))
 
         tags = cast(list[str], d.pop("tags"))
 
@@ -346,6 +359,7 @@ class TicketOut:
             customer=customer,
             order=order,
             assignee=assignee,
+            team=team,
             tags=tags,
             created_at=created_at,
             updated_at=updated_at,

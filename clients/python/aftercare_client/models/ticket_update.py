@@ -14,19 +14,22 @@ T = TypeVar("T", bound="TicketUpdate")
 
 @_attrs_define
 class TicketUpdate:
-    """Only the fields sent are changed (at least one); `assignee: null` unassigns.
+    """Only the fields sent are changed (at least one); `assignee: null` unassigns,
+    `team: null` clears the team.
 
-    Attributes:
-        status (None | TicketStatus | Unset): the moves allowed depend on the current status (README, Tickets); another
-            is a 422 ticket-transition-not-allowed
-        priority (None | Priority | Unset):
-        assignee (None | str | Unset):
-        tags (list[str] | None | Unset):
+        Attributes:
+            status (None | TicketStatus | Unset): the moves allowed depend on the current status (README, Tickets); another
+                is a 422 ticket-transition-not-allowed
+            priority (None | Priority | Unset):
+            assignee (None | str | Unset):
+            team (None | str | Unset):
+            tags (list[str] | None | Unset):
     """
 
     status: None | TicketStatus | Unset = UNSET
     priority: None | Priority | Unset = UNSET
     assignee: None | str | Unset = UNSET
+    team: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +55,12 @@ class TicketUpdate:
         else:
             assignee = self.assignee
 
+        team: None | str | Unset
+        if isinstance(self.team, Unset):
+            team = UNSET
+        else:
+            team = self.team
+
         tags: list[str] | None | Unset
         if isinstance(self.tags, Unset):
             tags = UNSET
@@ -70,6 +79,8 @@ class TicketUpdate:
             field_dict["priority"] = priority
         if assignee is not UNSET:
             field_dict["assignee"] = assignee
+        if team is not UNSET:
+            field_dict["team"] = team
         if tags is not UNSET:
             field_dict["tags"] = tags
 
@@ -122,6 +133,15 @@ class TicketUpdate:
 
         assignee = _parse_assignee(d.pop("assignee", UNSET))
 
+        def _parse_team(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        team = _parse_team(d.pop("team", UNSET))
+
         def _parse_tags(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
@@ -143,6 +163,7 @@ class TicketUpdate:
             status=status,
             priority=priority,
             assignee=assignee,
+            team=team,
             tags=tags,
         )
 

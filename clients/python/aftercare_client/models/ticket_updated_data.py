@@ -16,7 +16,7 @@ T = TypeVar("T", bound="TicketUpdatedData")
 
 @_attrs_define
 class TicketUpdatedData:
-    """A ticket's priority, assignee or tags changed (a status change is
+    """A ticket's priority, assignee, team or tags changed (a status change is
     ticket.status_changed).
 
         Attributes:

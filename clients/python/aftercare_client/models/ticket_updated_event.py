@@ -23,13 +23,13 @@ T = TypeVar("T", bound="TicketUpdatedEvent")
 
 @_attrs_define
 class TicketUpdatedEvent:
-    """A ticket's priority, assignee or tags changed (a status change is ticket.status_changed).
+    """A ticket's priority, assignee, team or tags changed (a status change is ticket.status_changed).
 
     Attributes:
         id (UUID): the event's id; webhooks send it as webhook-id
         type_ (Literal['ticket.updated']):
         created_at (datetime.datetime):
-        data (TicketUpdatedData): A ticket's priority, assignee or tags changed (a status change is
+        data (TicketUpdatedData): A ticket's priority, assignee, team or tags changed (a status change is
             ticket.status_changed).
     """
 

@@ -153,7 +153,7 @@ def sync_detailed(
     """Get Metric Series
 
      A time series to chart: one point per bucket (empty buckets included, with nulls),
-    one series per group.
+    one series per group. `Accept: text/csv`: one CSV row per point.
 
     Args:
         name (MetricName): A metric `GET /v1/metrics/{name}` charts.
@@ -164,7 +164,7 @@ def sync_detailed(
         granularity (Granularity | Unset):
         timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
             the IANA database is a 422 Default: 'UTC'.
-        group_by (GroupBy | None | Unset): tickets metrics only
+        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
         if_none_match (str | Unset):
 
     Raises:
@@ -206,7 +206,7 @@ def sync(
     """Get Metric Series
 
      A time series to chart: one point per bucket (empty buckets included, with nulls),
-    one series per group.
+    one series per group. `Accept: text/csv`: one CSV row per point.
 
     Args:
         name (MetricName): A metric `GET /v1/metrics/{name}` charts.
@@ -217,7 +217,7 @@ def sync(
         granularity (Granularity | Unset):
         timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
             the IANA database is a 422 Default: 'UTC'.
-        group_by (GroupBy | None | Unset): tickets metrics only
+        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
         if_none_match (str | Unset):
 
     Raises:
@@ -254,7 +254,7 @@ async def asyncio_detailed(
     """Get Metric Series
 
      A time series to chart: one point per bucket (empty buckets included, with nulls),
-    one series per group.
+    one series per group. `Accept: text/csv`: one CSV row per point.
 
     Args:
         name (MetricName): A metric `GET /v1/metrics/{name}` charts.
@@ -265,7 +265,7 @@ async def asyncio_detailed(
         granularity (Granularity | Unset):
         timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
             the IANA database is a 422 Default: 'UTC'.
-        group_by (GroupBy | None | Unset): tickets metrics only
+        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
         if_none_match (str | Unset):
 
     Raises:
@@ -305,7 +305,7 @@ async def asyncio(
     """Get Metric Series
 
      A time series to chart: one point per bucket (empty buckets included, with nulls),
-    one series per group.
+    one series per group. `Accept: text/csv`: one CSV row per point.
 
     Args:
         name (MetricName): A metric `GET /v1/metrics/{name}` charts.
@@ -316,7 +316,7 @@ async def asyncio(
         granularity (Granularity | Unset):
         timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
             the IANA database is a 422 Default: 'UTC'.
-        group_by (GroupBy | None | Unset): tickets metrics only
+        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
         if_none_match (str | Unset):
 
     Raises:

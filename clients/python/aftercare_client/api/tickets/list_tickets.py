@@ -22,6 +22,7 @@ def _get_kwargs(
     channel: list[Channel] | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    team: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
     tag: list[str] | Unset = UNSET,
@@ -76,6 +77,13 @@ def _get_kwargs(
     else:
         json_assignee = assignee
     params["assignee"] = json_assignee
+
+    json_team: None | str | Unset
+    if isinstance(team, Unset):
+        json_team = UNSET
+    else:
+        json_team = team
+    params["team"] = json_team
 
     json_customer: None | str | Unset
     if isinstance(customer, Unset):
@@ -200,6 +208,7 @@ def sync_detailed(
     channel: list[Channel] | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    team: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
     tag: list[str] | Unset = UNSET,
@@ -219,6 +228,7 @@ def sync_detailed(
         channel (list[Channel] | Unset):
         tier (None | Tier | Unset): 1 front line, 2 senior
         assignee (None | str | Unset):
+        team (None | str | Unset): exactly this team
         customer (None | str | Unset): customer external_ref
         order (None | str | Unset): order external_ref
         tag (list[str] | Unset): all of these tags
@@ -243,6 +253,7 @@ def sync_detailed(
         channel=channel,
         tier=tier,
         assignee=assignee,
+        team=team,
         customer=customer,
         order=order,
         tag=tag,
@@ -268,6 +279,7 @@ def sync(
     channel: list[Channel] | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    team: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
     tag: list[str] | Unset = UNSET,
@@ -287,6 +299,7 @@ def sync(
         channel (list[Channel] | Unset):
         tier (None | Tier | Unset): 1 front line, 2 senior
         assignee (None | str | Unset):
+        team (None | str | Unset): exactly this team
         customer (None | str | Unset): customer external_ref
         order (None | str | Unset): order external_ref
         tag (list[str] | Unset): all of these tags
@@ -312,6 +325,7 @@ def sync(
         channel=channel,
         tier=tier,
         assignee=assignee,
+        team=team,
         customer=customer,
         order=order,
         tag=tag,
@@ -331,6 +345,7 @@ async def asyncio_detailed(
     channel: list[Channel] | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    team: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
     tag: list[str] | Unset = UNSET,
@@ -350,6 +365,7 @@ async def asyncio_detailed(
         channel (list[Channel] | Unset):
         tier (None | Tier | Unset): 1 front line, 2 senior
         assignee (None | str | Unset):
+        team (None | str | Unset): exactly this team
         customer (None | str | Unset): customer external_ref
         order (None | str | Unset): order external_ref
         tag (list[str] | Unset): all of these tags
@@ -374,6 +390,7 @@ async def asyncio_detailed(
         channel=channel,
         tier=tier,
         assignee=assignee,
+        team=team,
         customer=customer,
         order=order,
         tag=tag,
@@ -397,6 +414,7 @@ async def asyncio(
     channel: list[Channel] | Unset = UNSET,
     tier: None | Tier | Unset = UNSET,
     assignee: None | str | Unset = UNSET,
+    team: None | str | Unset = UNSET,
     customer: None | str | Unset = UNSET,
     order: None | str | Unset = UNSET,
     tag: list[str] | Unset = UNSET,
@@ -416,6 +434,7 @@ async def asyncio(
         channel (list[Channel] | Unset):
         tier (None | Tier | Unset): 1 front line, 2 senior
         assignee (None | str | Unset):
+        team (None | str | Unset): exactly this team
         customer (None | str | Unset): customer external_ref
         order (None | str | Unset): order external_ref
         tag (list[str] | Unset): all of these tags
@@ -442,6 +461,7 @@ async def asyncio(
             channel=channel,
             tier=tier,
             assignee=assignee,
+            team=team,
             customer=customer,
             order=order,
             tag=tag,

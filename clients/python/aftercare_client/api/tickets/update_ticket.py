@@ -108,12 +108,13 @@ def sync_detailed(
 ) -> Response[Problem | TicketOut]:
     """Update Ticket
 
-     Change status, priority, assignee or tags. Closed is final; solved may reopen.
+     Change status, priority, assignee, team or tags. Closed is final; solved may reopen.
 
     Args:
         ticket_id (int | UUID): the ticket's id (UUID) or its number
         body (TicketUpdate): Only the fields sent are changed (at least one); `assignee: null`
-            unassigns.
+            unassigns,
+            `team: null` clears the team.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,12 +144,13 @@ def sync(
 ) -> Problem | TicketOut | None:
     """Update Ticket
 
-     Change status, priority, assignee or tags. Closed is final; solved may reopen.
+     Change status, priority, assignee, team or tags. Closed is final; solved may reopen.
 
     Args:
         ticket_id (int | UUID): the ticket's id (UUID) or its number
         body (TicketUpdate): Only the fields sent are changed (at least one); `assignee: null`
-            unassigns.
+            unassigns,
+            `team: null` clears the team.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,12 +175,13 @@ async def asyncio_detailed(
 ) -> Response[Problem | TicketOut]:
     """Update Ticket
 
-     Change status, priority, assignee or tags. Closed is final; solved may reopen.
+     Change status, priority, assignee, team or tags. Closed is final; solved may reopen.
 
     Args:
         ticket_id (int | UUID): the ticket's id (UUID) or its number
         body (TicketUpdate): Only the fields sent are changed (at least one); `assignee: null`
-            unassigns.
+            unassigns,
+            `team: null` clears the team.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,12 +209,13 @@ async def asyncio(
 ) -> Problem | TicketOut | None:
     """Update Ticket
 
-     Change status, priority, assignee or tags. Closed is final; solved may reopen.
+     Change status, priority, assignee, team or tags. Closed is final; solved may reopen.
 
     Args:
         ticket_id (int | UUID): the ticket's id (UUID) or its number
         body (TicketUpdate): Only the fields sent are changed (at least one); `assignee: null`
-            unassigns.
+            unassigns,
+            `team: null` clears the team.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
