@@ -42,7 +42,11 @@ async def test_team_is_set_trimmed_changed_and_cleared(
         events = (await session.scalars(
             select(Event).where(Event.type == "ticket.updated").order_by(Event.created_at)
         )).all()
-    assert [event.data["changes"] for event in events] == [
+    changed = [
+        {name: change for name, change in event.data["changes"].items() if change is not None}
+        for event in events
+    ]
+    assert changed == [
         {"team": {"from": "Returns & Refunds", "to": "Billing"}},
         {"team": {"from": "Billing", "to": None}},
     ]

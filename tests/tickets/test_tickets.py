@@ -231,6 +231,7 @@ async def test_update_priority_assignee_tags_records_changes(
     assert event.data["changes"] == {
         "priority": {"from": "normal", "to": "urgent"},
         "assignee": {"from": "agent-7", "to": None},
+        "team": None,
         "tags": {"from": [], "to": ["refund"]},
     }
 
