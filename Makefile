@@ -7,7 +7,7 @@ RUN := $(UV) run --frozen
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
-.PHONY: run demo test lint lint-openapi openapi client config-doc migrate worker clean
+.PHONY: run demo test lint lint-openapi openapi client config-doc migrate worker clean messages
 
 run: .venv/.synced ## serve on 127.0.0.1:8000 (embedded PostgreSQL unless AFTERCARE_DATABASE_URL)
 	$(RUN) aftercare serve --migrate --bootstrap-admin-key
@@ -60,3 +60,8 @@ $(UV):
 
 clean:
 	rm -rf .venv .tools $(OPENAPI_LINT)/node_modules
+
+messages: .venv/.synced ## extract the customer pages' texts into the catalogues (app/web/locales)
+	$(RUN) pybabel extract -F babel.cfg -k N_ -o app/web/locales/messages.pot --no-location --omit-header --sort-output .
+	$(RUN) pybabel update -i app/web/locales/messages.pot -d app/web/locales --no-fuzzy-matching --width 100
+	rm app/web/locales/messages.pot

@@ -13,6 +13,8 @@ from dotenv import dotenv_values
 from pydantic import AnyHttpUrl, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.web.i18n import LanguageDefaults, check_time_zone, normalise_locale
+
 Environment = Literal["development", "test", "production"]
 ENV_PREFIX = "AFTERCARE_"
 ENV_FILE = ".env"
@@ -195,6 +197,16 @@ class Settings(BaseSettings):
                 raise ValueError(f"{entry!r} is not an IP address or network") from None
         return entries
 
+    @field_validator("default_locale")
+    @classmethod
+    def _bcp47(cls, tag: str) -> str:
+        return normalise_locale(tag)
+
+    @field_validator("default_time_zone")
+    @classmethod
+    def _iana(cls, name: str) -> str:
+        return check_time_zone(name)
+
     @field_validator("database_url")
     @classmethod
     def _asyncpg_driver(cls, url: str | None) -> str | None:
@@ -213,6 +225,21 @@ class Settings(BaseSettings):
         description="where customers reach this service: survey and ticket status links are"
         " built on it; production refuses to start without it (a loopback or plain http"
         " address)",
+    )
+    default_locale: str = Field(
+        default="en",
+        description="BCP 47 language of customers who have none (pages, acknowledgements)",
+    )
+    default_time_zone: str = Field(
+        default="UTC", description="IANA time zone of customers who have none"
+    )
+    status_link_ttl_days: int = Field(
+        default=90, ge=1, le=3650, description="how long a ticket's status link works"
+    )
+    status_page_show_agent_names: bool = Field(
+        default=False,
+        description="show the assignee's name on agent replies of status pages (else"
+        " \"Support team\")",
     )
     survey_auto_invite_on_solve: bool = Field(
         default=True, description="invite the customer to support-csat when a ticket is solved"
@@ -287,6 +314,10 @@ class Settings(BaseSettings):
                 f" on it carry a token, {url} would send it in clear"
             ]
         return []
+
+    @property
+    def language_defaults(self) -> LanguageDefaults:
+        return LanguageDefaults(self.default_locale, self.default_time_zone)
 
     @property
     def is_embedded_database(self) -> bool:

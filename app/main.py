@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from app.auth.router import router as api_keys_router
 from app.config import Settings, get_settings
@@ -32,7 +33,10 @@ from app.orders.router import router as orders_router
 from app.sla.router import calendars_router, policies_router
 from app.surveys.public_router import router as public_surveys_router
 from app.surveys.router import router as surveys_router
+from app.tickets.public_router import router as public_tickets_router
 from app.tickets.router import router as tickets_router
+from app.web.middleware import CustomerPageMiddleware
+from app.web.pages import STATIC_DIR, STATIC_PATH, Pages
 from app.webhooks.router import deliveries_router as webhook_deliveries_router
 from app.webhooks.router import endpoints_router as webhook_endpoints_router
 from app.webhooks.ssrf import system_resolver
@@ -97,6 +101,7 @@ def create_app(
         timedelta(seconds=settings.public_rate_limit_window_seconds),
     )
     app.state.webhook_resolver = system_resolver
+    app.state.pages = Pages()
     if database is not None:
         app.state.database = database
     register_error_handlers(app)
@@ -106,10 +111,12 @@ def create_app(
     for router in (
         orders_router, delivery_router, customers_router, tickets_router, policies_router,
         calendars_router,
-        surveys_router, public_surveys_router, feedback_router, metrics_router,
+        surveys_router, public_surveys_router, public_tickets_router, feedback_router,
+        metrics_router,
         webhook_endpoints_router, webhook_deliveries_router, events_router, event_types_router,
     ):
         app.include_router(router)
+    app.mount(STATIC_PATH, StaticFiles(directory=STATIC_DIR), name="static")
     _add_middleware(app, settings)
     instrument_app(app)
     app.openapi = lambda: build_openapi(  # type: ignore[method-assign]
@@ -134,6 +141,7 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"],
             expose_headers=["X-Request-ID", REPLAYED_HEADER, "ETag"],
         )
+    app.add_middleware(CustomerPageMiddleware)
     app.add_middleware(
         RequestContextMiddleware, observe_metrics=settings.metrics_port is not None
     )

@@ -16,9 +16,9 @@ from aftercare_client.models import (
     Priority,
     Problem,
     TicketCreate,
+    TicketCreated,
     TicketCreatedEvent,
     TicketDetail,
-    TicketOut,
     TicketStatus,
 )
 from aftercare_pagination import PageError, aiterate, iterate
@@ -65,7 +65,7 @@ async def test_the_client_drives_a_live_server(
         served(tmp_path / "serve.log", database_url, port, run_worker_in_api="false"),
         AuthenticatedClient(f"http://127.0.0.1:{port}", token=key) as client,
     ):
-        created = [_ticket(await create_ticket.asyncio(client=client, body=TicketCreate(
+        created = [_created(await create_ticket.asyncio(client=client, body=TicketCreate(
             subject=f"Parcel {n} missing", description="Where is it?",
             channel=Channel.CHAT, priority=Priority.HIGH,
             customer=CustomerRef(external_ref="cust-client", email="ada@example.com"),
@@ -100,6 +100,8 @@ async def test_the_client_drives_a_live_server(
     assert missing.status == 404
 
 
-def _ticket(answer: TicketOut | Problem | None) -> TicketOut:
-    assert isinstance(answer, TicketOut), answer
+def _created(answer: TicketCreated | Problem | None) -> TicketCreated:
+    assert isinstance(answer, TicketCreated), answer
     return answer
+
+

@@ -11,6 +11,8 @@ from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer
 
+# What a body may tell about a customer; a detail left out (None) keeps the stored one.
+_DETAILS = ("email", "name", "locale", "time_zone")
 # Built once: every new ticket looks its customer up.
 _BY_EXTERNAL_REF = select(Customer).where(Customer.external_ref == bindparam("external_ref"))
 # The customer as it is, or inserted if there is none, in one statement; no row when another
@@ -53,21 +55,24 @@ class CustomerRepository:
 
     async def _insert_or_update(self, ref: CustomerRef, now: datetime) -> Customer:
         excluded = insert(Customer).excluded
-        changed = or_(
-            excluded.email.is_not(None) & excluded.email.is_distinct_from(Customer.email),
-            excluded.name.is_not(None) & excluded.name.is_distinct_from(Customer.name),
-        )
+        changed = or_(*(
+            getattr(excluded, name).is_not(None)
+            & getattr(excluded, name).is_distinct_from(getattr(Customer, name))
+            for name in _DETAILS
+        ))
         statement = (
             insert(Customer)
             .values(
                 external_ref=ref.external_ref, email=ref.email, name=ref.name,
-                created_at=now, updated_at=now,
+                locale=ref.locale, time_zone=ref.time_zone, created_at=now, updated_at=now,
             )
             .on_conflict_do_update(
                 index_elements=[Customer.external_ref],
                 set_={
-                    "email": func.coalesce(excluded.email, Customer.email),
-                    "name": func.coalesce(excluded.name, Customer.name),
+                    **{
+                        name: func.coalesce(getattr(excluded, name), getattr(Customer, name))
+                        for name in _DETAILS
+                    },
                     "updated_at": now,
                 },
                 where=changed,
@@ -81,7 +86,13 @@ class CustomerRepository:
         assert customer is not None
         return customer
 
-    async def by_external_ref(self, external_ref: str) -> Customer | None:
+    async def by_external_ref(
+        self, external_ref: str, *, for_update: bool = False
+    ) -> Customer | None:
+        if for_update:
+            return await self.session.scalar(
+                _BY_EXTERNAL_REF.with_for_update(), {"external_ref": external_ref}
+            )
         return await self.session.scalar(_BY_EXTERNAL_REF, {"external_ref": external_ref})
 
     async def by_id(self, customer_id: uuid.UUID) -> Customer | None:
@@ -97,6 +108,7 @@ class CustomerRepository:
 
 
 def _changes(customer: Customer, ref: CustomerRef) -> bool:
-    return (ref.email is not None and ref.email != customer.email) or (
-        ref.name is not None and ref.name != customer.name
+    return any(
+        (given := getattr(ref, name)) is not None and given != getattr(customer, name)
+        for name in _DETAILS
     )

@@ -8,8 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.errors import CustomerNotFound
 from app.customers.repository import CustomerRepository
-from app.customers.schemas import CustomerRef
-from app.kit.errors import ForeignReference, UnknownReference, field_error
+from app.customers.schemas import CustomerRef, CustomerUpdate
+from app.kit.errors import ForeignReference, RequestInvalid, UnknownReference, field_error
 from app.kit.pagination import PageParams
 from app.models import Customer, Order, Ticket
 
@@ -31,6 +31,27 @@ async def get_customer(session: AsyncSession, external_ref: str) -> Customer:
     customer = await find_customer(session, external_ref)
     if customer is None:
         raise CustomerNotFound(f"No customer with external_ref {external_ref!r}.")
+    return customer
+
+
+async def update_customer(
+    session: AsyncSession, external_ref: str, body: CustomerUpdate, now: datetime
+) -> Customer:
+    """Change the fields sent; `locale: null` and `time_zone: null` fall back to the defaults."""
+    sent = body.model_fields_set
+    if not sent:
+        raise RequestInvalid("Send at least one of email, name, locale, time_zone.")
+    customer = await CustomerRepository(session).by_external_ref(external_ref, for_update=True)
+    if customer is None:
+        raise CustomerNotFound(f"No customer with external_ref {external_ref!r}.")
+    changed = False
+    for name in sent:
+        value = getattr(body, name)
+        if value != getattr(customer, name):
+            setattr(customer, name, value)
+            changed = True
+    if changed:
+        customer.updated_at = now
     return customer
 
 

@@ -261,7 +261,18 @@ async def _handle_validation_error(request: Request, exc: Exception) -> JSONResp
     if len(raw) > MAX_LISTED_ERRORS:
         # A body of a million unknown fields must not earn an answer seven times its size.
         summary += f" (and {len(raw) - MAX_LISTED_ERRORS} more problems not listed)"
-    return problem_response(RequestInvalid(summary, errors=errors), request.url.path)
+    return problem_response(_problem_of(raw)(summary, errors=errors), request.url.path)
+
+
+def _problem_of(raw_errors: Sequence[Any]) -> type[UnprocessableError]:
+    """A validator names its own cause by raising PydanticCustomError(slug, message) with the
+    slug of a 422 problem type: when every error names the same one, the answer is of that type."""
+    kinds = {error.get("type") for error in raw_errors}
+    if len(kinds) == 1:
+        problem = AppError.registry.get(str(kinds.pop()))
+        if problem is not None and issubclass(problem, UnprocessableError):
+            return problem
+    return RequestInvalid
 
 
 def _allowed_methods(request: Request) -> str | None:

@@ -15,8 +15,8 @@ from app.kit.prometheus import observe_request
 
 logger = logging.getLogger("aftercare.http")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
-# Paths whose next segment is a capability (a survey token): never written to the logs.
-_CAPABILITY_PATH = re.compile(r"^(/v1/public/surveys/)[^/]+")
+# Paths whose next segment is a capability (a survey or status link token): never logged.
+_CAPABILITY_PATH = re.compile(r"^(/v1/public/(?:surveys|tickets)/)[^/]+")
 
 
 def loggable_path(path: str) -> str:

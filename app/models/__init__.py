@@ -15,7 +15,7 @@ from app.models.surveys import (
     SurveyResponse,
     SurveyTemplate,
 )
-from app.models.tickets import Ticket, TicketMessage
+from app.models.tickets import Ticket, TicketMessage, TicketStatusLink
 from app.models.webhooks import WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "Ticket",
     "TicketMessage",
     "TicketSla",
+    "TicketStatusLink",
     "WebhookDelivery",
     "WebhookDeliveryAttempt",
     "WebhookEndpoint",

@@ -14,5 +14,7 @@ class Customer(UUIDPrimaryKey, Base):
     external_ref: Mapped[str] = mapped_column(String(128), unique=True)
     email: Mapped[str | None] = mapped_column(String(320))
     name: Mapped[str | None] = mapped_column(String(200))
+    locale: Mapped[str | None] = mapped_column(String(35))  # BCP 47; else the default setting
+    time_zone: Mapped[str | None] = mapped_column(String(64))  # IANA; else the default setting
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())

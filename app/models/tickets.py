@@ -70,3 +70,17 @@ class TicketMessage(UUIDPrimaryKey, Base):
     body: Mapped[str] = mapped_column(Text)
     channel: Mapped[Channel] = mapped_column(StoredEnum(Channel, String(16)))
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class TicketStatusLink(Base):
+    """The customer's capability to read the ticket's status page: one live link per ticket,
+    replaced when rotated, deleted when revoked. Only the token's SHA-256 is kept."""
+
+    __tablename__ = "ticket_status_links"
+
+    ticket_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]

@@ -6,8 +6,9 @@ from typing import NamedTuple, Protocol
 
 from sqlalchemy import RowMapping
 
+from app.models import SlaTarget
 from app.sla.rules import expectation_status
-from app.sla.schemas import Expectation, Expectations
+from app.sla.schemas import Expectation, Expectations, Promise, Promised
 from app.sla.types import ExpectationStatus, SlaMetric, TargetStatus
 
 
@@ -79,3 +80,23 @@ def _expectation(target: TargetTimes | None, now: datetime) -> Expectation | Non
         breached_at=target.breached_at
         or (target.due_at if status == ExpectationStatus.BREACHED else None),
     )
+
+
+def promised_of(policy_name: str | None, targets: Sequence[SlaTarget], now: datetime) -> Promised:
+    """The promises of a ticket's first targets, read like its expectations (the same rules),
+    with the clock each one counts on: what its acknowledgement tells the customer."""
+    expectations = expectations_of(policy_name, targets, now)
+    return Promised(
+        policy_name=policy_name,
+        first_response=_promise(expectations.first_response, targets, SlaMetric.FIRST_RESPONSE),
+        resolution=_promise(expectations.resolution, targets, SlaMetric.RESOLUTION),
+    )
+
+
+def _promise(
+    expectation: Expectation | None, targets: Sequence[SlaTarget], metric: SlaMetric
+) -> Promise | None:
+    of_metric = [target for target in targets if target.metric == metric]
+    if expectation is None or not of_metric:
+        return None
+    return Promise(due_at=expectation.due_at, business_hours=of_metric[-1].business_hours)

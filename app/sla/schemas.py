@@ -223,3 +223,22 @@ class Expectations(BaseModel):
     first_response: Expectation | None
     next_response: Expectation | None
     resolution: Expectation | None
+
+
+class Promise(BaseModel):
+    """One promise made when the ticket was opened."""
+
+    due_at: datetime | None = Field(
+        description="when it is due; null if the ticket was opened in a pause status"
+    )
+    business_hours: bool = Field(
+        description="true: counted in the policy calendar's business hours; false: calendar time"
+    )
+
+
+class Promised(BaseModel):
+    """What the policy promised a new ticket: its first response and its resolution."""
+
+    policy_name: str | None = Field(description="null: no policy applies, nothing is promised")
+    first_response: Promise | None
+    resolution: Promise | None

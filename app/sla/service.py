@@ -24,7 +24,7 @@ from app.models import Event, SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketS
 from app.sla import lifecycle
 from app.sla.business_hours import BusinessCalendar, business_time_between
 from app.sla.errors import CalendarInUse, CalendarNotFound, SlaPolicyNotFound
-from app.sla.expectations import expectations_of, expectations_of_facts
+from app.sla.expectations import expectations_of, expectations_of_facts, promised_of
 from app.sla.repository import (
     CalendarRepository,
     PolicyRepository,
@@ -49,6 +49,7 @@ from app.sla.schemas import (
     PolicyCreate,
     PolicyOut,
     PolicyUpdate,
+    Promised,
     Targets,
 )
 from app.sla.types import SlaMetric, TargetStatus
@@ -250,13 +251,18 @@ class TicketFacts(Protocol):
     def tags(self) -> Sequence[str]: ...
 
 
-async def on_ticket_created(session: AsyncSession, ticket: TicketFacts, now: datetime) -> None:
-    """Apply the first matching policy and start the first-response and resolution clocks."""
+async def on_ticket_created(
+    session: AsyncSession, ticket: TicketFacts, now: datetime
+) -> Promised:
+    """Apply the first matching policy and start the first-response and resolution clocks;
+    what they promise (from the rows just written: no read back)."""
     sla = await _snapshot_of_matching_policy(session, ticket, now)
     started = lifecycle.start(
         SnapshotTerms(sla), lifecycle.AT_CREATION, started_at=now, status=ticket.status, now=now
     )
-    await TargetRepository(session).insert_snapshot_and_targets(sla, target_rows(sla, started))
+    rows = target_rows(sla, started)
+    await TargetRepository(session).insert_snapshot_and_targets(sla, rows)
+    return promised_of(sla.policy_name, rows, now)
 
 
 async def on_message_added(

@@ -1,27 +1,11 @@
 """Survey tokens: the capability to answer one invitation. Only their SHA-256 is stored."""
 
-import hashlib
-import secrets
-from dataclasses import dataclass
+from app.kit.capabilities import MAX_TOKEN_LENGTH, TOKEN_BYTES, NewToken, generate_token, hash_token
 
-TOKEN_BYTES = 32  # 256 bits, base64url: 43 characters
-MAX_TOKEN_LENGTH = 64  # longer path values are unknown tokens without hashing them
-
-
-@dataclass(frozen=True, slots=True)
-class NewToken:
-    plaintext: str
-    token_hash: str
-
-
-def generate_token() -> NewToken:
-    plaintext = secrets.token_urlsafe(TOKEN_BYTES)
-    return NewToken(plaintext=plaintext, token_hash=hash_token(plaintext))
-
-
-def hash_token(plaintext: str) -> str:
-    # A 256-bit random token needs no slow hash: SHA-256 of it cannot be brute-forced.
-    return hashlib.sha256(plaintext.encode()).hexdigest()
+__all__ = [
+    "MAX_TOKEN_LENGTH", "TOKEN_BYTES", "NewToken", "generate_token", "hash_token",
+    "public_survey_url",
+]
 
 
 def public_survey_url(base_url: str, token: str) -> str:

@@ -25,3 +25,9 @@ class TicketTransitionNotAllowed(UnprocessableError):
     """The ticket cannot move from its status to the requested one."""
 
     slug, title = "ticket-transition-not-allowed", "Ticket status change not allowed"
+
+
+class StatusLinkNotFound(NotFoundError):
+    """The status link is unknown, revoked or expired (one answer for all three)."""
+
+    slug, title = "status-link-not-found", "Status link not found"

@@ -12,16 +12,17 @@ from sqlalchemy import (
     Text,
     Uuid,
     bindparam,
+    delete,
     select,
     text,
     true,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from app.kit.pagination import PageParams, fetch_page
-from app.models import Customer, Order, Ticket, TicketMessage
+from app.models import Customer, Order, Ticket, TicketMessage, TicketStatusLink
 from app.sla.service import breached_filter, expectation_facts
 from app.tickets.schemas import TicketFilters
 from app.tickets.vocabulary import Channel, Priority, TicketStatus
@@ -92,6 +93,8 @@ def _detail(condition: ColumnElement[bool]) -> Select[Any]:
             Customer.external_ref.label("customer_external_ref"),
             Customer.email.label("customer_email"),
             Customer.name.label("customer_name"),
+            Customer.locale.label("customer_locale"),
+            Customer.time_zone.label("customer_time_zone"),
             Order.external_ref.label("order_external_ref"),
             *facts.c,
         )
@@ -114,6 +117,7 @@ def shown_with_links(row: RowMapping) -> dict[str, Any]:
         "customer": {
             "id": row["customer_id"], "external_ref": row["customer_external_ref"],
             "email": row["customer_email"], "name": row["customer_name"],
+            "locale": row["customer_locale"], "time_zone": row["customer_time_zone"],
         },
         "order": None if order_id is None else {
             "id": order_id, "external_ref": row["order_external_ref"],
@@ -213,6 +217,44 @@ class TicketRepository:
             self.session, statement, TicketMessage.created_at, TicketMessage.id, params,
             ascending=True,
         )
+
+    async def public_messages(self, ticket_id: uuid.UUID, limit: int) -> Sequence[TicketMessage]:
+        """The last `limit` public messages, oldest first (internal notes are never read)."""
+        latest = (
+            select(TicketMessage)
+            .where(TicketMessage.ticket_id == ticket_id, TicketMessage.public.is_(True))
+            .order_by(TicketMessage.created_at.desc(), TicketMessage.id.desc())
+            .limit(limit)
+        )
+        return list(reversed((await self.session.scalars(latest)).all()))
+
+    async def replace_status_link(
+        self, ticket_id: uuid.UUID, token_hash: str, now: datetime, expires_at: datetime
+    ) -> None:
+        """The ticket's one status link is this one from now on: an older one stops working."""
+        values = {"token_hash": token_hash, "created_at": now, "expires_at": expires_at}
+        await self.session.execute(
+            insert(TicketStatusLink)
+            .values(ticket_id=ticket_id, **values)
+            .on_conflict_do_update(index_elements=[TicketStatusLink.ticket_id], set_=values)
+        )
+
+    async def delete_status_link(self, ticket_id: uuid.UUID) -> None:
+        await self.session.execute(
+            delete(TicketStatusLink).where(TicketStatusLink.ticket_id == ticket_id)
+        )
+
+    async def by_status_token(
+        self, token_hash: str, now: datetime, *, for_update: bool = False
+    ) -> Ticket | None:
+        """The ticket whose live (unexpired) status link has this hash. Unknown, revoked and
+        expired links all find nothing in the same one-row index lookup."""
+        statement = with_links(select(Ticket)).join(
+            TicketStatusLink, TicketStatusLink.ticket_id == Ticket.id
+        ).where(TicketStatusLink.token_hash == token_hash, TicketStatusLink.expires_at > now)
+        if for_update:
+            statement = _locked(statement)
+        return await self.session.scalar(statement)
 
 
 def _conditions(filters: TicketFilters) -> list[ColumnElement[bool]]:

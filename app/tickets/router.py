@@ -1,10 +1,12 @@
+from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
+from app.config import Settings
 from app.customers.schemas import CustomerRefQuery, OrderRefQuery
 from app.events.schemas import EventOut, recorded_page
 from app.idempotency.dependencies import idempotent
@@ -22,7 +24,9 @@ from app.tickets.schemas import (
     MessageOut,
     PriorityField,
     StatusField,
+    StatusLinkOut,
     TicketCreate,
+    TicketCreated,
     TicketDetail,
     TicketFilters,
     TicketOut,
@@ -39,13 +43,19 @@ IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.TICKETS_WRITE)
 TicketRefPath = Annotated[TicketRefInput, Path(description="the ticket's id (UUID) or its number")]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=TicketOut)
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=TicketCreated)
 async def create_ticket(
-    body: TicketCreate, session: SessionDep, clock: ClockDep, actor: WriteKey,
+    body: TicketCreate, request: Request, session: SessionDep, clock: ClockDep, actor: WriteKey,
     idempotency: IdempotentWrite,
 ) -> object:
-    """Open a ticket; `description` becomes the customer's first message."""
-    ticket = await service.create_ticket(session, body, actor, clock.now())
+    """Open a ticket; `description` becomes the customer's first message. The answer's
+    `expectations` say what was promised (first response, resolution, each on business or
+    calendar time) with a `sentence` to send the customer, in their `locale` and `time_zone`
+    (or the defaults)."""
+    settings: Settings = request.app.state.settings
+    ticket = await service.create_ticket(
+        session, body, actor, clock.now(), settings.language_defaults
+    )
     return await idempotency.respond(status.HTTP_201_CREATED, ticket)
 
 
@@ -143,3 +153,29 @@ async def list_ticket_events(
     escalations."""
     rows, next_cursor = await service.list_timeline(session, ticket_id, page)
     return Response(recorded_page(rows, next_cursor), media_type="application/json")
+
+
+@router.post(
+    "/{ticket_id}/status-link", status_code=status.HTTP_201_CREATED, response_model=StatusLinkOut
+)
+async def create_ticket_status_link(
+    ticket_id: TicketRefPath, request: Request, session: SessionDep, clock: ClockDep,
+    _: WriteKey,
+) -> StatusLinkOut:
+    """A link for the customer to the ticket's status page (HTML for a browser, JSON for
+    `Accept: application/json`), valid `status_link_ttl_days`. The URL is in this answer only;
+    a new one replaces the previous link, which stops working. No Idempotency-Key: a replay
+    would have to store the link."""
+    settings: Settings = request.app.state.settings
+    return await service.create_status_link(
+        session, ticket_id, clock.now(), base_url=str(settings.public_base_url),
+        ttl=timedelta(days=settings.status_link_ttl_days),
+    )
+
+
+@router.delete("/{ticket_id}/status-link", status_code=status.HTTP_204_NO_CONTENT)
+async def revoke_ticket_status_link(
+    ticket_id: TicketRefPath, session: SessionDep, _: WriteKey
+) -> None:
+    """The ticket's status link stops working at once (also when it has none)."""
+    await service.revoke_status_link(session, ticket_id)

@@ -3,7 +3,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -16,11 +16,11 @@ from pydantic import (
 
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
 from app.events.types import EventData, EventType
-from app.kit.enums import NamedEnum
+from app.kit.enums import EnumName, NamedEnum
 from app.kit.inputs import Input
 from app.orders.schemas import OrderSummary
-from app.sla.schemas import Expectations
-from app.sla.types import SlaMetric
+from app.sla.schemas import Expectations, Promised
+from app.sla.types import ExpectationStatus, SlaMetric
 from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 
 # What a client may send as a tag, stored trimmed and in lower case. Only ASCII letters and
@@ -162,6 +162,24 @@ class TicketOut(BaseModel):
     escalation_reason: str | None
 
 
+class Acknowledgement(Promised):
+    """What a new ticket's customer can be told at once, ready to send."""
+
+    locale: str = Field(description="the language of `sentence` (BCP 47)")
+    time_zone: str = Field(description="the IANA time zone `sentence` writes times in")
+    sentence: str = Field(
+        description="the promise in the customer's language and time zone, e.g. \"We'll reply"
+        " by Tuesday, December 1, 10:00 AM.\""
+    )
+
+
+class TicketCreated(TicketOut):
+    expectations: Acknowledgement = Field(
+        description="what was promised, for the shop's acknowledgement to the customer (also in"
+        " the `ticket.created` event)"
+    )
+
+
 class TicketDetail(TicketOut):
     expectations: Expectations | None = Field(
         default=None,
@@ -196,6 +214,9 @@ class TicketCreatedData(TicketEventData):
     """A ticket was created (POST /v1/tickets)."""
 
     event_type = EventType.TICKET_CREATED
+    expectations: Acknowledgement = Field(
+        description="what was promised and the sentence for the customer, as in the answer"
+    )
 
 
 class PriorityChange(BaseModel):
@@ -303,3 +324,54 @@ class SlaBreachedData(SlaTargetEventData):
     """A ticket's SLA target passed its due time unmet."""
 
     event_type = EventType.SLA_BREACHED
+
+
+class StatusLinkOut(BaseModel):
+    url: str = Field(
+        description="the customer's link to the ticket's status page; shown only in this answer"
+        " (only a hash is kept)"
+    )
+    created_at: datetime
+    expires_at: datetime
+
+
+class PublicMessage(BaseModel):
+    author: Annotated[Literal["you", "support"], EnumName("MessageAuthor")] = Field(
+        description="the customer, or the shop's support"
+    )
+    author_name: str | None = Field(
+        description="the agent's name where the service shows names, else null"
+    )
+    body: str
+    created_at: datetime
+    created_at_text: str = Field(description="created_at in the customer's language and zone")
+
+
+class PublicPromise(BaseModel):
+    metric: Annotated[SlaMetric, NamedEnum()]
+    status: Annotated[ExpectationStatus, NamedEnum()]
+    due_at: datetime | None
+    text: str = Field(description="the promise and where it stands, in the customer's language")
+
+
+class TicketStatusView(BaseModel):
+    """A ticket as its customer sees it: no internal notes, no internal fields."""
+
+    number: int
+    subject: str
+    status: StatusField
+    status_text: str = Field(description="the status in plain words, in the customer's language")
+    summary: str = Field(description="what the customer can expect now, in one or two sentences")
+    on_track: bool | None = Field(
+        description="false when a promise was broken and not yet kept; null when nothing is owed"
+    )
+    promises: list[PublicPromise]
+    messages: list[PublicMessage] = Field(description="the public conversation, oldest first")
+    can_reply: bool = Field(description="false once the ticket is closed")
+    locale: str = Field(description="the language of the texts (BCP 47)")
+    time_zone: str = Field(description="the IANA time zone the times are written in")
+    created_at: datetime
+
+
+class PublicMessageCreate(Input):
+    body: MessageBody

@@ -1,7 +1,7 @@
 """Ticket lifecycle: every change updates the metric counters and records its event."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -11,26 +11,33 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.customers import service as customers
 from app.events.service import list_events, new_event, record_events
+from app.kit.capabilities import generate_token, hash_token
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
 from app.models import Customer, Event, Order, Ticket, TicketMessage
 from app.orders import service as orders
 from app.sla import service as sla
+from app.sla.schemas import Promised
 from app.sla.types import SlaMetric
 from app.tickets.errors import (
     AlreadyAtTierTwo,
+    StatusLinkNotFound,
     TicketClosed,
     TicketNotFound,
     TicketTransitionNotAllowed,
 )
 from app.tickets.repository import NewTicket, TicketRef, TicketRepository, shown_with_links
 from app.tickets.schemas import (
+    Acknowledgement,
     MessageCreate,
     MessageOut,
+    PublicMessageCreate,
     StatusChangeReason,
+    StatusLinkOut,
     TicketChanges,
     TicketCreate,
+    TicketCreated,
     TicketCreatedData,
     TicketDetail,
     TicketEscalatedData,
@@ -39,9 +46,11 @@ from app.tickets.schemas import (
     TicketMessageCreatedData,
     TicketOut,
     TicketStatusChangedData,
+    TicketStatusView,
     TicketUpdate,
     TicketUpdatedData,
 )
+from app.tickets.status_page import acknowledgement_sentence, status_view
 from app.tickets.vocabulary import (
     AuthorType,
     TicketStatus,
@@ -49,13 +58,19 @@ from app.tickets.vocabulary import (
     apply_status,
     can_transition,
 )
+from app.web.i18n import LanguageDefaults, Wording, wording_for
 
 
 async def create_ticket(
-    session: AsyncSession, body: TicketCreate, actor: Principal, now: datetime
-) -> TicketOut:
+    session: AsyncSession,
+    body: TicketCreate,
+    actor: Principal,
+    now: datetime,
+    defaults: LanguageDefaults = LanguageDefaults(),
+) -> TicketCreated:
     """Written with a few plain statements rather than through the ORM: this is the write
-    e-commerce backends make most, and each ORM flush costs more than its statement."""
+    e-commerce backends make most, and each ORM flush costs more than its statement. The
+    answer and the `ticket.created` event carry the promises in the customer's words."""
     customer = await customers.upsert_customer(session, body.customer, now)
     order = None
     if body.order_external_ref is not None:
@@ -70,9 +85,23 @@ async def create_ticket(
         first_message=body.description,
     ))
     ticket = TicketOut.model_validate({**row, "customer": customer, "order": order})
-    await sla.on_ticket_created(session, ticket, now)
-    await record_events(session, [_event(TicketCreatedData(ticket=ticket), actor, now)])
-    return ticket
+    promised = await sla.on_ticket_created(session, ticket, now)
+    acknowledgement = _acknowledgement(promised, customer, defaults)
+    await record_events(session, [_event(
+        TicketCreatedData(ticket=ticket, expectations=acknowledgement), actor, now
+    )])
+    return TicketCreated(**dict(ticket), expectations=acknowledgement)
+
+
+def _acknowledgement(
+    promised: Promised, customer: Customer, defaults: LanguageDefaults
+) -> Acknowledgement:
+    wording = wording_for([customer.locale, defaults.locale])
+    time_zone = customer.time_zone or defaults.time_zone
+    return Acknowledgement(
+        **dict(promised), locale=wording.tag, time_zone=time_zone,
+        sentence=acknowledgement_sentence(promised, wording, time_zone),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +202,19 @@ async def add_message(
     session: AsyncSession, ref: TicketRef, body: MessageCreate, actor: Principal, now: datetime
 ) -> TicketMessage:
     ticket = await get_ticket(session, ref, lock=True)
+    return await _add_message(session, ticket, body, now, actor_api_key_id=actor.api_key_id)
+
+
+async def _add_message(
+    session: AsyncSession,
+    ticket: Ticket,
+    body: MessageCreate,
+    now: datetime,
+    *,
+    actor_api_key_id: uuid.UUID | None,
+) -> TicketMessage:
+    """The rules of every message, whoever sends it (a shop's key, or the customer on the
+    ticket's status page); the ticket is locked."""
     if ticket.status == TicketStatus.CLOSED:
         raise TicketClosed(f"Ticket {ticket.number} is closed and accepts no messages.")
     if body.author_type == AuthorType.CUSTOMER and not body.public:
@@ -192,14 +234,16 @@ async def add_message(
         session, ticket, author_type=body.author_type, public=body.public, now=now
     )
     await _record_policy_durations(session, ticket)
-    events = [_event(
+    events = [ticket_event(
         TicketMessageCreatedData(
             ticket=shown(ticket), message=MessageOut.model_validate(message)
         ),
-        actor, now,
+        now, actor_api_key_id=actor_api_key_id,
     )]
     if ticket.status != old_status:
-        events.append(await _status_changed(session, ticket, old_status, actor, now))
+        events.append(await _status_changed(
+            session, ticket, old_status, now, actor_api_key_id=actor_api_key_id
+        ))
     await record_events(session, events)
     return message
 
@@ -244,7 +288,9 @@ async def update_ticket(
         ), actor, now)
     ] if changes else []
     if ticket.status != old_status:
-        events.append(await _status_changed(session, ticket, old_status, actor, now))
+        events.append(await _status_changed(
+            session, ticket, old_status, now, actor_api_key_id=actor.api_key_id
+        ))
     await record_events(session, events)
     return ticket
 
@@ -330,13 +376,14 @@ async def _status_changed(
     session: AsyncSession,
     ticket: Ticket,
     old_status: TicketStatus,
-    actor: Principal,
     now: datetime,
+    *,
+    actor_api_key_id: uuid.UUID | None,
 ) -> Event:
     """The SLA's reaction to the new status; the event to record."""
     await sla.on_status_changed(session, ticket, old_status, now)
     changed = TicketStatusChangedData(ticket=shown(ticket), from_=old_status, to=ticket.status)
-    return _event(changed, actor, now)
+    return ticket_event(changed, now, actor_api_key_id=actor_api_key_id)
 
 
 def _event(data: TicketEventData, actor: Principal, now: datetime) -> Event:
@@ -377,3 +424,81 @@ async def close_solved_tickets(
         ), now))
     await record_events(session, events)
     return len(tickets)
+
+
+# The customer's status page: a capability link per ticket.
+
+STATUS_PAGE_PATH = "/v1/public/tickets/"
+MAX_PUBLIC_MESSAGES = 200  # the status page shows the latest of a long conversation
+
+
+def status_page_url(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}{STATUS_PAGE_PATH}{token}"
+
+
+async def create_status_link(
+    session: AsyncSession, ref: TicketRef, now: datetime, *, base_url: str, ttl: timedelta
+) -> StatusLinkOut:
+    """A new link to the ticket's status page; the previous one stops working. The URL is
+    shown once: only the token's hash is stored."""
+    ticket = await get_ticket(session, ref)
+    token = generate_token()
+    expires_at = now + ttl
+    await TicketRepository(session).replace_status_link(
+        ticket.id, token.token_hash, now, expires_at
+    )
+    return StatusLinkOut(
+        url=status_page_url(base_url, token.plaintext), created_at=now, expires_at=expires_at
+    )
+
+
+async def revoke_status_link(session: AsyncSession, ref: TicketRef) -> None:
+    """The ticket's status link stops working (nothing happens if it has none)."""
+    ticket = await get_ticket(session, ref)
+    await TicketRepository(session).delete_status_link(ticket.id)
+
+
+async def _ticket_of_status_token(
+    session: AsyncSession, token: str, now: datetime, *, lock: bool = False
+) -> Ticket:
+    """The ticket of a live link, or one StatusLinkNotFound for unknown, revoked and expired
+    links alike: the same query, the same answer."""
+    ticket = await TicketRepository(session).by_status_token(
+        hash_token(token), now, for_update=lock
+    )
+    if ticket is None:
+        raise StatusLinkNotFound("This status link is unknown, revoked or expired.")
+    return ticket
+
+
+ChooseWording = Callable[[str | None], Wording]
+
+
+async def status_page(
+    session: AsyncSession,
+    token: str,
+    now: datetime,
+    choose_wording: ChooseWording,
+    *,
+    default_time_zone: str,
+    show_agent_names: bool,
+) -> TicketStatusView:
+    """The ticket as its customer sees it, in their language (`choose_wording` is given the
+    customer's locale) and time zone."""
+    ticket = await _ticket_of_status_token(session, token, now)
+    messages = await TicketRepository(session).public_messages(ticket.id, MAX_PUBLIC_MESSAGES)
+    expectations = await sla.expectations(session, ticket, now)
+    return status_view(
+        ticket, messages, expectations, choose_wording(ticket.customer.locale),
+        ticket.customer.time_zone or default_time_zone, show_agent_names=show_agent_names,
+    )
+
+
+async def add_status_page_message(
+    session: AsyncSession, token: str, body: PublicMessageCreate, now: datetime
+) -> TicketMessage:
+    """A message the customer writes on the status page: the same rules as a customer message
+    the shop sends (a solved ticket reopens, a next-response target starts)."""
+    ticket = await _ticket_of_status_token(session, token, now, lock=True)
+    message = MessageCreate(author_type=AuthorType.CUSTOMER, public=True, body=body.body)
+    return await _add_message(session, ticket, message, now, actor_api_key_id=None)

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .acknowledgement import Acknowledgement
 from .action_taken_change import ActionTakenChange
 from .answer_out import AnswerOut
 from .api_key_actor import ApiKeyActor
@@ -27,6 +28,7 @@ from .conditions import Conditions
 from .customer_out import CustomerOut
 from .customer_ref import CustomerRef
 from .customer_summary import CustomerSummary
+from .customer_update import CustomerUpdate
 from .delivery_attempt_out import DeliveryAttemptOut
 from .delivery_calibration import DeliveryCalibration
 from .delivery_estimate import DeliveryEstimate
@@ -63,6 +65,7 @@ from .invitation_created import InvitationCreated
 from .invitation_out import InvitationOut
 from .invited_customer import InvitedCustomer
 from .level import Level
+from .message_author import MessageAuthor
 from .message_create import MessageCreate
 from .message_out import MessageOut
 from .metric_kind import MetricKind
@@ -102,6 +105,9 @@ from .priority_change import PriorityChange
 from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
 from .problem_location import ProblemLocation
+from .promise import Promise
+from .public_message import PublicMessage
+from .public_promise import PublicPromise
 from .public_question import PublicQuestion
 from .public_survey import PublicSurvey
 from .question_spec import QuestionSpec
@@ -117,6 +123,12 @@ from .response_receipt import ResponseReceipt
 from .response_submit import ResponseSubmit
 from .response_submit_answers import ResponseSubmitAnswers
 from .scope import Scope
+from .send_ticket_status_page_message_data_public_message_create import (
+    SendTicketStatusPageMessageDataPublicMessageCreate,
+)
+from .send_ticket_status_page_message_json_public_message_create import (
+    SendTicketStatusPageMessageJsonPublicMessageCreate,
+)
 from .sentiment import Sentiment
 from .sentiment_change import SentimentChange
 from .series import Series
@@ -127,6 +139,7 @@ from .sla_metric import SlaMetric
 from .sla_warning_data import SlaWarningData
 from .sla_warning_event import SlaWarningEvent
 from .status_change_reason import StatusChangeReason
+from .status_link_out import StatusLinkOut
 from .summary import Summary
 from .survey_invitation_created_data import SurveyInvitationCreatedData
 from .survey_invitation_created_event import SurveyInvitationCreatedEvent
@@ -151,6 +164,7 @@ from .template_update import TemplateUpdate
 from .test_delivery_result import TestDeliveryResult
 from .ticket_changes import TicketChanges
 from .ticket_create import TicketCreate
+from .ticket_created import TicketCreated
 from .ticket_created_data import TicketCreatedData
 from .ticket_created_event import TicketCreatedEvent
 from .ticket_detail import TicketDetail
@@ -162,6 +176,7 @@ from .ticket_out import TicketOut
 from .ticket_status import TicketStatus
 from .ticket_status_changed_data import TicketStatusChangedData
 from .ticket_status_changed_event import TicketStatusChangedEvent
+from .ticket_status_view import TicketStatusView
 from .ticket_update import TicketUpdate
 from .ticket_updated_data import TicketUpdatedData
 from .ticket_updated_event import TicketUpdatedEvent
@@ -176,6 +191,7 @@ from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
 from .weekday import Weekday
 
 __all__ = (
+    "Acknowledgement",
     "ActionTakenChange",
     "AnswerOut",
     "ApiKeyActor",
@@ -203,6 +219,7 @@ __all__ = (
     "CustomerOut",
     "CustomerRef",
     "CustomerSummary",
+    "CustomerUpdate",
     "DeliveryAttemptOut",
     "DeliveryCalibration",
     "DeliveryEstimate",
@@ -239,6 +256,7 @@ __all__ = (
     "InvitationOut",
     "InvitedCustomer",
     "Level",
+    "MessageAuthor",
     "MessageCreate",
     "MessageOut",
     "MetricKind",
@@ -278,6 +296,9 @@ __all__ = (
     "Problem",
     "ProblemErrorsItem",
     "ProblemLocation",
+    "Promise",
+    "PublicMessage",
+    "PublicPromise",
     "PublicQuestion",
     "PublicSurvey",
     "QuestionSpec",
@@ -293,6 +314,8 @@ __all__ = (
     "ResponseSubmit",
     "ResponseSubmitAnswers",
     "Scope",
+    "SendTicketStatusPageMessageDataPublicMessageCreate",
+    "SendTicketStatusPageMessageJsonPublicMessageCreate",
     "Sentiment",
     "SentimentChange",
     "Series",
@@ -303,6 +326,7 @@ __all__ = (
     "SlaWarningData",
     "SlaWarningEvent",
     "StatusChangeReason",
+    "StatusLinkOut",
     "Summary",
     "SurveyInvitationCreatedData",
     "SurveyInvitationCreatedEvent",
@@ -327,6 +351,7 @@ __all__ = (
     "TestDeliveryResult",
     "TicketChanges",
     "TicketCreate",
+    "TicketCreated",
     "TicketCreatedData",
     "TicketCreatedEvent",
     "TicketDetail",
@@ -338,6 +363,7 @@ __all__ = (
     "TicketStatus",
     "TicketStatusChangedData",
     "TicketStatusChangedEvent",
+    "TicketStatusView",
     "TicketUpdate",
     "TicketUpdatedData",
     "TicketUpdatedEvent",

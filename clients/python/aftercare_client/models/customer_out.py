@@ -19,6 +19,8 @@ class CustomerOut:
         external_ref (str):
         email (None | str):
         name (None | str):
+        locale (None | str): BCP 47; null: the service's default applies
+        time_zone (None | str): IANA; null: the service's default applies
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -27,6 +29,8 @@ class CustomerOut:
     external_ref: str
     email: None | str
     name: None | str
+    locale: None | str
+    time_zone: None | str
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -42,6 +46,12 @@ class CustomerOut:
         name: None | str
         name = self.name
 
+        locale: None | str
+        locale = self.locale
+
+        time_zone: None | str
+        time_zone = self.time_zone
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -54,6 +64,8 @@ class CustomerOut:
                 "external_ref": external_ref,
                 "email": email,
                 "name": name,
+                "locale": locale,
+                "time_zone": time_zone,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -82,6 +94,20 @@ class CustomerOut:
 
         name = _parse_name(d.pop("name"))
 
+        def _parse_locale(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        locale = _parse_locale(d.pop("locale"))
+
+        def _parse_time_zone(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -91,6 +117,8 @@ class CustomerOut:
             external_ref=external_ref,
             email=email,
             name=name,
+            locale=locale,
+            time_zone=time_zone,
             created_at=created_at,
             updated_at=updated_at,
         )

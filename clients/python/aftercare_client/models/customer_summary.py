@@ -18,12 +18,16 @@ class CustomerSummary:
         external_ref (str):
         email (None | str):
         name (None | str):
+        locale (None | str): BCP 47; null: the service's default applies
+        time_zone (None | str): IANA; null: the service's default applies
     """
 
     id: UUID
     external_ref: str
     email: None | str
     name: None | str
+    locale: None | str
+    time_zone: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +41,12 @@ class CustomerSummary:
         name: None | str
         name = self.name
 
+        locale: None | str
+        locale = self.locale
+
+        time_zone: None | str
+        time_zone = self.time_zone
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -45,6 +55,8 @@ class CustomerSummary:
                 "external_ref": external_ref,
                 "email": email,
                 "name": name,
+                "locale": locale,
+                "time_zone": time_zone,
             }
         )
 
@@ -71,11 +83,27 @@ class CustomerSummary:
 
         name = _parse_name(d.pop("name"))
 
+        def _parse_locale(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        locale = _parse_locale(d.pop("locale"))
+
+        def _parse_time_zone(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone"))
+
         customer_summary = cls(
             id=id,
             external_ref=external_ref,
             email=email,
             name=name,
+            locale=locale,
+            time_zone=time_zone,
         )
 
         customer_summary.additional_properties = d

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.acknowledgement import Acknowledgement
     from ..models.ticket_out import TicketOut
 
 
@@ -19,19 +20,24 @@ class TicketCreatedData:
 
     Attributes:
         ticket (TicketOut):
+        expectations (Acknowledgement): What a new ticket's customer can be told at once, ready to send.
     """
 
     ticket: TicketOut
+    expectations: Acknowledgement
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         ticket = self.ticket.to_dict()
+
+        expectations = self.expectations.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "ticket": ticket,
+                "expectations": expectations,
             }
         )
 
@@ -39,13 +45,17 @@ class TicketCreatedData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.acknowledgement import Acknowledgement  # noqa: PLC0415
         from ..models.ticket_out import TicketOut  # noqa: PLC0415
 
         d = dict(src_dict)
         ticket = TicketOut.from_dict(d.pop("ticket"))
 
+        expectations = Acknowledgement.from_dict(d.pop("expectations"))
+
         ticket_created_data = cls(
             ticket=ticket,
+            expectations=expectations,
         )
 
         ticket_created_data.additional_properties = d

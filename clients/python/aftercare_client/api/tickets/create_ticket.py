@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.ticket_create import TicketCreate
-from ...models.ticket_out import TicketOut
+from ...models.ticket_created import TicketCreated
 from ...types import UNSET, Response, Unset
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | TicketOut | None:
+) -> Problem | TicketCreated | None:
     if response.status_code == 201:
-        response_201 = TicketOut.from_dict(response.json())
+        response_201 = TicketCreated.from_dict(response.json())
 
         return response_201
 
@@ -84,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TicketOut]:
+) -> Response[Problem | TicketCreated]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,10 +98,13 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: TicketCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Problem | TicketOut]:
+) -> Response[Problem | TicketCreated]:
     """Create Ticket
 
-     Open a ticket; `description` becomes the customer's first message.
+     Open a ticket; `description` becomes the customer's first message. The answer's
+    `expectations` say what was promised (first response, resolution, each on business or
+    calendar time) with a `sentence` to send the customer, in their `locale` and `time_zone`
+    (or the defaults).
 
     Args:
         idempotency_key (None | str | Unset): a unique key per logical request (1-255 visible
@@ -114,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TicketOut]
+        Response[Problem | TicketCreated]
     """
 
     kwargs = _get_kwargs(
@@ -134,10 +137,13 @@ def sync(
     client: AuthenticatedClient,
     body: TicketCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> Problem | TicketOut | None:
+) -> Problem | TicketCreated | None:
     """Create Ticket
 
-     Open a ticket; `description` becomes the customer's first message.
+     Open a ticket; `description` becomes the customer's first message. The answer's
+    `expectations` say what was promised (first response, resolution, each on business or
+    calendar time) with a `sentence` to send the customer, in their `locale` and `time_zone`
+    (or the defaults).
 
     Args:
         idempotency_key (None | str | Unset): a unique key per logical request (1-255 visible
@@ -150,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TicketOut
+        Problem | TicketCreated
     """
 
     return sync_detailed(
@@ -165,10 +171,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: TicketCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Problem | TicketOut]:
+) -> Response[Problem | TicketCreated]:
     """Create Ticket
 
-     Open a ticket; `description` becomes the customer's first message.
+     Open a ticket; `description` becomes the customer's first message. The answer's
+    `expectations` say what was promised (first response, resolution, each on business or
+    calendar time) with a `sentence` to send the customer, in their `locale` and `time_zone`
+    (or the defaults).
 
     Args:
         idempotency_key (None | str | Unset): a unique key per logical request (1-255 visible
@@ -181,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TicketOut]
+        Response[Problem | TicketCreated]
     """
 
     kwargs = _get_kwargs(
@@ -199,10 +208,13 @@ async def asyncio(
     client: AuthenticatedClient,
     body: TicketCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> Problem | TicketOut | None:
+) -> Problem | TicketCreated | None:
     """Create Ticket
 
-     Open a ticket; `description` becomes the customer's first message.
+     Open a ticket; `description` becomes the customer's first message. The answer's
+    `expectations` say what was promised (first response, resolution, each on business or
+    calendar time) with a `sentence` to send the customer, in their `locale` and `time_zone`
+    (or the defaults).
 
     Args:
         idempotency_key (None | str | Unset): a unique key per logical request (1-255 visible
@@ -215,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TicketOut
+        Problem | TicketCreated
     """
 
     return (
