@@ -54,6 +54,7 @@ from app.sla.rules import (
     TicketAttributes,
     policy_matches,
 )
+from app.sla.schemas import Promise, Promised
 from app.surveys.questions import (
     NormalisedAnswer,
     QuestionSpec,
@@ -61,7 +62,9 @@ from app.surveys.questions import (
     is_low_score,
     validate_answers,
 )
+from app.tickets.status_page import acknowledgement_sentence
 from app.tickets.vocabulary import DONE_STATUSES, Channel, Priority, Tier
+from app.web.i18n import wording_for
 
 HOUR = 3_600.0
 MINUTE = 60.0
@@ -541,8 +544,9 @@ class DemoData:
             created,
         )
         if created >= self.event_since:
+            created_data = {"ticket": shown, "expectations": _acknowledgement(state.targets)}
             rows["events"].append(self._event(
-                EventType.TICKET_CREATED, created, {"ticket": shown}, "ticket", ticket_id
+                EventType.TICKET_CREATED, created, created_data, "ticket", ticket_id
             ))
         for target in state.breaches:
             if target.breached_at is not None and target.breached_at >= self.event_since:
@@ -908,6 +912,7 @@ class DemoData:
                 "id": str(self.customers.ids[customer]),
                 "external_ref": self.customers.refs[customer],
                 "email": self.customers.emails[customer], "name": self.customers.names[customer],
+                "locale": None, "time_zone": None,
             },
             "order": None if order is None else {
                 "id": str(self.orders.ids[order]), "external_ref": self.orders.refs[order],
@@ -1006,3 +1011,25 @@ def _until_monday(seconds: float) -> float:
 
 def _ascii(text: str) -> str:
     return text.replace("ü", "ue").replace("ö", "oe").replace("ä", "ae")
+
+
+def _acknowledgement(targets: Sequence[Target]) -> dict[str, Any]:
+    """What ticket.created carries as `expectations`: the first targets' promises, and the
+    sentence in English and UTC (demo customers have no locale or time zone)."""
+    def promise(metric: str) -> Promise | None:
+        target = next((t for t in targets if t.metric == metric), None)
+        if target is None:
+            return None
+        due_at = datetime.fromtimestamp(target.due_at, UTC)
+        return Promise(due_at=due_at, business_hours=target.business_hours)
+
+    policy_name = targets[0].policy_name if targets else None
+    promised = Promised(
+        policy_name=policy_name, first_response=promise("first_response"),
+        resolution=promise("resolution"),
+    )
+    wording = wording_for(["en"])
+    return {
+        **promised.model_dump(mode="json"), "locale": wording.tag, "time_zone": "UTC",
+        "sentence": acknowledgement_sentence(promised, wording, "UTC"),
+    }
