@@ -11,13 +11,14 @@ import httpx
 import pytest
 from sqlalchemy import select, text
 
-from app.demo.generate import COLUMNS, DemoData, Template
+from app.demo.generate import COLUMNS, SHIPPING_LANES, DemoData, Template
 from app.demo.seed import DemoRefusedError, _policy, seed_demo
 from app.events.schemas import EventOut, as_recorded
 from app.kit.db import Database
 from app.kit.migrations import PROJECT_ROOT
 from app.models import Event
 from app.surveys.builtins import BUILTIN_TEMPLATES
+from tests.support.clock import MutableClock
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 # The Default policy of the SLA migration; the suite's cleanup removes it between tests.
@@ -312,3 +313,30 @@ async def test_every_demo_event_is_valid_for_its_type(
     assert {event.type for event in events} >= {"ticket.created", "sla.breached"}
     for event in events:
         EventOut.model_validate(as_recorded(event).model_dump())  # raises if its model refuses
+
+
+async def test_shipping_lanes_have_distinct_transit_times_to_estimate_and_calibrate(
+    seeded: dict[str, int], client: httpx.AsyncClient, admin_headers: dict[str, str],
+    clock: MutableClock,
+) -> None:
+    clock.set(NOW)
+    period = {"from": (NOW - timedelta(days=180)).isoformat(), "to": NOW.isoformat()}
+    response = await client.get(
+        "/v1/metrics/delivery-calibration", params=period, headers=admin_headers
+    )
+    assert response.status_code == 200, response.text
+    medians = {
+        (row["carrier"], row["service_level"], row["destination_country"]):
+        row["observed"]["p50_seconds"]
+        for row in response.json()["rows"]
+    }
+    lanes = {(lane.carrier, lane.service_level, lane.country): lane for lane in SHIPPING_LANES}
+    assert set(medians) == set(lanes)
+    # dhl standard DE is the busiest lane: its observed median is its distribution's (30 h).
+    assert medians["dhl", "standard", "DE"] == pytest.approx(30 * 3600, rel=0.2)
+    assert len(set(medians.values())) == len(lanes)
+    estimate = (await client.get("/v1/delivery-estimates", headers=admin_headers, params={
+        "carrier": "dhl", "service_level": "standard", "destination": "DE",
+    })).json()
+    assert estimate["level"] == "carrier+service_level+destination"
+    assert estimate["promise_seconds"] > medians["dhl", "standard", "DE"]

@@ -4,9 +4,13 @@ What it builds (N = the number of tickets):
 
 - customers (about 0.3 N), each known from a first order; about half buy again, every 5 weeks
   on average, so retention is meaningful;
-- orders (about 0.8 N) over the last 240 days, with a delivery promise 2-6 days out: about 90 %
-  delivered in time, 8 % late, 2 % never delivered; promises that passed undelivered carry
-  `overdue_notified_at` as the worker's overdue watch would have set it;
+- orders (about 0.8 N) over the last 240 days, each shipped on a lane (carrier, service level,
+  destination: `SHIPPING_LANES`) within a day and a bit, with transit times drawn from the
+  lane's own log-normal distribution and the lane's promise (some lanes promise more than they
+  keep, so the estimates, the calibration and the at-risk watch differ between lanes); 3 %
+  cancelled, 2 % of the rest never delivered; promises that passed undelivered carry
+  `overdue_notified_at` as the worker's overdue watch would have set it, and orders still in
+  transit are due for the at-risk watch (`risk_check_at` now);
 - tickets over the last 180 days (more on weekdays and office hours, growing volume), across
   channels and priorities; about 70 % about one of the customer's orders. Each ticket's life
   (replies, pending and on-hold pauses, escalations, solves, reopens, auto-close) is replayed
@@ -74,6 +78,36 @@ EVENT_DAYS = 7
 INVITATION_TTL_DAYS = 28  # the default SURVEY_INVITATION_TTL_DAYS
 INVITE_DELAY = 60 * MINUTE  # the default SURVEY_INVITE_DELAY_MINUTES
 
+@dataclass(frozen=True, slots=True)
+class ShippingLane:
+    """Who carries where, how long it takes (log-normal: median and spread) and what the shop
+    promises (days after the order's day, at 18:00)."""
+
+    carrier: str
+    service_level: str
+    country: str
+    weight: int
+    median_hours: float
+    sigma: float
+    promise_days: int
+
+
+SHIPPING_LANES = (
+    ShippingLane("dhl", "standard", "DE", 40, 30, 0.35, 3),
+    ShippingLane("dhl", "express", "DE", 12, 16, 0.25, 2),
+    ShippingLane("dhl", "standard", "AT", 8, 52, 0.40, 4),
+    ShippingLane("ups", "standard", "FR", 10, 70, 0.45, 5),
+    ShippingLane("ups", "express", "FR", 5, 28, 0.30, 3),
+    ShippingLane("gls", "economy", "DE", 15, 60, 0.60, 3),  # promises more than it keeps
+    ShippingLane("postnl", "standard", "NL", 10, 44, 0.50, 3),
+)
+TRACKING_URLS = {
+    "dhl": "https://www.dhl.com/track?tracking-id=",
+    "ups": "https://www.ups.com/track?tracknum=",
+    "gls": "https://gls-group.com/track/",
+    "postnl": "https://postnl.nl/tracktrace/?B=",
+}
+
 Row = tuple[Any, ...]
 Rows = dict[str, list[Row]]
 
@@ -82,6 +116,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "orders": (
         "id", "external_ref", "customer_id", "status", "placed_at", "amount", "currency",
         "promised_delivery_at", "delivered_at", "overdue_notified_at", "created_at", "updated_at",
+        "carrier", "service_level", "destination_country", "shipped_at", "tracking_number",
+        "tracking_url", "risk_check_at",
     ),
     "tickets": (
         "id", "number", "subject", "status", "priority", "channel", "tier", "customer_id",
@@ -420,29 +456,33 @@ class DemoData:
             Decimal("0.01")
         )
         currency = rng.choices(("EUR", "USD", "GBP"), (70, 20, 10))[0]
-        promised: float | None = _at_hour(placed + rng.randint(2, 6) * DAY, 18)
+        lane = rng.choices(SHIPPING_LANES, [lane.weight for lane in SHIPPING_LANES])[0]
+        promised: float | None = _at_hour(placed + lane.promise_days * DAY, 18)
         delivered: float | None = None
         notified: float | None = None
+        shipped: float | None = placed + rng.uniform(2 * HOUR, 28 * HOUR)
+        tracking: str | None = f"{lane.carrier.upper()}{number:010d}"
+        watch_from: float | None = None
         updated = placed
         if rng.random() < 0.03:
-            status, promised = "cancelled", None
+            status, promised, shipped, tracking = "cancelled", None, None, None
             updated = min(now, placed + rng.uniform(MINUTE, DAY))
         else:
             assert promised is not None
-            outcome = rng.random()
-            if outcome < 0.90:
-                arrival = max(placed + DAY, promised - rng.uniform(0, 2 * DAY))
-            elif outcome < 0.98:
-                arrival = promised + rng.uniform(2 * HOUR, 5 * DAY)
-            else:
-                arrival = None  # lost
+            assert shipped is not None
+            transit = lane.median_hours * HOUR * math.exp(rng.gauss(0, lane.sigma))
+            arrival = None if rng.random() < 0.02 else shipped + transit  # or lost
             if arrival is not None and arrival <= now:
                 delivered, updated = arrival, arrival
                 status = "returned" if rng.random() < 0.04 else "delivered"
+            elif shipped <= now:
+                status, updated = "shipped", shipped
             else:
-                status = "shipped" if placed + DAY <= now else "paid"
+                status, shipped, tracking = "paid", None, None
             if promised <= now and (delivered is None or delivered > promised):
                 notified = promised + rng.uniform(0.1, 1.5)  # the overdue watch, next tick
+            elif delivered is None:
+                watch_from = now  # the at-risk watch looks at it on its next tick
         self.orders.placed.append(placed)
         self.orders.customer.append(customer)
         self.orders.ids.append(order_id)
@@ -452,6 +492,12 @@ class DemoData:
         return (
             order_id, ref, self.customers.ids[customer], status, ts(placed), amount, currency,
             opt_ts(promised), opt_ts(delivered), opt_ts(notified), ts(placed), ts(updated),
+            None if status == "cancelled" else lane.carrier,
+            None if status == "cancelled" else lane.service_level,
+            None if status == "cancelled" else lane.country,
+            opt_ts(shipped), tracking,
+            None if tracking is None else TRACKING_URLS[lane.carrier] + tracking,
+            opt_ts(watch_from),
         )
 
     def overdue_events(self) -> Rows:

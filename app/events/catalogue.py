@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from app.events.types import EventData, EventType
 from app.feedback.schemas import FeedbackCreatedData, FeedbackUpdatedData
-from app.orders.schemas import OrderDeliveryOverdueData
+from app.orders.schemas import OrderDeliveryAtRiskData, OrderDeliveryOverdueData
 from app.surveys.schemas import (
     SurveyInvitationCreatedData,
     SurveyReminderDueData,
@@ -46,6 +46,7 @@ PAYLOADS: tuple[type[EventData], ...] = (
     SlaWarningData,
     SlaBreachedData,
     OrderDeliveryOverdueData,
+    OrderDeliveryAtRiskData,
     SurveyInvitationCreatedData,
     SurveyResponseReceivedData,
     SurveyReminderDueData,

@@ -17,6 +17,7 @@ class EventType(StrEnum):
     SLA_WARNING = "sla.warning"
     SLA_BREACHED = "sla.breached"
     ORDER_DELIVERY_OVERDUE = "order.delivery_overdue"
+    ORDER_DELIVERY_AT_RISK = "order.delivery_at_risk"
     SURVEY_INVITATION_CREATED = "survey.invitation_created"
     SURVEY_RESPONSE_RECEIVED = "survey.response_received"
     SURVEY_REMINDER_DUE = "survey.reminder_due"

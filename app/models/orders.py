@@ -25,6 +25,11 @@ class Order(UUIDPrimaryKey, Base):
                 "delivered_at IS NULL AND overdue_notified_at IS NULL AND status <> 'cancelled'"
             ),
         ),
+        # The at-risk watch claims orders whose next look is due: O(due), not O(open orders).
+        Index(
+            "ix_orders_risk_watch", "risk_check_at",
+            postgresql_where=text("risk_check_at IS NOT NULL"),
+        ),
         # Transit-time history per lane, latest first.
         Index(
             "ix_orders_transit_history",
@@ -49,6 +54,10 @@ class Order(UUIDPrimaryKey, Base):
     tracking_url: Mapped[str | None] = mapped_column(String(2048))
     delivered_at: Mapped[datetime | None]
     overdue_notified_at: Mapped[datetime | None]
+    # The at-risk watch: when to look at the order next (null: not watched), and when
+    # order.delivery_at_risk was emitted for its current promise.
+    risk_check_at: Mapped[datetime | None]
+    at_risk_notified_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
 

@@ -137,3 +137,51 @@ def days_label(fewest: int, most: int, *, business: bool = True) -> str:
     """"3-5 business days", "1 business day", "2-4 days"."""
     unit = ("business day" if business else "day") + ("" if fewest == most == 1 else "s")
     return f"{most} {unit}" if fewest == most else f"{fewest}-{most} {unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    """How likely an order is to arrive by its promise."""
+
+    probability: float
+    expected_seconds: float | None  # the conditional median of T (None: none took this long)
+    at_risk: bool
+
+
+def risk_in_transit(transit: Transit, elapsed: float, budget: float, threshold: float) -> Risk:
+    """An order `elapsed` into its transit, with `budget` from its shipment to its promise.
+    When no comparable parcel took as long as this one already has, its chance is taken as 0."""
+    probability = conditional_on_time(transit, elapsed, budget)
+    chance = 0.0 if probability is None else probability
+    return Risk(chance, conditional_median(transit, elapsed), chance < threshold)
+
+
+def risk_before_shipment(transit: Transit, remaining: float, threshold: float) -> Risk:
+    """An order not shipped yet, were it shipped now with `remaining` left to its promise."""
+    chance = share_within(transit, remaining) or 0.0
+    return Risk(chance, quantile(transit, 0.5), chance < threshold)
+
+
+def risk_starts_after(transit: Transit, budget: float, threshold: float) -> float:
+    """The elapsed transit time from which P(T <= budget | T > elapsed) < threshold.
+
+    With F the observed CDF, the chance is below the threshold exactly when
+    F(elapsed) > (F(budget) - threshold) / (1 - threshold) (or the promise has passed): F never
+    decreases, so once an order is at risk it stays so, and the moment it becomes so is 0, one
+    of the observed times, or the promise. A watch can sleep until then.
+    """
+    values = transit.seconds
+
+    def at_risk(elapsed: float) -> bool:
+        return risk_in_transit(transit, elapsed, budget, threshold).at_risk
+
+    if not values or at_risk(0.0):
+        return 0.0
+    low, high = 0, len(values) - 1  # at the longest observed time, nothing is left: at risk
+    while low < high:
+        middle = (low + high) // 2
+        if at_risk(values[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return min(values[low], budget)

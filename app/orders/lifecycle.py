@@ -83,6 +83,18 @@ def state_errors(
     return [(name, error) for name, error in found if error is not None]
 
 
+def watched_for_risk(
+    status: OrderStatus, promised_delivery_at: datetime | None, delivered_at: datetime | None
+) -> bool:
+    """Whether the at-risk watch looks at the order: it has a promise and may still keep it
+    (not delivered, returned or cancelled)."""
+    return (
+        promised_delivery_at is not None
+        and delivered_at is None
+        and status not in DELIVERED_STATUSES | {OrderStatus.CANCELLED}
+    )
+
+
 def shipped_at_error(status: OrderStatus, shipped_at: datetime | None) -> str | None:
     if shipped_at is not None and status not in SHIPPED_STATUSES | {OrderStatus.CANCELLED}:
         return f"a {status} order has no shipped_at; report it as shipped"

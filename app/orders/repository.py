@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     ColumnElement,
+    Select,
     case,
     func,
     literal_column,
@@ -63,6 +64,13 @@ class PromiseCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class RiskLook:
+    order_id: uuid.UUID
+    next_check_at: datetime | None
+    notified_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class OverdueOrder:
     order: Order
     customer_external_ref: str
@@ -73,11 +81,12 @@ class OrderRepository:
         self.session = session
 
     async def upsert(
-        self, external_ref: str, body: OrderUpsert, customer_id: uuid.UUID, now: datetime
+        self, external_ref: str, body: OrderUpsert, customer_id: uuid.UUID, now: datetime,
+        *, risk_check_at: datetime | None,
     ) -> tuple[uuid.UUID, bool] | None:
         """Insert or update by the shop's reference; True when the order is new. None (and
         nothing written) when the order exists and its status may not become the one sent."""
-        values = body.model_dump(exclude={"customer"})
+        values = {**body.model_dump(exclude={"customer"}), "risk_check_at": risk_check_at}
         excluded = insert(Order).excluded
         status_may_follow = or_(
             Order.status == excluded.status,
@@ -96,6 +105,9 @@ class OrderRepository:
                     # A new promise is watched afresh: it may become overdue again.
                     "overdue_notified_at": case(
                         (promise_moved, None), else_=Order.overdue_notified_at
+                    ),
+                    "at_risk_notified_at": case(
+                        (promise_moved, None), else_=Order.at_risk_notified_at
                     ),
                     "updated_at": now,
                 },
@@ -175,6 +187,19 @@ class OrderRepository:
             .execution_options(synchronize_session=False)
         )
 
+    async def claim_risk_checks(self, now: datetime, limit: int) -> list[OverdueOrder]:
+        rows = (await self.session.execute(risk_claim_statement(now, limit))).tuples()
+        return [OverdueOrder(order, customer_ref) for order, customer_ref in rows]
+
+    async def set_risk_checks(self, looks: Sequence[RiskLook]) -> None:
+        """Each order's next look (None: no longer watched) and, when reported, the time."""
+        if looks:
+            await self.session.execute(update(Order), [
+                {"id": look.order_id, "risk_check_at": look.next_check_at,
+                 "at_risk_notified_at": look.notified_at}
+                for look in looks
+            ])
+
     async def recent_deliveries(
         self, lane: Lane, since: datetime, limit: int
     ) -> list[Delivery]:
@@ -238,3 +263,16 @@ def _delivery(
     assert shipped_at is not None  # _HAS_TRANSIT
     assert delivered_at is not None
     return Delivery(Lane(carrier, service, country), shipped_at, delivered_at)
+
+
+def risk_claim_statement(now: datetime, limit: int) -> Select[Order, str]:
+    """Orders whose next look is due, oldest first, skipping those another worker holds
+    (ix_orders_risk_watch)."""
+    return (
+        select(Order, Customer.external_ref)
+        .join(Customer, Customer.id == Order.customer_id)
+        .where(Order.risk_check_at <= now)
+        .order_by(Order.risk_check_at)
+        .limit(limit)
+        .with_for_update(of=Order, skip_locked=True)
+    )

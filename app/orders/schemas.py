@@ -273,3 +273,32 @@ class OrderDeliveryOverdueData(EventData):
     status: Annotated[OrderStatus, NamedEnum()]
     placed_at: datetime
     promised_delivery_at: datetime
+
+
+class OrderDeliveryAtRiskData(EventData):
+    """An order will likely miss its promised delivery: from the transit times of comparable
+    deliveries, its chance to arrive by the promise fell below the threshold (recorded once per
+    promise, before it passes; a new promise re-arms it)."""
+
+    event_type = EventType.ORDER_DELIVERY_AT_RISK
+    order_id: uuid.UUID
+    external_ref: str
+    customer_external_ref: str
+    status: Annotated[OrderStatus, NamedEnum()]
+    carrier: str | None
+    service_level: str | None
+    destination_country: str | None
+    shipped_at: datetime | None = Field(description="null: not shipped yet")
+    tracking_url: str | None
+    promised_delivery_at: datetime
+    probability: float = Field(
+        ge=0, le=1,
+        description="in transit, P(T <= promise | T > elapsed); not shipped, the chance a"
+        " shipment now would make it",
+    )
+    threshold: float = Field(description="AFTERCARE_DELIVERY_AT_RISK_THRESHOLD")
+    expected_delivery_at: datetime | None = Field(
+        description="the median arrival of comparable parcels that took as long (null: none did)"
+    )
+    level: Annotated[Level, NamedEnum()] = Field(description="the comparison that answered")
+    sample_size: int = Field(description="comparable deliveries at that level")

@@ -23,6 +23,7 @@ from app.orders.lifecycle import (
     shipment_facts_of_cancelled,
     state_errors,
     transition_refusal,
+    watched_for_risk,
 )
 from app.orders.repository import OrderRepository, OverdueOrder
 from app.orders.schemas import (
@@ -46,7 +47,10 @@ async def upsert_order(
     ))
     customer = await customers.upsert_customer(session, body.customer, now)
     orders = OrderRepository(session)
-    written = await orders.upsert(external_ref, body, customer.id, now)
+    watched = watched_for_risk(body.status, body.promised_delivery_at, body.delivered_at)
+    written = await orders.upsert(
+        external_ref, body, customer.id, now, risk_check_at=now if watched else None
+    )
     order = await orders.by_external_ref(external_ref)
     assert order is not None
     if written is None:
@@ -72,11 +76,14 @@ async def update_order(
     _check_shipping(status, changes, shipped, delivered)
     _refuse_contradictions(state_errors(status, order.placed_at, promised, delivered, shipped))
     if promised != order.promised_delivery_at:
-        order.overdue_notified_at = None  # a new promise is watched afresh
+        # A new promise is watched afresh: it may become at risk, then overdue, again.
+        order.overdue_notified_at = None
+        order.at_risk_notified_at = None
     for name, value in changes.items():
         setattr(order, name, value)
     if changes:
         order.updated_at = now
+        order.risk_check_at = now if watched_for_risk(status, promised, delivered) else None
     await session.flush()
     return order
 

@@ -22,13 +22,14 @@ from app.events.types import EventData, EventType
 from app.kit.db import Database
 from app.kit.jobs import JobContext
 from app.models import Customer, Event
-from app.orders.tasks import watch_overdue_deliveries
+from app.orders.tasks import DeliveryRiskWatch, watch_overdue_deliveries
 from app.sla.tasks import sweep_sla_targets
 from app.surveys.tasks import remind_unanswered_invitations
 from app.tickets.service import close_solved_tickets
 from app.webhooks.delivery import disable_endpoint
 from tests.conftest import MakeKey
 from tests.factories import (
+    add_deliveries,
     add_order,
     add_policy,
     answer_survey,
@@ -43,7 +44,7 @@ from tests.support.api import bearer
 from tests.support.clock import MutableClock
 
 DOCUMENT = json.loads((Path(__file__).parents[2] / "openapi" / "openapi.json").read_text())
-DAY, MINUTE = timedelta(days=1), timedelta(minutes=1)
+DAY, HOUR, MINUTE = timedelta(days=1), timedelta(hours=1), timedelta(minutes=1)
 
 
 @dataclass
@@ -87,6 +88,18 @@ async def an_overdue_delivery(flow: Flow) -> None:
     assert await watch_overdue_deliveries(flow.jobs) == 1
 
 
+async def a_delivery_at_risk(flow: Flow) -> None:
+    now = flow.clock.now()
+    await add_deliveries(flow.database, flow.customer, ("dhl", "express", "DE"), now - 9 * DAY,
+                         [hours * HOUR for hours in range(1, 41)])
+    await add_order(
+        flow.database, flow.customer, "ord-at-risk", now - 2 * DAY, status="shipped",
+        carrier="dhl", service_level="express", destination_country="DE",
+        shipped_at=now - 25 * HOUR, promised_delivery_at=now + 5 * HOUR, risk_check_at=now,
+    )
+    assert await DeliveryRiskWatch(flow.jobs.settings)(flow.jobs) == 1
+
+
 async def a_survey_answered_low_and_its_feedback(flow: Flow) -> None:
     invitation = await create_invitation(flow.client, flow.headers)
     answered = await answer_survey(
@@ -116,6 +129,7 @@ async def a_disabled_endpoint(flow: Flow) -> None:
 FLOWS: list[Callable[[Flow], Awaitable[None]]] = [
     tickets_and_their_sla,
     an_overdue_delivery,
+    a_delivery_at_risk,
     a_survey_answered_low_and_its_feedback,
     an_unanswered_survey_reminded,
     a_disabled_endpoint,

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from app.orders.estimates import (
     Level,
+    Risk,
     Transit,
     business_days,
     choose_level,
@@ -18,6 +19,9 @@ from app.orders.estimates import (
     conditional_on_time,
     days_label,
     quantile,
+    risk_before_shipment,
+    risk_in_transit,
+    risk_starts_after,
     share_within,
 )
 from app.sla.business_hours import BusinessCalendar, BusinessInterval
@@ -177,3 +181,28 @@ def test_day_labels() -> None:
     assert days_label(3, 5) == "3-5 business days"
     assert days_label(1, 1) == "1 business day"
     assert days_label(2, 2, business=False) == "2 days"
+
+
+@given(times, st.floats(min_value=0, max_value=30 * DAY),
+       st.floats(min_value=0.01, max_value=0.99))
+def test_an_order_becomes_at_risk_once_and_stays_so(
+    values: list[float], budget: float, threshold: float
+) -> None:
+    """The instant the watch sleeps until is exactly where the chance first drops below the
+    threshold: brute force over every observed time agrees."""
+    transit = Transit.of(values)
+    starts = risk_starts_after(transit, budget, threshold)
+    for elapsed in sorted({0.0, budget, *values}):
+        at_risk = risk_in_transit(transit, elapsed, budget, threshold).at_risk
+        assert at_risk == (elapsed >= starts), (elapsed, starts)
+
+
+def test_risk_for_a_known_history() -> None:
+    transit = Transit.of([float(hours) for hours in range(1, 11)])  # 1..10 h, in hours
+    # Promise at 8 h: P(T <= 8 | T > e) = (8 - e) / (10 - e) for whole e; below 0.5 from e = 7.
+    assert risk_starts_after(transit, 8.0, 0.5) == 7.0
+    assert risk_in_transit(transit, 5.0, 8.0, 0.5) == Risk(0.6, 8.0, False)
+    assert risk_in_transit(transit, 6.0, 8.0, 0.5) == Risk(0.5, 8.0, False)
+    assert risk_in_transit(transit, 7.0, 8.0, 0.5) == Risk(1 / 3, 9.0, True)
+    # Not shipped with 4 h left: 4 of 10 comparable parcels would make it.
+    assert risk_before_shipment(transit, 4.0, 0.5) == Risk(0.4, 5.0, True)

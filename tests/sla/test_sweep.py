@@ -178,7 +178,7 @@ async def test_a_full_batch_reports_a_full_count_so_the_worker_runs_again(
 async def test_the_default_jobs_include_the_sweep_polling_at_its_period(settings: Settings) -> None:
     jobs = {job.name: job for job in default_jobs(settings)}
     assert set(jobs) == {
-        "sla_sweep", "delivery_overdue_watch", "auto_close_solved_tickets",
+        "sla_sweep", "delivery_overdue_watch", "delivery_risk_watch", "auto_close_solved_tickets",
         "purge_idempotency_keys", "invite_solved_tickets", "survey_reminders",
         "deliver_webhooks",
     }

@@ -73,6 +73,8 @@ from .metric_name import MetricName
 from .metric_record import MetricRecord
 from .metric_series import MetricSeries
 from .observed import Observed
+from .order_delivery_at_risk_data import OrderDeliveryAtRiskData
+from .order_delivery_at_risk_event import OrderDeliveryAtRiskEvent
 from .order_delivery_overdue_data import OrderDeliveryOverdueData
 from .order_delivery_overdue_event import OrderDeliveryOverdueEvent
 from .order_out import OrderOut
@@ -264,6 +266,8 @@ __all__ = (
     "MetricRecord",
     "MetricSeries",
     "Observed",
+    "OrderDeliveryAtRiskData",
+    "OrderDeliveryAtRiskEvent",
     "OrderDeliveryOverdueData",
     "OrderDeliveryOverdueEvent",
     "OrderOut",

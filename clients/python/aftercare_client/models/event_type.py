@@ -4,6 +4,7 @@ from enum import StrEnum
 class EventType(StrEnum):
     FEEDBACK_CREATED = "feedback.created"
     FEEDBACK_UPDATED = "feedback.updated"
+    ORDER_DELIVERY_AT_RISK = "order.delivery_at_risk"
     ORDER_DELIVERY_OVERDUE = "order.delivery_overdue"
     SLA_BREACHED = "sla.breached"
     SLA_WARNING = "sla.warning"

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.feedback_created_event import FeedbackCreatedEvent
     from ..models.feedback_updated_event import FeedbackUpdatedEvent
+    from ..models.order_delivery_at_risk_event import OrderDeliveryAtRiskEvent
     from ..models.order_delivery_overdue_event import OrderDeliveryOverdueEvent
     from ..models.sla_breached_event import SlaBreachedEvent
     from ..models.sla_warning_event import SlaWarningEvent
@@ -30,16 +31,17 @@ T = TypeVar("T", bound="PageEventOut")
 class PageEventOut:
     """
     Attributes:
-        items (list[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent |
-            SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent |
-            TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent |
-            TicketUpdatedEvent | WebhookEndpointDisabledEvent]):
+        items (list[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent |
+            SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent |
+            SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent |
+            TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent]):
         next_cursor (None | str):
     """
 
     items: list[
         FeedbackCreatedEvent
         | FeedbackUpdatedEvent
+        | OrderDeliveryAtRiskEvent
         | OrderDeliveryOverdueEvent
         | SlaBreachedEvent
         | SlaWarningEvent
@@ -59,6 +61,7 @@ class PageEventOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.feedback_created_event import FeedbackCreatedEvent  # noqa: PLC0415
         from ..models.feedback_updated_event import FeedbackUpdatedEvent  # noqa: PLC0415
+        from ..models.order_delivery_at_risk_event import OrderDeliveryAtRiskEvent  # noqa: PLC0415
         from ..models.order_delivery_overdue_event import OrderDeliveryOverdueEvent  # noqa: PLC0415
         from ..models.sla_breached_event import SlaBreachedEvent  # noqa: PLC0415
         from ..models.sla_warning_event import SlaWarningEvent  # noqa: PLC0415
@@ -91,6 +94,8 @@ class PageEventOut:
             elif isinstance(items_item_data, SlaBreachedEvent):
                 items_item = items_item_data.to_dict()
             elif isinstance(items_item_data, OrderDeliveryOverdueEvent):
+                items_item = items_item_data.to_dict()
+            elif isinstance(items_item_data, OrderDeliveryAtRiskEvent):
                 items_item = items_item_data.to_dict()
             elif isinstance(items_item_data, SurveyInvitationCreatedEvent):
                 items_item = items_item_data.to_dict()
@@ -125,6 +130,7 @@ class PageEventOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.feedback_created_event import FeedbackCreatedEvent  # noqa: PLC0415
         from ..models.feedback_updated_event import FeedbackUpdatedEvent  # noqa: PLC0415
+        from ..models.order_delivery_at_risk_event import OrderDeliveryAtRiskEvent  # noqa: PLC0415
         from ..models.order_delivery_overdue_event import OrderDeliveryOverdueEvent  # noqa: PLC0415
         from ..models.sla_breached_event import SlaBreachedEvent  # noqa: PLC0415
         from ..models.sla_warning_event import SlaWarningEvent  # noqa: PLC0415
@@ -152,6 +158,7 @@ class PageEventOut:
             ) -> (
                 FeedbackCreatedEvent
                 | FeedbackUpdatedEvent
+                | OrderDeliveryAtRiskEvent
                 | OrderDeliveryOverdueEvent
                 | SlaBreachedEvent
                 | SlaWarningEvent
@@ -247,7 +254,7 @@ class PageEventOut:
                     if not isinstance(data, dict):
                         raise TypeError()
                     componentsschemas_event_out_type_8 = (
-                        SurveyInvitationCreatedEvent.from_dict(data)
+                        OrderDeliveryAtRiskEvent.from_dict(data)
                     )
 
                     return componentsschemas_event_out_type_8
@@ -257,7 +264,7 @@ class PageEventOut:
                     if not isinstance(data, dict):
                         raise TypeError()
                     componentsschemas_event_out_type_9 = (
-                        SurveyResponseReceivedEvent.from_dict(data)
+                        SurveyInvitationCreatedEvent.from_dict(data)
                     )
 
                     return componentsschemas_event_out_type_9
@@ -267,7 +274,7 @@ class PageEventOut:
                     if not isinstance(data, dict):
                         raise TypeError()
                     componentsschemas_event_out_type_10 = (
-                        SurveyReminderDueEvent.from_dict(data)
+                        SurveyResponseReceivedEvent.from_dict(data)
                     )
 
                     return componentsschemas_event_out_type_10
@@ -277,7 +284,7 @@ class PageEventOut:
                     if not isinstance(data, dict):
                         raise TypeError()
                     componentsschemas_event_out_type_11 = (
-                        FeedbackCreatedEvent.from_dict(data)
+                        SurveyReminderDueEvent.from_dict(data)
                     )
 
                     return componentsschemas_event_out_type_11
@@ -287,19 +294,29 @@ class PageEventOut:
                     if not isinstance(data, dict):
                         raise TypeError()
                     componentsschemas_event_out_type_12 = (
-                        FeedbackUpdatedEvent.from_dict(data)
+                        FeedbackCreatedEvent.from_dict(data)
                     )
 
                     return componentsschemas_event_out_type_12
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_out_type_13 = (
+                        FeedbackUpdatedEvent.from_dict(data)
+                    )
+
+                    return componentsschemas_event_out_type_13
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_out_type_13 = (
+                componentsschemas_event_out_type_14 = (
                     WebhookEndpointDisabledEvent.from_dict(data)
                 )
 
-                return componentsschemas_event_out_type_13
+                return componentsschemas_event_out_type_14
 
             items_item = _parse_items_item(items_item_data)
 

@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.feedback_created_event import FeedbackCreatedEvent
 from ...models.feedback_updated_event import FeedbackUpdatedEvent
+from ...models.order_delivery_at_risk_event import OrderDeliveryAtRiskEvent
 from ...models.order_delivery_overdue_event import OrderDeliveryOverdueEvent
 from ...models.problem import Problem
 from ...models.sla_breached_event import SlaBreachedEvent
@@ -44,6 +45,7 @@ def _parse_response(
 ) -> (
     FeedbackCreatedEvent
     | FeedbackUpdatedEvent
+    | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
     | SlaBreachedEvent
     | SlaWarningEvent
@@ -66,6 +68,7 @@ def _parse_response(
         ) -> (
             FeedbackCreatedEvent
             | FeedbackUpdatedEvent
+            | OrderDeliveryAtRiskEvent
             | OrderDeliveryOverdueEvent
             | SlaBreachedEvent
             | SlaWarningEvent
@@ -154,8 +157,8 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_out_type_8 = (
-                    SurveyInvitationCreatedEvent.from_dict(data)
+                componentsschemas_event_out_type_8 = OrderDeliveryAtRiskEvent.from_dict(
+                    data
                 )
 
                 return componentsschemas_event_out_type_8
@@ -165,7 +168,7 @@ def _parse_response(
                 if not isinstance(data, dict):
                     raise TypeError()
                 componentsschemas_event_out_type_9 = (
-                    SurveyResponseReceivedEvent.from_dict(data)
+                    SurveyInvitationCreatedEvent.from_dict(data)
                 )
 
                 return componentsschemas_event_out_type_9
@@ -174,8 +177,8 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_out_type_10 = SurveyReminderDueEvent.from_dict(
-                    data
+                componentsschemas_event_out_type_10 = (
+                    SurveyResponseReceivedEvent.from_dict(data)
                 )
 
                 return componentsschemas_event_out_type_10
@@ -184,7 +187,7 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_out_type_11 = FeedbackCreatedEvent.from_dict(
+                componentsschemas_event_out_type_11 = SurveyReminderDueEvent.from_dict(
                     data
                 )
 
@@ -194,20 +197,30 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_out_type_12 = FeedbackUpdatedEvent.from_dict(
+                componentsschemas_event_out_type_12 = FeedbackCreatedEvent.from_dict(
                     data
                 )
 
                 return componentsschemas_event_out_type_12
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_event_out_type_13 = FeedbackUpdatedEvent.from_dict(
+                    data
+                )
+
+                return componentsschemas_event_out_type_13
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_event_out_type_13 = (
+            componentsschemas_event_out_type_14 = (
                 WebhookEndpointDisabledEvent.from_dict(data)
             )
 
-            return componentsschemas_event_out_type_13
+            return componentsschemas_event_out_type_14
 
         response_200 = _parse_response_200(response.json())
 
@@ -254,6 +267,7 @@ def _build_response(
 ) -> Response[
     FeedbackCreatedEvent
     | FeedbackUpdatedEvent
+    | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
     | SlaBreachedEvent
     | SlaWarningEvent
@@ -283,6 +297,7 @@ def sync_detailed(
 ) -> Response[
     FeedbackCreatedEvent
     | FeedbackUpdatedEvent
+    | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
     | SlaBreachedEvent
     | SlaWarningEvent
@@ -307,7 +322,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
+        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -328,6 +343,7 @@ def sync(
 ) -> (
     FeedbackCreatedEvent
     | FeedbackUpdatedEvent
+    | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
     | SlaBreachedEvent
     | SlaWarningEvent
@@ -353,7 +369,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
+        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
     """
 
     return sync_detailed(
@@ -369,6 +385,7 @@ async def asyncio_detailed(
 ) -> Response[
     FeedbackCreatedEvent
     | FeedbackUpdatedEvent
+    | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
     | SlaBreachedEvent
     | SlaWarningEvent
@@ -393,7 +410,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
+        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -412,6 +429,7 @@ async def asyncio(
 ) -> (
     FeedbackCreatedEvent
     | FeedbackUpdatedEvent
+    | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
     | SlaBreachedEvent
     | SlaWarningEvent
@@ -437,7 +455,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
+        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
     """
 
     return (
