@@ -90,19 +90,15 @@ async def run_sql(database: Database, statements: list[str], **params: int) -> N
             await autocommit.execute(text(statement.replace(":now", NOW_SQL)), params)
 
 
-async def time_ticks(
-    database: Database, settings: Settings, due: int, repeats: int
-) -> list[float]:
+async def tick_once(database: Database, settings: Settings, due: int) -> float:
     context = JobContext(database, FixedClock(), settings)
-    timings = []
-    for _ in range(repeats):
-        watch = DeliveryRiskWatch(settings, batch=due)  # an empty distribution cache
-        started = time.perf_counter()
-        handled = await watch(context)
-        timings.append(time.perf_counter() - started)
-        assert handled == due, handled
-        await run_sql(database, RESTORE)
-    return timings
+    watch = DeliveryRiskWatch(settings, batch=due)  # an empty distribution cache
+    started = time.perf_counter()
+    handled = await watch(context)
+    elapsed = time.perf_counter() - started
+    assert handled == due, handled
+    await run_sql(database, RESTORE)
+    return elapsed
 
 
 async def claim_plan(database: Database, due: int) -> str:
@@ -118,26 +114,18 @@ async def claim_plan(database: Database, due: int) -> str:
     return "\n".join(row[0] for row in rows)
 
 
-async def measure(server_url: str, open_orders: int, due: int, repeats: int) -> tuple[float, str]:
-    url = await recreate_database(server_url, SCRATCH_DATABASE)
+async def prepare(server_url: str, name: str, open_orders: int, due: int) -> Database:
+    url = await recreate_database(server_url, name)
     await asyncio.to_thread(schema.upgrade, url)
     database = Database(url, pool_size=2, max_overflow=2, statement_timeout_ms=0)
-    settings = Settings(environment="test", database_url=url)
-    try:
-        seeding = time.perf_counter()
-        await run_sql(database, SEED, open=open_orders, due=due)
-        print(
-            f"  seeded {open_orders:,} open orders ({due:,} due) in "
-            f"{time.perf_counter() - seeding:.1f} s",
-            flush=True,
-        )
-        timings = await time_ticks(database, settings, due, repeats)
-        plan = await claim_plan(database, due)
-    finally:
-        await database.dispose()
-        await drop_database(server_url, SCRATCH_DATABASE)
-    print("  ticks (ms): " + ", ".join(f"{t * 1000:.1f}" for t in timings), flush=True)
-    return statistics.median(timings), plan
+    seeding = time.perf_counter()
+    await run_sql(database, SEED, open=open_orders, due=due)
+    print(
+        f"  seeded {open_orders:,} open orders ({due:,} due) in "
+        f"{time.perf_counter() - seeding:.1f} s",
+        flush=True,
+    )
+    return database
 
 
 async def main() -> None:
@@ -148,19 +136,29 @@ async def main() -> None:
     parser.add_argument("--large", type=int, default=1_000_000)
     parser.add_argument("--small", type=int, default=10_000)
     parser.add_argument("--due", type=int, default=500)
-    parser.add_argument("--repeats", type=int, default=11)
+    parser.add_argument("--repeats", type=int, default=15)
     args = parser.parse_args()
 
-    results = {}
-    for open_orders in (args.large, args.small):
-        print(f"{open_orders:,} open orders:", flush=True)
-        results[open_orders], plan = await measure(
-            args.server_url, open_orders, args.due, args.repeats
-        )
-        if open_orders == args.large:
-            large_plan = plan
-    large, small = results[args.large], results[args.small]
-    print(f"\nclaim plan with {args.large:,} open orders:\n{large_plan}\n")
+    sizes = {args.large: f"{SCRATCH_DATABASE}_large", args.small: f"{SCRATCH_DATABASE}_small"}
+    databases = {}
+    try:
+        for open_orders, name in sizes.items():
+            databases[open_orders] = await prepare(args.server_url, name, open_orders, args.due)
+        settings = Settings(environment="test")
+        timings: dict[int, list[float]] = {size: [] for size in sizes}
+        for _ in range(args.repeats):  # alternately, so both see the same machine load
+            for open_orders, database in databases.items():
+                timings[open_orders].append(await tick_once(database, settings, args.due))
+        plan = await claim_plan(databases[args.large], args.due)
+    finally:
+        for database in databases.values():
+            await database.dispose()
+        for name in sizes.values():
+            await drop_database(args.server_url, name)
+    for open_orders, ticks in timings.items():
+        print(f"  ticks at {open_orders:,} (ms): " + ", ".join(f"{t * 1000:.0f}" for t in ticks))
+    large, small = statistics.median(timings[args.large]), statistics.median(timings[args.small])
+    print(f"\nclaim plan with {args.large:,} open orders:\n{plan}\n")
     print(f"median tick, {args.due:,} due of {args.large:,} open: {large * 1000:.1f} ms")
     print(f"median tick, {args.due:,} due of {args.small:,} open: {small * 1000:.1f} ms")
     print(f"ratio: {large / small:.2f}")
