@@ -6,6 +6,7 @@ is stored and the other sees it answered.
 """
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,6 +35,7 @@ from app.surveys.schemas import (
     SurveyResponseReceivedData,
 )
 from app.surveys.service import template_texts
+from app.surveys.texts import TemplateTexts
 from app.surveys.tokens import MAX_TOKEN_LENGTH, hash_token
 
 NOT_FOUND_DETAIL = "No open survey at this link; it may have expired."
@@ -54,18 +56,45 @@ async def open_invitation(
     return invitation
 
 
-def survey_locale(invitation: SurveyInvitation, wanted: Sequence[str | None]) -> str:
-    """The language to show the survey in: the first of `wanted` (most wanted first) that the
-    template speaks, else the template's own."""
-    return template_texts(invitation.template).choose_locale(wanted)
+@dataclass(frozen=True, slots=True)
+class OpenSurvey:
+    """An answerable survey: its texts in every language, and whose it is."""
+
+    texts: TemplateTexts
+    customer_locale: str | None
+    expires_at: datetime
+
+
+async def open_survey(session: AsyncSession, token: str, now: datetime) -> OpenSurvey:
+    """The survey of this link, or SurveyNotFound / SurveyAlreadyAnswered."""
+    invitation = await open_invitation(session, token, now)
+    return OpenSurvey(
+        texts=template_texts(invitation.template),
+        customer_locale=invitation.customer.locale,
+        expires_at=invitation.expires_at,
+    )
+
+
+def wanted_languages(
+    explicit: str | None, customer_locale: str | None, fallbacks: Sequence[str | None]
+) -> list[str | None]:
+    """The order a survey's language is chosen in: the page's switch, the customer's locale,
+    then Accept-Language and the default (`fallbacks`)."""
+    return [explicit, customer_locale, *fallbacks]
 
 
 async def public_survey(
-    session: AsyncSession, token: str, now: datetime, *, wanted: Sequence[str | None] = ()
+    session: AsyncSession,
+    token: str,
+    now: datetime,
+    *,
+    explicit: str | None = None,
+    fallbacks: Sequence[str | None] = (),
 ) -> PublicSurvey:
-    """The survey's texts in the first language of `wanted` it speaks (else its own)."""
+    """The survey's texts in the first language wanted that it speaks (else its own)."""
     invitation = await open_invitation(session, token, now)
     texts = template_texts(invitation.template)
+    wanted = wanted_languages(explicit, invitation.customer.locale, fallbacks)
     localised = texts.in_locale(texts.choose_locale(wanted))
     return PublicSurvey(
         locale=localised.locale,
@@ -83,13 +112,16 @@ async def submit_response(
     answers: Mapping[str, object],
     *,
     now: datetime,
-    wanted: Sequence[str | None] = (),
+    explicit: str | None = None,
+    fallbacks: Sequence[str | None] = (),
 ) -> SurveyResponse:
     """Validate and store every answer, mark the invitation answered, follow up low scores.
     Option labels are read in the survey's chosen language first, then in any other it has."""
     invitation = await open_invitation(session, token, now, for_update=True)
     texts = template_texts(invitation.template)
-    locale = texts.choose_locale(wanted)
+    locale = texts.choose_locale(
+        wanted_languages(explicit, invitation.customer.locale, fallbacks)
+    )
     specs = texts.questions
     normalised = _validated_answers(specs, answers, texts.label_sets(locale))
     response = _new_response(invitation, specs, normalised, now)

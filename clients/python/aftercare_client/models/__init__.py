@@ -3,6 +3,13 @@
 from .acknowledgement import Acknowledgement
 from .action_taken_change import ActionTakenChange
 from .answer_out import AnswerOut
+from .answer_public_survey_data_body import AnswerPublicSurveyDataBody
+from .answer_public_survey_json_response_submit import (
+    AnswerPublicSurveyJsonResponseSubmit,
+)
+from .answer_public_survey_json_response_submit_answers import (
+    AnswerPublicSurveyJsonResponseSubmitAnswers,
+)
 from .api_key_actor import ApiKeyActor
 from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
@@ -122,8 +129,6 @@ from .recover_request import RecoverRequest
 from .recover_result import RecoverResult
 from .response_out import ResponseOut
 from .response_receipt import ResponseReceipt
-from .response_submit import ResponseSubmit
-from .response_submit_answers import ResponseSubmitAnswers
 from .scope import Scope
 from .send_ticket_status_page_message_data_public_message_create import (
     SendTicketStatusPageMessageDataPublicMessageCreate,
@@ -196,6 +201,9 @@ __all__ = (
     "Acknowledgement",
     "ActionTakenChange",
     "AnswerOut",
+    "AnswerPublicSurveyDataBody",
+    "AnswerPublicSurveyJsonResponseSubmit",
+    "AnswerPublicSurveyJsonResponseSubmitAnswers",
     "ApiKeyActor",
     "ApiKeyCreate",
     "ApiKeyCreated",
@@ -315,8 +323,6 @@ __all__ = (
     "RecoverResult",
     "ResponseOut",
     "ResponseReceipt",
-    "ResponseSubmit",
-    "ResponseSubmitAnswers",
     "Scope",
     "SendTicketStatusPageMessageDataPublicMessageCreate",
     "SendTicketStatusPageMessageJsonPublicMessageCreate",

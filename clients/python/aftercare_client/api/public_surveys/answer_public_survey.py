@@ -6,16 +6,21 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.answer_public_survey_data_body import AnswerPublicSurveyDataBody
+from ...models.answer_public_survey_json_response_submit import (
+    AnswerPublicSurveyJsonResponseSubmit,
+)
 from ...models.problem import Problem
 from ...models.response_receipt import ResponseReceipt
-from ...models.response_submit import ResponseSubmit
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     token: str,
     *,
-    body: ResponseSubmit,
+    body: AnswerPublicSurveyJsonResponseSubmit
+    | AnswerPublicSurveyDataBody
+    | Unset = UNSET,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -42,9 +47,13 @@ def _get_kwargs(
         "params": params,
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, AnswerPublicSurveyJsonResponseSubmit):
+        _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, AnswerPublicSurveyDataBody):
+        _kwargs["data"] = body.to_dict()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -52,7 +61,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ResponseReceipt | None:
+) -> Problem | ResponseReceipt | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
     if response.status_code == 201:
         response_201 = ResponseReceipt.from_dict(response.json())
 
@@ -101,7 +114,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ResponseReceipt]:
+) -> Response[Problem | ResponseReceipt | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,30 +127,36 @@ def sync_detailed(
     token: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ResponseSubmit,
+    body: AnswerPublicSurveyJsonResponseSubmit
+    | AnswerPublicSurveyDataBody
+    | Unset = UNSET,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
-) -> Response[Problem | ResponseReceipt]:
+) -> Response[Problem | ResponseReceipt | str]:
     """Answer Public Survey
 
-     Answer the survey, once. Every answer is checked against its question: a wrong type,
-    an out-of-range value, a missing required answer, an unknown question or an over-long
-    text is a 422 whose `errors` point at `/answers/<question key>`. Option labels match
-    whatever their case, in the survey's language (chosen as on GET) or any other it has.
+     Answer the survey, once: JSON `{"answers": {...}}`, or the page's form (every field a
+    string: digits are numbers, labels match whatever their case). Every answer is checked
+    against its question: a wrong type, an out-of-range value, a missing required answer, an
+    unknown question or an over-long text is a 422 whose `errors` point at
+    `/answers/<question key>`; the form shows the page again with the errors beside the
+    questions and the customer's input kept. Option labels are read in the survey's language
+    (chosen as on GET) or any other it has.
 
     Args:
         token (str):
-        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
-            survey does not speak is passed over
+        lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
+            an unknown one is ignored
         accept_language (None | str | Unset):
-        body (ResponseSubmit):
+        body (AnswerPublicSurveyJsonResponseSubmit):
+        body (AnswerPublicSurveyDataBody): question key -> answer, as the page's form sends
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ResponseReceipt]
+        Response[Problem | ResponseReceipt | str]
     """
 
     kwargs = _get_kwargs(
@@ -158,30 +177,36 @@ def sync(
     token: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ResponseSubmit,
+    body: AnswerPublicSurveyJsonResponseSubmit
+    | AnswerPublicSurveyDataBody
+    | Unset = UNSET,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
-) -> Problem | ResponseReceipt | None:
+) -> Problem | ResponseReceipt | str | None:
     """Answer Public Survey
 
-     Answer the survey, once. Every answer is checked against its question: a wrong type,
-    an out-of-range value, a missing required answer, an unknown question or an over-long
-    text is a 422 whose `errors` point at `/answers/<question key>`. Option labels match
-    whatever their case, in the survey's language (chosen as on GET) or any other it has.
+     Answer the survey, once: JSON `{"answers": {...}}`, or the page's form (every field a
+    string: digits are numbers, labels match whatever their case). Every answer is checked
+    against its question: a wrong type, an out-of-range value, a missing required answer, an
+    unknown question or an over-long text is a 422 whose `errors` point at
+    `/answers/<question key>`; the form shows the page again with the errors beside the
+    questions and the customer's input kept. Option labels are read in the survey's language
+    (chosen as on GET) or any other it has.
 
     Args:
         token (str):
-        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
-            survey does not speak is passed over
+        lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
+            an unknown one is ignored
         accept_language (None | str | Unset):
-        body (ResponseSubmit):
+        body (AnswerPublicSurveyJsonResponseSubmit):
+        body (AnswerPublicSurveyDataBody): question key -> answer, as the page's form sends
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ResponseReceipt
+        Problem | ResponseReceipt | str
     """
 
     return sync_detailed(
@@ -197,30 +222,36 @@ async def asyncio_detailed(
     token: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ResponseSubmit,
+    body: AnswerPublicSurveyJsonResponseSubmit
+    | AnswerPublicSurveyDataBody
+    | Unset = UNSET,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
-) -> Response[Problem | ResponseReceipt]:
+) -> Response[Problem | ResponseReceipt | str]:
     """Answer Public Survey
 
-     Answer the survey, once. Every answer is checked against its question: a wrong type,
-    an out-of-range value, a missing required answer, an unknown question or an over-long
-    text is a 422 whose `errors` point at `/answers/<question key>`. Option labels match
-    whatever their case, in the survey's language (chosen as on GET) or any other it has.
+     Answer the survey, once: JSON `{"answers": {...}}`, or the page's form (every field a
+    string: digits are numbers, labels match whatever their case). Every answer is checked
+    against its question: a wrong type, an out-of-range value, a missing required answer, an
+    unknown question or an over-long text is a 422 whose `errors` point at
+    `/answers/<question key>`; the form shows the page again with the errors beside the
+    questions and the customer's input kept. Option labels are read in the survey's language
+    (chosen as on GET) or any other it has.
 
     Args:
         token (str):
-        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
-            survey does not speak is passed over
+        lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
+            an unknown one is ignored
         accept_language (None | str | Unset):
-        body (ResponseSubmit):
+        body (AnswerPublicSurveyJsonResponseSubmit):
+        body (AnswerPublicSurveyDataBody): question key -> answer, as the page's form sends
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ResponseReceipt]
+        Response[Problem | ResponseReceipt | str]
     """
 
     kwargs = _get_kwargs(
@@ -239,30 +270,36 @@ async def asyncio(
     token: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ResponseSubmit,
+    body: AnswerPublicSurveyJsonResponseSubmit
+    | AnswerPublicSurveyDataBody
+    | Unset = UNSET,
     lang: None | str | Unset = UNSET,
     accept_language: None | str | Unset = UNSET,
-) -> Problem | ResponseReceipt | None:
+) -> Problem | ResponseReceipt | str | None:
     """Answer Public Survey
 
-     Answer the survey, once. Every answer is checked against its question: a wrong type,
-    an out-of-range value, a missing required answer, an unknown question or an over-long
-    text is a 422 whose `errors` point at `/answers/<question key>`. Option labels match
-    whatever their case, in the survey's language (chosen as on GET) or any other it has.
+     Answer the survey, once: JSON `{"answers": {...}}`, or the page's form (every field a
+    string: digits are numbers, labels match whatever their case). Every answer is checked
+    against its question: a wrong type, an out-of-range value, a missing required answer, an
+    unknown question or an over-long text is a 422 whose `errors` point at
+    `/answers/<question key>`; the form shows the page again with the errors beside the
+    questions and the customer's input kept. Option labels are read in the survey's language
+    (chosen as on GET) or any other it has.
 
     Args:
         token (str):
-        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
-            survey does not speak is passed over
+        lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
+            an unknown one is ignored
         accept_language (None | str | Unset):
-        body (ResponseSubmit):
+        body (AnswerPublicSurveyJsonResponseSubmit):
+        body (AnswerPublicSurveyDataBody): question key -> answer, as the page's form sends
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ResponseReceipt
+        Problem | ResponseReceipt | str
     """
 
     return (

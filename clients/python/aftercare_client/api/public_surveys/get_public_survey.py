@@ -108,13 +108,14 @@ def sync_detailed(
 ) -> Response[Problem | PublicSurvey]:
     """Get Public Survey
 
-     The questions of the survey this link invites to answer, in the language asked for
-    (`lang`, else Accept-Language) when the survey speaks it, else in the template's own.
+     The survey this link invites to answer: an HTML form for a browser, this JSON otherwise.
+    In the language asked for (`lang`), else the customer's, else Accept-Language, else the
+    default, when the survey speaks it; else in the template's own.
 
     Args:
         token (str):
-        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
-            survey does not speak is passed over
+        lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
+            an unknown one is ignored
         accept_language (None | str | Unset):
 
     Raises:
@@ -147,13 +148,14 @@ def sync(
 ) -> Problem | PublicSurvey | None:
     """Get Public Survey
 
-     The questions of the survey this link invites to answer, in the language asked for
-    (`lang`, else Accept-Language) when the survey speaks it, else in the template's own.
+     The survey this link invites to answer: an HTML form for a browser, this JSON otherwise.
+    In the language asked for (`lang`), else the customer's, else Accept-Language, else the
+    default, when the survey speaks it; else in the template's own.
 
     Args:
         token (str):
-        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
-            survey does not speak is passed over
+        lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
+            an unknown one is ignored
         accept_language (None | str | Unset):
 
     Raises:
@@ -181,13 +183,14 @@ async def asyncio_detailed(
 ) -> Response[Problem | PublicSurvey]:
     """Get Public Survey
 
-     The questions of the survey this link invites to answer, in the language asked for
-    (`lang`, else Accept-Language) when the survey speaks it, else in the template's own.
+     The survey this link invites to answer: an HTML form for a browser, this JSON otherwise.
+    In the language asked for (`lang`), else the customer's, else Accept-Language, else the
+    default, when the survey speaks it; else in the template's own.
 
     Args:
         token (str):
-        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
-            survey does not speak is passed over
+        lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
+            an unknown one is ignored
         accept_language (None | str | Unset):
 
     Raises:
@@ -218,13 +221,14 @@ async def asyncio(
 ) -> Problem | PublicSurvey | None:
     """Get Public Survey
 
-     The questions of the survey this link invites to answer, in the language asked for
-    (`lang`, else Accept-Language) when the survey speaks it, else in the template's own.
+     The survey this link invites to answer: an HTML form for a browser, this JSON otherwise.
+    In the language asked for (`lang`), else the customer's, else Accept-Language, else the
+    default, when the survey speaks it; else in the template's own.
 
     Args:
         token (str):
-        lang (None | str | Unset): the language wanted (BCP 47), before Accept-Language; one the
-            survey does not speak is passed over
+        lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
+            an unknown one is ignored
         accept_language (None | str | Unset):
 
     Raises:

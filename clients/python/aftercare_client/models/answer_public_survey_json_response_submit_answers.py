@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ResponseSubmitAnswers")
+T = TypeVar("T", bound="AnswerPublicSurveyJsonResponseSubmitAnswers")
 
 
 @_attrs_define
-class ResponseSubmitAnswers:
+class AnswerPublicSurveyJsonResponseSubmitAnswers:
     """question key -> answer: an integer or an option label for scale questions, true/false for yes_no, a string for text"""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -25,10 +25,10 @@ class ResponseSubmitAnswers:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        response_submit_answers = cls()
+        answer_public_survey_json_response_submit_answers = cls()
 
-        response_submit_answers.additional_properties = d
-        return response_submit_answers
+        answer_public_survey_json_response_submit_answers.additional_properties = d
+        return answer_public_survey_json_response_submit_answers
 
     @property
     def additional_keys(self) -> list[str]:
