@@ -77,7 +77,8 @@ async def headers(make_key: MakeKey) -> dict[str, str]:
 
 def server_spans(exporter: InMemorySpanExporter, name: str) -> list[ReadableSpan]:
     return [
-        span for span in exporter.get_finished_spans()
+        span
+        for span in exporter.get_finished_spans()
         if span.kind == SpanKind.SERVER and span.name == name
     ]
 
@@ -85,7 +86,8 @@ def server_spans(exporter: InMemorySpanExporter, name: str) -> list[ReadableSpan
 def children(exporter: InMemorySpanExporter, parent: ReadableSpan) -> list[ReadableSpan]:
     assert parent.context is not None
     return [
-        span for span in exporter.get_finished_spans()
+        span
+        for span in exporter.get_finished_spans()
         if span.parent is not None and span.parent.span_id == parent.context.span_id
     ]
 
@@ -217,3 +219,32 @@ def test_exporters_and_service_name_come_from_the_otel_variables(
     assert [type(exporter) for exporter in _exporters_from_environment()] == [ConsoleSpanExporter]
     monkeypatch.setenv("OTEL_TRACES_EXPORTER", "none")
     assert _exporters_from_environment() == []
+
+
+async def test_a_customer_links_token_never_reaches_a_span(
+    spans: InMemorySpanExporter, traced_client: httpx.AsyncClient, headers: dict[str, str]
+) -> None:
+    ticket = await create_ticket(traced_client, headers)
+    created = await traced_client.post(f"/v1/tickets/{ticket['id']}/status-link", headers=headers)
+    assert created.status_code == 201, created.text
+    path = httpx.URL(created.json()["url"]).path
+    token = path.rsplit("/", 1)[-1]
+
+    page = await traced_client.get(
+        f"{path}?utm_source=mail", headers={"Accept": "application/json"}
+    )
+
+    assert page.status_code == 200, page.text
+    recorded = [
+        str(value)
+        for span in spans.get_finished_spans()
+        for value in (span.attributes or {}).values()
+    ]
+    assert any("/v1/public/tickets/{token}" in value for value in recorded)
+    leaks = [
+        (s.name, k)
+        for s in spans.get_finished_spans()
+        for k, v in (s.attributes or {}).items()
+        if token in str(v)
+    ]
+    assert not leaks

@@ -11,6 +11,7 @@ happen hours later, retried), one click away from the request that caused it.
 import contextlib
 import logging
 import os
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -26,6 +27,8 @@ from opentelemetry.trace import Link, SpanKind
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from opentelemetry.util.types import Attributes
 from sqlalchemy import Engine
+
+from app.kit.inputs import PUBLIC_LINK_PREFIX
 
 logger = logging.getLogger("aftercare.tracing")
 DEFAULT_SERVICE_NAME = "aftercare"
@@ -69,6 +72,17 @@ def use_tracer_provider(provider: TracerProvider | None) -> None:
     """Trace with this provider from now on (None: stop tracing); tests use their own."""
     global _provider
     _provider = provider
+
+
+_LINK_TOKEN = re.compile(rf"({re.escape(PUBLIC_LINK_PREFIX)}[^/?#]+/)[^/?#]+")
+
+
+def redact_link_tokens(span: Any, scope: dict[str, Any]) -> None:
+    """A customer link's token is its only credential: the URL attributes a request's span
+    records (http.target, url.path, http.url, ...) keep the route, never the token."""
+    for name, value in dict(getattr(span, "attributes", None) or {}).items():
+        if isinstance(value, str) and PUBLIC_LINK_PREFIX in value:
+            span.set_attribute(name, _LINK_TOKEN.sub(r"\1{token}", value))
 
 
 class UnparentedClientSpansDropped(Sampler):
@@ -125,7 +139,10 @@ def instrument_app(app: FastAPI) -> None:
 
     # No span for each ASGI message sent or received: two or three more per request, no news.
     FastAPIInstrumentor.instrument_app(
-        app, tracer_provider=_provider, exclude_spans=["receive", "send"]
+        app,
+        tracer_provider=_provider,
+        exclude_spans=["receive", "send"],
+        server_request_hook=redact_link_tokens,
     )
 
 
@@ -161,9 +178,7 @@ def current_traceparent() -> str | None:
 
 
 @contextlib.contextmanager
-def linked_span(
-    name: str, traceparent: str | None, attributes: dict[str, str]
-) -> Iterator[None]:
+def linked_span(name: str, traceparent: str | None, attributes: dict[str, str]) -> Iterator[None]:
     """A new trace's root span, linked to the span `traceparent` names (when there is one)."""
     if _provider is None:
         yield

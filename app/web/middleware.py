@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.kit.errors import PROBLEM_JSON
+from app.kit.inputs import PUBLIC_LINK_PREFIX
 from app.kit.logging_setup import current_request_id
 from app.kit.middleware import loggable_path
 from app.web.i18n import MAX_LOCALE_LENGTH, N_
@@ -26,7 +27,6 @@ from app.web.negotiation import prefers_html
 from app.web.pages import STATIC_PATH, PageRequest, Pages
 
 logger = logging.getLogger("aftercare.http")
-PUBLIC_PREFIX = "/v1/public/"
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
     " base-uri 'none'; frame-ancestors 'none'"
@@ -56,7 +56,7 @@ class CustomerPageMiddleware:
         if path.startswith(STATIC_PATH + "/"):
             await self.app(scope, receive, _with_headers(send, STATIC_HEADERS))
             return
-        if not path.startswith(PUBLIC_PREFIX):
+        if not path.startswith(PUBLIC_LINK_PREFIX):
             await self.app(scope, receive, send)
             return
         send_page = _with_headers(send, PAGE_HEADERS)
@@ -129,8 +129,10 @@ async def _send_error_page(scope: Scope, send: Send, start: Message, body: bytes
 ERROR_TEXTS: dict[int, tuple[str, str]] = {
     404: (
         N_("This link does not work"),
-        N_("It may be mistyped, or it has expired or been replaced by a newer one."
-           " Ask the shop for a new link."),
+        N_(
+            "It may be mistyped, or it has expired or been replaced by a newer one."
+            " Ask the shop for a new link."
+        ),
     ),
     409: (
         N_("This cannot be done now"),
@@ -139,7 +141,8 @@ ERROR_TEXTS: dict[int, tuple[str, str]] = {
     429: (N_("Too many requests"), N_("Please wait a minute, then try again.")),
 }
 CLIENT_ERROR = (
-    N_("This request could not be handled"), N_("Please go back and check what you sent.")
+    N_("This request could not be handled"),
+    N_("Please go back and check what you sent."),
 )
 SERVER_ERROR = (
     N_("Something went wrong on our side"),

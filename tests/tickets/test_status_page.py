@@ -177,7 +177,9 @@ async def test_an_empty_message_shows_the_form_again_with_its_error(
     assert "Bitte schreiben Sie Ihre Nachricht." in page.text
     assert 'aria-invalid="true"' in page.text
     assert_problem(
-        await client.post(f"{path}/messages", json={"body": ""}, headers=JSON), 422, "/body",
+        await client.post(f"{path}/messages", json={"body": ""}, headers=JSON),
+        422,
+        "/body",
         problem=RequestInvalid,
     )
     malformed = await client.post(
@@ -199,7 +201,8 @@ async def test_a_closed_ticket_takes_no_message(
     assert view["can_reply"] is False
     assert "<form" not in (await client.get(path, headers=HTML)).text
     assert_problem(
-        await client.post(f"{path}/messages", json={"body": "Hello?"}, headers=JSON), 409,
+        await client.post(f"{path}/messages", json={"body": "Hello?"}, headers=JSON),
+        409,
         problem=TicketClosed,
     )
 
@@ -229,8 +232,9 @@ async def test_agent_names_show_only_when_the_setting_allows(
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             ticket = await create_ticket(client, admin_headers, assignee="Alex")
             await post_message(client, admin_headers, ticket, body="Hello from Alex")
-            view = (await client.get(await status_link(client, admin_headers, ticket),
-                                     headers=JSON)).json()
+            view = (
+                await client.get(await status_link(client, admin_headers, ticket), headers=JSON)
+            ).json()
         assert [m["author_name"] for m in view["messages"]] == [None, expected]
 
 
@@ -238,9 +242,13 @@ async def test_a_message_from_the_page_starts_a_next_response_promise(
     client: httpx.AsyncClient, admin_headers: Headers, clock: MutableClock
 ) -> None:
     clock.set(MONDAY_9)
-    policy = {"name": "Replies", "targets": {
-        "first_response": policy_target(60), "next_response": policy_target(30),
-    }}
+    policy = {
+        "name": "Replies",
+        "targets": {
+            "first_response": policy_target(60),
+            "next_response": policy_target(30),
+        },
+    }
     await client.post("/v1/sla-policies", json=policy, headers=admin_headers)
     ticket = await create_ticket(client, admin_headers)
     await post_message(client, admin_headers, ticket, body="We are looking into it")
@@ -253,3 +261,24 @@ async def test_a_message_from_the_page_starts_a_next_response_promise(
     assert next_response[0]["status"] == "on_track"
     assert next_response[0]["due_at"] == "2026-11-30T09:40:00Z"
     assert view["summary"] == "We'll reply by Monday, November 30, 9:40\u202fAM."
+
+
+async def test_a_link_with_a_mailers_tracking_parameters_still_opens(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    ticket = await create_ticket(client, admin_headers)
+    link = await status_link(client, admin_headers, ticket)
+
+    page = await client.get(f"{link}?utm_source=mailer&utm_campaign=ack", headers=HTML)
+
+    assert page.status_code == 200, page.text
+    assert "text/html" in page.headers["content-type"]
+
+
+async def test_an_api_route_still_refuses_an_unknown_query_parameter(
+    client: httpx.AsyncClient, admin_headers: Headers
+) -> None:
+    response = await client.get("/v1/tickets?utm_source=mailer", headers=admin_headers)
+
+    assert response.status_code == 422
+    assert response.json()["type"].endswith("unknown-query-parameter")
