@@ -188,7 +188,7 @@ class OrderRepository:
         )
 
     async def claim_risk_checks(self, now: datetime, limit: int) -> list[OverdueOrder]:
-        rows = (await self.session.execute(risk_claim_statement(now, limit))).tuples()
+        rows = await self.session.execute(risk_claim_statement(now, limit))
         return [OverdueOrder(order, customer_ref) for order, customer_ref in rows]
 
     async def set_risk_checks(self, looks: Sequence[RiskLook]) -> None:
