@@ -10,9 +10,12 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
+from sqlalchemy import Select
 
+from app.kit.db import Database
 from tests.support.database import recreate_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -124,3 +127,16 @@ def summarise(name: str, latencies: Sequence[float], seconds: float) -> Summary:
         else [ordered[0] if ordered else 0.0] * 99
     )
     return Summary(name, len(ordered), seconds, quantiles[49] * 1000, quantiles[98] * 1000)
+
+
+async def explain_analyze(database: Database, statement: Select[*tuple[Any, ...]]) -> str:
+    """EXPLAIN ANALYZE of one statement as the app compiles it (rolled back)."""
+    compiled = statement.compile(dialect=database.engine.dialect)
+    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    async with database.engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        driver = raw.driver_connection
+        assert driver is not None
+        rows = await driver.fetch(f"EXPLAIN (ANALYZE, COSTS OFF) {compiled}", *params)
+        await connection.rollback()
+    return "\n".join(row[0] for row in rows)

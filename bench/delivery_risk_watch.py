@@ -25,6 +25,7 @@ from app.kit.db import Database
 from app.kit.jobs import JobContext
 from app.orders.repository import risk_claim_statement
 from app.orders.tasks import DeliveryRiskWatch
+from bench._common import explain_analyze
 from tests.support.database import drop_database, recreate_database
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -103,15 +104,7 @@ async def tick_once(database: Database, settings: Settings, due: int) -> float:
 
 async def claim_plan(database: Database, due: int) -> str:
     """EXPLAIN ANALYZE of the watch's own claim statement (rolled back)."""
-    compiled = risk_claim_statement(NOW, due).compile(dialect=database.engine.dialect)
-    params = [compiled.params[name] for name in compiled.positiontup or ()]
-    async with database.engine.connect() as connection:
-        raw = await connection.get_raw_connection()
-        driver = raw.driver_connection
-        assert driver is not None
-        rows = await driver.fetch(f"EXPLAIN (ANALYZE, COSTS OFF) {compiled}", *params)
-        await connection.rollback()
-    return "\n".join(row[0] for row in rows)
+    return await explain_analyze(database, risk_claim_statement(NOW, due))
 
 
 async def prepare(server_url: str, name: str, open_orders: int, due: int) -> Database:

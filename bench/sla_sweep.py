@@ -36,6 +36,7 @@ from app.sla.repository import due_claim_statement
 from app.sla.tasks import sweep_sla_targets
 from app.webhooks.signing import generate_secret, webhook_headers
 from app.worker import new_worker
+from bench._common import explain_analyze
 from bench.webhook_delivery import BenchReceiver, create_endpoints
 from tests.support.database import drop_database, recreate_database
 
@@ -107,15 +108,7 @@ async def time_ticks(database: Database, settings: Settings, repeats: int) -> li
 
 async def claim_plan(database: Database, due: int) -> str:
     """EXPLAIN ANALYZE of the sweep's own claim statement (rolled back)."""
-    compiled = due_claim_statement(NOW, due).compile(dialect=database.engine.dialect)
-    params = [compiled.params[name] for name in compiled.positiontup or ()]
-    async with database.engine.connect() as connection:
-        raw = await connection.get_raw_connection()
-        driver = raw.driver_connection
-        assert driver is not None
-        rows = await driver.fetch(f"EXPLAIN (ANALYZE, COSTS OFF) {compiled}", *params)
-        await connection.rollback()
-    return "\n".join(row[0] for row in rows)
+    return await explain_analyze(database, due_claim_statement(NOW, due))
 
 
 async def measure(server_url: str, active: int, due: int, repeats: int) -> tuple[float, str]:
