@@ -231,19 +231,22 @@ async def add_deliveries(
     transit: Sequence[timedelta],
     *,
     prefix: str = "hist",
+    region: str | None = None,
 ) -> None:
-    """Delivered orders on one (carrier, service level, destination) lane, all shipped at
-    `shipped_at`, one per transit time: a history whose quantiles a test knows."""
+    """Delivered orders on one (carrier, service level, destination) lane, in `region` of the
+    destination when given, all shipped at `shipped_at`, one per transit time: a history whose
+    quantiles a test knows."""
     carrier, service_level, country = lane
+    place = country if region is None else f"{country}-{region}"
     async with _writing(db) as session:
         session.add_all(
             Order(
-                external_ref=f"{prefix}-{carrier}-{service_level}-{country}-{index}",
+                external_ref=f"{prefix}-{carrier}-{service_level}-{place}-{index}",
                 customer_id=customer.id, status="delivered", placed_at=shipped_at,
                 amount=Decimal("42.00"), currency="EUR", created_at=shipped_at,
                 updated_at=shipped_at, carrier=carrier, service_level=service_level,
-                destination_country=country, shipped_at=shipped_at,
-                delivered_at=shipped_at + took,
+                destination_country=country, destination_region=region,
+                shipped_at=shipped_at, delivered_at=shipped_at + took,
             )
             for index, took in enumerate(transit)
         )

@@ -66,27 +66,40 @@ async def shipping_calendars(session: AsyncSession, settings: Settings) -> Shipp
     mapping = settings.shipping_calendars
     found = await sla.business_calendars(session, mapping.values())
     return ShippingCalendars(
-        {carrier: found[calendar_id] for carrier, calendar_id in mapping.items()
-         if calendar_id in found}
+        {
+            carrier: found[calendar_id]
+            for carrier, calendar_id in mapping.items()
+            if calendar_id in found
+        }
     )
 
 
 def fallback_lanes(lane: Lane) -> list[tuple[Level, Lane]]:
     """The chain of comparisons, most specific first, for the fields the lane has."""
     candidates = {
-        Level.DESTINATION: lane,
+        Level.REGION: lane,
+        Level.DESTINATION: Lane(lane.carrier, lane.service_level, lane.destination_country),
         Level.SERVICE: Lane(lane.carrier, lane.service_level),
         Level.CARRIER: Lane(lane.carrier),
         Level.ALL: Lane(),
     }
     needed = {
+        Level.REGION: (
+            lane.carrier,
+            lane.service_level,
+            lane.destination_country,
+            lane.destination_region,
+        ),
         Level.DESTINATION: (lane.carrier, lane.service_level, lane.destination_country),
         Level.SERVICE: (lane.carrier, lane.service_level),
         Level.CARRIER: (lane.carrier,),
         Level.ALL: (),
     }
-    return [(level, candidates[level]) for level in FALLBACK_CHAIN
-            if all(value is not None for value in needed[level])]
+    return [
+        (level, candidates[level])
+        for level in FALLBACK_CHAIN
+        if all(value is not None for value in needed[level])
+    ]
 
 
 class TransitHistory:
@@ -137,20 +150,35 @@ async def estimate(
     """The promise that `query.confidence` of comparable past deliveries would have kept."""
     if query.destination is not None and not is_country_code(query.destination):
         raise invalid_field(
-            "/destination", f"{query.destination} is not an ISO 3166-1 alpha-2 country code",
-            location="query", problem=UnknownCountryCode,
+            "/destination",
+            f"{query.destination} is not an ISO 3166-1 alpha-2 country code",
+            location="query",
+            problem=UnknownCountryCode,
+        )
+    if query.destination_region is not None and query.destination is None:
+        raise invalid_field(
+            "/destination_region",
+            "a region narrows a destination: send destination too",
+            location="query",
         )
     ship_at = query.ship_at or now
     history = TransitHistory(settings)
     calendars = await history.calendars(session, now)
     found = await history.comparable(
-        session, Lane(query.carrier, query.service_level, query.destination), now
+        session,
+        Lane(query.carrier, query.service_level, query.destination, query.destination_region),
+        now,
     )
     business = calendars.counts_business_days(query.carrier)
     asked = {
-        "carrier": query.carrier, "service_level": query.service_level,
-        "destination": query.destination, "confidence": query.confidence, "ship_at": ship_at,
-        "min_sample": settings.delivery_estimate_min_sample, "business_days": business,
+        "carrier": query.carrier,
+        "service_level": query.service_level,
+        "destination": query.destination,
+        "destination_region": query.destination_region,
+        "confidence": query.confidence,
+        "ship_at": ship_at,
+        "min_sample": settings.delivery_estimate_min_sample,
+        "business_days": business,
     }
     if found is None:
         return DeliveryEstimate(
@@ -167,8 +195,14 @@ async def estimate(
     most = business_days(calendar, ship_at, latest_at)
     small = len(transit) < settings.delivery_estimate_min_sample
     return DeliveryEstimate(
-        **asked, level=level, sample_size=len(transit), transit=quantiles_of(transit),
-        promise_seconds=promise, latest_delivery_at=latest_at, days_min=fewest, days_max=most,
+        **asked,
+        level=level,
+        sample_size=len(transit),
+        transit=quantiles_of(transit),
+        promise_seconds=promise,
+        latest_delivery_at=latest_at,
+        days_min=fewest,
+        days_max=most,
         label=days_label(fewest, most, business=business),
         note=f"only {len(transit)} comparable deliveries: read it with care" if small else None,
     )
@@ -196,9 +230,11 @@ async def calibration(
     kept = {counts.lane: counts for counts in await repository.promises_kept(start, end, now)}
     lanes = sorted(set(transit) | set(kept), key=_lane_order)
     return DeliveryCalibration(
-        period_from=start, period_to=end,
-        rows=[_calibration_row(lane, transit.get(lane, Transit(())), kept.get(lane))
-              for lane in lanes],
+        period_from=start,
+        period_to=end,
+        rows=[
+            _calibration_row(lane, transit.get(lane, Transit(())), kept.get(lane)) for lane in lanes
+        ],
     )
 
 
@@ -211,16 +247,17 @@ def _transit_by_lane(
     return {lane: Transit.of(values) for lane, values in grouped.items()}
 
 
-def _calibration_row(
-    lane: Lane, transit: Transit, counts: PromiseCounts | None
-) -> CalibrationLane:
+def _calibration_row(lane: Lane, transit: Transit, counts: PromiseCounts | None) -> CalibrationLane:
     numerator, denominator = (counts.kept, counts.settled) if counts else (0, 0)
     return CalibrationLane(
-        carrier=lane.carrier, service_level=lane.service_level,
+        carrier=lane.carrier,
+        service_level=lane.service_level,
         destination_country=lane.destination_country,
         kept=Figure(
             value=None if denominator == 0 else round(100 * numerator / denominator, 2),
-            numerator=numerator, denominator=denominator, sample_size=denominator,
+            numerator=numerator,
+            denominator=denominator,
+            sample_size=denominator,
         ),
         observed=quantiles_of(transit),
         promise_for_confidence={

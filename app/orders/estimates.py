@@ -28,13 +28,14 @@ from app.sla.business_hours import BusinessCalendar, add_business_time, business
 class Level(StrEnum):
     """How closely the sample that answered matches the order, most specific first."""
 
+    REGION = "carrier+service_level+destination+region"
     DESTINATION = "carrier+service_level+destination"
     SERVICE = "carrier+service_level"
     CARRIER = "carrier"
     ALL = "all"
 
 
-FALLBACK_CHAIN: Final = (Level.DESTINATION, Level.SERVICE, Level.CARRIER, Level.ALL)
+FALLBACK_CHAIN: Final = (Level.REGION, Level.DESTINATION, Level.SERVICE, Level.CARRIER, Level.ALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,8 @@ def business_days(calendar: BusinessCalendar, start: datetime, end: datetime) ->
     zone = ZoneInfo(calendar.timezone)
     first, last = start.astimezone(zone).date(), end.astimezone(zone).date()
     return sum(
-        1 for offset in range(1, (last - first).days + 1)
+        1
+        for offset in range(1, (last - first).days + 1)
         if _is_working_day(calendar, first + timedelta(days=offset))
     )
 
@@ -134,7 +136,7 @@ def _is_working_day(calendar: BusinessCalendar, day: date) -> bool:
 
 
 def days_label(fewest: int, most: int, *, business: bool = True) -> str:
-    """"3-5 business days", "1 business day", "2-4 days"."""
+    """ "3-5 business days", "1 business day", "2-4 days"."""
     unit = ("business day" if business else "day") + ("" if fewest == most == 1 else "s")
     return f"{most} {unit}" if fewest == most else f"{fewest}-{most} {unit}"
 

@@ -27,7 +27,8 @@ from app.orders.schemas import OrderFilters, OrderUpsert
 
 # (from, to) status pairs the lifecycle allows, for the upsert's guard in SQL.
 ALLOWED_TRANSITIONS = [
-    (current.value, target.value) for current, following in FOLLOWING.items()
+    (current.value, target.value)
+    for current, following in FOLLOWING.items()
     for target in following
 ]
 
@@ -47,6 +48,7 @@ class Lane:
     carrier: str | None = None
     service_level: str | None = None
     destination_country: str | None = None
+    destination_region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +83,13 @@ class OrderRepository:
         self.session = session
 
     async def upsert(
-        self, external_ref: str, body: OrderUpsert, customer_id: uuid.UUID, now: datetime,
-        *, risk_check_at: datetime | None,
+        self,
+        external_ref: str,
+        body: OrderUpsert,
+        customer_id: uuid.UUID,
+        now: datetime,
+        *,
+        risk_check_at: datetime | None,
     ) -> tuple[uuid.UUID, bool] | None:
         """Insert or update by the shop's reference; True when the order is new. None (and
         nothing written) when the order exists and its status may not become the one sent."""
@@ -95,8 +102,13 @@ class OrderRepository:
         promise_moved = Order.promised_delivery_at.is_distinct_from(excluded.promised_delivery_at)
         statement = (
             insert(Order)
-            .values(external_ref=external_ref, customer_id=customer_id,
-                    created_at=now, updated_at=now, **values)
+            .values(
+                external_ref=external_ref,
+                customer_id=customer_id,
+                created_at=now,
+                updated_at=now,
+                **values,
+            )
             .on_conflict_do_update(
                 index_elements=[Order.external_ref],
                 set_={
@@ -194,20 +206,29 @@ class OrderRepository:
     async def set_risk_checks(self, looks: Sequence[RiskLook]) -> None:
         """Each order's next look (None: no longer watched) and, when reported, the time."""
         if looks:
-            await self.session.execute(update(Order), [
-                {"id": look.order_id, "risk_check_at": look.next_check_at,
-                 "at_risk_notified_at": look.notified_at}
-                for look in looks
-            ])
+            await self.session.execute(
+                update(Order),
+                [
+                    {
+                        "id": look.order_id,
+                        "risk_check_at": look.next_check_at,
+                        "at_risk_notified_at": look.notified_at,
+                    }
+                    for look in looks
+                ],
+            )
 
-    async def recent_deliveries(
-        self, lane: Lane, since: datetime, limit: int
-    ) -> list[Delivery]:
+    async def recent_deliveries(self, lane: Lane, since: datetime, limit: int) -> list[Delivery]:
         """The latest `limit` deliveries since `since` on the lane (a None field: any)
         (ix_orders_transit_history)."""
         statement = (
-            select(Order.carrier, Order.service_level, Order.destination_country,
-                   Order.shipped_at, Order.delivered_at)
+            select(
+                Order.carrier,
+                Order.service_level,
+                Order.destination_country,
+                Order.shipped_at,
+                Order.delivered_at,
+            )
             .where(*_HAS_TRANSIT, Order.delivered_at >= since, *_on_lane(lane))
             .order_by(Order.delivered_at.desc())
             .limit(limit)
@@ -216,8 +237,11 @@ class OrderRepository:
 
     async def deliveries_between(self, start: datetime, end: datetime) -> list[Delivery]:
         statement = select(
-            Order.carrier, Order.service_level, Order.destination_country,
-            Order.shipped_at, Order.delivered_at,
+            Order.carrier,
+            Order.service_level,
+            Order.destination_country,
+            Order.shipped_at,
+            Order.delivered_at,
         ).where(*_HAS_TRANSIT, Order.delivered_at >= start, Order.delivered_at < end)
         return [_delivery(*row) for row in await self.session.execute(statement)]
 
@@ -228,8 +252,9 @@ class OrderRepository:
         settled (delivered, or passed): how many were delivered by it."""
         kept = func.count().filter(Order.delivered_at <= Order.promised_delivery_at)
         statement = (
-            select(Order.carrier, Order.service_level, Order.destination_country, kept,
-                   func.count())
+            select(
+                Order.carrier, Order.service_level, Order.destination_country, kept, func.count()
+            )
             .where(
                 delivery_expected(),
                 Order.promised_delivery_at >= start,
@@ -240,8 +265,9 @@ class OrderRepository:
         )
         return [
             PromiseCounts(Lane(carrier, service, country), kept_count, settled)
-            for carrier, service, country, kept_count, settled
-            in await self.session.execute(statement)
+            for carrier, service, country, kept_count, settled in await self.session.execute(
+                statement
+            )
         ]
 
 
@@ -253,12 +279,17 @@ def _on_lane(lane: Lane) -> list[ColumnElement[bool]]:
         conditions.append(Order.service_level == lane.service_level)
     if lane.destination_country is not None:
         conditions.append(Order.destination_country == lane.destination_country)
+    if lane.destination_region is not None:
+        conditions.append(Order.destination_region == lane.destination_region)
     return conditions
 
 
 def _delivery(
-    carrier: str | None, service: str | None, country: str | None,
-    shipped_at: datetime | None, delivered_at: datetime | None,
+    carrier: str | None,
+    service: str | None,
+    country: str | None,
+    shipped_at: datetime | None,
+    delivered_at: datetime | None,
 ) -> Delivery:
     assert shipped_at is not None  # _HAS_TRANSIT
     assert delivered_at is not None

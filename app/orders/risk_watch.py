@@ -68,7 +68,9 @@ async def _look(
         or promise <= now  # past the promise: the overdue watch speaks now
     ):
         return done, None
-    lane = Lane(order.carrier, order.service_level, order.destination_country)
+    lane = Lane(
+        order.carrier, order.service_level, order.destination_country, order.destination_region
+    )
     found = await history.comparable(session, lane, now)
     recheck = now + timedelta(minutes=settings.delivery_watch_recheck_minutes)
     if found is None:  # no history yet: nothing to say, look again later
@@ -79,16 +81,18 @@ async def _look(
     if order.shipped_at is None:
         remaining = transit_seconds(calendar, now, promise)
         risk = risk_before_shipment(transit, remaining, threshold)
-        expected = None if risk.expected_seconds is None else arrival(
-            calendar, now, risk.expected_seconds
+        expected = (
+            None if risk.expected_seconds is None else arrival(calendar, now, risk.expected_seconds)
         )
         crossing = _unshipped_crossing(transit, remaining, threshold, calendar, now)
     else:
         elapsed = transit_seconds(calendar, order.shipped_at, now)
         budget = transit_seconds(calendar, order.shipped_at, promise)
         risk = risk_in_transit(transit, elapsed, budget, threshold)
-        expected = None if risk.expected_seconds is None else arrival(
-            calendar, order.shipped_at, risk.expected_seconds
+        expected = (
+            None
+            if risk.expected_seconds is None
+            else arrival(calendar, order.shipped_at, risk.expected_seconds)
         )
         crossing = arrival(
             calendar, order.shipped_at, risk_starts_after(transit, budget, threshold)
@@ -101,7 +105,10 @@ async def _look(
 
 
 def _unshipped_crossing(
-    transit: Transit, remaining: float, threshold: float, calendar: BusinessCalendar,
+    transit: Transit,
+    remaining: float,
+    threshold: float,
+    calendar: BusinessCalendar,
     now: datetime,
 ) -> datetime:
     """When the time left to the promise shrinks to the threshold-quantile of the transit
@@ -111,8 +118,13 @@ def _unshipped_crossing(
 
 
 def _at_risk_event(
-    item: OverdueOrder, risk: Risk, expected: datetime | None, level: Level, transit: Transit,
-    settings: Settings, now: datetime,
+    item: OverdueOrder,
+    risk: Risk,
+    expected: datetime | None,
+    level: Level,
+    transit: Transit,
+    settings: Settings,
+    now: datetime,
 ) -> Event:
     order: Order = item.order
     assert order.promised_delivery_at is not None
@@ -124,6 +136,7 @@ def _at_risk_event(
         carrier=order.carrier,
         service_level=order.service_level,
         destination_country=order.destination_country,
+        destination_region=order.destination_region,
         shipped_at=order.shipped_at,
         tracking_url=order.tracking_url,
         promised_delivery_at=order.promised_delivery_at,

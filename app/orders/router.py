@@ -14,6 +14,7 @@ from app.kit.pagination import Page, PageParamsDep
 from app.orders import delivery, service
 from app.orders.schemas import (
     IDENTIFIER_PATTERN,
+    REGION_PATTERN,
     DeliveryEstimate,
     EstimateQuery,
     OrderFilters,
@@ -111,6 +112,13 @@ async def get_delivery_estimate(
         str | None,
         Query(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code"),
     ] = None,
+    destination_region: Annotated[
+        str | None,
+        Query(
+            pattern=REGION_PATTERN,
+            description="region or postcode prefix within the destination, as orders carry it",
+        ),
+    ] = None,
     ship_at: Annotated[
         Timestamp | None, Query(description="when it ships; now if left out")
     ] = None,
@@ -119,9 +127,12 @@ async def get_delivery_estimate(
     ] = 0.9,
 ) -> DeliveryEstimate:
     """The delivery promise that `confidence` of comparable past deliveries would have kept,
-    from their transit times; falls back from carrier+service_level+destination to
-    carrier+service_level, carrier, then all deliveries while a sample is smaller than the
-    minimum, and says which answered. With no history at all, no figure."""
-    query = EstimateQuery(carrier, service_level, destination, confidence, ship_at)
+    from their transit times; falls back from carrier+service_level+destination+region to
+    carrier+service_level+destination, carrier+service_level, carrier, then all deliveries
+    while a sample is smaller than the minimum, and says which answered. With no history at
+    all, no figure."""
+    query = EstimateQuery(
+        carrier, service_level, destination, confidence, ship_at, destination_region
+    )
     settings: Settings = request.app.state.settings
     return await delivery.estimate(session, query, settings, clock.now())

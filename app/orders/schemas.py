@@ -63,9 +63,9 @@ CountryCode = Annotated[
         description="ISO 3166-1 alpha-2 code, e.g. DE; an unassigned code is a 422",
     ),
 ]
+REGION_PATTERN = r"^[A-Z0-9][A-Z0-9 -]{0,15}$"
 Region = Annotated[
-    str,
-    Field(pattern=r"^[A-Z0-9][A-Z0-9 -]{0,15}$", description="region or postcode prefix, e.g. 75"),
+    str, Field(pattern=REGION_PATTERN, description="region or postcode prefix, e.g. 75")
 ]
 TrackingNumber = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^\S(.*\S)?$")]
 TrackingUrl = Annotated[str, Field(max_length=2048, pattern=r"^https?://\S+$")]
@@ -99,8 +99,7 @@ class OrderUpsert(ShippingFacts):
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR")
     promised_delivery_at: Timestamp | None = Field(
         default=None,
-        description="the delivery date promised to the customer; not before placed_at (else a"
-        " 422)",
+        description="the delivery date promised to the customer; not before placed_at (else a 422)",
     )
     delivered_at: Timestamp | None = Field(
         default=None,
@@ -111,9 +110,7 @@ class OrderUpsert(ShippingFacts):
 
     @field_validator("promised_delivery_at", "delivered_at")
     @classmethod
-    def _not_before_placed(
-        cls, value: datetime | None, info: ValidationInfo
-    ) -> datetime | None:
+    def _not_before_placed(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
         placed_at = info.data.get("placed_at")
         assert info.field_name is not None
         if placed_at is not None and (
@@ -188,6 +185,7 @@ class EstimateQuery:
     destination: str | None
     confidence: float
     ship_at: datetime | None
+    destination_region: str | None = None
 
 
 class TransitQuantiles(BaseModel):
@@ -206,11 +204,13 @@ class DeliveryEstimate(BaseModel):
     carrier: str | None
     service_level: str | None
     destination: str | None
+    destination_region: str | None
     confidence: float
     ship_at: datetime = Field(description="the shipment the estimate is for (now when not sent)")
     level: Annotated[Level, NamedEnum()] | None = Field(
         default=None,
-        description="the comparison that answered, along carrier+service_level+destination,"
+        description="the comparison that answered, along"
+        " carrier+service_level+destination+region, carrier+service_level+destination,"
         " carrier+service_level, carrier, all; null with no history",
     )
     sample_size: int = Field(default=0, description="comparable deliveries at that level")
@@ -288,11 +288,13 @@ class OrderDeliveryAtRiskData(EventData):
     carrier: str | None
     service_level: str | None
     destination_country: str | None
+    destination_region: str | None = None
     shipped_at: datetime | None = Field(description="null: not shipped yet")
     tracking_url: str | None
     promised_delivery_at: datetime
     probability: float = Field(
-        ge=0, le=1,
+        ge=0,
+        le=1,
         description="in transit, P(T <= promise | T > elapsed); not shipped, the chance a"
         " shipment now would make it",
     )

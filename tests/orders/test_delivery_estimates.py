@@ -30,20 +30,27 @@ CALIBRATION = "/v1/metrics/delivery-calibration"
 async def history(database: Database, customer: Customer, clock: MutableClock) -> None:
     """dhl express to DE: 40 deliveries taking 1, 2, ... 40 hours; dhl express to FR: 5."""
     clock.set(NOW)
-    await add_deliveries(database, customer, ("dhl", "express", "DE"), SHIPPED,
-                         [i * HOUR for i in range(1, 41)])
-    await add_deliveries(database, customer, ("dhl", "express", "FR"), SHIPPED,
-                         [100 * HOUR] * 5)
+    await add_deliveries(
+        database, customer, ("dhl", "express", "DE"), SHIPPED, [i * HOUR for i in range(1, 41)]
+    )
+    await add_deliveries(database, customer, ("dhl", "express", "FR"), SHIPPED, [100 * HOUR] * 5)
 
 
 @pytest.mark.usefixtures("history")
 async def test_the_estimate_is_the_quantile_of_comparable_transit_times(
     client: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
-    response = await client.get(ESTIMATES, headers=admin_headers, params={
-        "carrier": "dhl", "service_level": "express", "destination": "DE", "confidence": 0.9,
-        "ship_at": "2026-12-01T08:00:00Z",
-    })
+    response = await client.get(
+        ESTIMATES,
+        headers=admin_headers,
+        params={
+            "carrier": "dhl",
+            "service_level": "express",
+            "destination": "DE",
+            "confidence": 0.9,
+            "ship_at": "2026-12-01T08:00:00Z",
+        },
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["level"] == "carrier+service_level+destination"
@@ -51,8 +58,12 @@ async def test_the_estimate_is_the_quantile_of_comparable_transit_times(
     assert body["promise_seconds"] == 36 * 3600  # the 36th of 40 sorted times
     assert body["latest_delivery_at"] == "2026-12-02T20:00:00Z"
     assert body["transit"] == {
-        "sample_size": 40, "min_seconds": 3600.0, "p50_seconds": 20 * 3600.0,
-        "p90_seconds": 36 * 3600.0, "p95_seconds": 38 * 3600.0, "max_seconds": 40 * 3600.0,
+        "sample_size": 40,
+        "min_seconds": 3600.0,
+        "p50_seconds": 20 * 3600.0,
+        "p90_seconds": 36 * 3600.0,
+        "p95_seconds": 38 * 3600.0,
+        "max_seconds": 40 * 3600.0,
     }
     # From the 0.1-quantile (4 h: still Tuesday) to the promise (Wednesday), in calendar days.
     assert (body["days_min"], body["days_max"], body["label"]) == (0, 1, "0-1 days")
@@ -65,30 +76,38 @@ async def test_the_estimate_is_the_quantile_of_comparable_transit_times(
     ("params", "level", "sample"),
     [
         # 5 deliveries to FR are fewer than 30: carrier and service answer (45).
-        ({"carrier": "dhl", "service_level": "express", "destination": "FR"},
-         "carrier+service_level", 45),
+        (
+            {"carrier": "dhl", "service_level": "express", "destination": "FR"},
+            "carrier+service_level",
+            45,
+        ),
         ({"carrier": "dhl", "service_level": "economy", "destination": "DE"}, "carrier", 45),
         ({"carrier": "ups", "service_level": "express", "destination": "DE"}, "all", 45),
         ({}, "all", 45),
     ],
 )
 async def test_a_small_sample_falls_back_along_the_chain_and_says_which_level_answered(
-    client: httpx.AsyncClient, admin_headers: dict[str, str], params: dict[str, str],
-    level: str, sample: int,
+    client: httpx.AsyncClient,
+    admin_headers: dict[str, str],
+    params: dict[str, str],
+    level: str,
+    sample: int,
 ) -> None:
     body = (await client.get(ESTIMATES, headers=admin_headers, params=params)).json()
     assert (body["level"], body["sample_size"]) == (level, sample)
 
 
 async def test_with_no_history_there_is_no_figure(
-    client: httpx.AsyncClient, admin_headers: dict[str, str], database: Database,
+    client: httpx.AsyncClient,
+    admin_headers: dict[str, str],
+    database: Database,
     customer: Customer,
 ) -> None:
     # Undelivered, cancelled and never-shipped orders are no history.
-    await add_order(database, customer, "o-1", status="shipped", shipped_at=SHIPPED,
-                    carrier="dhl")
-    await add_order(database, customer, "o-2", status="delivered", delivered_at=SHIPPED,
-                    carrier="dhl")
+    await add_order(database, customer, "o-1", status="shipped", shipped_at=SHIPPED, carrier="dhl")
+    await add_order(
+        database, customer, "o-2", status="delivered", delivered_at=SHIPPED, carrier="dhl"
+    )
     body = (await client.get(ESTIMATES, headers=admin_headers, params={"carrier": "dhl"})).json()
     assert (body["level"], body["sample_size"], body["promise_seconds"]) == (None, 0, None)
     assert (body["latest_delivery_at"], body["label"]) == (None, None)
@@ -96,8 +115,11 @@ async def test_with_no_history_there_is_no_figure(
 
 
 async def test_a_sample_below_the_minimum_still_answers_and_says_so(
-    client: httpx.AsyncClient, admin_headers: dict[str, str], database: Database,
-    customer: Customer, clock: MutableClock,
+    client: httpx.AsyncClient,
+    admin_headers: dict[str, str],
+    database: Database,
+    customer: Customer,
+    clock: MutableClock,
 ) -> None:
     clock.set(NOW)
     await add_deliveries(database, customer, ("dhl", "express", "DE"), SHIPPED, [HOUR] * 3)
@@ -107,41 +129,106 @@ async def test_a_sample_below_the_minimum_still_answers_and_says_so(
 
 
 async def test_a_shipping_calendar_counts_transit_in_its_working_days(
-    settings: Settings, database: Database, clock: MutableClock, customer: Customer,
+    settings: Settings,
+    database: Database,
+    clock: MutableClock,
+    customer: Customer,
     admin_key: str,
 ) -> None:
     """Weekdays, whole days, in UTC: parcels shipped on a Friday at noon and delivered on
     Monday at noon took one business day (24 h), not three."""
     clock.set(NOW)
     weekdays = await add_calendar(
-        database, NOW, name="Weekdays", timezone="UTC", holidays=[],
+        database,
+        NOW,
+        name="Weekdays",
+        timezone="UTC",
+        holidays=[],
         weekly_hours={day: [["00:00", "24:00"]] for day in ("mon", "tue", "wed", "thu", "fri")},
     )
     friday = datetime(2026, 11, 20, 12, tzinfo=UTC)
-    await add_deliveries(database, customer, ("dhl", "express", "DE"), friday,
-                         [timedelta(days=3)] * 30)
+    await add_deliveries(
+        database, customer, ("dhl", "express", "DE"), friday, [timedelta(days=3)] * 30
+    )
     app: FastAPI = create_app(
         settings.model_copy(update={"shipping_calendars": {"dhl": weekdays}}),
-        database=database, clock=clock,
+        database=database,
+        clock=clock,
     )
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://testserver"
     ) as http:
-        body = (await http.get(ESTIMATES, headers=bearer(admin_key), params={
-            "carrier": "dhl", "ship_at": "2026-12-04T12:00:00Z",  # a Friday
-        })).json()
+        body = (
+            await http.get(
+                ESTIMATES,
+                headers=bearer(admin_key),
+                params={
+                    "carrier": "dhl",
+                    "ship_at": "2026-12-04T12:00:00Z",  # a Friday
+                },
+            )
+        ).json()
     assert body["promise_seconds"] == 86_400
     assert body["latest_delivery_at"] == "2026-12-07T12:00:00Z"  # Monday
     assert (body["business_days"], body["label"]) == (True, "1 business day")
 
 
+@pytest.fixture
+async def regional_history(database: Database, customer: Customer, clock: MutableClock) -> None:
+    """dhl express to DE: 40 parcels to Berlin (region "10") take 2 h each, 30 to Munich
+    ("80") 50 h each."""
+    clock.set(NOW)
+    await add_deliveries(
+        database, customer, ("dhl", "express", "DE"), SHIPPED, [2 * HOUR] * 40, region="10"
+    )
+    await add_deliveries(
+        database, customer, ("dhl", "express", "DE"), SHIPPED, [50 * HOUR] * 30, region="80"
+    )
+
+
+@pytest.mark.usefixtures("regional_history")
+@pytest.mark.parametrize(
+    ("region", "level", "sample", "promise_hours"),
+    [
+        ("10", "carrier+service_level+destination+region", 40, 2),
+        ("80", "carrier+service_level+destination+region", 30, 50),
+        # 0 parcels to Hamburg: the whole country answers (70; 0.9 of them within 50 h).
+        ("20", "carrier+service_level+destination", 70, 50),
+        (None, "carrier+service_level+destination", 70, 50),
+    ],
+)
+async def test_a_region_narrows_the_destination_when_it_has_enough_deliveries(
+    client: httpx.AsyncClient,
+    admin_headers: dict[str, str],
+    region: str | None,
+    level: str,
+    sample: int,
+    promise_hours: int,
+) -> None:
+    params = {"carrier": "dhl", "service_level": "express", "destination": "DE"}
+    if region is not None:
+        params["destination_region"] = region
+    body = (await client.get(ESTIMATES, headers=admin_headers, params=params)).json()
+    assert (body["level"], body["sample_size"]) == (level, sample)
+    assert body["promise_seconds"] == promise_hours * 3600
+    assert body["destination_region"] == region
+
+
 @pytest.mark.parametrize(
     ("params", "pointer"),
-    [({"confidence": "1"}, "/confidence"), ({"confidence": "0"}, "/confidence"),
-     ({"destination": "de"}, "/destination"), ({"carrier": "DHL"}, "/carrier")],
+    [
+        ({"confidence": "1"}, "/confidence"),
+        ({"confidence": "0"}, "/confidence"),
+        ({"destination": "de"}, "/destination"),
+        ({"carrier": "DHL"}, "/carrier"),
+        ({"destination": "DE", "destination_region": "x!"}, "/destination_region"),
+        ({"destination_region": "10"}, "/destination_region"),
+    ],
 )
 async def test_bad_estimate_queries_name_the_parameter(
-    client: httpx.AsyncClient, admin_headers: dict[str, str], params: dict[str, str],
+    client: httpx.AsyncClient,
+    admin_headers: dict[str, str],
+    params: dict[str, str],
     pointer: str,
 ) -> None:
     response = await client.get(ESTIMATES, headers=admin_headers, params=params)
@@ -165,34 +252,63 @@ async def test_scopes(client: httpx.AsyncClient, make_key: MakeKey) -> None:
 
 
 async def test_calibration_per_lane(
-    client: httpx.AsyncClient, admin_headers: dict[str, str], database: Database,
-    customer: Customer, clock: MutableClock,
+    client: httpx.AsyncClient,
+    admin_headers: dict[str, str],
+    database: Database,
+    customer: Customer,
+    clock: MutableClock,
 ) -> None:
     clock.set(NOW)
     shipped = NOW - timedelta(days=5)
-    await add_deliveries(database, customer, ("dhl", "express", "DE"), shipped,
-                         [i * HOUR for i in range(1, 21)])
+    await add_deliveries(
+        database, customer, ("dhl", "express", "DE"), shipped, [i * HOUR for i in range(1, 21)]
+    )
     # Promised 10 h after shipment: kept by 10 of the 20.
     async with database.sessionmaker() as session, session.begin():
         await session.execute(update(Order).values(promised_delivery_at=shipped + 10 * HOUR))
-    await add_order(database, customer, "late", status="shipped", placed_at=shipped,
-                    carrier="dhl", service_level="express", destination_country="DE",
-                    shipped_at=shipped, promised_delivery_at=shipped + 10 * HOUR)
-    await add_order(database, customer, "gone", status="cancelled", placed_at=shipped,
-                    carrier="dhl", service_level="express", destination_country="DE",
-                    promised_delivery_at=shipped + 10 * HOUR)
+    await add_order(
+        database,
+        customer,
+        "late",
+        status="shipped",
+        placed_at=shipped,
+        carrier="dhl",
+        service_level="express",
+        destination_country="DE",
+        shipped_at=shipped,
+        promised_delivery_at=shipped + 10 * HOUR,
+    )
+    await add_order(
+        database,
+        customer,
+        "gone",
+        status="cancelled",
+        placed_at=shipped,
+        carrier="dhl",
+        service_level="express",
+        destination_country="DE",
+        promised_delivery_at=shipped + 10 * HOUR,
+    )
     response = await client.get(CALIBRATION, headers=admin_headers)
     assert response.status_code == 200, response.text
     [row] = response.json()["rows"]
     assert (row["carrier"], row["service_level"], row["destination_country"]) == (
-        "dhl", "express", "DE",
+        "dhl",
+        "express",
+        "DE",
     )
     # The undelivered order past its promise is a promise broken; the cancelled one is none.
     assert row["kept"] == {"value": 47.62, "numerator": 10, "denominator": 21, "sample_size": 21}
     assert row["observed"]["sample_size"] == 20
-    assert (row["observed"]["p50_seconds"], row["observed"]["p90_seconds"],
-            row["observed"]["p95_seconds"]) == (36_000, 18 * 3600, 19 * 3600)
+    assert (
+        row["observed"]["p50_seconds"],
+        row["observed"]["p90_seconds"],
+        row["observed"]["p95_seconds"],
+    ) == (36_000, 18 * 3600, 19 * 3600)
     assert row["promise_for_confidence"] == {
-        "0.5": 36_000, "0.8": 16 * 3600, "0.9": 18 * 3600, "0.95": 19 * 3600,
+        "0.5": 36_000,
+        "0.8": 16 * 3600,
+        "0.9": 18 * 3600,
+        "0.95": 19 * 3600,
     }
     assert "etag" in response.headers

@@ -24,12 +24,13 @@ class DeliveryEstimate:
         carrier (None | str):
         service_level (None | str):
         destination (None | str):
+        destination_region (None | str):
         confidence (float):
         ship_at (datetime.datetime): the shipment the estimate is for (now when not sent)
         min_sample (int): deliveries a level needs to answer before falling back
         business_days (bool): true when days are the working days of the carrier's shipping calendar
-        level (Level | None | Unset): the comparison that answered, along carrier+service_level+destination,
-            carrier+service_level, carrier, all; null with no history
+        level (Level | None | Unset): the comparison that answered, along carrier+service_level+destination+region,
+            carrier+service_level+destination, carrier+service_level, carrier, all; null with no history
         sample_size (int | Unset): comparable deliveries at that level Default: 0.
         transit (None | TransitQuantiles | Unset):
         promise_seconds (float | None | Unset): the confidence-quantile of the transit times: the promise that share of
@@ -44,6 +45,7 @@ class DeliveryEstimate:
     carrier: None | str
     service_level: None | str
     destination: None | str
+    destination_region: None | str
     confidence: float
     ship_at: datetime.datetime
     min_sample: int
@@ -70,6 +72,9 @@ class DeliveryEstimate:
 
         destination: None | str
         destination = self.destination
+
+        destination_region: None | str
+        destination_region = self.destination_region
 
         confidence = self.confidence
 
@@ -142,6 +147,7 @@ class DeliveryEstimate:
                 "carrier": carrier,
                 "service_level": service_level,
                 "destination": destination,
+                "destination_region": destination_region,
                 "confidence": confidence,
                 "ship_at": ship_at,
                 "min_sample": min_sample,
@@ -195,6 +201,13 @@ class DeliveryEstimate:
             return cast(None | str, data)
 
         destination = _parse_destination(d.pop("destination"))
+
+        def _parse_destination_region(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        destination_region = _parse_destination_region(d.pop("destination_region"))
 
         confidence = d.pop("confidence")
 
@@ -308,6 +321,7 @@ class DeliveryEstimate:
             carrier=carrier,
             service_level=service_level,
             destination=destination,
+            destination_region=destination_region,
             confidence=confidence,
             ship_at=ship_at,
             min_sample=min_sample,

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.level import Level
 from ..models.order_status import OrderStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OrderDeliveryAtRiskData")
 
@@ -38,6 +39,7 @@ class OrderDeliveryAtRiskData:
                 (null: none did)
             level (Level): How closely the sample that answered matches the order, most specific first.
             sample_size (int): comparable deliveries at that level
+            destination_region (None | str | Unset):
     """
 
     order_id: UUID
@@ -55,6 +57,7 @@ class OrderDeliveryAtRiskData:
     expected_delivery_at: datetime.datetime | None
     level: Level
     sample_size: int
+    destination_region: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,6 +103,12 @@ class OrderDeliveryAtRiskData:
 
         sample_size = self.sample_size
 
+        destination_region: None | str | Unset
+        if isinstance(self.destination_region, Unset):
+            destination_region = UNSET
+        else:
+            destination_region = self.destination_region
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -121,6 +130,8 @@ class OrderDeliveryAtRiskData:
                 "sample_size": sample_size,
             }
         )
+        if destination_region is not UNSET:
+            field_dict["destination_region"] = destination_region
 
         return field_dict
 
@@ -207,6 +218,17 @@ class OrderDeliveryAtRiskData:
 
         sample_size = d.pop("sample_size")
 
+        def _parse_destination_region(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        destination_region = _parse_destination_region(
+            d.pop("destination_region", UNSET)
+        )
+
         order_delivery_at_risk_data = cls(
             order_id=order_id,
             external_ref=external_ref,
@@ -223,6 +245,7 @@ class OrderDeliveryAtRiskData:
             expected_delivery_at=expected_delivery_at,
             level=level,
             sample_size=sample_size,
+            destination_region=destination_region,
         )
 
         order_delivery_at_risk_data.additional_properties = d

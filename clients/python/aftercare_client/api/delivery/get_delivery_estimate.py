@@ -16,6 +16,7 @@ def _get_kwargs(
     carrier: None | str | Unset = UNSET,
     service_level: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
+    destination_region: None | str | Unset = UNSET,
     ship_at: datetime.datetime | None | Unset = UNSET,
     confidence: float | Unset = 0.9,
 ) -> dict[str, Any]:
@@ -42,6 +43,13 @@ def _get_kwargs(
     else:
         json_destination = destination
     params["destination"] = json_destination
+
+    json_destination_region: None | str | Unset
+    if isinstance(destination_region, Unset):
+        json_destination_region = UNSET
+    else:
+        json_destination_region = destination_region
+    params["destination_region"] = json_destination_region
 
     json_ship_at: None | str | Unset
     if isinstance(ship_at, Unset):
@@ -121,20 +129,24 @@ def sync_detailed(
     carrier: None | str | Unset = UNSET,
     service_level: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
+    destination_region: None | str | Unset = UNSET,
     ship_at: datetime.datetime | None | Unset = UNSET,
     confidence: float | Unset = 0.9,
 ) -> Response[DeliveryEstimate | Problem]:
     """Get Delivery Estimate
 
      The delivery promise that `confidence` of comparable past deliveries would have kept,
-    from their transit times; falls back from carrier+service_level+destination to
-    carrier+service_level, carrier, then all deliveries while a sample is smaller than the
-    minimum, and says which answered. With no history at all, no figure.
+    from their transit times; falls back from carrier+service_level+destination+region to
+    carrier+service_level+destination, carrier+service_level, carrier, then all deliveries
+    while a sample is smaller than the minimum, and says which answered. With no history at
+    all, no figure.
 
     Args:
         carrier (None | str | Unset):
         service_level (None | str | Unset):
         destination (None | str | Unset): ISO 3166-1 alpha-2 country code
+        destination_region (None | str | Unset): region or postcode prefix within the destination,
+            as orders carry it
         ship_at (datetime.datetime | None | Unset): when it ships; now if left out
         confidence (float | Unset): the share of comparable deliveries to keep Default: 0.9.
 
@@ -150,6 +162,7 @@ def sync_detailed(
         carrier=carrier,
         service_level=service_level,
         destination=destination,
+        destination_region=destination_region,
         ship_at=ship_at,
         confidence=confidence,
     )
@@ -167,20 +180,24 @@ def sync(
     carrier: None | str | Unset = UNSET,
     service_level: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
+    destination_region: None | str | Unset = UNSET,
     ship_at: datetime.datetime | None | Unset = UNSET,
     confidence: float | Unset = 0.9,
 ) -> DeliveryEstimate | Problem | None:
     """Get Delivery Estimate
 
      The delivery promise that `confidence` of comparable past deliveries would have kept,
-    from their transit times; falls back from carrier+service_level+destination to
-    carrier+service_level, carrier, then all deliveries while a sample is smaller than the
-    minimum, and says which answered. With no history at all, no figure.
+    from their transit times; falls back from carrier+service_level+destination+region to
+    carrier+service_level+destination, carrier+service_level, carrier, then all deliveries
+    while a sample is smaller than the minimum, and says which answered. With no history at
+    all, no figure.
 
     Args:
         carrier (None | str | Unset):
         service_level (None | str | Unset):
         destination (None | str | Unset): ISO 3166-1 alpha-2 country code
+        destination_region (None | str | Unset): region or postcode prefix within the destination,
+            as orders carry it
         ship_at (datetime.datetime | None | Unset): when it ships; now if left out
         confidence (float | Unset): the share of comparable deliveries to keep Default: 0.9.
 
@@ -197,6 +214,7 @@ def sync(
         carrier=carrier,
         service_level=service_level,
         destination=destination,
+        destination_region=destination_region,
         ship_at=ship_at,
         confidence=confidence,
     ).parsed
@@ -208,20 +226,24 @@ async def asyncio_detailed(
     carrier: None | str | Unset = UNSET,
     service_level: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
+    destination_region: None | str | Unset = UNSET,
     ship_at: datetime.datetime | None | Unset = UNSET,
     confidence: float | Unset = 0.9,
 ) -> Response[DeliveryEstimate | Problem]:
     """Get Delivery Estimate
 
      The delivery promise that `confidence` of comparable past deliveries would have kept,
-    from their transit times; falls back from carrier+service_level+destination to
-    carrier+service_level, carrier, then all deliveries while a sample is smaller than the
-    minimum, and says which answered. With no history at all, no figure.
+    from their transit times; falls back from carrier+service_level+destination+region to
+    carrier+service_level+destination, carrier+service_level, carrier, then all deliveries
+    while a sample is smaller than the minimum, and says which answered. With no history at
+    all, no figure.
 
     Args:
         carrier (None | str | Unset):
         service_level (None | str | Unset):
         destination (None | str | Unset): ISO 3166-1 alpha-2 country code
+        destination_region (None | str | Unset): region or postcode prefix within the destination,
+            as orders carry it
         ship_at (datetime.datetime | None | Unset): when it ships; now if left out
         confidence (float | Unset): the share of comparable deliveries to keep Default: 0.9.
 
@@ -237,6 +259,7 @@ async def asyncio_detailed(
         carrier=carrier,
         service_level=service_level,
         destination=destination,
+        destination_region=destination_region,
         ship_at=ship_at,
         confidence=confidence,
     )
@@ -252,20 +275,24 @@ async def asyncio(
     carrier: None | str | Unset = UNSET,
     service_level: None | str | Unset = UNSET,
     destination: None | str | Unset = UNSET,
+    destination_region: None | str | Unset = UNSET,
     ship_at: datetime.datetime | None | Unset = UNSET,
     confidence: float | Unset = 0.9,
 ) -> DeliveryEstimate | Problem | None:
     """Get Delivery Estimate
 
      The delivery promise that `confidence` of comparable past deliveries would have kept,
-    from their transit times; falls back from carrier+service_level+destination to
-    carrier+service_level, carrier, then all deliveries while a sample is smaller than the
-    minimum, and says which answered. With no history at all, no figure.
+    from their transit times; falls back from carrier+service_level+destination+region to
+    carrier+service_level+destination, carrier+service_level, carrier, then all deliveries
+    while a sample is smaller than the minimum, and says which answered. With no history at
+    all, no figure.
 
     Args:
         carrier (None | str | Unset):
         service_level (None | str | Unset):
         destination (None | str | Unset): ISO 3166-1 alpha-2 country code
+        destination_region (None | str | Unset): region or postcode prefix within the destination,
+            as orders carry it
         ship_at (datetime.datetime | None | Unset): when it ships; now if left out
         confidence (float | Unset): the share of comparable deliveries to keep Default: 0.9.
 
@@ -283,6 +310,7 @@ async def asyncio(
             carrier=carrier,
             service_level=service_level,
             destination=destination,
+            destination_region=destination_region,
             ship_at=ship_at,
             confidence=confidence,
         )
