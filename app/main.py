@@ -8,6 +8,7 @@ from datetime import timedelta
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
 
 from app.auth.router import router as api_keys_router
 from app.config import Settings, get_settings
@@ -45,6 +46,9 @@ from app.worker import new_worker
 API_DESCRIPTION = """Post-purchase support: orders, tickets, SLAs, signed webhooks, surveys,
 feedback and metrics. Authenticate with `Authorization: Bearer <api key>`; errors are RFC 9457
 `application/problem+json`."""
+
+
+_NO_NATIVE_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
 
 
 def create_app(
@@ -93,6 +97,9 @@ def create_app(
         lifespan=lifespan,
         dependencies=[Depends(refuse_unknown_query_parameters)],
         generate_unique_id_function=operation_id,
+        # FastAPI's own OpenTelemetry middleware, asked on every request whether a provider is
+        # configured; tracing is ours (app.kit.tracing), so off unless tracing is on.
+        telemetry=None if settings.tracing else _NO_NATIVE_TELEMETRY,
     )
     app.state.settings = settings
     app.state.clock = clock or SystemClock()

@@ -5,10 +5,11 @@ from collections.abc import AsyncIterator, Callable
 
 import asyncpg
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Integer, bindparam, func, literal_column, select, text
 from sqlalchemy.exc import DBAPIError
 
-from app.kit.db import Database, asyncpg_dsn
+from app.kit.db import Database, DriverQuery, asyncpg_dsn
+from app.kit.errors import _is_database_unavailable
 
 
 async def _pooled_backend_killed(database: Database, database_url: str) -> int:
@@ -65,3 +66,46 @@ async def test_a_recently_used_connection_is_not_pinged(
         await _backend_pid(database)
     assert raised.value.connection_invalidated
     assert await _backend_pid(database) != 0  # the pool replaced it after the failure
+
+
+_BACKEND_PID = DriverQuery(select(func.pg_backend_pid()))
+_DIVIDE = DriverQuery(select(literal_column("1") / bindparam("divisor", type_=Integer())))
+
+
+async def _driver_backend_pid(database: Database) -> int:
+    row = await database.fetch_row(_BACKEND_PID, {})
+    assert row is not None
+    return int(row[0])
+
+
+async def test_a_statement_run_by_the_driver_uses_the_pool_and_its_pings(
+    pool_of_one: PoolOfOne, database_url: str
+) -> None:
+    database = pool_of_one(0.0)
+    killed = await _pooled_backend_killed(database, database_url)
+    assert await _driver_backend_pid(database) not in (0, killed)
+    assert await _driver_backend_pid(database) == await _backend_pid(database)
+
+
+async def test_a_connection_lost_under_the_driver_is_unavailable_and_replaced(
+    pool_of_one: PoolOfOne, database_url: str
+) -> None:
+    database = pool_of_one(3600.0)
+    killed = await _pooled_backend_killed(database, database_url)
+    with pytest.raises(DBAPIError) as raised:
+        await _driver_backend_pid(database)
+    assert raised.value.connection_invalidated
+    assert _is_database_unavailable(raised.value)
+    assert await _driver_backend_pid(database) not in (0, killed)
+
+
+async def test_a_statement_error_under_the_driver_is_not_unavailable(
+    pool_of_one: PoolOfOne,
+) -> None:
+    database = pool_of_one(3600.0)
+    pid = await _driver_backend_pid(database)
+    with pytest.raises(DBAPIError) as raised:
+        await database.fetch_row(_DIVIDE, {"divisor": 0})
+    assert not raised.value.connection_invalidated
+    assert not _is_database_unavailable(raised.value)
+    assert await _driver_backend_pid(database) == pid  # the connection stays in the pool

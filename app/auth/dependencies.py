@@ -22,7 +22,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from app.auth.errors import MissingApiKey, MissingScope
 from app.auth.scopes import Scope, grants
 from app.auth.service import Principal, authenticate
-from app.kit.clock import ClockDep
 
 _bearer = HTTPBearer(auto_error=False, description="An Aftercare API key: `ak_...`")
 
@@ -31,13 +30,12 @@ _bearer = HTTPBearer(auto_error=False, description="An Aftercare API key: `ak_..
 def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
     async def dependency(
         request: Request,
-        clock: ClockDep,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> Principal:
         if credentials is None:
             raise MissingApiKey("Send an API key as `Authorization: Bearer <key>`.")
-        database = request.app.state.database
-        principal = await authenticate(database, credentials.credentials, clock.now())
+        state = request.app.state  # its clock read here, not as one more dependency to solve
+        principal = await authenticate(state.database, credentials.credentials, state.clock.now())
         if not grants(principal.scopes, scope):
             raise MissingScope(f"This API key lacks the `{scope}` scope.")
         return principal

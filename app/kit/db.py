@@ -2,12 +2,15 @@
 
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
+import asyncpg
 from fastapi import Depends, Request
-from sqlalchemy import Engine, event, exc
+from sqlalchemy import ClauseElement, Engine, event, exc
+from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -15,12 +18,14 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.util import greenlet_spawn
 
 from app.config import Settings
 from app.kit.cache import CacheRegistry, invalidate_on_commit
 from app.kit.logging_setup import quiet_unless_failing
 from app.kit.prometheus import watch_pool
-from app.kit.tracing import instrument_engine
+from app.kit.tracing import instrument_engine, statement_span
 
 logger = logging.getLogger("aftercare.db")
 
@@ -81,6 +86,37 @@ class Database:
             expire_on_commit=False, info={CACHES: self.caches},
         )
 
+    async def fetch_row(
+        self, query: "DriverQuery", values: Mapping[str, Any]
+    ) -> asyncpg.Record | None:
+        """One statement, its own transaction, run by asyncpg itself on a pooled connection:
+        for the hottest reads, where SQLAlchemy's execution path costs more than the query."""
+        async with self._driver_connection() as connection:
+            with statement_span(query.sql):
+                row: asyncpg.Record | None = await connection.fetchrow(
+                    query.sql, *query.arguments(values)
+                )
+        return row
+
+    @asynccontextmanager
+    async def _driver_connection(self) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection's asyncpg connection, outside any transaction. Driver errors
+        become SQLAlchemy's (a lost database is a 503, as on every other path), and a lost
+        connection leaves the pool."""
+        pooled = await greenlet_spawn(self.engine.sync_engine.raw_connection)
+        connection: asyncpg.Connection = pooled.driver_connection
+        try:
+            yield connection
+        except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as error:
+            lost = connection.is_closed() or not isinstance(error, asyncpg.PostgresError)
+            if lost:
+                await greenlet_spawn(pooled.invalidate, error)
+            if isinstance(error, OSError):
+                raise
+            raise exc.DBAPIError(None, None, error, connection_invalidated=lost) from error
+        finally:
+            pooled.close()
+
     @classmethod
     def from_settings(cls, settings: Settings) -> "Database":
         return cls(
@@ -93,6 +129,26 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+_ASYNCPG = asyncpg_dialect()  # type: ignore[no-untyped-call]
+
+
+class DriverQuery:
+    """A Core statement compiled once into asyncpg's SQL (`$1`, `$2`, ...), for
+    `Database.fetch_row`. Rows come back as asyncpg records: values as the driver decodes them
+    on SQLAlchemy's connections (JSON decoded, enums as their stored values)."""
+
+    __slots__ = ("names", "sql")
+
+    def __init__(self, statement: ClauseElement) -> None:
+        compiled = statement.compile(dialect=_ASYNCPG)
+        assert isinstance(compiled, SQLCompiler)
+        self.sql = str(compiled)
+        self.names = tuple(compiled.positiontup or ())
+
+    def arguments(self, values: Mapping[str, Any]) -> list[Any]:
+        return [values[name] for name in self.names]
 
 
 def asyncpg_dsn(url: str) -> str:

@@ -3,8 +3,8 @@
 import json
 import logging
 import re
+import secrets
 import time
-import uuid
 
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -65,7 +65,9 @@ class RequestContextMiddleware:
             await _send_problem(send, nul, scope["path"].replace("\x00", ""), [])
             return
         incoming = _header(scope, b"x-request-id")
-        request_id = incoming if incoming and _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = (
+            incoming if incoming and _SAFE_REQUEST_ID.match(incoming) else secrets.token_hex(16)
+        )
         token = bind_request_id(request_id)
         id_header = (b"x-request-id", request_id.encode())
         status = 500

@@ -194,3 +194,17 @@ def linked_span(name: str, traceparent: str | None, attributes: dict[str, str]) 
         name, context=Context(), kind=SpanKind.PRODUCER, links=links, attributes=attributes
     ):
         yield
+
+
+@contextlib.contextmanager
+def statement_span(statement: str) -> Iterator[None]:
+    """A client span for a statement asyncpg runs directly (`Database.fetch_row`), like the
+    ones SQLAlchemy's statements get from `instrument_engine`."""
+    if _provider is None:
+        yield
+        return
+    tracer = _provider.get_tracer("aftercare.db")
+    attributes = {"db.system": "postgresql", "db.statement": statement}
+    verb = statement.split(None, 1)[0].upper()
+    with tracer.start_as_current_span(verb, kind=SpanKind.CLIENT, attributes=attributes):
+        yield

@@ -1,10 +1,8 @@
 """What a customer can expect of a ticket (`GET /v1/tickets/{id}`), read from its SLA targets."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import NamedTuple, Protocol
-
-from sqlalchemy import RowMapping
+from typing import Any, NamedTuple, Protocol
 
 from app.models import SlaTarget
 from app.sla.rules import expectation_status
@@ -38,7 +36,7 @@ class _Times(NamedTuple):
     breached_at: datetime | None
 
 
-def expectations_of_facts(facts: RowMapping, now: datetime) -> Expectations:
+def expectations_of_facts(facts: Mapping[str, Any], now: datetime) -> Expectations:
     """From the arrays `repository.expectation_facts` reads with a ticket."""
     metrics = facts["metrics"] or []
     targets = [

@@ -8,12 +8,12 @@ target's life are `app.sla.lifecycle`'s; this module reads and writes what they 
 """
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import ColumnElement, RowMapping
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import LateralFromClause
 
@@ -371,7 +371,7 @@ def expectation_facts(ticket_id: ColumnElement[uuid.UUID]) -> LateralFromClause:
     return repository_expectation_facts(ticket_id)
 
 
-def expectations_from_facts(facts: RowMapping, now: datetime) -> Expectations:
+def expectations_from_facts(facts: Mapping[str, Any], now: datetime) -> Expectations:
     return expectations_of_facts(facts, now)
 
 

@@ -1,5 +1,5 @@
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,6 +21,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from app.kit.db import Database, DriverQuery
 from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order, Ticket, TicketMessage, TicketStatusLink
 from app.sla.service import breached_filter, expectation_facts
@@ -105,11 +106,20 @@ def _detail(condition: ColumnElement[bool]) -> Select[Any]:
     )
 
 
-_DETAIL_BY_ID = _detail(Ticket.id == bindparam("ref"))
-_DETAIL_BY_NUMBER = _detail(Ticket.number == bindparam("ref"))
+# Run by asyncpg itself (`Database.fetch_row`): the read of `GET /v1/tickets/{id}`.
+_DETAIL_BY_ID = DriverQuery(_detail(Ticket.id == bindparam("ref")))
+_DETAIL_BY_NUMBER = DriverQuery(_detail(Ticket.number == bindparam("ref")))
 
 
-def shown_with_links(row: RowMapping) -> dict[str, Any]:
+async def detail_row(database: Database, ref: TicketRef) -> Mapping[str, Any] | None:
+    """The ticket with its links and expectation facts (see `_detail`), as one row; enums as
+    their stored values."""
+    query = _DETAIL_BY_ID if isinstance(ref, uuid.UUID) else _DETAIL_BY_NUMBER
+    row = await database.fetch_row(query, {"ref": ref})
+    return None if row is None else dict(row.items())
+
+
+def shown_with_links(row: Mapping[str, Any]) -> dict[str, Any]:
     """A row of `_detail` as the ticket's schemas read it (customer and order nested)."""
     order_id = row["order_id"]
     return {
@@ -171,13 +181,6 @@ class TicketRepository:
             "public": message.public, "body": message.body, "channel": message.channel,
             "created_at": message.created_at,
         })
-
-    async def detail(self, ref: TicketRef) -> RowMapping | None:
-        """The ticket with its links and expectation facts (see `_detail`), as one row."""
-        statement = _DETAIL_BY_ID if isinstance(ref, uuid.UUID) else _DETAIL_BY_NUMBER
-        result = await self.session.execute(statement, {"ref": ref})
-        row: RowMapping | None = result.mappings().one_or_none()
-        return row
 
     async def get(self, ref: TicketRef, *, for_update: bool = False) -> Ticket | None:
         """With for_update, row-locked until commit: concurrent changes to it run one at a

@@ -12,6 +12,7 @@ from app.auth.service import Principal
 from app.customers import service as customers
 from app.events.service import list_events, new_event, record_events
 from app.kit.capabilities import generate_token, hash_token
+from app.kit.db import Database
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
@@ -27,7 +28,13 @@ from app.tickets.errors import (
     TicketNotFound,
     TicketTransitionNotAllowed,
 )
-from app.tickets.repository import NewTicket, TicketRef, TicketRepository, shown_with_links
+from app.tickets.repository import (
+    NewTicket,
+    TicketRef,
+    TicketRepository,
+    detail_row,
+    shown_with_links,
+)
 from app.tickets.schemas import (
     Acknowledgement,
     MessageCreate,
@@ -186,16 +193,14 @@ async def get_tickets_for_update(
     return await TicketRepository(session).many_for_update(ticket_ids)
 
 
-async def get_ticket_detail(
-    session: AsyncSession, ref: TicketRef, now: datetime
-) -> TicketDetail:
+async def get_ticket_detail(database: Database, ref: TicketRef, now: datetime) -> TicketDetail:
     """One statement: the ticket, its links and what its expectations are made of."""
-    row = await TicketRepository(session).detail(ref)
+    row = await detail_row(database, ref)
     if row is None:
         raise TicketNotFound(f"No ticket {ref}.")
-    detail = TicketDetail.model_validate(shown_with_links(row))
-    detail.expectations = sla.expectations_from_facts(row, now)
-    return detail
+    shown = shown_with_links(row)
+    shown["expectations"] = sla.expectations_from_facts(row, now)
+    return TicketDetail.model_validate(shown)
 
 
 async def add_message(
