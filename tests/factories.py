@@ -128,6 +128,23 @@ async def create_feedback(
     return _created(await client.post("/v1/feedback", json=body, headers=headers))
 
 
+def article_body(**overrides: Any) -> dict[str, Any]:
+    return {
+        "locale": "en",
+        "title": "Where is my parcel?",
+        "body": "Track it with the **link** in your shipping email.",
+        **overrides,
+    }
+
+
+async def create_article(
+    client: httpx.AsyncClient, headers: dict[str, str], **overrides: Any
+) -> dict[str, Any]:
+    return _created(
+        await client.post("/v1/articles", json=article_body(**overrides), headers=headers)
+    )
+
+
 async def create_invitation(
     client: httpx.AsyncClient,
     headers: dict[str, str],

@@ -13,6 +13,8 @@ class Scope(StrEnum):
     FEEDBACK_READ = "feedback:read"
     FEEDBACK_WRITE = "feedback:write"
     METRICS_READ = "metrics:read"
+    KB_READ = "kb:read"
+    KB_WRITE = "kb:write"
 
 
 def grants(held: frozenset[str], required: Scope) -> bool:

@@ -10,8 +10,8 @@ class CustomerNotFound(NotFoundError):
 
 
 class InvalidLocale(UnprocessableError):
-    """A customer's `locale` is not a BCP 47 language tag Babel (CLDR) knows; `errors` points
-    at it."""
+    """A `locale` (a customer's, an article's, a search's) is not a BCP 47 language tag Babel
+    (CLDR) knows; `errors` points at it."""
 
     slug, title = "invalid-locale", "Invalid locale"
 

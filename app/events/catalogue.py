@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from app.events.types import EventData, EventType
 from app.feedback.schemas import FeedbackCreatedData, FeedbackUpdatedData
+from app.kb.schemas import ArticlePublishedData, ArticleUpdatedData
 from app.orders.schemas import OrderDeliveryAtRiskData, OrderDeliveryOverdueData
 from app.surveys.schemas import (
     SurveyInvitationCreatedData,
@@ -52,6 +53,8 @@ PAYLOADS: tuple[type[EventData], ...] = (
     SurveyReminderDueData,
     FeedbackCreatedData,
     FeedbackUpdatedData,
+    ArticlePublishedData,
+    ArticleUpdatedData,
     WebhookEndpointDisabledData,
 )
 

@@ -23,6 +23,8 @@ class EventType(StrEnum):
     SURVEY_REMINDER_DUE = "survey.reminder_due"
     FEEDBACK_CREATED = "feedback.created"
     FEEDBACK_UPDATED = "feedback.updated"
+    ARTICLE_PUBLISHED = "article.published"
+    ARTICLE_UPDATED = "article.updated"
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
 
 

@@ -9,6 +9,7 @@ class FeedbackSource(StrEnum):
     SOCIAL_MEDIA = "social_media"
     REVIEW = "review"
     EMAIL = "email"
+    KNOWLEDGE_BASE = "knowledge_base"  # a "no" vote on an article, with a comment
     OTHER = "other"
 
 

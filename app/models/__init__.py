@@ -6,6 +6,7 @@ from app.models.customers import Customer
 from app.models.events import Event
 from app.models.feedback import Feedback
 from app.models.idempotency import IdempotencyKey
+from app.models.kb import Article, ArticleCitation, ArticleVersion, ArticleView, ArticleVote
 from app.models.orders import Order
 from app.models.sla import SlaCalendar, SlaPolicy, SlaTarget, TicketSla
 from app.models.surveys import (
@@ -20,6 +21,11 @@ from app.models.webhooks import WebhookDelivery, WebhookDeliveryAttempt, Webhook
 
 __all__ = [
     "ApiKey",
+    "Article",
+    "ArticleCitation",
+    "ArticleVersion",
+    "ArticleView",
+    "ArticleVote",
     "Base",
     "Customer",
     "Event",

@@ -33,6 +33,7 @@ from tests.factories import (
     add_order,
     add_policy,
     answer_survey,
+    create_article,
     create_endpoint,
     create_feedback,
     create_invitation,
@@ -120,6 +121,15 @@ async def an_unanswered_survey_reminded(flow: Flow) -> None:
     assert await remind_unanswered_invitations(flow.jobs) == 1
 
 
+async def an_article_published_and_updated(flow: Flow) -> None:
+    article = await create_article(flow.client, flow.headers, status="published")
+    changed = await flow.client.patch(
+        f"/v1/articles/{article['id']}", json={"body": "Now with a _new_ paragraph."},
+        headers=flow.headers,
+    )
+    assert changed.status_code == 200, changed.text
+
+
 async def a_disabled_endpoint(flow: Flow) -> None:
     endpoint = await create_endpoint(flow.client, flow.headers, "http://127.0.0.1:9/hooks")
     async with flow.jobs.transaction() as session:
@@ -132,6 +142,7 @@ FLOWS: list[Callable[[Flow], Awaitable[None]]] = [
     a_delivery_at_risk,
     a_survey_answered_low_and_its_feedback,
     an_unanswered_survey_reminded,
+    an_article_published_and_updated,
     a_disabled_endpoint,
 ]
 

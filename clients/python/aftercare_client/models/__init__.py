@@ -14,7 +14,21 @@ from .api_key_actor import ApiKeyActor
 from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_out import ApiKeyOut
+from .applies_to import AppliesTo
+from .applies_to_out import AppliesToOut
 from .area_change import AreaChange
+from .article_create import ArticleCreate
+from .article_field import ArticleField
+from .article_list_item import ArticleListItem
+from .article_out import ArticleOut
+from .article_published_data import ArticlePublishedData
+from .article_published_event import ArticlePublishedEvent
+from .article_status import ArticleStatus
+from .article_translations import ArticleTranslations
+from .article_update import ArticleUpdate
+from .article_updated_data import ArticleUpdatedData
+from .article_updated_event import ArticleUpdatedEvent
+from .article_version_out import ArticleVersionOut
 from .assignee_change import AssigneeChange
 from .author_type import AuthorType
 from .backlog import Backlog
@@ -79,6 +93,9 @@ from .metric_kind import MetricKind
 from .metric_name import MetricName
 from .metric_record import MetricRecord
 from .metric_series import MetricSeries
+from .new_article_status import NewArticleStatus
+from .notice import Notice
+from .notice_out import NoticeOut
 from .observed import Observed
 from .order_delivery_at_risk_data import OrderDeliveryAtRiskData
 from .order_delivery_at_risk_event import OrderDeliveryAtRiskEvent
@@ -90,6 +107,8 @@ from .order_summary import OrderSummary
 from .order_update import OrderUpdate
 from .order_upsert import OrderUpsert
 from .page_api_key_out import PageApiKeyOut
+from .page_article_list_item import PageArticleListItem
+from .page_article_version_out import PageArticleVersionOut
 from .page_calendar_out import PageCalendarOut
 from .page_customer_out import PageCustomerOut
 from .page_delivery_out import PageDeliveryOut
@@ -208,7 +227,21 @@ __all__ = (
     "ApiKeyCreate",
     "ApiKeyCreated",
     "ApiKeyOut",
+    "AppliesTo",
+    "AppliesToOut",
     "AreaChange",
+    "ArticleCreate",
+    "ArticleField",
+    "ArticleListItem",
+    "ArticleOut",
+    "ArticlePublishedData",
+    "ArticlePublishedEvent",
+    "ArticleStatus",
+    "ArticleTranslations",
+    "ArticleUpdate",
+    "ArticleUpdatedData",
+    "ArticleUpdatedEvent",
+    "ArticleVersionOut",
     "AssigneeChange",
     "AuthorType",
     "Backlog",
@@ -273,6 +306,9 @@ __all__ = (
     "MetricName",
     "MetricRecord",
     "MetricSeries",
+    "NewArticleStatus",
+    "Notice",
+    "NoticeOut",
     "Observed",
     "OrderDeliveryAtRiskData",
     "OrderDeliveryAtRiskEvent",
@@ -284,6 +320,8 @@ __all__ = (
     "OrderUpdate",
     "OrderUpsert",
     "PageApiKeyOut",
+    "PageArticleListItem",
+    "PageArticleVersionOut",
     "PageCalendarOut",
     "PageCustomerOut",
     "PageDeliveryOut",

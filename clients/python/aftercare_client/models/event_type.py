@@ -2,6 +2,8 @@ from enum import StrEnum
 
 
 class EventType(StrEnum):
+    ARTICLE_PUBLISHED = "article.published"
+    ARTICLE_UPDATED = "article.updated"
     FEEDBACK_CREATED = "feedback.created"
     FEEDBACK_UPDATED = "feedback.updated"
     ORDER_DELIVERY_AT_RISK = "order.delivery_at_risk"

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class FeedbackSource(StrEnum):
     EMAIL = "email"
+    KNOWLEDGE_BASE = "knowledge_base"
     OTHER = "other"
     REVIEW = "review"
     SOCIAL_MEDIA = "social_media"

@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.article_published_event import ArticlePublishedEvent
+    from ..models.article_updated_event import ArticleUpdatedEvent
     from ..models.feedback_created_event import FeedbackCreatedEvent
     from ..models.feedback_updated_event import FeedbackUpdatedEvent
     from ..models.order_delivery_at_risk_event import OrderDeliveryAtRiskEvent
@@ -31,15 +33,18 @@ T = TypeVar("T", bound="PageEventOut")
 class PageEventOut:
     """
     Attributes:
-        items (list[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent |
-            SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent |
-            SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent |
-            TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent]):
+        items (list[ArticlePublishedEvent | ArticleUpdatedEvent | FeedbackCreatedEvent | FeedbackUpdatedEvent |
+            OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent |
+            SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent |
+            TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent |
+            WebhookEndpointDisabledEvent]):
         next_cursor (None | str):
     """
 
     items: list[
-        FeedbackCreatedEvent
+        ArticlePublishedEvent
+        | ArticleUpdatedEvent
+        | FeedbackCreatedEvent
         | FeedbackUpdatedEvent
         | OrderDeliveryAtRiskEvent
         | OrderDeliveryOverdueEvent
@@ -59,6 +64,8 @@ class PageEventOut:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.article_published_event import ArticlePublishedEvent  # noqa: PLC0415
+        from ..models.article_updated_event import ArticleUpdatedEvent  # noqa: PLC0415
         from ..models.feedback_created_event import FeedbackCreatedEvent  # noqa: PLC0415
         from ..models.feedback_updated_event import FeedbackUpdatedEvent  # noqa: PLC0415
         from ..models.order_delivery_at_risk_event import OrderDeliveryAtRiskEvent  # noqa: PLC0415
@@ -107,6 +114,10 @@ class PageEventOut:
                 items_item = items_item_data.to_dict()
             elif isinstance(items_item_data, FeedbackUpdatedEvent):
                 items_item = items_item_data.to_dict()
+            elif isinstance(items_item_data, ArticlePublishedEvent):
+                items_item = items_item_data.to_dict()
+            elif isinstance(items_item_data, ArticleUpdatedEvent):
+                items_item = items_item_data.to_dict()
             else:
                 items_item = items_item_data.to_dict()
 
@@ -128,6 +139,8 @@ class PageEventOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.article_published_event import ArticlePublishedEvent  # noqa: PLC0415
+        from ..models.article_updated_event import ArticleUpdatedEvent  # noqa: PLC0415
         from ..models.feedback_created_event import FeedbackCreatedEvent  # noqa: PLC0415
         from ..models.feedback_updated_event import FeedbackUpdatedEvent  # noqa: PLC0415
         from ..models.order_delivery_at_risk_event import OrderDeliveryAtRiskEvent  # noqa: PLC0415
@@ -156,7 +169,9 @@ class PageEventOut:
             def _parse_items_item(
                 data: object,
             ) -> (
-                FeedbackCreatedEvent
+                ArticlePublishedEvent
+                | ArticleUpdatedEvent
+                | FeedbackCreatedEvent
                 | FeedbackUpdatedEvent
                 | OrderDeliveryAtRiskEvent
                 | OrderDeliveryOverdueEvent
@@ -310,13 +325,33 @@ class PageEventOut:
                     return componentsschemas_event_out_type_13
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_out_type_14 = (
+                        ArticlePublishedEvent.from_dict(data)
+                    )
+
+                    return componentsschemas_event_out_type_14
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_event_out_type_15 = ArticleUpdatedEvent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_event_out_type_15
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_event_out_type_14 = (
+                componentsschemas_event_out_type_16 = (
                     WebhookEndpointDisabledEvent.from_dict(data)
                 )
 
-                return componentsschemas_event_out_type_14
+                return componentsschemas_event_out_type_16
 
             items_item = _parse_items_item(items_item_data)
 

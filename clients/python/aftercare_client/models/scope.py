@@ -5,6 +5,8 @@ class Scope(StrEnum):
     ADMIN = "admin"
     FEEDBACKREAD = "feedback:read"
     FEEDBACKWRITE = "feedback:write"
+    KBREAD = "kb:read"
+    KBWRITE = "kb:write"
     METRICSREAD = "metrics:read"
     ORDERSREAD = "orders:read"
     ORDERSWRITE = "orders:write"

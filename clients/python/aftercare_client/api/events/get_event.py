@@ -7,6 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.article_published_event import ArticlePublishedEvent
+from ...models.article_updated_event import ArticleUpdatedEvent
 from ...models.feedback_created_event import FeedbackCreatedEvent
 from ...models.feedback_updated_event import FeedbackUpdatedEvent
 from ...models.order_delivery_at_risk_event import OrderDeliveryAtRiskEvent
@@ -43,7 +45,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
-    FeedbackCreatedEvent
+    ArticlePublishedEvent
+    | ArticleUpdatedEvent
+    | FeedbackCreatedEvent
     | FeedbackUpdatedEvent
     | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
@@ -66,7 +70,9 @@ def _parse_response(
         def _parse_response_200(
             data: object,
         ) -> (
-            FeedbackCreatedEvent
+            ArticlePublishedEvent
+            | ArticleUpdatedEvent
+            | FeedbackCreatedEvent
             | FeedbackUpdatedEvent
             | OrderDeliveryAtRiskEvent
             | OrderDeliveryOverdueEvent
@@ -214,13 +220,33 @@ def _parse_response(
                 return componentsschemas_event_out_type_13
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_event_out_type_14 = ArticlePublishedEvent.from_dict(
+                    data
+                )
+
+                return componentsschemas_event_out_type_14
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_event_out_type_15 = ArticleUpdatedEvent.from_dict(
+                    data
+                )
+
+                return componentsschemas_event_out_type_15
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_event_out_type_14 = (
+            componentsschemas_event_out_type_16 = (
                 WebhookEndpointDisabledEvent.from_dict(data)
             )
 
-            return componentsschemas_event_out_type_14
+            return componentsschemas_event_out_type_16
 
         response_200 = _parse_response_200(response.json())
 
@@ -265,7 +291,9 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    FeedbackCreatedEvent
+    ArticlePublishedEvent
+    | ArticleUpdatedEvent
+    | FeedbackCreatedEvent
     | FeedbackUpdatedEvent
     | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
@@ -295,7 +323,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[
-    FeedbackCreatedEvent
+    ArticlePublishedEvent
+    | ArticleUpdatedEvent
+    | FeedbackCreatedEvent
     | FeedbackUpdatedEvent
     | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
@@ -322,7 +352,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
+        Response[ArticlePublishedEvent | ArticleUpdatedEvent | FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -341,7 +371,9 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> (
-    FeedbackCreatedEvent
+    ArticlePublishedEvent
+    | ArticleUpdatedEvent
+    | FeedbackCreatedEvent
     | FeedbackUpdatedEvent
     | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
@@ -369,7 +401,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
+        ArticlePublishedEvent | ArticleUpdatedEvent | FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
     """
 
     return sync_detailed(
@@ -383,7 +415,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[
-    FeedbackCreatedEvent
+    ArticlePublishedEvent
+    | ArticleUpdatedEvent
+    | FeedbackCreatedEvent
     | FeedbackUpdatedEvent
     | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
@@ -410,7 +444,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
+        Response[ArticlePublishedEvent | ArticleUpdatedEvent | FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -427,7 +461,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> (
-    FeedbackCreatedEvent
+    ArticlePublishedEvent
+    | ArticleUpdatedEvent
+    | FeedbackCreatedEvent
     | FeedbackUpdatedEvent
     | OrderDeliveryAtRiskEvent
     | OrderDeliveryOverdueEvent
@@ -455,7 +491,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
+        ArticlePublishedEvent | ArticleUpdatedEvent | FeedbackCreatedEvent | FeedbackUpdatedEvent | OrderDeliveryAtRiskEvent | OrderDeliveryOverdueEvent | SlaBreachedEvent | SlaWarningEvent | SurveyInvitationCreatedEvent | SurveyReminderDueEvent | SurveyResponseReceivedEvent | TicketCreatedEvent | TicketEscalatedEvent | TicketMessageCreatedEvent | TicketStatusChangedEvent | TicketUpdatedEvent | WebhookEndpointDisabledEvent | Problem
     """
 
     return (

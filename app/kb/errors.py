@@ -1,0 +1,23 @@
+"""The problem types of the knowledge base."""
+
+from app.kit.errors import ConflictError, NotFoundError
+
+
+class ArticleNotFound(NotFoundError):
+    """No article has this id."""
+
+    slug, title = "article-not-found", "Article not found"
+
+
+class ArticleTransitionNotAllowed(ConflictError):
+    """The article's status cannot become the one sent: a published or archived article never
+    returns to draft (archive it instead)."""
+
+    slug, title = "article-transition-not-allowed", "Article transition not allowed"
+
+
+class TranslationExists(ConflictError):
+    """The article named by `translation_of` already has a translation in this locale (one
+    article per locale among translations); `errors` points at `/locale`."""
+
+    slug, title = "translation-exists", "Translation exists"

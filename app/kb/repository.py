@@ -1,0 +1,94 @@
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, String, func, literal, literal_column, select
+from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kb.schemas import ArticleFilters
+from app.kit.pagination import PageParams, fetch_page
+from app.models import Article, ArticleVersion
+
+# Search weights: a word of the title counts most, then the summary's, then the body's.
+TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = "A", "B", "C"
+
+
+def search_vector(
+    config: str, title: str, summary: str | None, body_text: str
+) -> ColumnElement[str]:
+    """The article's words, stemmed in its language's configuration and weighted by field."""
+    regconfig = literal(config, String).cast(REGCONFIG)
+
+    def weighted(text: str, weight: str) -> ColumnElement[str]:
+        # the weight is a "char" constant of ours (A-D), not a bind parameter
+        return func.setweight(
+            func.to_tsvector(regconfig, literal(text, String)), literal_column(f"'{weight}'")
+        )
+
+    vector = weighted(title, TITLE_WEIGHT).op("||", return_type=TSVECTOR)(
+        weighted(summary or "", SUMMARY_WEIGHT)
+    )
+    return vector.op("||", return_type=TSVECTOR)(weighted(body_text, BODY_WEIGHT))
+
+
+class ArticleRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, article: Article) -> Article:
+        self.index(article)
+        self.session.add(article)
+        await self.session.flush()
+        return article
+
+    def index(self, article: Article) -> None:
+        """Write the article's search vector from its current text at the next flush."""
+        article.search_vector = search_vector(
+            article.search_config, article.title, article.summary, article.body_text
+        )
+
+    async def by_id(self, article_id: uuid.UUID, *, for_update: bool = False) -> Article | None:
+        statement = select(Article).where(Article.id == article_id)
+        if for_update:
+            statement = statement.with_for_update()
+        return await self.session.scalar(statement)
+
+    async def translations(
+        self, group_id: uuid.UUID, *, for_update: bool = False
+    ) -> Sequence[Article]:
+        """The articles of a translation group, by locale (locked: no locale is added to the
+        group by another transaction meanwhile)."""
+        statement = (
+            select(Article).where(Article.translation_group_id == group_id).order_by(Article.locale)
+        )
+        if for_update:
+            statement = statement.with_for_update()
+        return (await self.session.scalars(statement)).all()
+
+    async def page(
+        self, params: PageParams, filters: ArticleFilters
+    ) -> tuple[Sequence[Article], str | None]:
+        statement = select(Article)
+        for column, value in (
+            (Article.status, filters.status),
+            (Article.locale, filters.locale),
+            (Article.category, filters.category),
+        ):
+            if value is not None:
+                statement = statement.where(column == value)
+        if filters.tag is not None:
+            statement = statement.where(Article.tags.contains([filters.tag]))
+        return await fetch_page(self.session, statement, Article.created_at, Article.id, params)
+
+    async def add_version(self, version: ArticleVersion) -> ArticleVersion:
+        self.session.add(version)
+        await self.session.flush()
+        return version
+
+    async def versions_page(
+        self, article_id: uuid.UUID, params: PageParams
+    ) -> tuple[Sequence[ArticleVersion], str | None]:
+        statement = select(ArticleVersion).where(ArticleVersion.article_id == article_id)
+        return await fetch_page(
+            self.session, statement, ArticleVersion.created_at, ArticleVersion.id, params
+        )

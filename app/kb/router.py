@@ -1,0 +1,101 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+
+from app.auth.dependencies import require
+from app.auth.scopes import Scope
+from app.auth.service import Principal
+from app.idempotency.dependencies import idempotent
+from app.idempotency.service import Idempotency
+from app.kb import service
+from app.kb.schemas import (
+    ArticleCreate,
+    ArticleFilters,
+    ArticleListItem,
+    ArticleLocale,
+    ArticleOut,
+    ArticleTranslations,
+    ArticleUpdate,
+    ArticleVersionOut,
+    Category,
+    StatusField,
+    Tag,
+)
+from app.kit.clock import ClockDep
+from app.kit.db import SessionDep
+from app.kit.pagination import Page, PageParamsDep
+
+router = APIRouter(prefix="/v1/articles", tags=["knowledge base"])
+ReadKey = Annotated[Principal, Depends(require(Scope.KB_READ))]
+WriteKey = Annotated[Principal, Depends(require(Scope.KB_WRITE))]
+IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.KB_WRITE))]
+
+
+@router.post("", status_code=201, response_model=ArticleOut)
+async def create_article(
+    body: ArticleCreate,
+    session: SessionDep,
+    clock: ClockDep,
+    actor: WriteKey,
+    idempotency: IdempotentWrite,
+) -> JSONResponse:
+    """Write an article: a draft, or `published` at once (version 1, article.published). The
+    Markdown body is rendered to sanitised HTML now; `translation_of` links a translation."""
+    article = await service.create_article(session, body, now=clock.now(), actor=actor)
+    return await idempotency.respond(201, ArticleOut.from_model(article))
+
+
+@router.get("", response_model=Page[ArticleListItem])
+async def list_articles(
+    session: SessionDep,
+    _: ReadKey,
+    page: PageParamsDep,
+    status: StatusField | None = None,
+    locale: Annotated[ArticleLocale | None, Query(description="BCP 47, exactly")] = None,
+    tag: Annotated[Tag | None, Query()] = None,
+    category: Annotated[Category | None, Query()] = None,
+) -> Page[ArticleListItem]:
+    """Articles without their bodies, newest first."""
+    filters = ArticleFilters(status=status, locale=locale, tag=tag, category=category)
+    rows, next_cursor = await service.list_articles(session, page, filters)
+    return Page(items=[ArticleListItem.from_model(row) for row in rows], next_cursor=next_cursor)
+
+
+@router.get("/{article_id}", response_model=ArticleOut)
+async def get_article(article_id: uuid.UUID, session: SessionDep, _: ReadKey) -> ArticleOut:
+    return ArticleOut.from_model(await service.get_article(session, article_id))
+
+
+@router.patch("/{article_id}", response_model=ArticleOut)
+async def update_article(
+    article_id: uuid.UUID,
+    body: ArticleUpdate,
+    session: SessionDep,
+    clock: ClockDep,
+    actor: WriteKey,
+) -> ArticleOut:
+    """Change an article. Publishing (status `published`) writes a version and records
+    article.published; a content change of a published article writes a version; every other
+    change of an article once published records article.updated."""
+    article = await service.update_article(session, article_id, body, now=clock.now(), actor=actor)
+    return ArticleOut.from_model(article)
+
+
+@router.get("/{article_id}/versions", response_model=Page[ArticleVersionOut])
+async def list_article_versions(
+    article_id: uuid.UUID, session: SessionDep, _: ReadKey, page: PageParamsDep
+) -> Page[ArticleVersionOut]:
+    """The article's published versions, newest first."""
+    rows, next_cursor = await service.list_versions(session, article_id, page)
+    return Page(items=[ArticleVersionOut.from_model(row) for row in rows], next_cursor=next_cursor)
+
+
+@router.get("/{article_id}/translations", response_model=ArticleTranslations)
+async def list_article_translations(
+    article_id: uuid.UUID, session: SessionDep, _: ReadKey
+) -> ArticleTranslations:
+    """The article and its translations (every status), by locale."""
+    rows = await service.list_translations(session, article_id)
+    return ArticleTranslations(items=[ArticleListItem.from_model(row) for row in rows])

@@ -1,0 +1,24 @@
+"""The knowledge base vocabulary."""
+
+from enum import StrEnum
+
+
+class ArticleStatus(StrEnum):
+    """draft -> published <-> archived; a published article never goes back to draft."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class ArticleField(StrEnum):
+    """The fields of an article a change can touch (article.updated names them)."""
+
+    TITLE = "title"
+    SUMMARY = "summary"
+    BODY = "body"
+    TAGS = "tags"
+    CATEGORY = "category"
+    APPLIES_TO = "applies_to"
+    NOTICE = "notice"
+    STATUS = "status"
