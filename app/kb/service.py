@@ -30,7 +30,7 @@ from app.kb.schemas import (
     Notice,
 )
 from app.kb.types import ArticleField, ArticleStatus
-from app.kit.errors import UnknownReference, field_error
+from app.kit.errors import RequestInvalid, UnknownReference, field_error
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
 from app.models import Article, ArticleVersion
@@ -171,6 +171,11 @@ async def update_article(
     """Apply a change under a row lock: a publication records article.published, any other
     change of an article once published article.updated (with a new version when a published
     article's content changed)."""
+    if not body.model_fields_set:
+        raise RequestInvalid(
+            "Send at least one of title, body, summary, tags, category, applies_to, notice,"
+            " status."
+        )
     article = await get_article(session, article_id, for_update=True)
     changed = _apply_changes(article, body)
     if not changed:

@@ -10,7 +10,7 @@ from app.auth.scopes import Scope
 from app.customers.errors import InvalidLocale
 from app.kb.errors import ArticleNotFound, ArticleTransitionNotAllowed, TranslationExists
 from app.kit.db import Database
-from app.kit.errors import UnknownReference
+from app.kit.errors import RequestInvalid, UnknownReference
 from app.models import Event
 from tests.conftest import MakeKey
 from tests.factories import article_body, create_article
@@ -294,6 +294,7 @@ async def test_patch_refuses_null_title_and_unknown_articles(
 ) -> None:
     article = await create_article(client, kb_headers)
     assert_problem(await patch(client, kb_headers, article["id"], title=None), 422, "/title")
+    assert_problem(await patch(client, kb_headers, article["id"]), 422, problem=RequestInvalid)
     assert_problem(await patch(client, kb_headers, article["id"], locale="de"), 422, "/locale")
     missing = "00000000-0000-0000-0000-000000000000"
     assert_problem(
