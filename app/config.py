@@ -236,6 +236,16 @@ class Settings(BaseSettings):
     status_link_ttl_days: int = Field(
         default=90, ge=1, le=3650, description="how long a ticket's status link works"
     )
+    dashboard_link_ttl_hours: int = Field(
+        default=168, ge=1, le=2160,
+        description="how long a dashboard link works when its request names no"
+        " expires_in_hours",
+    )
+    dashboard_session_hours: int = Field(
+        default=12, ge=1, le=720,
+        description="how long a dashboard sign-in lasts at most (the cookie also ends with"
+        " the browser session, and a link's session with its link)",
+    )
     status_page_show_agent_names: bool = Field(
         default=False,
         description="show the assignee's name on agent replies of status pages (else"

@@ -13,6 +13,8 @@ from fastapi.telemetry import TelemetryConfig
 from app.auth.router import router as api_keys_router
 from app.config import Settings, get_settings
 from app.customers.router import router as customers_router
+from app.dashboard.page_router import router as dashboard_pages_router
+from app.dashboard.router import router as dashboard_links_router
 from app.events.router import router as events_router
 from app.events.router import types_router as event_types_router
 from app.events.schemas import webhook_operations
@@ -120,7 +122,7 @@ def create_app(
         orders_router, delivery_router, customers_router, tickets_router, policies_router,
         calendars_router,
         surveys_router, public_surveys_router, public_tickets_router, feedback_router,
-        metrics_router, articles_router,
+        metrics_router, articles_router, dashboard_links_router, dashboard_pages_router,
         webhook_endpoints_router, webhook_deliveries_router, events_router, event_types_router,
     ):
         app.include_router(router)

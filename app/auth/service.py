@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth import keys
 from app.auth.errors import ApiKeyNotFound, InvalidApiKey, RevokedApiKey
 from app.auth.repository import ApiKeyRepository, Credentials
-from app.auth.scopes import Scope
+from app.auth.scopes import Scope, grants
 from app.kit.cache import InvalidatedCache
 from app.kit.db import Database, invalidate_cache_on_commit
 from app.kit.pagination import PageParams
@@ -109,6 +109,14 @@ async def revoke_api_key(session: AsyncSession, key_id: uuid.UUID, now: datetime
         api_key.revoked_at = now
         invalidate_cache_on_commit(session, API_KEYS_CACHE)
     return api_key
+
+
+async def key_holds(session: AsyncSession, key_id: uuid.UUID, scope: Scope) -> bool:
+    """Whether the key is not revoked and grants scope (what a session it opened still needs)."""
+    api_key = await ApiKeyRepository(session).by_id(key_id)
+    return api_key is not None and api_key.revoked_at is None and grants(
+        frozenset(api_key.scopes), scope
+    )
 
 
 async def has_active_keys(session: AsyncSession) -> bool:

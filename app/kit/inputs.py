@@ -157,6 +157,8 @@ def _query_parameters(dependant: Dependant) -> set[str]:
 # Routes behind the links handed to customers (status page, survey). Mailers and link
 # shorteners append their own parameters (utm_source, ...), which must not break the link.
 PUBLIC_LINK_PREFIX = "/v1/public/"
+# The dashboard's pages (app.dashboard): sent with the same security headers as customer pages.
+DASHBOARD_PATH = "/dashboard"
 
 
 async def refuse_unknown_query_parameters(request: Request) -> None:

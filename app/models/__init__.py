@@ -3,6 +3,7 @@
 from app.models.api_keys import ApiKey
 from app.models.base import Base
 from app.models.customers import Customer
+from app.models.dashboard import DashboardLink, DashboardSession
 from app.models.events import Event
 from app.models.feedback import Feedback
 from app.models.idempotency import IdempotencyKey
@@ -28,6 +29,8 @@ __all__ = [
     "ArticleVote",
     "Base",
     "Customer",
+    "DashboardLink",
+    "DashboardSession",
     "Event",
     "Feedback",
     "IdempotencyKey",

@@ -1,10 +1,10 @@
 """Security headers on everything customers open, and errors as pages for browsers.
 
-Every answer under /v1/public/ (pages and their JSON alike: the capability is in the URL) gets
-a Content-Security-Policy that allows only this service's own style sheet and images (no
-script, no inline style, no framing, forms posting only here), `Referrer-Policy: no-referrer`
-so the token never leaks to another site, `X-Frame-Options: DENY` for old browsers, and
-`Cache-Control: no-store`: a personal page is kept in no cache.
+Every answer under /v1/public/ (pages and their JSON alike: the capability is in the URL) and
+/dashboard gets a Content-Security-Policy that allows only this service's own style sheet and
+images (no script, no inline style, no framing, forms posting only here),
+`Referrer-Policy: no-referrer` so the token never leaks to another site, `X-Frame-Options:
+DENY` for old browsers, and `Cache-Control: no-store`: a personal page is kept in no cache.
 
 A browser (Accept naming text/html above JSON) that meets an error there gets a plain page in
 its language, with the status, never a stack trace; API clients keep the problem document.
@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.kit.errors import PROBLEM_JSON
-from app.kit.inputs import PUBLIC_LINK_PREFIX
+from app.kit.inputs import DASHBOARD_PATH, PUBLIC_LINK_PREFIX
 from app.kit.logging_setup import current_request_id
 from app.kit.middleware import loggable_path
 from app.web.i18n import MAX_LOCALE_LENGTH, N_
@@ -56,7 +56,7 @@ class CustomerPageMiddleware:
         if path.startswith(STATIC_PATH + "/"):
             await self.app(scope, receive, _with_headers(send, STATIC_HEADERS))
             return
-        if not path.startswith(PUBLIC_LINK_PREFIX):
+        if not is_page(path):
             await self.app(scope, receive, send)
             return
         send_page = _with_headers(send, PAGE_HEADERS)
@@ -64,6 +64,13 @@ class CustomerPageMiddleware:
             await self.app(scope, receive, send_page)
             return
         await _answer_errors_as_pages(self.app, scope, receive, send_page)
+
+
+def is_page(path: str) -> bool:
+    """A customer page (or its JSON) or the dashboard: sent with the page headers."""
+    return path.startswith(PUBLIC_LINK_PREFIX) or (
+        path == DASHBOARD_PATH or path.startswith(DASHBOARD_PATH + "/")
+    )
 
 
 def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:

@@ -35,6 +35,8 @@ CHROMIUM = os.environ.get("AFTERCARE_TEST_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+LAPTOP = {"width": 1366, "height": 768}
+TABLET = {"width": 820, "height": 1180}
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
@@ -82,6 +84,7 @@ one of its own assets, or break the Content-Security-Policy."""
     foreign_requests: list[str] = field(default_factory=list)
     failed_assets: list[str] = field(default_factory=list)
     refused_by_policy: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
 
     def assert_self_contained(self) -> None:
         assert self.foreign_requests == [], self.foreign_requests
@@ -104,6 +107,8 @@ one of its own assets, or break the Content-Security-Policy."""
     def _on_console(self, message: ConsoleMessage) -> None:
         if "Content Security Policy" in message.text:
             self.refused_by_policy.append(message.text)
+        if message.type == "error":
+            self.console_errors.append(message.text)
 
 
 @pytest.fixture

@@ -50,6 +50,9 @@ from .customer_out import CustomerOut
 from .customer_ref import CustomerRef
 from .customer_summary import CustomerSummary
 from .customer_update import CustomerUpdate
+from .dashboard_link_create import DashboardLinkCreate
+from .dashboard_link_created import DashboardLinkCreated
+from .dashboard_link_out import DashboardLinkOut
 from .delivery_attempt_out import DeliveryAttemptOut
 from .delivery_calibration import DeliveryCalibration
 from .delivery_estimate import DeliveryEstimate
@@ -111,6 +114,7 @@ from .page_article_list_item import PageArticleListItem
 from .page_article_version_out import PageArticleVersionOut
 from .page_calendar_out import PageCalendarOut
 from .page_customer_out import PageCustomerOut
+from .page_dashboard_link_out import PageDashboardLinkOut
 from .page_delivery_out import PageDeliveryOut
 from .page_event_out import PageEventOut
 from .page_feedback_out import PageFeedbackOut
@@ -263,6 +267,9 @@ __all__ = (
     "CustomerRef",
     "CustomerSummary",
     "CustomerUpdate",
+    "DashboardLinkCreate",
+    "DashboardLinkCreated",
+    "DashboardLinkOut",
     "DeliveryAttemptOut",
     "DeliveryCalibration",
     "DeliveryEstimate",
@@ -324,6 +331,7 @@ __all__ = (
     "PageArticleVersionOut",
     "PageCalendarOut",
     "PageCustomerOut",
+    "PageDashboardLinkOut",
     "PageDeliveryOut",
     "PageEventOut",
     "PageFeedbackOut",
