@@ -1,13 +1,15 @@
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import ColumnElement, String, func, literal, literal_column, select
+from sqlalchemy import ColumnElement, String, func, insert, literal, literal_column, select
 from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kb.schemas import ArticleFilters
+from app.kb.types import ArticleStatus
 from app.kit.pagination import PageParams, fetch_page
-from app.models import Article, ArticleVersion
+from app.models import Article, ArticleVersion, ArticleView, ArticleVote
 
 # Search weights: a word of the title counts most, then the summary's, then the body's.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = "A", "B", "C"
@@ -92,3 +94,47 @@ class ArticleRepository:
         return await fetch_page(
             self.session, statement, ArticleVersion.created_at, ArticleVersion.id, params
         )
+
+
+class ReaderRepository:
+    """What readers do: published articles by language, views (appended) and votes."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def published_in_language(
+        self, language: str, category: str | None, limit: int
+    ) -> Sequence[Article]:
+        """Up to `limit` published articles of the language, by category (uncategorised
+        last) and title."""
+        statement = (
+            select(Article)
+            .where(Article.status == ArticleStatus.PUBLISHED, Article.language == language)
+            .order_by(Article.category.asc().nulls_last(), Article.title, Article.id)
+            .limit(limit)
+        )
+        if category is not None:
+            statement = statement.where(Article.category == category)
+        return (await self.session.scalars(statement)).all()
+
+    async def published_translations(self, group_id: uuid.UUID) -> Sequence[Article]:
+        statement = (
+            select(Article)
+            .where(
+                Article.translation_group_id == group_id,
+                Article.status == ArticleStatus.PUBLISHED,
+            )
+            .order_by(Article.locale)
+        )
+        return (await self.session.scalars(statement)).all()
+
+    async def add_view(self, article_id: uuid.UUID, *, now: datetime, channel: str) -> None:
+        # An INSERT without RETURNING: nothing is read back, nothing is locked.
+        await self.session.execute(
+            insert(ArticleView).values(article_id=article_id, viewed_at=now, channel=channel)
+        )
+
+    async def add_vote(self, vote: ArticleVote) -> ArticleVote:
+        self.session.add(vote)
+        await self.session.flush()
+        return vote

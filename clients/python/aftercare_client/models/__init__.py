@@ -46,6 +46,9 @@ from .calibration_lane_promise_for_confidence import CalibrationLanePromiseForCo
 from .calibration_row import CalibrationRow
 from .channel import Channel
 from .conditions import Conditions
+from .create_article_vote_data_body import CreateArticleVoteDataBody
+from .create_article_vote_data_body_helpful import CreateArticleVoteDataBodyHelpful
+from .create_article_vote_json_vote_create import CreateArticleVoteJsonVoteCreate
 from .customer_out import CustomerOut
 from .customer_ref import CustomerRef
 from .customer_summary import CustomerSummary
@@ -81,9 +84,12 @@ from .feedback_update import FeedbackUpdate
 from .feedback_updated_data import FeedbackUpdatedData
 from .feedback_updated_event import FeedbackUpdatedEvent
 from .figure import Figure
+from .get_public_article_voted_type_0 import GetPublicArticleVotedType0
 from .granularity import Granularity
 from .group_by import GroupBy
 from .health import Health
+from .help_centre import HelpCentre
+from .help_centre_category import HelpCentreCategory
 from .invitation_create import InvitationCreate
 from .invitation_created import InvitationCreated
 from .invitation_out import InvitationOut
@@ -138,10 +144,13 @@ from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
 from .problem_location import ProblemLocation
 from .promise import Promise
+from .public_article import PublicArticle
+from .public_article_list_item import PublicArticleListItem
 from .public_message import PublicMessage
 from .public_promise import PublicPromise
 from .public_question import PublicQuestion
 from .public_survey import PublicSurvey
+from .public_translation import PublicTranslation
 from .question_spec import QuestionSpec
 from .question_text import QuestionText
 from .question_type import QuestionType
@@ -212,6 +221,7 @@ from .ticket_updated_data import TicketUpdatedData
 from .ticket_updated_event import TicketUpdatedEvent
 from .tier import Tier
 from .transit_quantiles import TransitQuantiles
+from .vote_receipt import VoteReceipt
 from .webhook_endpoint_create import WebhookEndpointCreate
 from .webhook_endpoint_disabled_data import WebhookEndpointDisabledData
 from .webhook_endpoint_disabled_event import WebhookEndpointDisabledEvent
@@ -263,6 +273,9 @@ __all__ = (
     "CalibrationRow",
     "Channel",
     "Conditions",
+    "CreateArticleVoteDataBody",
+    "CreateArticleVoteDataBodyHelpful",
+    "CreateArticleVoteJsonVoteCreate",
     "CustomerOut",
     "CustomerRef",
     "CustomerSummary",
@@ -298,9 +311,12 @@ __all__ = (
     "FeedbackUpdatedData",
     "FeedbackUpdatedEvent",
     "Figure",
+    "GetPublicArticleVotedType0",
     "Granularity",
     "GroupBy",
     "Health",
+    "HelpCentre",
+    "HelpCentreCategory",
     "InvitationCreate",
     "InvitationCreated",
     "InvitationOut",
@@ -355,10 +371,13 @@ __all__ = (
     "ProblemErrorsItem",
     "ProblemLocation",
     "Promise",
+    "PublicArticle",
+    "PublicArticleListItem",
     "PublicMessage",
     "PublicPromise",
     "PublicQuestion",
     "PublicSurvey",
+    "PublicTranslation",
     "QuestionSpec",
     "QuestionText",
     "QuestionType",
@@ -425,6 +444,7 @@ __all__ = (
     "TicketUpdatedEvent",
     "Tier",
     "TransitQuantiles",
+    "VoteReceipt",
     "WebhookEndpointCreate",
     "WebhookEndpointDisabledData",
     "WebhookEndpointDisabledEvent",
