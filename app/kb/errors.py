@@ -1,6 +1,6 @@
 """The problem types of the knowledge base."""
 
-from app.kit.errors import ConflictError, NotFoundError
+from app.kit.errors import ConflictError, NotFoundError, UnprocessableError
 
 
 class ArticleNotFound(NotFoundError):
@@ -21,3 +21,10 @@ class TranslationExists(ConflictError):
     article per locale among translations); `errors` points at `/locale`."""
 
     slug, title = "translation-exists", "Translation exists"
+
+
+class ArticleNotCitable(UnprocessableError):
+    """A reply cites an article that does not exist or is not published (drafts and archived
+    articles cannot be cited); `errors` points at each such entry of `/article_ids`."""
+
+    slug, title = "article-not-citable", "Article not citable"

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
+from app.kb.schemas import public_path
 from app.kit.inputs import Input
 from app.models import Article, ArticleVote
 
@@ -13,8 +14,7 @@ PUBLIC_ARTICLES_PATH = "/v1/public/articles"
 MAX_COMMENT_LENGTH = 2000
 
 
-def public_article_path(article_id: uuid.UUID) -> str:
-    return f"{PUBLIC_ARTICLES_PATH}/{article_id}"
+public_article_path = public_path
 
 
 class PublicArticleListItem(BaseModel):

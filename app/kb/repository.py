@@ -2,14 +2,23 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, String, func, insert, literal, literal_column, select
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kb.schemas import ArticleFilters
 from app.kb.types import ArticleStatus
 from app.kit.pagination import PageParams, fetch_page
-from app.models import Article, ArticleVersion, ArticleView, ArticleVote
+from app.models import Article, ArticleCitation, ArticleVersion, ArticleView, ArticleVote
 
 # Search weights: a word of the title counts most, then the summary's, then the body's.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = "A", "B", "C"
@@ -138,3 +147,57 @@ class ReaderRepository:
         self.session.add(vote)
         await self.session.flush()
         return vote
+
+
+class CitationRepository:
+    """Articles agents cite in replies (article_citations)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def published_among(self, article_ids: Sequence[uuid.UUID]) -> Sequence[Article]:
+        statement = select(Article).where(
+            Article.id.in_(article_ids), Article.status == ArticleStatus.PUBLISHED
+        )
+        return (await self.session.scalars(statement)).all()
+
+    async def add(self, citations: Sequence[ArticleCitation]) -> None:
+        self.session.add_all(citations)
+        await self.session.flush()
+
+    async def of_messages(
+        self, message_ids: Sequence[uuid.UUID]
+    ) -> Sequence[tuple[uuid.UUID, Article]]:
+        """(message id, cited article) pairs of the messages, in citation order."""
+        statement = (
+            select(ArticleCitation.message_id, Article)
+            .join(Article, Article.id == ArticleCitation.article_id)
+            .where(ArticleCitation.message_id.in_(message_ids))
+            .order_by(ArticleCitation.message_id, ArticleCitation.cited_at, ArticleCitation.id)
+        )
+        return [(row[0], row[1]) for row in await self.session.execute(statement)]
+
+
+class NoticeRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def in_effect(
+        self, order_ref: str, products: Sequence[str], at: datetime
+    ) -> Sequence[Article]:
+        """Published notices whose window holds `at` and that name the order or one of the
+        products (each array's GIN index answers its half)."""
+        targets = Article.notice_order_refs.contains([order_ref])
+        if products:
+            targets = or_(targets, Article.notice_products.overlap(list(products)))
+        statement = (
+            select(Article)
+            .where(
+                Article.status == ArticleStatus.PUBLISHED,
+                Article.notice_from <= at,
+                Article.notice_until > at,
+                targets,
+            )
+            .order_by(Article.notice_from.desc(), Article.locale)
+        )
+        return (await self.session.scalars(statement)).all()

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from app.customers.errors import InvalidLocale
 from app.customers.schemas import EXTERNAL_REF_PATTERN
 from app.events.types import Actor, EventData, EventType
-from app.kb.types import ArticleField, ArticleStatus
+from app.kb.types import ArticleField, ArticleStatus, NoticeMatch
 from app.kit.enums import NamedEnum
 from app.kit.inputs import Input, Omittable, Timestamp
 from app.models import Article, ArticleVersion
@@ -296,3 +296,53 @@ class ArticleUpdatedData(EventData):
     )
     changed_by: Actor
     changed_at: datetime
+
+
+# --- what other domains show of articles ------------------------------------------------------
+
+MAX_CITED_ARTICLES = 20
+
+
+def public_path(article_id: uuid.UUID) -> str:
+    """Where readers without a key find a published article (page or JSON)."""
+    return f"/v1/public/articles/{article_id}"
+
+
+class CitedArticle(BaseModel):
+    """An article a reply cites, as it is now."""
+
+    id: uuid.UUID
+    locale: str
+    title: str
+    url: str = Field(description="its public path: a page for a browser, JSON otherwise")
+
+    @classmethod
+    def from_model(cls, article: Article) -> "CitedArticle":
+        return cls(
+            id=article.id, locale=article.locale, title=article.title, url=public_path(article.id)
+        )
+
+
+class OrderNotice(BaseModel):
+    """A published article marked as an update notice that applies to the order now."""
+
+    id: uuid.UUID
+    translation_group_id: uuid.UUID
+    locale: str
+    title: str
+    summary: str | None
+    body_html: str = Field(description="rendered and sanitised: safe to place in a page")
+    url: str = Field(description="its public path: a page for a browser, JSON otherwise")
+    starts_at: datetime
+    ends_at: datetime
+    matched: list[Annotated[NoticeMatch, NamedEnum()]] = Field(
+        description="why it applies: the order's ref is named, and/or one of its products"
+    )
+    updated_at: datetime
+
+
+class OrderNotices(BaseModel):
+    """The notices in effect, one per translation group, in the customer's language when the
+    group has it published, else the default locale's, else the first by locale."""
+
+    items: list[OrderNotice]

@@ -16,10 +16,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.events.service import actor_data, record_event
-from app.kb.errors import ArticleNotFound, ArticleTransitionNotAllowed, TranslationExists
+from app.kb.errors import (
+    ArticleNotCitable,
+    ArticleNotFound,
+    ArticleTransitionNotAllowed,
+    TranslationExists,
+)
 from app.kb.languages import language_of, search_config
 from app.kb.markdown import plain_text, render_markdown
-from app.kb.repository import ArticleRepository
+from app.kb.repository import ArticleRepository, CitationRepository, NoticeRepository
 from app.kb.schemas import (
     ArticleCreate,
     ArticleFilters,
@@ -27,13 +32,17 @@ from app.kb.schemas import (
     ArticlePublishedData,
     ArticleUpdate,
     ArticleUpdatedData,
+    CitedArticle,
     Notice,
+    OrderNotice,
+    OrderNotices,
+    public_path,
 )
-from app.kb.types import ArticleField, ArticleStatus
+from app.kb.types import ArticleField, ArticleStatus, NoticeMatch
 from app.kit.errors import RequestInvalid, UnknownReference, field_error
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
-from app.models import Article, ArticleVersion
+from app.models import Article, ArticleCitation, ArticleVersion
 
 # Fields whose change, while published, is a new version (what a reader sees).
 CONTENT_FIELDS: Final = frozenset(
@@ -326,4 +335,119 @@ async def _record_update(
         subject_type="article",
         subject_id=article.id,
         actor_api_key_id=actor.api_key_id,
+    )
+
+
+# --- citations: articles an agent's reply cites -----------------------------------------------
+
+
+async def citable_articles(
+    session: AsyncSession, article_ids: Sequence[uuid.UUID]
+) -> list[Article]:
+    """The published articles of `article_ids`, in their order; ArticleNotCitable (422)
+    naming each entry of `/article_ids` that is unknown or not published."""
+    if not article_ids:
+        return []
+    found = {
+        article.id: article
+        for article in await CitationRepository(session).published_among(article_ids)
+    }
+    errors = [
+        field_error(f"/article_ids/{index}", "no published article has this id")
+        for index, article_id in enumerate(article_ids)
+        if article_id not in found
+    ]
+    if errors:
+        raise ArticleNotCitable(
+            f"{len(errors)} of the cited articles is not a published article.", errors=errors
+        )
+    return [found[article_id] for article_id in article_ids]
+
+
+async def record_citations(
+    session: AsyncSession,
+    articles: Sequence[Article],
+    *,
+    ticket_id: uuid.UUID,
+    message_id: uuid.UUID,
+    now: datetime,
+) -> list[CitedArticle]:
+    """Write the message's citations (in the caller's transaction, with the message)."""
+    await CitationRepository(session).add(
+        [
+            ArticleCitation(
+                id=uuid7(),
+                ticket_id=ticket_id,
+                message_id=message_id,
+                article_id=article.id,
+                cited_at=now,
+            )
+            for article in articles
+        ]
+    )
+    return [CitedArticle.from_model(article) for article in articles]
+
+
+async def cited_articles(
+    session: AsyncSession, message_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[CitedArticle]]:
+    """The articles each message cites (messages citing none are absent)."""
+    cited: dict[uuid.UUID, list[CitedArticle]] = {}
+    if not message_ids:
+        return cited
+    for message_id, article in await CitationRepository(session).of_messages(message_ids):
+        cited.setdefault(message_id, []).append(CitedArticle.from_model(article))
+    return cited
+
+
+# --- update notices --------------------------------------------------------------------------
+
+
+async def notices_for_order(
+    session: AsyncSession,
+    order_ref: str,
+    products: Sequence[str],
+    *,
+    at: datetime,
+    preferred_locales: Sequence[str | None],
+) -> OrderNotices:
+    """The notices in effect at `at` for the order (by its ref) or any of `products`: one
+    article per translation group, in the first preferred language the group has."""
+    found = await NoticeRepository(session).in_effect(order_ref, products, at)
+    groups: dict[uuid.UUID, list[Article]] = {}
+    for article in found:
+        groups.setdefault(article.translation_group_id, []).append(article)
+    wanted = [language_of(locale) for locale in preferred_locales if locale]
+    chosen = [_in_preferred_language(members, wanted) for members in groups.values()]
+    return OrderNotices(items=[_order_notice(article, order_ref, products) for article in chosen])
+
+
+def _in_preferred_language(members: list[Article], languages: list[str]) -> Article:
+    for language in languages:
+        for article in members:
+            if article.language == language:
+                return article
+    return min(members, key=lambda article: article.locale)
+
+
+def _order_notice(article: Article, order_ref: str, products: Sequence[str]) -> OrderNotice:
+    matched = []
+    if order_ref in article.notice_order_refs:
+        matched.append(NoticeMatch.ORDER)
+    if set(products) & set(article.notice_products):
+        matched.append(NoticeMatch.PRODUCT)
+    assert article.notice_from is not None
+    assert article.notice_until is not None
+    return OrderNotice(
+        id=article.id,
+        translation_group_id=article.translation_group_id,
+        locale=article.locale,
+        title=article.title,
+        summary=article.summary,
+        body_html=article.body_html,
+        url=public_path(article.id),
+        starts_at=article.notice_from,
+        ends_at=article.notice_until,
+        matched=matched,
+        updated_at=article.updated_at,
     )

@@ -22,3 +22,10 @@ class ArticleField(StrEnum):
     APPLIES_TO = "applies_to"
     NOTICE = "notice"
     STATUS = "status"
+
+
+class NoticeMatch(StrEnum):
+    """Why a notice applies to an order."""
+
+    ORDER = "order"  # its external_ref is in the notice's order_refs
+    PRODUCT = "product"  # one of the products asked about is in the notice's products

@@ -7,6 +7,7 @@ from app.auth.scopes import Scope
 from app.auth.service import Principal
 from app.config import Settings
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRefQuery
+from app.kb.schemas import MAX_PRODUCTS, OrderNotices
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.inputs import Timestamp
@@ -68,6 +69,36 @@ async def update_order(
 @router.get("/{external_ref}", response_model=OrderOut)
 async def get_order(_: ReadKey, external_ref: ExternalRef, session: SessionDep) -> OrderOut:
     return OrderOut.model_validate(await service.get_order(session, external_ref))
+
+
+@router.get("/{external_ref}/notices", response_model=OrderNotices)
+async def list_order_notices(
+    _: ReadKey,
+    external_ref: ExternalRef,
+    request: Request,
+    session: SessionDep,
+    clock: ClockDep,
+    products: Annotated[
+        list[Annotated[str, Query(pattern=EXTERNAL_REF_PATTERN)]],
+        Query(
+            max_length=MAX_PRODUCTS,
+            description="the shop's product references in the order (orders carry none):"
+            " notices about any of them apply too",
+        ),
+    ] = [],  # noqa: B006 (FastAPI copies a default list per request)
+    at: Annotated[Timestamp | None, Query(description="in effect at this instant; default now")]
+    = None,
+) -> OrderNotices:
+    """Knowledge-base articles marked as update notices that apply to this order now: its
+    external_ref is among the notice's orders, or one of `products` among its products. One
+    per translation group, in the order's customer's language when published in it (else the
+    default locale's). For the shop's order page and mailer (which follow article.published
+    and article.updated); the customer's ticket status page shows them too."""
+    settings: Settings = request.app.state.settings
+    return await service.order_notices(
+        session, external_ref, products, at=at or clock.now(),
+        default_locale=settings.default_locale,
+    )
 
 
 @router.get("", response_model=Page[OrderOut])

@@ -6,6 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.customers import service as customers
 from app.events.service import new_event, record_events
+from app.kb import service as kb
+from app.kb.schemas import OrderNotices
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.pagination import PageParams
 from app.models import Event, Order
@@ -174,3 +176,23 @@ def _overdue_event(item: OverdueOrder, now: datetime) -> Event:
         placed_at=order.placed_at, promised_delivery_at=order.promised_delivery_at,
     )
     return new_event(data, now=now, subject_type="order", subject_id=order.id)
+
+
+async def order_notices(
+    session: AsyncSession,
+    external_ref: str,
+    products: Sequence[str],
+    *,
+    at: datetime,
+    default_locale: str,
+) -> OrderNotices:
+    """The update notices in effect at `at` for the order (named by its ref) or the products
+    the shop says it holds, in its customer's language where translated."""
+    order = await get_order(session, external_ref)
+    return await kb.notices_for_order(
+        session,
+        order.external_ref,
+        products,
+        at=at,
+        preferred_locales=[order.customer.locale, default_locale],
+    )

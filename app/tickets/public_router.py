@@ -146,7 +146,7 @@ async def send_ticket_status_page_message(
             page.url(f"{STATUS_PAGE_PATH}{token}", sent="true") + "#conversation",
             status_code=status.HTTP_303_SEE_OTHER,
         )
-    return MessageOut.model_validate(message)
+    return message
 
 
 async def _json_body(request: Request) -> object:

@@ -125,7 +125,7 @@ async def create_ticket_message(
     """A reply or an internal note. A public agent reply answers the customer; a customer
     message reopens a solved ticket; a closed ticket accepts nothing (409)."""
     message = await service.add_message(session, ticket_id, body, actor, clock.now())
-    return await idempotency.respond(status.HTTP_201_CREATED, MessageOut.model_validate(message))
+    return await idempotency.respond(status.HTTP_201_CREATED, message)
 
 
 @router.get("/{ticket_id}/messages", response_model=Page[MessageOut])
@@ -134,7 +134,7 @@ async def list_ticket_messages(
 ) -> Page[MessageOut]:
     """The conversation, oldest first."""
     rows, next_cursor = await service.list_messages(session, ticket_id, page)
-    return Page(items=[MessageOut.model_validate(row) for row in rows], next_cursor=next_cursor)
+    return Page(items=rows, next_cursor=next_cursor)
 
 
 @router.post("/{ticket_id}/escalate", response_model=TicketOut)

@@ -16,6 +16,7 @@ from pydantic import (
 
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
 from app.events.types import EventData, EventType
+from app.kb.schemas import MAX_CITED_ARTICLES, CitedArticle, OrderNotice
 from app.kit.enums import EnumName, NamedEnum
 from app.kit.inputs import Input
 from app.orders.schemas import OrderSummary
@@ -118,6 +119,15 @@ class MessageCreate(Input):
     channel: ChannelField | None = Field(
         default=None, description="default: the ticket's channel"
     )
+    article_ids: Annotated[
+        list[uuid.UUID],
+        Field(max_length=MAX_CITED_ARTICLES),
+        AfterValidator(lambda ids: list(dict.fromkeys(ids))),
+    ] = Field(
+        default=[],
+        description="published knowledge-base articles the reply cites (an agent's public"
+        " reply only); an unknown or unpublished one is a 422 article-not-citable",
+    )
 
 
 class MessageOut(BaseModel):
@@ -130,6 +140,9 @@ class MessageOut(BaseModel):
     body: str
     channel: ChannelField
     created_at: datetime
+    cited_articles: list[CitedArticle] = Field(
+        default=[], description="the knowledge-base articles the reply cites, in its order"
+    )
 
 
 class TicketOut(BaseModel):
@@ -345,6 +358,9 @@ class PublicMessage(BaseModel):
     body: str
     created_at: datetime
     created_at_text: str = Field(description="created_at in the customer's language and zone")
+    cited_articles: list[CitedArticle] = Field(
+        default=[], description="help-centre articles the reply points to"
+    )
 
 
 class PublicPromise(BaseModel):
@@ -368,6 +384,10 @@ class TicketStatusView(BaseModel):
     promises: list[PublicPromise]
     messages: list[PublicMessage] = Field(description="the public conversation, oldest first")
     can_reply: bool = Field(description="false once the ticket is closed")
+    notices: list[OrderNotice] = Field(
+        default=[],
+        description="update notices in effect for the ticket's order (knowledge-base articles)",
+    )
     locale: str = Field(description="the language of the texts (BCP 47)")
     time_zone: str = Field(description="the IANA time zone the times are written in")
     created_at: datetime

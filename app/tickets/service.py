@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.customers import service as customers
 from app.events.service import list_events, new_event, record_events
+from app.kb import service as kb
 from app.kit.capabilities import generate_token, hash_token
 from app.kit.db import Database
 from app.kit.errors import RequestInvalid, field_error, invalid_field
@@ -172,10 +173,16 @@ async def list_tickets(
 
 async def list_messages(
     session: AsyncSession, ref: TicketRef, page: PageParams
-) -> tuple[Sequence[TicketMessage], str | None]:
-    """The conversation, oldest first."""
+) -> tuple[list[MessageOut], str | None]:
+    """The conversation, oldest first, with the articles each reply cites."""
     ticket = await get_ticket(session, ref)
-    return await TicketRepository(session).messages_page(ticket.id, page)
+    rows, next_cursor = await TicketRepository(session).messages_page(ticket.id, page)
+    cited = await kb.cited_articles(session, [row.id for row in rows])
+    messages = [
+        MessageOut.model_validate(row).model_copy(update={"cited_articles": cited.get(row.id, [])})
+        for row in rows
+    ]
+    return messages, next_cursor
 
 
 async def list_timeline(
@@ -205,7 +212,7 @@ async def get_ticket_detail(database: Database, ref: TicketRef, now: datetime) -
 
 async def add_message(
     session: AsyncSession, ref: TicketRef, body: MessageCreate, actor: Principal, now: datetime
-) -> TicketMessage:
+) -> MessageOut:
     ticket = await get_ticket(session, ref, lock=True)
     return await _add_message(session, ticket, body, now, actor_api_key_id=actor.api_key_id)
 
@@ -217,18 +224,26 @@ async def _add_message(
     now: datetime,
     *,
     actor_api_key_id: uuid.UUID | None,
-) -> TicketMessage:
+) -> MessageOut:
     """The rules of every message, whoever sends it (a shop's key, or the customer on the
-    ticket's status page); the ticket is locked."""
+    ticket's status page); the ticket is locked. An agent's public reply may cite published
+    articles: the citations are written with the message and carried in its event."""
     if ticket.status == TicketStatus.CLOSED:
         raise TicketClosed(f"Ticket {ticket.number} is closed and accepts no messages.")
     if body.author_type == AuthorType.CUSTOMER and not body.public:
         raise invalid_field("/public", "internal notes are for agents only")
+    if body.article_ids and not (body.author_type == AuthorType.AGENT and body.public):
+        raise invalid_field("/article_ids", "only an agent's public reply cites articles")
+    articles = await kb.citable_articles(session, body.article_ids)
     message = TicketMessage(
         id=uuid7(), ticket_id=ticket.id, author_type=body.author_type, public=body.public,
         body=body.body, channel=body.channel or ticket.channel, created_at=now,
     )
     await TicketRepository(session).insert_message(message)
+    cited = await kb.record_citations(
+        session, articles, ticket_id=ticket.id, message_id=message.id, now=now
+    ) if articles else []
+    out = MessageOut.model_validate(message).model_copy(update={"cited_articles": cited})
     old_status = ticket.status
     if body.author_type == AuthorType.AGENT and body.public:
         _apply_public_agent_reply(ticket, now)
@@ -240,9 +255,7 @@ async def _add_message(
     )
     await _record_policy_durations(session, ticket)
     events = [ticket_event(
-        TicketMessageCreatedData(
-            ticket=shown(ticket), message=MessageOut.model_validate(message)
-        ),
+        TicketMessageCreatedData(ticket=shown(ticket), message=out),
         now, actor_api_key_id=actor_api_key_id,
     )]
     if ticket.status != old_status:
@@ -250,7 +263,7 @@ async def _add_message(
             session, ticket, old_status, now, actor_api_key_id=actor_api_key_id
         ))
     await record_events(session, events)
-    return message
+    return out
 
 
 def _apply_public_agent_reply(ticket: Ticket, now: datetime) -> None:
@@ -493,15 +506,23 @@ async def status_page(
     ticket = await _ticket_of_status_token(session, token, now)
     messages = await TicketRepository(session).public_messages(ticket.id, MAX_PUBLIC_MESSAGES)
     expectations = await sla.expectations(session, ticket, now)
+    wording = choose_wording(ticket.customer.locale)
+    cited = await kb.cited_articles(session, [message.id for message in messages])
+    notices = (
+        await kb.notices_for_order(
+            session, ticket.order.external_ref, [], at=now, preferred_locales=[wording.tag]
+        )
+    ).items if ticket.order else []
     return status_view(
-        ticket, messages, expectations, choose_wording(ticket.customer.locale),
+        ticket, messages, expectations, wording,
         ticket.customer.time_zone or default_time_zone, show_agent_names=show_agent_names,
+        cited=cited, notices=notices,
     )
 
 
 async def add_status_page_message(
     session: AsyncSession, token: str, body: PublicMessageCreate, now: datetime
-) -> TicketMessage:
+) -> MessageOut:
     """A message the customer writes on the status page: the same rules as a customer message
     the shop sends (a solved ticket reopens, a next-response target starts)."""
     ticket = await _ticket_of_status_token(session, token, now, lock=True)

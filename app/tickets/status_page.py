@@ -2,9 +2,11 @@
 they stand, and the public conversation. Pure: the texts come from the catalogues through a
 Wording (app.web.i18n), so the page and its JSON say the same in the customer's language."""
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from app.kb.schemas import CitedArticle, OrderNotice
 from app.models import Ticket, TicketMessage
 from app.sla.schemas import Expectation, Expectations, Promised
 from app.sla.types import ExpectationStatus, SlaMetric
@@ -123,6 +125,7 @@ def public_messages(
     time_zone: str,
     *,
     show_agent_names: bool,
+    cited: Mapping[uuid.UUID, list[CitedArticle]],
 ) -> list[PublicMessage]:
     agent_name = (ticket.assignee if show_agent_names else None) or wording.gettext(SUPPORT_NAME)
     return [
@@ -132,6 +135,7 @@ def public_messages(
             body=message.body,
             created_at=message.created_at,
             created_at_text=wording.format_instant(message.created_at, time_zone),
+            cited_articles=cited.get(message.id, []),
         )
         for message in messages
         if message.public
@@ -146,6 +150,8 @@ def status_view(
     time_zone: str,
     *,
     show_agent_names: bool,
+    cited: Mapping[uuid.UUID, list[CitedArticle]],
+    notices: list[OrderNotice],
 ) -> TicketStatusView:
     promises = promises_of(expectations, ticket, wording, time_zone)
     return TicketStatusView(
@@ -157,9 +163,10 @@ def status_view(
         on_track=on_track(ticket, promises),
         promises=promises,
         messages=public_messages(
-            messages, ticket, wording, time_zone, show_agent_names=show_agent_names
+            messages, ticket, wording, time_zone, show_agent_names=show_agent_names, cited=cited
         ),
         can_reply=ticket.status != TicketStatus.CLOSED,
+        notices=notices,
         locale=wording.tag,
         time_zone=time_zone,
         created_at=ticket.created_at,

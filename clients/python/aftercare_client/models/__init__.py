@@ -45,6 +45,7 @@ from .calibration_lane import CalibrationLane
 from .calibration_lane_promise_for_confidence import CalibrationLanePromiseForConfidence
 from .calibration_row import CalibrationRow
 from .channel import Channel
+from .cited_article import CitedArticle
 from .conditions import Conditions
 from .create_article_vote_data_body import CreateArticleVoteDataBody
 from .create_article_vote_data_body_helpful import CreateArticleVoteDataBodyHelpful
@@ -104,12 +105,15 @@ from .metric_record import MetricRecord
 from .metric_series import MetricSeries
 from .new_article_status import NewArticleStatus
 from .notice import Notice
+from .notice_match import NoticeMatch
 from .notice_out import NoticeOut
 from .observed import Observed
 from .order_delivery_at_risk_data import OrderDeliveryAtRiskData
 from .order_delivery_at_risk_event import OrderDeliveryAtRiskEvent
 from .order_delivery_overdue_data import OrderDeliveryOverdueData
 from .order_delivery_overdue_event import OrderDeliveryOverdueEvent
+from .order_notice import OrderNotice
+from .order_notices import OrderNotices
 from .order_out import OrderOut
 from .order_status import OrderStatus
 from .order_summary import OrderSummary
@@ -272,6 +276,7 @@ __all__ = (
     "CalibrationLanePromiseForConfidence",
     "CalibrationRow",
     "Channel",
+    "CitedArticle",
     "Conditions",
     "CreateArticleVoteDataBody",
     "CreateArticleVoteDataBodyHelpful",
@@ -331,12 +336,15 @@ __all__ = (
     "MetricSeries",
     "NewArticleStatus",
     "Notice",
+    "NoticeMatch",
     "NoticeOut",
     "Observed",
     "OrderDeliveryAtRiskData",
     "OrderDeliveryAtRiskEvent",
     "OrderDeliveryOverdueData",
     "OrderDeliveryOverdueEvent",
+    "OrderNotice",
+    "OrderNotices",
     "OrderOut",
     "OrderStatus",
     "OrderSummary",

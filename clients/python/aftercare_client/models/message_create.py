@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -20,12 +21,15 @@ class MessageCreate:
         body (str):
         public (bool | Unset): false: an internal note (agents only) Default: True.
         channel (Channel | None | Unset): default: the ticket's channel
+        article_ids (list[UUID] | Unset): published knowledge-base articles the reply cites (an agent's public reply
+            only); an unknown or unpublished one is a 422 article-not-citable
     """
 
     author_type: AuthorType
     body: str
     public: bool | Unset = True
     channel: Channel | None | Unset = UNSET
+    article_ids: list[UUID] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         author_type = self.author_type.value
@@ -42,6 +46,13 @@ class MessageCreate:
         else:
             channel = self.channel
 
+        article_ids: list[str] | Unset = UNSET
+        if not isinstance(self.article_ids, Unset):
+            article_ids = []
+            for article_ids_item_data in self.article_ids:
+                article_ids_item = str(article_ids_item_data)
+                article_ids.append(article_ids_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -54,6 +65,8 @@ class MessageCreate:
             field_dict["public"] = public
         if channel is not UNSET:
             field_dict["channel"] = channel
+        if article_ids is not UNSET:
+            field_dict["article_ids"] = article_ids
 
         return field_dict
 
@@ -83,11 +96,21 @@ class MessageCreate:
 
         channel = _parse_channel(d.pop("channel", UNSET))
 
+        _article_ids = d.pop("article_ids", UNSET)
+        article_ids: list[UUID] | Unset = UNSET
+        if _article_ids is not UNSET:
+            article_ids = []
+            for article_ids_item_data in _article_ids:
+                article_ids_item = UUID(article_ids_item_data)
+
+                article_ids.append(article_ids_item)
+
         message_create = cls(
             author_type=author_type,
             body=body,
             public=public,
             channel=channel,
+            article_ids=article_ids,
         )
 
         return message_create

@@ -2,12 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_author import MessageAuthor
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.cited_article import CitedArticle
+
 
 T = TypeVar("T", bound="PublicMessage")
 
@@ -21,6 +26,7 @@ class PublicMessage:
         body (str):
         created_at (datetime.datetime):
         created_at_text (str): created_at in the customer's language and zone
+        cited_articles (list[CitedArticle] | Unset): help-centre articles the reply points to
     """
 
     author: MessageAuthor
@@ -28,6 +34,7 @@ class PublicMessage:
     body: str
     created_at: datetime.datetime
     created_at_text: str
+    cited_articles: list[CitedArticle] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +49,13 @@ class PublicMessage:
 
         created_at_text = self.created_at_text
 
+        cited_articles: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.cited_articles, Unset):
+            cited_articles = []
+            for cited_articles_item_data in self.cited_articles:
+                cited_articles_item = cited_articles_item_data.to_dict()
+                cited_articles.append(cited_articles_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,11 +67,15 @@ class PublicMessage:
                 "created_at_text": created_at_text,
             }
         )
+        if cited_articles is not UNSET:
+            field_dict["cited_articles"] = cited_articles
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.cited_article import CitedArticle  # noqa: PLC0415
+
         d = dict(src_dict)
         author = MessageAuthor(d.pop("author"))
 
@@ -74,12 +92,22 @@ class PublicMessage:
 
         created_at_text = d.pop("created_at_text")
 
+        _cited_articles = d.pop("cited_articles", UNSET)
+        cited_articles: list[CitedArticle] | Unset = UNSET
+        if _cited_articles is not UNSET:
+            cited_articles = []
+            for cited_articles_item_data in _cited_articles:
+                cited_articles_item = CitedArticle.from_dict(cited_articles_item_data)
+
+                cited_articles.append(cited_articles_item)
+
         public_message = cls(
             author=author,
             author_name=author_name,
             body=body,
             created_at=created_at,
             created_at_text=created_at_text,
+            cited_articles=cited_articles,
         )
 
         public_message.additional_properties = d

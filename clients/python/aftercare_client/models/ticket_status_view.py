@@ -8,8 +8,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.ticket_status import TicketStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.order_notice import OrderNotice
     from ..models.public_message import PublicMessage
     from ..models.public_promise import PublicPromise
 
@@ -34,6 +36,7 @@ class TicketStatusView:
         locale (str): the language of the texts (BCP 47)
         time_zone (str): the IANA time zone the times are written in
         created_at (datetime.datetime):
+        notices (list[OrderNotice] | Unset): update notices in effect for the ticket's order (knowledge-base articles)
     """
 
     number: int
@@ -48,6 +51,7 @@ class TicketStatusView:
     locale: str
     time_zone: str
     created_at: datetime.datetime
+    notices: list[OrderNotice] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,6 +86,13 @@ class TicketStatusView:
 
         created_at = self.created_at.isoformat()
 
+        notices: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.notices, Unset):
+            notices = []
+            for notices_item_data in self.notices:
+                notices_item = notices_item_data.to_dict()
+                notices.append(notices_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -100,11 +111,14 @@ class TicketStatusView:
                 "created_at": created_at,
             }
         )
+        if notices is not UNSET:
+            field_dict["notices"] = notices
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.order_notice import OrderNotice  # noqa: PLC0415
         from ..models.public_message import PublicMessage  # noqa: PLC0415
         from ..models.public_promise import PublicPromise  # noqa: PLC0415
 
@@ -148,6 +162,15 @@ class TicketStatusView:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        _notices = d.pop("notices", UNSET)
+        notices: list[OrderNotice] | Unset = UNSET
+        if _notices is not UNSET:
+            notices = []
+            for notices_item_data in _notices:
+                notices_item = OrderNotice.from_dict(notices_item_data)
+
+                notices.append(notices_item)
+
         ticket_status_view = cls(
             number=number,
             subject=subject,
@@ -161,6 +184,7 @@ class TicketStatusView:
             locale=locale,
             time_zone=time_zone,
             created_at=created_at,
+            notices=notices,
         )
 
         ticket_status_view.additional_properties = d
