@@ -27,6 +27,7 @@ from app.kb.public_schemas import (
 from app.kb.schemas import Category
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
+from app.kit.enums import EnumName
 from app.kit.errors import MalformedJSON, RequestInvalid, validation_errors
 from app.kit.rate_limit import PublicRateLimit
 from app.web.i18n import N_, parse_locale
@@ -47,12 +48,12 @@ FORM_VOTE_SCHEMA = {
     "type": "object",
     "required": ["helpful"],
     "properties": {
-        "helpful": {"type": "string", "enum": ["yes", "no"]},
+        "helpful": {"$ref": "#/components/schemas/VoteAnswer"},
         "comment": {"type": "string", "maxLength": MAX_COMMENT_LENGTH},
     },
     "additionalProperties": False,
 }
-Voted = Literal["yes", "no"]
+Voted = Annotated[Literal["yes", "no"], EnumName("VoteAnswer")]
 
 CHOOSE_AN_ANSWER = N_("Please choose Yes or No.")
 LONG_COMMENT = N_("Your comment is too long: at most 2,000 characters.")

@@ -48,7 +48,6 @@ from .channel import Channel
 from .cited_article import CitedArticle
 from .conditions import Conditions
 from .create_article_vote_data_body import CreateArticleVoteDataBody
-from .create_article_vote_data_body_helpful import CreateArticleVoteDataBodyHelpful
 from .create_article_vote_json_vote_create import CreateArticleVoteJsonVoteCreate
 from .customer_out import CustomerOut
 from .customer_ref import CustomerRef
@@ -85,7 +84,6 @@ from .feedback_update import FeedbackUpdate
 from .feedback_updated_data import FeedbackUpdatedData
 from .feedback_updated_event import FeedbackUpdatedEvent
 from .figure import Figure
-from .get_public_article_voted_type_0 import GetPublicArticleVotedType0
 from .granularity import Granularity
 from .group_by import GroupBy
 from .health import Health
@@ -225,6 +223,7 @@ from .ticket_updated_data import TicketUpdatedData
 from .ticket_updated_event import TicketUpdatedEvent
 from .tier import Tier
 from .transit_quantiles import TransitQuantiles
+from .vote_answer import VoteAnswer
 from .vote_receipt import VoteReceipt
 from .webhook_endpoint_create import WebhookEndpointCreate
 from .webhook_endpoint_disabled_data import WebhookEndpointDisabledData
@@ -279,7 +278,6 @@ __all__ = (
     "CitedArticle",
     "Conditions",
     "CreateArticleVoteDataBody",
-    "CreateArticleVoteDataBodyHelpful",
     "CreateArticleVoteJsonVoteCreate",
     "CustomerOut",
     "CustomerRef",
@@ -316,7 +314,6 @@ __all__ = (
     "FeedbackUpdatedData",
     "FeedbackUpdatedEvent",
     "Figure",
-    "GetPublicArticleVotedType0",
     "Granularity",
     "GroupBy",
     "Health",
@@ -452,6 +449,7 @@ __all__ = (
     "TicketUpdatedEvent",
     "Tier",
     "TransitQuantiles",
+    "VoteAnswer",
     "VoteReceipt",
     "WebhookEndpointCreate",
     "WebhookEndpointDisabledData",

@@ -5,9 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.create_article_vote_data_body_helpful import (
-    CreateArticleVoteDataBodyHelpful,
-)
+from ..models.vote_answer import VoteAnswer
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateArticleVoteDataBody")
@@ -17,11 +15,11 @@ T = TypeVar("T", bound="CreateArticleVoteDataBody")
 class CreateArticleVoteDataBody:
     """
     Attributes:
-        helpful (CreateArticleVoteDataBodyHelpful):
+        helpful (VoteAnswer):
         comment (str | Unset):
     """
 
-    helpful: CreateArticleVoteDataBodyHelpful
+    helpful: VoteAnswer
     comment: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,7 +42,7 @@ class CreateArticleVoteDataBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        helpful = CreateArticleVoteDataBodyHelpful(d.pop("helpful"))
+        helpful = VoteAnswer(d.pop("helpful"))
 
         comment = d.pop("comment", UNSET)
 

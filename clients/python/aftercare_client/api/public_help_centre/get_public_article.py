@@ -7,16 +7,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_public_article_voted_type_0 import GetPublicArticleVotedType0
 from ...models.problem import Problem
 from ...models.public_article import PublicArticle
+from ...models.vote_answer import VoteAnswer
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     article_id: UUID,
     *,
-    voted: GetPublicArticleVotedType0 | None | Unset = UNSET,
+    voted: None | Unset | VoteAnswer = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -25,7 +25,7 @@ def _get_kwargs(
     json_voted: None | str | Unset
     if isinstance(voted, Unset):
         json_voted = UNSET
-    elif isinstance(voted, GetPublicArticleVotedType0):
+    elif isinstance(voted, VoteAnswer):
         json_voted = voted.value
     else:
         json_voted = voted
@@ -109,7 +109,7 @@ def sync_detailed(
     article_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    voted: GetPublicArticleVotedType0 | None | Unset = UNSET,
+    voted: None | Unset | VoteAnswer = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> Response[Any | Problem | PublicArticle]:
     """Get Public Article
@@ -120,8 +120,7 @@ def sync_detailed(
 
     Args:
         article_id (UUID):
-        voted (GetPublicArticleVotedType0 | None | Unset): the page after a vote: thanks the
-            reader
+        voted (None | Unset | VoteAnswer): the page after a vote: thanks the reader
         lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
             an unknown one is ignored
 
@@ -150,7 +149,7 @@ def sync(
     article_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    voted: GetPublicArticleVotedType0 | None | Unset = UNSET,
+    voted: None | Unset | VoteAnswer = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> Any | Problem | PublicArticle | None:
     """Get Public Article
@@ -161,8 +160,7 @@ def sync(
 
     Args:
         article_id (UUID):
-        voted (GetPublicArticleVotedType0 | None | Unset): the page after a vote: thanks the
-            reader
+        voted (None | Unset | VoteAnswer): the page after a vote: thanks the reader
         lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
             an unknown one is ignored
 
@@ -186,7 +184,7 @@ async def asyncio_detailed(
     article_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    voted: GetPublicArticleVotedType0 | None | Unset = UNSET,
+    voted: None | Unset | VoteAnswer = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> Response[Any | Problem | PublicArticle]:
     """Get Public Article
@@ -197,8 +195,7 @@ async def asyncio_detailed(
 
     Args:
         article_id (UUID):
-        voted (GetPublicArticleVotedType0 | None | Unset): the page after a vote: thanks the
-            reader
+        voted (None | Unset | VoteAnswer): the page after a vote: thanks the reader
         lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
             an unknown one is ignored
 
@@ -225,7 +222,7 @@ async def asyncio(
     article_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    voted: GetPublicArticleVotedType0 | None | Unset = UNSET,
+    voted: None | Unset | VoteAnswer = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> Any | Problem | PublicArticle | None:
     """Get Public Article
@@ -236,8 +233,7 @@ async def asyncio(
 
     Args:
         article_id (UUID):
-        voted (GetPublicArticleVotedType0 | None | Unset): the page after a vote: thanks the
-            reader
+        voted (None | Unset | VoteAnswer): the page after a vote: thanks the reader
         lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
             an unknown one is ignored
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CreateArticleVoteDataBodyHelpful(StrEnum):
+class VoteAnswer(StrEnum):
     NO = "no"
     YES = "yes"
 
