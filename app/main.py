@@ -21,6 +21,7 @@ from app.events.schemas import webhook_operations
 from app.feedback.router import router as feedback_router
 from app.health.router import router as health_router
 from app.idempotency.service import REPLAYED_HEADER, IdempotentReplay
+from app.kb.metrics_router import router as kb_metrics_router
 from app.kb.public_router import router as public_articles_router
 from app.kb.router import router as articles_router
 from app.kit.cache import CacheListener
@@ -123,8 +124,8 @@ def create_app(
         orders_router, delivery_router, customers_router, tickets_router, policies_router,
         calendars_router,
         surveys_router, public_surveys_router, public_tickets_router, feedback_router,
-        metrics_router, articles_router, public_articles_router, dashboard_links_router,
-        dashboard_pages_router,
+        kb_metrics_router, metrics_router, articles_router, public_articles_router,
+        dashboard_links_router, dashboard_pages_router,
         webhook_endpoints_router, webhook_deliveries_router, events_router, event_types_router,
     ):
         app.include_router(router)

@@ -1,10 +1,13 @@
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import (
     ColumnElement,
     String,
+    and_,
+    distinct,
     func,
     insert,
     literal,
@@ -18,7 +21,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.kb.schemas import ArticleFilters
 from app.kb.types import ArticleStatus
 from app.kit.pagination import PageParams, fetch_page
-from app.models import Article, ArticleCitation, ArticleVersion, ArticleView, ArticleVote
+from app.models import (
+    Article,
+    ArticleCitation,
+    ArticleVersion,
+    ArticleView,
+    ArticleVote,
+    Ticket,
+)
 
 # Search weights: a word of the title counts most, then the summary's, then the body's.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = "A", "B", "C"
@@ -201,3 +211,111 @@ class NoticeRepository:
             .order_by(Article.notice_from.desc(), Article.locale)
         )
         return (await self.session.scalars(statement)).all()
+
+
+# The same first-contact resolution as the metrics' (app/metrics/measures.py, FCR): exactly one
+# public agent reply when first solved, and no reopening within 7 days of that solve.
+FCR_REOPEN_WINDOW = timedelta(days=7)
+ONE_TOUCH = and_(
+    Ticket.replies_at_first_solve == 1,
+    or_(
+        Ticket.first_reopened_at.is_(None),
+        Ticket.first_reopened_at > Ticket.first_solved_at + FCR_REOPEN_WINDOW,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedCounts:
+    resolved: int
+    one_touch: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCounts:
+    article: Article
+    views: int
+    votes: int
+    helpful: int
+
+
+class KnowledgeBaseMetricsRepository:
+    """Counts over [start, end): readings, votes, and tickets first solved with or without a
+    cited article."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def views(self, start: datetime, end: datetime) -> tuple[int, int]:
+        """(readings, distinct articles read)."""
+        statement = select(
+            func.count(), func.count(distinct(ArticleView.article_id))
+        ).where(ArticleView.viewed_at >= start, ArticleView.viewed_at < end)
+        total, articles = (await self.session.execute(statement)).one()
+        return int(total), int(articles)
+
+    async def votes(self, start: datetime, end: datetime) -> tuple[int, int]:
+        """(votes, helpful votes)."""
+        statement = select(
+            func.count(), func.count().filter(ArticleVote.helpful)
+        ).where(ArticleVote.created_at >= start, ArticleVote.created_at < end)
+        total, helpful = (await self.session.execute(statement)).one()
+        return int(total), int(helpful)
+
+    async def resolved_by_citation(
+        self, start: datetime, end: datetime
+    ) -> dict[bool, ResolvedCounts]:
+        """Tickets first solved in the window, split by whether an article was cited in a
+        reply by the time of that solve."""
+        cited = (
+            select(ArticleCitation.id)
+            .where(
+                ArticleCitation.ticket_id == Ticket.id,
+                ArticleCitation.cited_at <= Ticket.first_solved_at,
+            )
+            .exists()
+            .label("cited")
+        )
+        statement = (
+            select(cited, func.count(), func.count().filter(ONE_TOUCH))
+            .where(Ticket.first_solved_at >= start, Ticket.first_solved_at < end)
+            .group_by(cited)
+        )
+        rows = (await self.session.execute(statement)).all()
+        return {bool(row[0]): ResolvedCounts(int(row[1]), int(row[2])) for row in rows}
+
+    async def most_read(self, start: datetime, end: datetime, limit: int) -> list[ArticleCounts]:
+        """The articles read most in the window, with their votes in it."""
+        read = (
+            select(ArticleView.article_id, func.count().label("views"))
+            .where(ArticleView.viewed_at >= start, ArticleView.viewed_at < end)
+            .group_by(ArticleView.article_id)
+            .order_by(func.count().desc(), ArticleView.article_id)
+            .limit(limit)
+            .subquery()
+        )
+        voted = (
+            select(
+                ArticleVote.article_id,
+                func.count().label("votes"),
+                func.count().filter(ArticleVote.helpful).label("helpful"),
+            )
+            .where(ArticleVote.created_at >= start, ArticleVote.created_at < end)
+            .group_by(ArticleVote.article_id)
+            .subquery()
+        )
+        statement = (
+            select(
+                Article,
+                read.c.views,
+                func.coalesce(voted.c.votes, 0),
+                func.coalesce(voted.c.helpful, 0),
+            )
+            .join(read, read.c.article_id == Article.id)
+            .outerjoin(voted, voted.c.article_id == Article.id)
+            .order_by(read.c.views.desc(), Article.id)
+        )
+        return [
+            ArticleCounts(row[0], int(row[1]), int(row[2]), int(row[3]))
+            for row in await self.session.execute(statement)
+        ]

@@ -19,6 +19,7 @@ from .applies_to_out import AppliesToOut
 from .area_change import AreaChange
 from .article_create import ArticleCreate
 from .article_field import ArticleField
+from .article_figures import ArticleFigures
 from .article_list_item import ArticleListItem
 from .article_out import ArticleOut
 from .article_published_data import ArticlePublishedData
@@ -71,6 +72,7 @@ from .expectation import Expectation
 from .expectation_area import ExpectationArea
 from .expectation_status import ExpectationStatus
 from .expectations import Expectations
+from .fcr_comparison import FcrComparison
 from .fcr_figure import FcrFigure
 from .feedback_changes import FeedbackChanges
 from .feedback_create import FeedbackCreate
@@ -93,6 +95,7 @@ from .invitation_create import InvitationCreate
 from .invitation_created import InvitationCreated
 from .invitation_out import InvitationOut
 from .invited_customer import InvitedCustomer
+from .knowledge_base_metrics import KnowledgeBaseMetrics
 from .level import Level
 from .message_author import MessageAuthor
 from .message_create import MessageCreate
@@ -249,6 +252,7 @@ __all__ = (
     "AreaChange",
     "ArticleCreate",
     "ArticleField",
+    "ArticleFigures",
     "ArticleListItem",
     "ArticleOut",
     "ArticlePublishedData",
@@ -301,6 +305,7 @@ __all__ = (
     "ExpectationArea",
     "Expectations",
     "ExpectationStatus",
+    "FcrComparison",
     "FcrFigure",
     "FeedbackChanges",
     "FeedbackCreate",
@@ -323,6 +328,7 @@ __all__ = (
     "InvitationCreated",
     "InvitationOut",
     "InvitedCustomer",
+    "KnowledgeBaseMetrics",
     "Level",
     "MessageAuthor",
     "MessageCreate",
