@@ -3,43 +3,48 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import DateTime, Text, Uuid, bindparam, select, text
+from sqlalchemy import DateTime, Text, Uuid, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.types import EventType
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
+from app.kit.writes import Write, execute_write
 from app.models import Event
 
 # The events from arrays (unnest), and with them one pending delivery per event and enabled
 # endpoint subscribed to its type (NULL event_types: every type), due at once: one statement,
 # one round trip, whatever the batch size and the number of endpoints.
-_INSERT_WITH_DELIVERIES = text(
-    "WITH recorded AS ("
-    " INSERT INTO events (id, type, created_at, data, subject_type, subject_id, actor_api_key_id,"
-    " traceparent)"
-    " SELECT id, type, created_at, CAST(data AS jsonb), subject_type, subject_id, actor,"
-    " traceparent"
-    " FROM unnest(:ids, :types, :created_at, :data, :subject_types, :subject_ids, :actors,"
-    " :traceparents)"
-    " AS e(id, type, created_at, data, subject_type, subject_id, actor, traceparent)"
-    " RETURNING id, type, created_at)"
-    " INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, status,"
-    " attempts_made, next_attempt_at, created_at)"
-    " SELECT aftercare_uuid7(), endpoint.id, recorded.id, recorded.type, 'pending', 0,"
-    " recorded.created_at, recorded.created_at"
-    " FROM recorded JOIN webhook_endpoints AS endpoint ON endpoint.enabled"
-    " AND (endpoint.event_types IS NULL OR recorded.type = ANY(endpoint.event_types))"
-).bindparams(
-    bindparam("ids", type_=ARRAY(Uuid())),
-    bindparam("types", type_=ARRAY(Text())),
-    bindparam("created_at", type_=ARRAY(DateTime(timezone=True))),
-    bindparam("data", type_=ARRAY(Text())),
-    bindparam("subject_types", type_=ARRAY(Text())),
-    bindparam("subject_ids", type_=ARRAY(Uuid())),
-    bindparam("actors", type_=ARRAY(Uuid())),
-    bindparam("traceparents", type_=ARRAY(Text())),
+_INSERT_WITH_DELIVERIES = Write(
+    parts=(
+        ("new_events",
+         "INSERT INTO events (id, type, created_at, data, subject_type, subject_id,"
+         " actor_api_key_id, traceparent)"
+         " SELECT id, type, created_at, CAST(data AS jsonb), subject_type, subject_id, actor,"
+         " traceparent"
+         " FROM unnest(:ids, :types, :created_at, :data, :subject_types, :subject_ids, :actors,"
+         " :traceparents)"
+         " AS e(id, type, created_at, data, subject_type, subject_id, actor, traceparent)"
+         " RETURNING id, type, created_at"),
+        ("new_deliveries",
+         "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, status,"
+         " attempts_made, next_attempt_at, created_at)"
+         " SELECT aftercare_uuid7(), endpoint.id, new_events.id, new_events.type, 'pending', 0,"
+         " new_events.created_at, new_events.created_at"
+         " FROM new_events JOIN webhook_endpoints AS endpoint ON endpoint.enabled"
+         " AND (endpoint.event_types IS NULL OR new_events.type = ANY(endpoint.event_types))"),
+    ),
+    types={
+        "ids": ARRAY(Uuid()),
+        "types": ARRAY(Text()),
+        "created_at": ARRAY(DateTime(timezone=True)),
+        "data": ARRAY(Text()),
+        "subject_types": ARRAY(Text()),
+        "subject_ids": ARRAY(Uuid()),
+        "actors": ARRAY(Uuid()),
+        "traceparents": ARRAY(Text()),
+    },
 )
 
 
@@ -48,11 +53,12 @@ class EventRepository:
         self.session = session
 
     async def add_all_with_deliveries(self, events: Sequence[Event]) -> None:
-        """The events and their webhook deliveries in one statement; the objects are not
-        added to the session."""
+        """The events and their webhook deliveries in one statement (or in the session's next,
+        when it defers writes); the objects are not added to the session."""
         if not events:
             return
-        await self.session.execute(
+        await execute_write(
+            self.session,
             _INSERT_WITH_DELIVERIES,
             {
                 "ids": [event.id or uuid7() for event in events],

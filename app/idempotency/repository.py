@@ -11,11 +11,11 @@ from sqlalchemy import (
     delete,
     func,
     select,
-    text,
     tuple_,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.kit.writes import Write, flush_writes
 from app.models import IdempotencyKey
 
 # The transaction-scoped lock on (api key, key), and the answer stored under it, in one
@@ -38,13 +38,17 @@ _LOCK_AND_FIND = select(
         & (_STORED.c.key == bindparam("key", type_=Text())),
     )
 )
-_STORE = text(
-    "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint, response_status,"
-    " response_body, created_at)"
-    " VALUES (:api_key_id, :key, :fingerprint, :status, CAST(:body AS jsonb), :created_at)"
-    " ON CONFLICT DO NOTHING RETURNING true"
-).bindparams(
-    bindparam("api_key_id", type_=Uuid()), bindparam("created_at", type_=DateTime(timezone=True))
+# With the writes the session deferred (a new ticket's SLA snapshot and event): one statement.
+_STORE = Write(
+    parts=((
+        "stored_answer",
+        "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint, response_status,"
+        " response_body, created_at)"
+        " VALUES (:api_key_id, :key, :fingerprint, :status, CAST(:body AS jsonb), :created_at)"
+        " ON CONFLICT DO NOTHING RETURNING true",
+    ),),
+    types={"api_key_id": Uuid(), "created_at": DateTime(timezone=True)},
+    returns="EXISTS (SELECT FROM stored_answer)",
 )
 _REMOVE = delete(IdempotencyKey).where(
     IdempotencyKey.api_key_id == bindparam("api_key_id"), IdempotencyKey.key == bindparam("key")
@@ -82,7 +86,7 @@ class IdempotencyRepository:
         created_at: datetime,
     ) -> bool:
         """False if an answer is already stored under the key (see `_LOCK_AND_FIND`)."""
-        stored = await self.session.scalar(_STORE, {
+        stored = await flush_writes(self.session, _STORE, {
             "api_key_id": api_key_id, "key": key, "fingerprint": fingerprint, "status": status,
             "body": body, "created_at": created_at,
         })

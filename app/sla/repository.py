@@ -20,7 +20,6 @@ from sqlalchemy import (
     func,
     not_,
     select,
-    text,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
@@ -33,6 +32,7 @@ from app.kit.cache import InvalidatedCache
 from app.kit.db import caches_of, invalidate_cache_on_commit
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
+from app.kit.writes import Write, execute_write
 from app.models import SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.sla.rules import RUNNING
 from app.sla.types import SlaMetric, TargetStatus
@@ -139,37 +139,42 @@ _POLICY_TERMS = (
 )
 
 # A new ticket's snapshot and its first targets (from arrays), in one statement.
-_INSERT_SNAPSHOT_AND_TARGETS = text(
-    "WITH snapshot AS ("
-    " INSERT INTO ticket_slas (ticket_id, policy_id, policy_name, policy_version, calendar,"
-    " targets, pause_statuses, escalate_on_breach, applied_at)"
-    " VALUES (:ticket_id, :policy_id, :policy_name, :policy_version, CAST(:calendar AS jsonb),"
-    " CAST(:targets AS jsonb), :pause_statuses, :escalate_on_breach, :applied_at))"
-    " INSERT INTO sla_targets (id, ticket_id, metric, status, policy_id, policy_name, target,"
-    " warn_before, business_hours, started_at, due_at, warn_at, paused_at, paused_for,"
-    " created_at)"
-    " SELECT id, :ticket_id, metric, status, :policy_id, :policy_name, target, warn_before,"
-    " business_hours, started_at, due_at, warn_at, paused_at, paused_for, started_at"
-    " FROM unnest(:ids, :metrics, :statuses, :target_lengths, :warn_befores, :business_hours,"
-    " :started_ats, :due_ats, :warn_ats, :paused_ats, :paused_fors)"
-    " AS t(id, metric, status, target, warn_before, business_hours, started_at, due_at,"
-    " warn_at, paused_at, paused_for)"
-).bindparams(
-    bindparam("ticket_id", type_=Uuid()),
-    bindparam("policy_id", type_=Uuid()),
-    bindparam("pause_statuses", type_=ARRAY(Text())),
-    bindparam("applied_at", type_=DateTime(timezone=True)),
-    bindparam("ids", type_=ARRAY(Uuid())),
-    bindparam("metrics", type_=ARRAY(Text())),
-    bindparam("statuses", type_=ARRAY(Text())),
-    bindparam("target_lengths", type_=ARRAY(Interval())),
-    bindparam("warn_befores", type_=ARRAY(Interval())),
-    bindparam("business_hours", type_=ARRAY(Boolean())),
-    bindparam("started_ats", type_=ARRAY(DateTime(timezone=True))),
-    bindparam("due_ats", type_=ARRAY(DateTime(timezone=True))),
-    bindparam("warn_ats", type_=ARRAY(DateTime(timezone=True))),
-    bindparam("paused_ats", type_=ARRAY(DateTime(timezone=True))),
-    bindparam("paused_fors", type_=ARRAY(Interval())),
+_INSERT_SNAPSHOT_AND_TARGETS = Write(
+    parts=(
+        ("new_sla_snapshot",
+         "INSERT INTO ticket_slas (ticket_id, policy_id, policy_name, policy_version, calendar,"
+         " targets, pause_statuses, escalate_on_breach, applied_at)"
+         " VALUES (:ticket_id, :policy_id, :policy_name, :policy_version,"
+         " CAST(:calendar AS jsonb), CAST(:targets AS jsonb), :pause_statuses,"
+         " :escalate_on_breach, :applied_at)"),
+        ("new_sla_targets",
+         "INSERT INTO sla_targets (id, ticket_id, metric, status, policy_id, policy_name, target,"
+         " warn_before, business_hours, started_at, due_at, warn_at, paused_at, paused_for,"
+         " created_at)"
+         " SELECT id, :ticket_id, metric, status, :policy_id, :policy_name, target, warn_before,"
+         " business_hours, started_at, due_at, warn_at, paused_at, paused_for, started_at"
+         " FROM unnest(:ids, :metrics, :statuses, :target_lengths, :warn_befores,"
+         " :business_hours, :started_ats, :due_ats, :warn_ats, :paused_ats, :paused_fors)"
+         " AS t(id, metric, status, target, warn_before, business_hours, started_at, due_at,"
+         " warn_at, paused_at, paused_for)"),
+    ),
+    types={
+        "ticket_id": Uuid(),
+        "policy_id": Uuid(),
+        "pause_statuses": ARRAY(Text()),
+        "applied_at": DateTime(timezone=True),
+        "ids": ARRAY(Uuid()),
+        "metrics": ARRAY(Text()),
+        "statuses": ARRAY(Text()),
+        "target_lengths": ARRAY(Interval()),
+        "warn_befores": ARRAY(Interval()),
+        "business_hours": ARRAY(Boolean()),
+        "started_ats": ARRAY(DateTime(timezone=True)),
+        "due_ats": ARRAY(DateTime(timezone=True)),
+        "warn_ats": ARRAY(DateTime(timezone=True)),
+        "paused_ats": ARRAY(DateTime(timezone=True)),
+        "paused_fors": ARRAY(Interval()),
+    },
 )
 
 
@@ -220,9 +225,10 @@ class TargetRepository:
     async def insert_snapshot_and_targets(
         self, ticket_sla: TicketSla, targets: Sequence[SlaTarget]
     ) -> None:
-        """A new ticket's snapshot and first targets, in one statement; the objects are not
-        added to the session. The targets take the snapshot's ticket and policy."""
-        await self.session.execute(_INSERT_SNAPSHOT_AND_TARGETS, {
+        """A new ticket's snapshot and first targets, in one statement (or in the session's
+        next, when it defers writes); the objects are not added to the session. The targets
+        take the snapshot's ticket and policy."""
+        await execute_write(self.session, _INSERT_SNAPSHOT_AND_TARGETS, {
             "ticket_id": ticket_sla.ticket_id,
             "policy_id": ticket_sla.policy_id,
             "policy_name": ticket_sla.policy_name,

@@ -17,6 +17,7 @@ from app.kit.db import Database
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
+from app.kit.writes import defer_writes
 from app.models import Customer, Event, Order, Ticket, TicketMessage
 from app.orders import service as orders
 from app.sla import service as sla
@@ -93,6 +94,9 @@ async def create_ticket(
         first_message=body.description,
     ))
     ticket = TicketOut.model_validate({**row, "customer": customer, "order": order})
+    # The SLA snapshot and the event are read back by nothing in this transaction: they go to
+    # the database with its next write (the idempotent answer) or its commit.
+    defer_writes(session)
     promised = await sla.on_ticket_created(session, ticket, now)
     acknowledgement = _acknowledgement(promised, customer, defaults)
     await record_events(session, [_event(

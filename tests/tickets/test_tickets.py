@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select, text
 
 from app.auth.scopes import Scope
 from app.kit.db import Database
@@ -402,3 +402,43 @@ async def test_update_trims_and_lowers_tags_as_creation_does(
         f"/v1/tickets/{ticket['id']}", json={"tags": ["\u212aelvin"]}, headers=admin_headers
     )
     assert_problem(refused, 422, "/tags/0")
+
+
+async def test_a_new_ticket_with_a_key_writes_its_sla_event_and_answer_in_one_statement(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    policy = {"name": "Standard", "targets": {"first_response": {"target_minutes": 60}}}
+    assert (await client.post("/v1/sla-policies", json=policy, headers=admin_headers)).is_success
+    endpoint = {"url": "http://127.0.0.1:9/hook", "event_types": ["ticket.created"]}
+    created = await client.post("/v1/webhook-endpoints", json=endpoint, headers=admin_headers)
+    assert created.status_code == 201, created.text
+    statements: list[str] = []
+
+    def counted(*args: Any) -> None:
+        statements.append(args[2])
+
+    engine = database.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", counted)
+    try:
+        headers = {**admin_headers, "Idempotency-Key": "one-statement"}
+        answer = await client.post("/v1/tickets", json=ticket_body(), headers=headers)
+    finally:
+        event.remove(engine, "before_cursor_execute", counted)
+    assert answer.status_code == 201, answer.text
+    # Without the cache listener (no lifespan here) the key and the policies are read too; the
+    # transaction is the key's lock, the customer, the ticket with its message, then the rest.
+    written = [sql for sql in statements if "FROM api_keys" not in sql and "sla_polic" not in sql]
+    assert len(written) == 4, [sql[:80] for sql in written]
+    for table in ("ticket_slas", "sla_targets", "events", "webhook_deliveries", "idempotency_keys"):
+        assert f"INSERT INTO {table} " in written[-1], table
+    async with database.sessionmaker() as session:
+        counts = {
+            table: await session.scalar(text(f"SELECT count(*) FROM {table}"))  # noqa: S608
+            for table in ("ticket_slas", "sla_targets", "webhook_deliveries", "idempotency_keys")
+        }
+    assert counts == {
+        "ticket_slas": 1, "sla_targets": 1, "webhook_deliveries": 1, "idempotency_keys": 1,
+    }
+    replay = await client.post("/v1/tickets", json=ticket_body(), headers=headers)
+    assert replay.headers["idempotent-replayed"] == "true"
+    assert replay.json() == answer.json()
