@@ -178,6 +178,15 @@ _INSERT_SNAPSHOT_AND_TARGETS = Write(
 )
 
 
+# breached_at is when the promise was broken, not when the sweep noticed.
+_MARK_BREACHED = Write(
+    parts=((
+        "breached_targets",
+        "UPDATE sla_targets SET status = 'breached', breached_at = due_at WHERE id = ANY(:ids)",
+    ),),
+    types={"ids": ARRAY(Uuid())},
+)
+
 _HELD_SNAPSHOTS = "aftercare.sla.snapshots"  # session.info: (transaction, {ticket id: snapshot})
 
 # Built once: every message and status change reads them.
@@ -300,13 +309,8 @@ class TargetRepository:
         return (await self.session.execute(statement)).scalar_one_or_none()
 
     async def mark_breached(self, target_ids: Sequence[uuid.UUID]) -> None:
-        # breached_at is when the promise was broken, not when the sweep noticed.
-        await self.session.execute(
-            update(SlaTarget)
-            .where(SlaTarget.id == any_(_uuid_array(target_ids)))
-            .values(status=TargetStatus.BREACHED, breached_at=SlaTarget.due_at)
-            .execution_options(synchronize_session=False)
-        )
+        """Now, or with the session's next write when it defers writes."""
+        await execute_write(self.session, _MARK_BREACHED, {"ids": list(target_ids)})
 
     async def mark_warned(self, target_ids: Sequence[uuid.UUID], now: datetime) -> None:
         await self.session.execute(

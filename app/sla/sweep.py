@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_events
+from app.kit.writes import defer_writes, flush_writes
 from app.models import Event
 from app.sla.repository import ClaimedTarget, TargetRepository
 from app.sla.service import sla_event
@@ -27,10 +28,16 @@ async def breach_due_targets(session: AsyncSession, now: datetime, limit: int) -
     claimed = await repository.claim_due(now, limit)
     if not claimed:
         return 0
+    # The marks and the events are read by nothing before an escalation: one statement, sent
+    # with the commit (or before escalating).
+    defer_writes(session)
     await repository.mark_breached([target.id for target in claimed])
     await record_events(session, await _events(session, SlaBreachedData, claimed, now))
     escalating = await repository.escalating_on_breach(list({t.ticket_id for t in claimed}))
-    await _escalate(session, _to_escalate(claimed, escalating), now)
+    reasons = _to_escalate(claimed, escalating)
+    if reasons:
+        await flush_writes(session)
+        await _escalate(session, reasons, now)
     return len(claimed)
 
 

@@ -146,13 +146,22 @@ class WebhookDispatcher:
         limit = self.settings.webhook_per_endpoint_concurrency
         busy = Counter(self._per_endpoint)
         claims: list[Claim] = []
-        async with context.transaction() as session:
+        # Each round is one statement that leases what it returns, committed on its own: no
+        # BEGIN and COMMIT round trips between a NOTIFY and the attempt. A round that fails
+        # after others leased keeps theirs (sent now); its own rows were never leased.
+        async with context.database.single_statements() as session:
             repository = WebhookDeliveryRepository(session)
             for _ in range(MAX_CLAIM_ROUNDS):
                 wanted = free_slots - len(claims)
-                rows, examined = await repository.claim_due(
-                    now, lease, wanted, per_endpoint=limit, in_flight=busy
-                )
+                try:
+                    rows, examined = await repository.claim_due(
+                        now, lease, wanted, per_endpoint=limit, in_flight=busy
+                    )
+                except Exception:
+                    if not claims:
+                        raise
+                    logger.warning("a webhook claim round failed", exc_info=True)
+                    break
                 for row in rows:
                     busy[row.endpoint_id] += 1
                     claims.append(claim_of(row, lease, now))
