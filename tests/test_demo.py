@@ -340,3 +340,47 @@ async def test_shipping_lanes_have_distinct_transit_times_to_estimate_and_calibr
     })).json()
     assert estimate["level"] == "carrier+service_level+destination"
     assert estimate["promise_seconds"] > medians["dhl", "standard", "DE"]
+
+
+async def test_the_help_centre_has_linked_translations_votes_views_a_notice_and_citations(
+    seeded: dict[str, int], client: httpx.AsyncClient, admin_headers: dict[str, str],
+    database: Database,
+) -> None:
+    assert seeded["articles"] == 22
+    assert seeded["article_views"] > 1000
+    assert seeded["article_votes"] > 50
+    assert seeded["article_citations"] > 10
+    german = (await client.get("/v1/public/articles?lang=de")).json()
+    titles = [a["title"] for group in german["categories"] for a in group["articles"]]
+    assert "Wo ist meine Bestellung?" in titles
+    assert len(titles) == 7
+    first = german["categories"][0]["articles"][0]
+    article = (await client.get(first["url"])).json()
+    assert {t["locale"] for t in article["translations"]} >= {"en"}
+    # A "no" with a comment is a knowledge_base feedback item; no other vote has one.
+    await _none(database, """
+        SELECT count(*) FROM article_votes v LEFT JOIN feedback f ON f.id = v.feedback_id
+        WHERE (v.comment IS NOT NULL AND NOT v.helpful) <> (f.source = 'knowledge_base')
+           OR (f.id IS NULL) <> (v.comment IS NULL)""")
+    # Citations are of public agent replies, at their time, by the ticket's first solve.
+    await _none(database, """
+        SELECT count(*) FROM article_citations c JOIN ticket_messages m ON m.id = c.message_id
+        WHERE m.author_type <> 'agent' OR NOT m.public OR c.cited_at <> m.created_at
+           OR c.ticket_id <> m.ticket_id""")
+    async with database.engine.connect() as connection:
+        ref = (await connection.execute(text(
+            "SELECT notice_order_refs[1] FROM articles WHERE notice_from IS NOT NULL LIMIT 1"
+        ))).scalar_one()
+    at = NOW.isoformat().replace("+00:00", "Z")
+    notices = await client.get(f"/v1/orders/{ref}/notices?at={at}", headers=admin_headers)
+    assert [n["title"] for n in notices.json()["items"]] == [
+        "Strike at our carrier: deliveries 2-3 days late"
+    ]
+    params = {"from": (NOW - timedelta(days=60)).isoformat(), "to": NOW.isoformat()}
+    figures = (
+        await client.get("/v1/metrics/knowledge-base", params=params, headers=admin_headers)
+    ).json()
+    assert figures["views"] > 1000
+    assert 0 < figures["helpful_votes"]["value"] < 100
+    assert figures["tickets_resolved_with_cited_article"]["numerator"] > 0
+    assert figures["first_contact_resolution"]["with_cited_article"]["denominator"] > 0

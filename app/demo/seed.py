@@ -10,6 +10,7 @@ produced with them. Ends with ANALYZE so the planner knows the new row counts.
 import asyncio
 import gc
 import json
+import random
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -20,7 +21,27 @@ from typing import Any
 
 import asyncpg
 
-from app.demo.generate import COLUMNS, TABLE_ORDER, DemoData, Policy, Rows, Template, Totals
+from app.demo.generate import (
+    COLUMNS,
+    TABLE_ORDER,
+    DemoData,
+    Policy,
+    Rows,
+    Template,
+    Totals,
+    ts,
+)
+from app.demo.help_centre import (
+    ARTICLE_COLUMNS,
+    CITATION_DAYS,
+    CITATION_SHARE,
+    FEEDBACK_COLUMNS,
+    NOTICE_ORDERS,
+    VERSION_COLUMNS,
+    VIEW_COLUMNS,
+    VOTE_COLUMNS,
+    help_centre_rows,
+)
 from app.demo.lifecycle import SecondsClock, SlaTerms
 from app.kit.db import asyncpg_dsn
 from app.sla.rules import BusinessClock, TargetSpec, calendar_from_json, calendar_snapshot
@@ -90,6 +111,7 @@ async def seed_demo(
         await _raw_time_codecs(connection)
         async with connection.transaction(), _bulk_load(connection, report):
             await _write(connection, data, totals, report, started)
+            await _write_help_centre(connection, data, totals, seed)
             await connection.execute(
                 "SELECT setval(pg_get_serial_sequence('tickets', 'number'),"
                 " (SELECT max(number) FROM tickets))"
@@ -183,6 +205,64 @@ async def _bulk_load(connection: asyncpg.Connection, report: Progress) -> AsyncI
         await connection.execute(
             f'ALTER TABLE {fk["table_name"]} ADD CONSTRAINT "{fk["conname"]}" {fk["def"]}'
         )
+
+
+# The search vector as the knowledge base writes it (app/kb/repository.py: title A, summary B,
+# body C, in the article's text-search configuration). Built from our own column names.
+_ARTICLE_VALUES = ", ".join(f"${n}" for n in range(1, len(ARTICLE_COLUMNS) + 1))
+INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, search_vector)"  # noqa: S608
+    f" VALUES ({_ARTICLE_VALUES}, setweight(to_tsvector($5::varchar::regconfig, $6::varchar), 'A')"
+    " || setweight(to_tsvector($5::varchar::regconfig, coalesce($7::varchar, '')), 'B')"
+    " || setweight(to_tsvector($5::varchar::regconfig, $10), 'C'))"
+)
+# Agent public replies of the last weeks on a topic with an article: about CITATION_SHARE of
+# them cite it (chosen by a hash of the message id: the same ones for the same data).
+CITE_REPLIES = """
+INSERT INTO article_citations (id, ticket_id, message_id, article_id, cited_at)
+SELECT gen_random_uuid(), m.ticket_id, m.id, c.article_id, m.created_at
+FROM ticket_messages m
+JOIN tickets t ON t.id = m.ticket_id
+JOIN unnest($1::text[], $2::uuid[]) AS c(tag, article_id) ON c.tag = t.tags[1]
+WHERE m.author_type = 'agent' AND m.public AND m.created_at >= $3
+  AND (hashtext(m.id::text) & 1023) < $4
+"""
+
+
+async def _write_help_centre(
+    connection: asyncpg.Connection, data: DemoData, totals: Totals, seed: int
+) -> None:
+    """The small multilingual help centre (app/demo/help_centre.py), a notice for the most
+    recent orders on their way, and citations in replies; none when the database has
+    articles already (a forced run next to an earlier demo)."""
+    if await connection.fetchval("SELECT EXISTS (SELECT 1 FROM articles)"):
+        return
+    orders = await connection.fetch(
+        "SELECT external_ref FROM orders WHERE shipped_at IS NOT NULL AND delivered_at IS NULL"
+        " ORDER BY placed_at DESC, external_ref LIMIT $1",
+        NOTICE_ORDERS,
+    )
+    now = data.now
+    rng = random.Random(seed)  # noqa: S311 demo data, reproducible by design
+    rows = help_centre_rows(rng, now, [order["external_ref"] for order in orders])
+    await connection.executemany(INSERT_ARTICLE, rows.articles)
+    for table, columns, records in (
+        ("article_versions", VERSION_COLUMNS, rows.versions),
+        ("feedback", FEEDBACK_COLUMNS, rows.feedback),
+        ("article_votes", VOTE_COLUMNS, rows.votes),
+        ("article_views", VIEW_COLUMNS, rows.views),
+    ):
+        await connection.copy_records_to_table(table, records=records, columns=columns)
+        totals.counts[table] = totals.counts.get(table, 0) + len(records)
+    totals.counts["articles"] = len(rows.articles)
+    cited = await connection.execute(
+        CITE_REPLIES,
+        list(rows.cited_by_topic),
+        list(rows.cited_by_topic.values()),
+        ts(now - CITATION_DAYS * 86_400),
+        int(CITATION_SHARE * 1024),
+    )
+    totals.counts["article_citations"] = int(cited.split()[-1])
 
 
 async def _raw_time_codecs(connection: asyncpg.Connection) -> None:
