@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import sys
+import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from datetime import datetime
@@ -136,6 +137,13 @@ def _parser() -> argparse.ArgumentParser:
         help="add the demo data even though the database has tickets already",
     )
     demo.set_defaults(handler=_demo)
+
+    metrics = commands.add_parser("metrics", help="maintain the metric rollups")
+    metric_commands = metrics.add_subparsers(required=True, metavar="action")
+    rebuild = metric_commands.add_parser(
+        "rebuild", help="recompute every metric rollup from raw rows (one transaction)"
+    )
+    rebuild.set_defaults(handler=_rebuild_metrics)
 
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path, default=OPENAPI_PATH)
@@ -411,6 +419,16 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Demo data written in {result.seconds:.1f} s:")
     for table, count in result.counts.items():
         print(f"  {table:<20} {count:>10,}")
+    return _rebuild_metrics(args, settings)
+
+
+def _rebuild_metrics(args: argparse.Namespace, settings: Settings) -> int:
+    from app.kit.clock import SystemClock
+    from app.metrics.service import rebuild_rollups
+
+    started = time.perf_counter()
+    _in_transaction(settings, lambda session: rebuild_rollups(session, SystemClock().now()))
+    print(f"Metric rollups rebuilt from raw rows in {time.perf_counter() - started:.1f} s.")
     return 0
 
 

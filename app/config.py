@@ -168,6 +168,16 @@ class Settings(BaseSettings):
         default=0.5, gt=0, le=60, description="how often an idle worker looks for due deliveries"
     )
 
+    metrics_rollups: bool = Field(
+        default=True,
+        description="serve metric figures from the rollups the worker folds (raw rows answer"
+        " what is not folded yet); false: aggregate raw rows on every request",
+    )
+    metrics_fold_seconds: float = Field(
+        default=1.0, gt=0, le=60,
+        description="how often the worker folds changed rows into the metric rollups",
+    )
+
     metrics_port: int | None = Field(
         default=None, ge=1, le=65535,
         description="serve Prometheus metrics on this port (never the API's); unset: no metrics",

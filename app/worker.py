@@ -7,13 +7,14 @@ from app.idempotency import tasks as idempotency
 from app.kit.clock import Clock
 from app.kit.db import Database
 from app.kit.jobs import Job, JobContext, Worker
+from app.metrics import tasks as metrics
 from app.orders import tasks as orders
 from app.sla import tasks as sla
 from app.surveys import tasks as surveys
 from app.tickets import tasks as tickets
 from app.webhooks import tasks as webhooks
 
-DOMAINS_WITH_JOBS = (sla, orders, tickets, idempotency, webhooks, surveys)
+DOMAINS_WITH_JOBS = (sla, orders, tickets, idempotency, webhooks, surveys, metrics)
 
 
 def default_jobs(settings: Settings) -> list[Job]:

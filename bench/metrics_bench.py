@@ -1,10 +1,13 @@
-"""How fast are the metrics at a million tickets, and how far from what PostgreSQL can do?
+"""How fast are the metrics at a million tickets, from the rollups and from raw rows?
 
 Seeds a scratch database with `aftercare demo --scale 1000000` (about 500,000 survey
-responses), serves the app, and times through the real HTTP API (median of 5 after a warm-up):
-the summary for 30 and 180 days, and 90-day daily series grouped by channel for
-first_response_time and csat. Next to each: the same aggregate as one hand-written SQL query
-run directly with asyncpg (the floor). Then prints the plans of the hand queries.
+responses; the demo ends with `aftercare metrics rebuild`), then serves the app twice: with the
+rollups (the default) and with AFTERCARE_METRICS_ROLLUPS=false (today's raw aggregation on
+every request). Times through the real HTTP API, after a warm-up: the summary for 30 and 180
+days, and series over windows up to the 732-day cap in several zones (DST, half- and
+quarter-hour offsets) and groupings. Next to each: the same aggregate as one hand-written SQL
+query over raw rows, run directly with asyncpg. Prints p50 and p95 of each and the ratios, the
+times of the parts that stay raw (retention, backlog), then the plans of the hand queries.
 
     .venv/bin/python -m bench.metrics_bench --server-url postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
     .venv/bin/python -m bench.metrics_bench --reuse   # keep the seeded database of a previous run
@@ -12,6 +15,7 @@ run directly with asyncpg (the floor). Then prints the plans of the hand queries
 
 import argparse
 import asyncio
+import math
 import os
 import statistics
 import time
@@ -27,7 +31,8 @@ from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
 from tests.support.database import recreate_database
 
 SCRATCH_DATABASE = "aftercare_bench_metrics"
-RUNS = 5
+RUNS = 20  # per case from the rollups
+RAW_RUNS = 5  # per case from raw rows (seconds each at a million tickets)
 
 # One statement for every headline figure of GET /v1/metrics/summary ($1 = from, $2 = to,
 # $3 = now), with the definitions of app/metrics/repository.py.
@@ -68,7 +73,8 @@ WITH answers AS (
     SELECT count(*) FILTER (WHERE responded_at IS NOT NULL) AS answered, count(*) AS invited
     FROM survey_invitations WHERE created_at >= $1 AND created_at < $2
 ), buyers AS (
-    SELECT DISTINCT customer_id FROM orders WHERE placed_at >= $1 - ($2 - $1) AND placed_at < $1
+    SELECT DISTINCT customer_id FROM orders
+    WHERE placed_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND placed_at < $1
 ), retention AS (
     SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM orders o
         WHERE o.customer_id = buyers.customer_id
@@ -101,6 +107,55 @@ WHERE created_at >= $1 AND created_at < $2 AND first_responded_at IS NOT NULL
 GROUP BY 1, 2
 """
 
+FCR_SERIES_SQL = """
+SELECT date_trunc('day', first_solved_at, $3) AS bucket, assignee,
+    count(*) FILTER (WHERE replies_at_first_solve = 1 AND (first_reopened_at IS NULL
+        OR first_reopened_at > first_solved_at + interval '7 days')), count(*)
+FROM tickets WHERE first_solved_at >= $1 AND first_solved_at < $2
+GROUP BY 1, 2
+"""
+
+RESOLUTION_SERIES_SQL = """
+SELECT date_trunc('day', first_solved_at, $3) AS bucket,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY coalesce(resolution_seconds,
+        extract(epoch FROM first_solved_at - created_at))),
+    percentile_cont(0.9) WITHIN GROUP (ORDER BY coalesce(resolution_seconds,
+        extract(epoch FROM first_solved_at - created_at))),
+    count(*)
+FROM tickets WHERE first_solved_at >= $1 AND first_solved_at < $2
+GROUP BY 1
+"""
+
+SLA_SERIES_SQL = """
+SELECT date_trunc('week', s.due_at, $3) AS bucket, t.team,
+    count(*) FILTER (WHERE s.status = 'met'), count(*)
+FROM sla_targets s LEFT JOIN tickets t ON t.id = s.ticket_id
+WHERE s.status IN ('met', 'breached') AND s.due_at >= $1 AND s.due_at < $2
+GROUP BY 1, 2
+"""
+
+CREATED_SERIES_SQL = """
+SELECT date_trunc('day', created_at, $3) AS bucket, assignee, count(*)
+FROM tickets WHERE created_at >= $1 AND created_at < $2
+GROUP BY 1, 2
+"""
+
+# The two parts of the summary that are not additive and stay raw.
+RETENTION_SQL = """
+WITH buyers AS (
+    SELECT DISTINCT customer_id FROM orders
+    WHERE placed_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND placed_at < $1
+)
+SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM orders o
+    WHERE o.customer_id = buyers.customer_id AND o.placed_at >= $1 AND o.placed_at < $2)),
+    count(*)
+FROM buyers
+"""
+BACKLOG_SQL = """
+SELECT status, count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold')
+GROUP BY status
+"""
+
 CSAT_SERIES_SQL = """
 SELECT date_trunc('day', a.answered_at, 'UTC') AS bucket, t.channel,
     count(*) FILTER (WHERE a.numeric_value >= 4), count(*)
@@ -127,7 +182,8 @@ async def main() -> None:
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument(
-        "--reuse", action="store_true",
+        "--reuse",
+        action="store_true",
         help=f"use the {SCRATCH_DATABASE} database of a previous run (seeding takes minutes)",
     )
     args = parser.parse_args()
@@ -147,20 +203,15 @@ async def main() -> None:
             f"{counts['answers']:,} answers; periods end at {now.isoformat()}"
         )
         cases = _cases(now)
-        async with served_app(url, args.port, worker=False) as base_url, httpx.AsyncClient(
-            base_url=base_url, headers={"Authorization": f"Bearer {key}"}, timeout=120
-        ) as client:
-            results = [
-                (case, await _api_median(client, case), await _sql_median(connection, case))
-                for case in cases
-            ]
-        _table(results)
+        rolled = await _api_timings(url, args.port, key, cases, rollups=True)
+        raw = await _api_timings(url, args.port, key, cases, rollups=False)
+        hand = [await _timings(_sql_call(connection, case), RAW_RUNS) for case in cases]
+        _table(cases, rolled, raw, hand)
+        await _raw_parts(connection, now)
         print(f"load average after: {_load()}")
         for case in cases:
             print(f"\n--- EXPLAIN (ANALYZE, BUFFERS) of the hand query: {case.name}")
-            plan = await connection.fetch(
-                f"EXPLAIN (ANALYZE, BUFFERS) {case.sql}", *case.args
-            )
+            plan = await connection.fetch(f"EXPLAIN (ANALYZE, BUFFERS) {case.sql}", *case.args)
             print("\n".join(row[0] for row in plan))
     finally:
         await connection.close()
@@ -185,8 +236,16 @@ async def _database(server_url: str, tickets: int, *, reuse: bool) -> str:
     started = time.perf_counter()
     output = await asyncio.to_thread(run_cli, url, "demo", "--scale", str(tickets))
     print(output)
-    print(f"seeded {tickets:,} tickets in {time.perf_counter() - started:.1f} s "
-          "(including process start and migrations check)")
+    # Warm, as a running database is: visibility maps set (index-only scans), statistics fresh.
+    connection = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        await connection.execute("VACUUM ANALYZE")
+    finally:
+        await connection.close()
+    print(
+        f"seeded {tickets:,} tickets in {time.perf_counter() - started:.1f} s "
+        "(including process start and migrations check)"
+    )
     return url
 
 
@@ -195,56 +254,206 @@ def _cases(now: datetime) -> list[Case]:
     cases = []
     for days in (30, 180):
         start = end - timedelta(days=days)
-        cases.append(Case(
-            f"summary, {days} days", "/v1/metrics/summary",
-            {"from": start.isoformat(), "to": end.isoformat()},
-            SUMMARY_SQL, (start, end, now),
-        ))
+        cases.append(
+            Case(
+                f"summary, {days} d",
+                "/v1/metrics/summary",
+                {"from": start.isoformat(), "to": end.isoformat()},
+                SUMMARY_SQL,
+                (start, end, now),
+            )
+        )
     start = end - timedelta(days=90)
     series_params = {
-        "from": start.isoformat(), "to": end.isoformat(), "granularity": "day",
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "granularity": "day",
         "group_by": "channel",
     }
-    cases.append(Case(
-        "first_response_time, 90 d by day x channel", "/v1/metrics/first_response_time",
-        series_params, FRT_SERIES_SQL, (start, end),
-    ))
-    cases.append(Case(
-        "csat, 90 d by day x channel", "/v1/metrics/csat", series_params, CSAT_SERIES_SQL,
-        (start, end),
-    ))
+    cases.append(
+        Case(
+            "first_response_time 90 d, day x channel",
+            "/v1/metrics/first_response_time",
+            series_params,
+            FRT_SERIES_SQL,
+            (start, end),
+        )
+    )
+    cases.append(
+        Case(
+            "csat 90 d, day x channel",
+            "/v1/metrics/csat",
+            series_params,
+            CSAT_SERIES_SQL,
+            (start, end),
+        )
+    )
+    cases.append(
+        _zoned(
+            "fcr 180 d, day x assignee, Berlin",
+            "fcr",
+            end,
+            180,
+            "day",
+            "Europe/Berlin",
+            "assignee",
+            FCR_SERIES_SQL,
+        )
+    )
+    cases.append(
+        _zoned(
+            "resolution_time 180 d, day, Kathmandu",
+            "resolution_time",
+            end,
+            180,
+            "day",
+            "Asia/Kathmandu",
+            None,
+            RESOLUTION_SERIES_SQL,
+        )
+    )
+    cases.append(
+        _zoned(
+            "sla_compliance 732 d, week x team, Kolkata",
+            "sla_compliance",
+            end,
+            732,
+            "week",
+            "Asia/Kolkata",
+            "team",
+            SLA_SERIES_SQL,
+        )
+    )
+    # A window ending now, as a dashboard asks: ragged edges from raw rows.
+    cases.append(
+        _zoned(
+            "tickets_created 30 d to now, day x assignee, NY",
+            "tickets_created",
+            now,
+            30,
+            "day",
+            "America/New_York",
+            "assignee",
+            CREATED_SERIES_SQL,
+        )
+    )
     return cases
 
 
-async def _median(call: Callable[[], Awaitable[object]]) -> float:
+def _zoned(
+    name: str,
+    metric: str,
+    end: datetime,
+    days: int,
+    granularity: str,
+    zone: str,
+    group_by: str | None,
+    sql: str,
+) -> Case:
+    start = end - timedelta(days=days)
+    params = {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "granularity": granularity,
+        "timezone": zone,
+    }
+    if group_by is not None:
+        params["group_by"] = group_by
+    return Case(name, f"/v1/metrics/{metric}", params, sql, (start, end, zone))
+
+
+@dataclass(frozen=True, slots=True)
+class Timings:
+    p50: float
+    p95: float
+
+
+async def _timings(call: Callable[[], Awaitable[object]], runs: int) -> Timings:
     await call()  # warm-up
     timings = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         started = time.perf_counter()
         await call()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings) * 1000
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return Timings(statistics.median(timings), timings[math.ceil(0.95 * len(timings)) - 1])
 
 
-async def _api_median(client: httpx.AsyncClient, case: Case) -> float:
+async def _api_timings(
+    url: str, port: int, key: str, cases: list[Case], *, rollups: bool
+) -> list[Timings]:
+    environment = {"AFTERCARE_METRICS_ROLLUPS": "true" if rollups else "false"}
+    async with (
+        served_app(url, port, worker=False, environment=environment) as base_url,
+        (
+            httpx.AsyncClient(
+                base_url=base_url, headers={"Authorization": f"Bearer {key}"}, timeout=300
+            )
+        ) as client,
+    ):
+        found = []
+        for case in cases:
+            found.append(
+                await _timings(_api_call(client, case, rollups), RUNS if rollups else RAW_RUNS)
+            )
+        return found
+
+
+def _api_call(
+    client: httpx.AsyncClient, case: Case, rollups: bool
+) -> Callable[[], Awaitable[None]]:
     async def call() -> None:
         response = await client.get(case.path, params=case.params)
         response.raise_for_status()
+        declared = response.json().get("percentile_relative_error")
+        assert (declared is not None) == (rollups and "time" in case.path), declared
 
-    return await _median(call)
+    return call
 
 
-async def _sql_median(connection: asyncpg.Connection, case: Case) -> float:
+def _sql_call(connection: asyncpg.Connection, case: Case) -> Callable[[], Awaitable[None]]:
     async def call() -> None:
         await connection.fetch(case.sql, *case.args)
 
-    return await _median(call)
+    return call
 
 
-def _table(results: list[tuple[Case, float, float]]) -> None:
-    print(f"\n{'request':<46} {'API (HTTP)':>12} {'hand SQL':>12} {'ratio':>7}")
-    for case, api_ms, sql_ms in results:
-        print(f"{case.name:<46} {api_ms:>9.1f} ms {sql_ms:>9.1f} ms {api_ms / sql_ms:>6.2f}x")
+def _table(
+    cases: list[Case], rolled: list[Timings], raw: list[Timings], hand: list[Timings]
+) -> None:
+    print(
+        f"\n{'request (p50 / p95, ms)':<50} {'API rollups':>17} {'API raw':>17}"
+        f" {'hand SQL (raw)':>17} {'raw/rollups':>11} {'SQL/rollups':>11}"
+    )
+    for case, mine, theirs, floor in zip(cases, rolled, raw, hand, strict=True):
+        print(
+            f"{case.name:<50} {_pair(mine):>17} {_pair(theirs):>17} {_pair(floor):>17}"
+            f" {theirs.p50 / mine.p50:>10.1f}x {floor.p50 / mine.p50:>10.1f}x"
+        )
+
+
+def _pair(timings: Timings) -> str:
+    return f"{timings.p50:.1f} / {timings.p95:.1f}"
+
+
+async def _raw_parts(connection: asyncpg.Connection, now: datetime) -> None:
+    """The summary's parts that are not additive, as the hand SQL computes them."""
+    end = now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    for days in (30, 180):
+        start = end - timedelta(days=days)
+        retention = await _timings(_fetch(connection, RETENTION_SQL, start, end), RAW_RUNS)
+        print(f"raw part: retention {days} d {_pair(retention)} ms (p50 / p95)")
+    backlog = await _timings(_fetch(connection, BACKLOG_SQL), RAW_RUNS)
+    print(f"raw part: backlog {_pair(backlog)} ms (p50 / p95)")
+
+
+def _fetch(
+    connection: asyncpg.Connection, sql: str, *args: object
+) -> Callable[[], Awaitable[object]]:
+    async def call() -> object:
+        return await connection.fetch(sql, *args)
+
+    return call
 
 
 def _load() -> str:

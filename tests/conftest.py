@@ -4,7 +4,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import text
 
 from app.auth.scopes import Scope
 from app.auth.service import create_api_key
@@ -12,16 +11,19 @@ from app.config import Settings
 from app.kit import migrations as schema
 from app.kit.db import Database
 from app.main import create_app
-from app.models import Base, Customer
+from app.models import Customer
 from tests.factories import add_customer
 from tests.support.api import bearer
 from tests.support.clock import MutableClock
-from tests.support.database import recreate_database, scratch_database_name, server_url
+from tests.support.database import (
+    empty_tables,
+    recreate_database,
+    scratch_database_name,
+    server_url,
+)
 from tests.support.problems import ProblemTypeRecorder
 
 MakeKey = Callable[..., Awaitable[str]]
-# Tables the migrations seed: the rows matching the condition survive the cleanup between tests.
-SEEDED_TABLES = {"survey_templates": "builtin"}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -60,16 +62,7 @@ async def _clean_tables(request: pytest.FixtureRequest) -> AsyncIterator[None]:
     yield
     if "database" not in request.fixturenames:
         return
-    db: Database = request.getfixturevalue("database")
-    tables = ", ".join(
-        f'"{table.name}"' for table in Base.metadata.sorted_tables
-        if table.name not in SEEDED_TABLES
-    )
-    async with db.engine.begin() as connection:
-        await connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        for table, seeded_rows in SEEDED_TABLES.items():
-            delete = f'DELETE FROM "{table}" WHERE NOT ({seeded_rows})'  # noqa: S608 constants
-            await connection.execute(text(delete))
+    await empty_tables(request.getfixturevalue("database"))
 
 
 @pytest.fixture

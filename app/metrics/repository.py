@@ -27,9 +27,11 @@ from app.metrics.measures import (
     count_select,
     delivery_on_time,
     duration_select,
+    histogram_select,
     in_window,
     records_select,
     sla_compliance,
+    within,
 )
 from app.metrics.schemas import RecordFilters, Window
 from app.models import Order, SlaTarget, Ticket
@@ -41,6 +43,7 @@ STREAM_BATCH = 500  # records fetched per round trip of an export
 
 
 Key = tuple[datetime | None, str | None]
+Ranges = list[tuple[datetime, datetime]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +94,26 @@ class MetricsRepository:
             for row in rows
         }
 
-    async def counts(self, measure: Measure, window: Window) -> dict[Key, Counts]:
-        """numerator, denominator (and the side figure) per bucket and group."""
-        return await self._counts(count_select(measure, window))
+    async def counts(
+        self, measure: Measure, window: Window, ranges: Ranges | None = None
+    ) -> dict[Key, Counts]:
+        """numerator, denominator (and the side figure) per bucket and group; only of the
+        records whose time is in `ranges` when given."""
+        statement = count_select(measure, window)
+        if ranges is not None:
+            statement = statement.where(within(measure.time, ranges))
+        return await self._counts(statement)
+
+    async def histograms(
+        self, measure: Measure, window: Window, ranges: Ranges
+    ) -> dict[Key, dict[int, int]]:
+        """The durations' histogram bins per bucket and group, of the records whose time is in
+        `ranges` (the parts of a window the rollups do not answer)."""
+        statement = histogram_select(measure, window).where(within(measure.time, ranges))
+        found: dict[Key, dict[int, int]] = {}
+        for row in (await self.session.execute(statement)).all():
+            found.setdefault((row.bucket, _label(row.group)), {})[int(row.bin)] = int(row.n)
+        return found
 
     async def durations(self, measure: Measure, window: Window) -> dict[Key, Durations]:
         """median, p90 and sample size of the measured seconds per bucket and group."""

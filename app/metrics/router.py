@@ -38,7 +38,7 @@ ReadKey = Annotated[Principal, Depends(require(Scope.METRICS_READ))]
 DEFAULT_PERIOD = timedelta(days=30)
 MAX_PERIOD = timedelta(days=732)
 CACHE_CONTROL = "private, max-age=30"
-WINDOW_BOUNDS = {"period_from", "period_to"}
+WINDOW_BOUNDS = {"period_from", "period_to", "as_of"}
 
 # Rules across the two bounds, which a schema cannot state, are in their descriptions.
 From = Annotated[
@@ -94,8 +94,8 @@ def _invalid(pointer: str, detail: str) -> UnprocessableError:
 def _cached(request: Request, body: BaseModel) -> Response:
     """JSON with an ETag: a poll that sends If-None-Match gets 304 while the figures are the same.
 
-    The tag is weak and leaves out the window's bounds: the default window ends now, so its
-    bounds move with every request while the figures may well stay the same.
+    The tag is weak and leaves out the window's bounds and `as_of`: the default window ends now,
+    so they move with every request while the figures may well stay the same.
     """
     payload = body.model_dump_json(by_alias=True).encode()
     figures = body.model_dump_json(exclude=WINDOW_BOUNDS).encode()
@@ -123,7 +123,11 @@ async def get_metrics_summary(
     """Every headline figure for the period, each with numerator, denominator, sample size."""
     now = clock.now()
     start, end = _period(period_from, period_to, now)
-    return _cached(request, await service.summary(session, Window(start, end), now))
+    settings: Settings = request.app.state.settings
+    answer = await service.summary(
+        session, Window(start, end), now, rollups=settings.metrics_rollups
+    )
+    return _cached(request, answer)
 
 
 @router.get(
@@ -143,6 +147,22 @@ async def get_sla_calibration(
 GroupByQuery = Annotated[
     GroupBy | None, Query(description="metrics of tickets, answers and SLA targets only")
 ]
+
+
+def series_window(
+    clock: ClockDep,
+    period_from: From = None,
+    period_to: To = None,
+    granularity: Granularity = "day",
+    timezone: TimeZone = "UTC",
+    group_by: GroupByQuery = None,
+) -> Window:
+    """The window of a series and of its records: period, buckets, zone and grouping."""
+    start, end = _period(period_from, period_to, clock.now())
+    return Window(start, end, _zone(timezone), granularity, group_by)
+
+
+SeriesWindow = Annotated[Window, Depends(series_window)]
 SERIES_COLUMNS = (
     "group", "bucket_start", "value", "numerator", "denominator", "median_seconds",
     "p90_seconds", "sample_size",
@@ -178,18 +198,13 @@ async def get_metric_series(
     request: Request,
     session: SessionDep,
     clock: ClockDep,
-    period_from: From = None,
-    period_to: To = None,
-    granularity: Granularity = "day",
-    timezone: TimeZone = "UTC",
-    group_by: GroupByQuery = None,
+    window: SeriesWindow,
 ) -> Response:
     """A time series to chart: one point per bucket (empty buckets included, with nulls),
     one series per group. `Accept: text/csv`: one CSV row per point."""
     now = clock.now()
-    start, end = _period(period_from, period_to, now)
-    window = Window(start, end, _zone(timezone), granularity, group_by)
-    answer = await service.series(session, name, window, now)
+    settings: Settings = request.app.state.settings
+    answer = await service.series(session, name, window, now, rollups=settings.metrics_rollups)
     if wants_csv(request):
         return csv_response(SERIES_COLUMNS, _series_rows(answer), f"{name}.csv")
     return _cached(request, answer)
@@ -211,11 +226,7 @@ async def list_metric_records(
     session: SessionDep,
     clock: ClockDep,
     page: PageParamsDep,
-    period_from: From = None,
-    period_to: To = None,
-    granularity: Granularity = "day",
-    timezone: TimeZone = "UTC",
-    group_by: GroupByQuery = None,
+    window: SeriesWindow,
     bucket: Annotated[
         Timestamp | None,
         Query(
@@ -240,8 +251,6 @@ async def list_metric_records(
     each marked as counted in the numerator and the denominator. `Accept: text/csv`: every
     record from the cursor on, streamed as CSV (`limit` does not apply)."""
     now = clock.now()
-    start, end = _period(period_from, period_to, now)
-    window = Window(start, end, _zone(timezone), granularity, group_by)
     measure, filters = service.records_of(name, window, RecordQuery(bucket, group, part), now)
     if wants_csv(request):
         records = service.export_records(

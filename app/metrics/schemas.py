@@ -60,6 +60,12 @@ class DurationFigure(BaseModel):
         description="business hours where the ticket's SLA policy counts them, calendar time "
         "otherwise (and for tickets without a policy)",
     )
+    relative_error: float | None = Field(
+        default=None,
+        description="null: median and p90 are exact (PostgreSQL's percentile_cont over the "
+        "records); a number: they come from the rollups' mergeable histograms and are within "
+        "this relative error of the exact values (0.01: 1 %)",
+    )
 
 
 class Backlog(BaseModel):
@@ -110,6 +116,11 @@ class Summary(BaseModel):
 
     period_from: datetime = Field(alias="from")
     period_to: datetime = Field(alias="to")
+    as_of: datetime | None = Field(
+        default=None,
+        description="every change committed before this instant is counted (the rollups "
+        "answer for the hours folded, raw rows for the rest)",
+    )
     csat: Figure = Field(description="answers rating 4-5 of 5 / all CSAT answers x 100")
     nps: Figure = Field(
         description="numerator: promoters (9-10) minus detractors (0-6); value -100..100"
@@ -155,6 +166,16 @@ class MetricSeries(BaseModel):
     group_by: GroupBy | None
     period_from: datetime = Field(alias="from")
     period_to: datetime = Field(alias="to")
+    as_of: datetime | None = Field(
+        default=None,
+        description="every change committed before this instant is counted (the rollups "
+        "answer for the hours folded, raw rows for the rest)",
+    )
+    percentile_relative_error: float | None = Field(
+        default=None,
+        description="durations: null when median_seconds and p90_seconds are exact, else the "
+        "relative error they are within (the rollups' histograms)",
+    )
     series: list[Series]
 
 

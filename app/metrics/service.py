@@ -2,7 +2,7 @@
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,6 +38,7 @@ from app.metrics.repository import (
     MetricsRepository,
     TargetTerms,
 )
+from app.metrics.rollup_repository import RollupRepository, RollupState
 from app.metrics.schemas import (
     Backlog,
     Calibration,
@@ -57,6 +58,7 @@ from app.metrics.schemas import (
     Summary,
     Window,
 )
+from app.metrics.slots import RELATIVE_ERROR, Plan, hours_of, plan, quantile
 from app.metrics.types import MetricName
 from app.sla.types import SlaMetric
 
@@ -114,6 +116,166 @@ METRICS: dict[MetricName, Metric] = {
 }
 
 
+MAX_DIRTY_HOURS = 2000  # beyond this many unfolded hours, the raw rows answer everything
+
+
+@dataclass(frozen=True, slots=True)
+class Rollup:
+    """Where the rollups keep a metric: the rolled measures summed, the measure the raw parts
+    are counted with, and how a rolled row reads."""
+
+    rolled: tuple[str, ...]
+    measure: Callable[[datetime], Measure]
+    solved: bool = False  # the tickets first solved: the denominator of the rolled FCR
+    present: bool = False  # depends on the present: raw rows from its hour on
+
+
+SLA_ROLLUPS = {
+    metric: Rollup((f"sla_{metric}",), _always(sla_compliance(metric))) for metric in SlaMetric
+}
+ROLLUPS: dict[MetricName, Rollup] = {
+    MetricName.CSAT: Rollup(("csat",), _always(CSAT)),
+    MetricName.NPS: Rollup(("nps",), _always(NPS)),
+    MetricName.EXPECTATIONS_MET: Rollup(("expectations_met",), _always(EXPECTATIONS_MET)),
+    MetricName.SLA_COMPLIANCE: Rollup(
+        tuple(f"sla_{metric}" for metric in SlaMetric), _always(sla_compliance())
+    ),
+    MetricName.SURVEY_RESPONSE_RATE: Rollup(
+        ("survey_response_rate",), _always(SURVEY_RESPONSE_RATE)
+    ),
+    MetricName.FCR: Rollup(("fcr",), _always(FCR)),
+    MetricName.DELIVERY_ON_TIME: Rollup(("delivery_on_time",), delivery_on_time, present=True),
+    MetricName.FIRST_RESPONSE_TIME: Rollup(
+        ("first_response_time",), _always(FIRST_RESPONSE_TIME)
+    ),
+    MetricName.RESOLUTION_TIME: Rollup(("resolution_time",), _always(RESOLUTION_TIME)),
+    MetricName.TICKETS_CREATED: Rollup(("tickets_created",), _always(TICKETS_CREATED)),
+    MetricName.TICKETS_SOLVED: Rollup(("fcr",), _always(TICKETS_SOLVED), solved=True),
+}
+
+
+async def fold_rollups(session: AsyncSession, now: datetime, limit: int) -> int:
+    """Fold up to `limit` entries of the change log into the rollups (the first run after
+    the rollups were emptied or never built builds them); how many were folded. A no-op while
+    another worker folds."""
+    repository = RollupRepository(session)
+    await repository.snapshot()
+    if not await repository.lock(wait=False):
+        return 0
+    if (await repository.state()).built_at is None:
+        await repository.rebuild(now)
+        return 0
+    claimed, hours = await repository.claim_changes(limit)
+    if hours:
+        await repository.fold(hours)
+    await repository.mark_folded(now)
+    return claimed
+
+
+async def rebuild_rollups(session: AsyncSession, now: datetime) -> None:
+    """Every rollup recomputed from raw rows (waits for a fold in progress)."""
+    repository = RollupRepository(session)
+    await repository.snapshot()
+    await repository.lock(wait=True)
+    await repository.rebuild(now)
+
+
+ROLLED_COUNTS = sorted({
+    name for rollup in (*ROLLUPS.values(), *SLA_ROLLUPS.values()) for name in rollup.rolled
+    if name not in ("first_response_time", "resolution_time")
+})
+
+
+async def rollup_state(session: AsyncSession) -> RollupState | None:
+    """The rollups' state when they can answer: built, and not too far behind."""
+    state = await RollupRepository(session).state()
+    if state.built_at is None or len(state.dirty) > MAX_DIRTY_HOURS:
+        return None
+    return state
+
+
+def _plan(window: Window, state: RollupState, raw_from: datetime | None = None) -> Plan:
+    """The window cut at its buckets' starts: which parts the rollups answer, which raw rows."""
+    if window.granularity is None:
+        return plan([window.start, window.end], state.dirty, raw_from)
+    starts = bucket_starts(window.start, window.end, window.granularity, window.timezone)
+    inside = [start for start in starts if window.start < start < window.end]
+    return plan([window.start, *inside, window.end], state.dirty, raw_from, starts)
+
+
+def _present_hour(now: datetime) -> datetime:
+    return hours_of([now.astimezone(UTC)])[0]
+
+
+Rolled = dict[tuple[str, datetime | None, str | None], Counts]
+
+
+async def _whole_window(session: AsyncSession, state: RollupState, window: Window) -> Rolled:
+    """Every rolled measure's sums over the whole window, in one query (for the summary)."""
+    names = [name for name in ROLLED_COUNTS if name != "delivery_on_time"]
+    return await RollupRepository(session).counts(names, "", _plan(window, state))
+
+
+async def _rolled_counts(
+    session: AsyncSession, state: RollupState, rollup: Rollup, window: Window, now: datetime,
+    fetched: Rolled | None = None,
+) -> dict[Key, Counts]:
+    """The rollup slots of the window, plus the raw records of its ragged edges and of the
+    hours changed since the last fold: the same counts as the raw aggregate. `fetched`: the
+    rollups' sums read already (for every measure that does not depend on the present)."""
+    covered = _plan(window, state, _present_hour(now) if rollup.present else None)
+    if fetched is None or rollup.present:
+        fetched = await RollupRepository(session).counts(
+            list(rollup.rolled), window.group_by or "", covered
+        )
+    rolled = {key: counts for key, counts in fetched.items() if key[0] in rollup.rolled}
+    found: dict[Key, Counts] = {}
+    for (_, bucket, group), counts in rolled.items():
+        if rollup.solved:
+            counts = Counts(counts.denominator, counts.denominator)
+        elif rollup.present:
+            counts = Counts(counts.numerator, counts.denominator)
+        _add(found, (bucket, group), counts)
+    if covered.raw:
+        raw = await MetricsRepository(session).counts(rollup.measure(now), window, covered.raw)
+        for key, counts in raw.items():
+            _add(found, key, counts)
+    return found
+
+
+def _add(found: dict[Key, Counts], key: Key, counts: Counts) -> None:
+    had = found.get(key, Counts(0, 0))
+    found[key] = Counts(
+        had.numerator + counts.numerator, had.denominator + counts.denominator,
+        had.extra + counts.extra,
+    )
+
+
+async def _rolled_durations(
+    session: AsyncSession, state: RollupState, rollup: Rollup, window: Window, now: datetime
+) -> dict[Key, Durations]:
+    """Median and p90 from the merged histograms of the rollup slots and the raw edges."""
+    covered = _plan(window, state)
+    histograms = await RollupRepository(session).histograms(
+        rollup.rolled[0], window.group_by or "", covered
+    )
+    if covered.raw:
+        raw = await MetricsRepository(session).histograms(rollup.measure(now), window, covered.raw)
+        for key, bins in raw.items():
+            merged = histograms.setdefault(key, {})
+            for index, count in bins.items():
+                merged[index] = merged.get(index, 0) + count
+    return {key: _sketched(bins) for key, bins in histograms.items()}
+
+
+def _sketched(bins: dict[int, int]) -> Durations:
+    median, p90 = quantile(bins, 0.5), quantile(bins, 0.9)
+    return Durations(
+        None if median is None else round(median, 3), None if p90 is None else round(p90, 3),
+        sum(bins.values()),
+    )
+
+
 def _figure(counts: Counts | None) -> Figure:
     counts = counts or Counts(0, 0)
     return Figure(
@@ -124,42 +286,96 @@ def _figure(counts: Counts | None) -> Figure:
     )
 
 
-def _duration(durations: Durations | None) -> DurationFigure:
+def _duration(durations: Durations | None, relative_error: float | None) -> DurationFigure:
     durations = durations or Durations(None, None, 0)
     return DurationFigure(
         median_seconds=durations.median_seconds,
         p90_seconds=durations.p90_seconds,
         sample_size=durations.sample_size,
+        relative_error=relative_error,
     )
 
 
 WHOLE: Key = (None, None)
 
 
-async def summary(session: AsyncSession, window: Window, now: datetime) -> Summary:
+async def summary(
+    session: AsyncSession, window: Window, now: datetime, *, rollups: bool = True
+) -> Summary:
+    """Every headline figure: from the rollups when they are built (`rollups`), else, and for
+    retention and the backlog always, from raw rows."""
+    state = await rollup_state(session) if rollups else None
+    if state is None:
+        return await _raw_summary(session, window, now)
+    whole = await _whole_window(session, state, window)
+    counts: dict[MetricName, Counts | None] = {
+        name: (await _rolled_counts(session, state, rollup, window, now, whole)).get(WHOLE)
+        for name, rollup in ROLLUPS.items()
+        if METRICS[name].kind != "duration" and name != MetricName.SLA_COMPLIANCE
+    }
+    durations = {
+        name: (await _rolled_durations(session, state, ROLLUPS[name], window, now)).get(WHOLE)
+        for name in (MetricName.FIRST_RESPONSE_TIME, MetricName.RESOLUTION_TIME)
+    }
+    sla = {
+        metric: (await _rolled_counts(session, state, rollup, window, now, whole)).get(WHOLE)
+        for metric, rollup in SLA_ROLLUPS.items()
+    }
     repository = MetricsRepository(session)
-    fcr = (await repository.first_contact_resolution(window)).get(WHOLE, Counts(0, 0))
-    created = (await repository.tickets_created(window)).get(WHOLE, Counts(0, 0))
-    solved = (await repository.tickets_solved(window)).get(WHOLE, Counts(0, 0))
+    return _summary(
+        window, now, counts, durations, sla,
+        (await repository.retention(window)).get(WHOLE), await _backlog(repository, now),
+        RELATIVE_ERROR,
+    )
+
+
+async def _raw_summary(session: AsyncSession, window: Window, now: datetime) -> Summary:
+    repository = MetricsRepository(session)
+    counts: dict[MetricName, Counts | None] = {
+        name: (await metric.fetch(repository, window, now)).get(WHOLE)  # type: ignore[misc]
+        for name, metric in METRICS.items()
+        if metric.kind != "duration"
+        and name not in (MetricName.RETENTION, MetricName.SLA_COMPLIANCE)
+    }
+    durations: dict[MetricName, Durations | None] = {
+        name: (await METRICS[name].fetch(repository, window, now)).get(WHOLE)  # type: ignore[misc]
+        for name in (MetricName.FIRST_RESPONSE_TIME, MetricName.RESOLUTION_TIME)
+    }
+    sla = {
+        metric: (await repository.sla_compliance(window, metric)).get(WHOLE)
+        for metric in SlaMetric
+    }
+    return _summary(
+        window, now, counts, durations, sla,
+        (await repository.retention(window)).get(WHOLE), await _backlog(repository, now), None,
+    )
+
+
+def _summary(
+    window: Window, now: datetime, counts: dict[MetricName, Counts | None],
+    durations: dict[MetricName, Durations | None], sla: dict[SlaMetric, Counts | None],
+    retention: Counts | None, backlog: Backlog, relative_error: float | None,
+) -> Summary:
+    fcr = counts[MetricName.FCR] or Counts(0, 0)
     return Summary(
         period_from=window.start,
         period_to=window.end,
-        csat=_figure((await repository.csat(window)).get(WHOLE)),
-        nps=_figure((await repository.nps(window)).get(WHOLE)),
-        expectations_met=_figure((await repository.expectations_met(window)).get(WHOLE)),
-        survey_response_rate=_figure((await repository.survey_response_rate(window)).get(WHOLE)),
-        sla_compliance=SlaCompliance(**{
-            metric: _figure((await repository.sla_compliance(window, metric)).get(WHOLE))
-            for metric in SlaMetric
-        }),
+        as_of=now,
+        csat=_figure(counts[MetricName.CSAT]),
+        nps=_figure(counts[MetricName.NPS]),
+        expectations_met=_figure(counts[MetricName.EXPECTATIONS_MET]),
+        survey_response_rate=_figure(counts[MetricName.SURVEY_RESPONSE_RATE]),
+        sla_compliance=SlaCompliance(**{metric: _figure(sla[metric]) for metric in SlaMetric}),
         fcr=FcrFigure(**_figure(fcr).model_dump(), zero_reply_resolutions=fcr.extra),
-        retention=_figure((await repository.retention(window)).get(WHOLE)),
-        delivery_on_time=_figure((await repository.delivery_on_time(window, now)).get(WHOLE)),
-        first_response_time=_duration((await repository.first_response_time(window)).get(WHOLE)),
-        resolution_time=_duration((await repository.resolution_time(window)).get(WHOLE)),
-        tickets_created=created.numerator,
-        tickets_solved=solved.numerator,
-        backlog=await _backlog(repository, now),
+        retention=_figure(retention),
+        delivery_on_time=_figure(counts[MetricName.DELIVERY_ON_TIME]),
+        first_response_time=_duration(
+            durations[MetricName.FIRST_RESPONSE_TIME], relative_error
+        ),
+        resolution_time=_duration(durations[MetricName.RESOLUTION_TIME], relative_error),
+        tickets_created=(counts[MetricName.TICKETS_CREATED] or Counts(0, 0)).numerator,
+        tickets_solved=(counts[MetricName.TICKETS_SOLVED] or Counts(0, 0)).numerator,
+        backlog=backlog,
     )
 
 
@@ -204,16 +420,29 @@ def _calibration_row(
 
 
 async def series(
-    session: AsyncSession, name: MetricName, window: Window, now: datetime
+    session: AsyncSession, name: MetricName, window: Window, now: datetime, *,
+    rollups: bool = True,
 ) -> MetricSeries:
+    """One point per bucket and group: from the rollups when they are built and keep the
+    metric (`rollups`), else from raw rows."""
     metric = _metric(name, window)
     assert window.granularity is not None
-    rows = await metric.fetch(MetricsRepository(session), window, now)
+    state = await rollup_state(session) if rollups and name in ROLLUPS else None
+    rows: Rows
+    if state is None:
+        rows = await metric.fetch(MetricsRepository(session), window, now)
+    elif metric.kind == "duration":
+        rows = await _rolled_durations(session, state, ROLLUPS[name], window, now)
+    else:
+        rows = await _rolled_counts(session, state, ROLLUPS[name], window, now)
     starts = bucket_starts(window.start, window.end, window.granularity, window.timezone)
     groups = sorted({group for _, group in rows}, key=lambda g: (g is None, g or ""))
     return MetricSeries(
         metric=name, kind=metric.kind, granularity=window.granularity, timezone=window.timezone,
-        group_by=window.group_by, period_from=window.start, period_to=window.end,
+        group_by=window.group_by, period_from=window.start, period_to=window.end, as_of=now,
+        percentile_relative_error=(
+            RELATIVE_ERROR if state is not None and metric.kind == "duration" else None
+        ),
         series=[
             Series(group=group, points=[_point(metric.kind, rows, s, group) for s in starts])
             for group in (groups or [None])

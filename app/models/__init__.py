@@ -8,6 +8,12 @@ from app.models.events import Event
 from app.models.feedback import Feedback
 from app.models.idempotency import IdempotencyKey
 from app.models.kb import Article, ArticleCitation, ArticleVersion, ArticleView, ArticleVote
+from app.models.metrics import (
+    metric_changes,
+    metric_histograms,
+    metric_rollup_state,
+    metric_rollups,
+)
 from app.models.orders import Order
 from app.models.sla import SlaCalendar, SlaPolicy, SlaTarget, TicketSla
 from app.models.surveys import (
@@ -50,4 +56,8 @@ __all__ = [
     "WebhookDelivery",
     "WebhookDeliveryAttempt",
     "WebhookEndpoint",
+    "metric_changes",
+    "metric_histograms",
+    "metric_rollup_state",
+    "metric_rollups",
 ]

@@ -15,6 +15,8 @@ class Order(UUIDPrimaryKey, Base):
     __table_args__ = (
         Index("ix_orders_customer_id_placed_at", "customer_id", "placed_at"),
         Index("ix_orders_placed_at", "placed_at"),
+        # Delivery on time counts orders by their promise (the rollups' raw edges, the records).
+        Index("ix_orders_promised_delivery_at", "promised_delivery_at"),
         Index("ix_orders_created_at_id", "created_at", "id"),
         # The overdue sweep reads only undelivered, un-notified promises of orders that were not
         # cancelled: O(due), not O(orders).

@@ -8,8 +8,10 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
+from sqlalchemy import text
 
-from app.kit.db import asyncpg_dsn, start_embedded_postgres, with_database
+from app.kit.db import Database, asyncpg_dsn, start_embedded_postgres, with_database
+from app.models import Base
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,3 +62,21 @@ async def migrated_scratch_database(server: str, purpose: str) -> AsyncIterator[
         yield url
     finally:
         await drop_database(server, name)
+
+
+# Tables the migrations seed: the rows matching the condition survive the cleanup between tests.
+SEEDED_TABLES = {"survey_templates": "builtin"}
+
+
+async def empty_tables(database: Database) -> None:
+    """Every table back to what the migrations left: between tests, or a property's examples."""
+    tables = ", ".join(
+        f'"{table.name}"'
+        for table in Base.metadata.sorted_tables
+        if table.name not in SEEDED_TABLES
+    )
+    async with database.engine.begin() as connection:
+        await connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        for table, seeded_rows in SEEDED_TABLES.items():
+            delete = f'DELETE FROM "{table}" WHERE NOT ({seeded_rows})'  # noqa: S608 constants
+            await connection.execute(text(delete))

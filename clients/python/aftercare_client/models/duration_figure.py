@@ -25,12 +25,16 @@ class DurationFigure:
         sample_size (int):
         time_basis (Literal['policy'] | Unset): business hours where the ticket's SLA policy counts them, calendar time
             otherwise (and for tickets without a policy) Default: 'policy'.
+        relative_error (float | None | Unset): null: median and p90 are exact (PostgreSQL's percentile_cont over the
+            records); a number: they come from the rollups' mergeable histograms and are within this relative error of the
+            exact values (0.01: 1 %)
     """
 
     median_seconds: float | None
     p90_seconds: float | None
     sample_size: int
     time_basis: Literal["policy"] | Unset = "policy"
+    relative_error: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,6 +48,12 @@ class DurationFigure:
 
         time_basis = self.time_basis
 
+        relative_error: float | None | Unset
+        if isinstance(self.relative_error, Unset):
+            relative_error = UNSET
+        else:
+            relative_error = self.relative_error
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -55,6 +65,8 @@ class DurationFigure:
         )
         if time_basis is not UNSET:
             field_dict["time_basis"] = time_basis
+        if relative_error is not UNSET:
+            field_dict["relative_error"] = relative_error
 
         return field_dict
 
@@ -84,11 +96,21 @@ class DurationFigure:
                 f"time_basis must match const 'policy', got '{time_basis}'"
             )
 
+        def _parse_relative_error(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        relative_error = _parse_relative_error(d.pop("relative_error", UNSET))
+
         duration_figure = cls(
             median_seconds=median_seconds,
             p90_seconds=p90_seconds,
             sample_size=sample_size,
             time_basis=time_basis,
+            relative_error=relative_error,
         )
 
         duration_figure.additional_properties = d

@@ -11,6 +11,7 @@ from ..models.granularity import Granularity
 from ..models.group_by import GroupBy
 from ..models.metric_kind import MetricKind
 from ..models.metric_name import MetricName
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.series import Series
@@ -31,6 +32,10 @@ class MetricSeries:
         from_ (datetime.datetime):
         to (datetime.datetime):
         series (list[Series]):
+        as_of (datetime.datetime | None | Unset): every change committed before this instant is counted (the rollups
+            answer for the hours folded, raw rows for the rest)
+        percentile_relative_error (float | None | Unset): durations: null when median_seconds and p90_seconds are exact,
+            else the relative error they are within (the rollups' histograms)
     """
 
     metric: MetricName
@@ -41,6 +46,8 @@ class MetricSeries:
     from_: datetime.datetime
     to: datetime.datetime
     series: list[Series]
+    as_of: datetime.datetime | None | Unset = UNSET
+    percentile_relative_error: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,6 +74,20 @@ class MetricSeries:
             series_item = series_item_data.to_dict()
             series.append(series_item)
 
+        as_of: None | str | Unset
+        if isinstance(self.as_of, Unset):
+            as_of = UNSET
+        elif isinstance(self.as_of, datetime.datetime):
+            as_of = self.as_of.isoformat()
+        else:
+            as_of = self.as_of
+
+        percentile_relative_error: float | None | Unset
+        if isinstance(self.percentile_relative_error, Unset):
+            percentile_relative_error = UNSET
+        else:
+            percentile_relative_error = self.percentile_relative_error
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -81,6 +102,10 @@ class MetricSeries:
                 "series": series,
             }
         )
+        if as_of is not UNSET:
+            field_dict["as_of"] = as_of
+        if percentile_relative_error is not UNSET:
+            field_dict["percentile_relative_error"] = percentile_relative_error
 
         return field_dict
 
@@ -123,6 +148,34 @@ class MetricSeries:
 
             series.append(series_item)
 
+        def _parse_as_of(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                as_of_type_0 = datetime.datetime.fromisoformat(data)
+
+                return as_of_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        as_of = _parse_as_of(d.pop("as_of", UNSET))
+
+        def _parse_percentile_relative_error(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        percentile_relative_error = _parse_percentile_relative_error(
+            d.pop("percentile_relative_error", UNSET)
+        )
+
         metric_series = cls(
             metric=metric,
             kind=kind,
@@ -132,6 +185,8 @@ class MetricSeries:
             from_=from_,
             to=to,
             series=series,
+            as_of=as_of,
+            percentile_relative_error=percentile_relative_error,
         )
 
         metric_series.additional_properties = d

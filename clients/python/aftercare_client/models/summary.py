@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.backlog import Backlog
@@ -44,6 +46,8 @@ class Summary:
         tickets_created (int):
         tickets_solved (int):
         backlog (Backlog):
+        as_of (datetime.datetime | None | Unset): every change committed before this instant is counted (the rollups
+            answer for the hours folded, raw rows for the rest)
     """
 
     from_: datetime.datetime
@@ -61,6 +65,7 @@ class Summary:
     tickets_created: int
     tickets_solved: int
     backlog: Backlog
+    as_of: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +99,14 @@ class Summary:
 
         backlog = self.backlog.to_dict()
 
+        as_of: None | str | Unset
+        if isinstance(self.as_of, Unset):
+            as_of = UNSET
+        elif isinstance(self.as_of, datetime.datetime):
+            as_of = self.as_of.isoformat()
+        else:
+            as_of = self.as_of
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -115,6 +128,8 @@ class Summary:
                 "backlog": backlog,
             }
         )
+        if as_of is not UNSET:
+            field_dict["as_of"] = as_of
 
         return field_dict
 
@@ -157,6 +172,23 @@ class Summary:
 
         backlog = Backlog.from_dict(d.pop("backlog"))
 
+        def _parse_as_of(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                as_of_type_0 = datetime.datetime.fromisoformat(data)
+
+                return as_of_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        as_of = _parse_as_of(d.pop("as_of", UNSET))
+
         summary = cls(
             from_=from_,
             to=to,
@@ -173,6 +205,7 @@ class Summary:
             tickets_created=tickets_created,
             tickets_solved=tickets_solved,
             backlog=backlog,
+            as_of=as_of,
         )
 
         summary.additional_properties = d

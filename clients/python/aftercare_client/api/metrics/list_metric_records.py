@@ -19,19 +19,53 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     name: MetricName,
     *,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
-    granularity: Granularity | Unset = UNSET,
-    timezone: str | Unset = "UTC",
-    group_by: GroupBy | None | Unset = UNSET,
     bucket: datetime.datetime | None | Unset = UNSET,
     group: None | str | Unset = UNSET,
     part: None | RecordPart | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    from_: datetime.datetime | None | Unset = UNSET,
+    to: datetime.datetime | None | Unset = UNSET,
+    granularity: Granularity | Unset = UNSET,
+    timezone: str | Unset = "UTC",
+    group_by: GroupBy | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_bucket: None | str | Unset
+    if isinstance(bucket, Unset):
+        json_bucket = UNSET
+    elif isinstance(bucket, datetime.datetime):
+        json_bucket = bucket.isoformat()
+    else:
+        json_bucket = bucket
+    params["bucket"] = json_bucket
+
+    json_group: None | str | Unset
+    if isinstance(group, Unset):
+        json_group = UNSET
+    else:
+        json_group = group
+    params["group"] = json_group
+
+    json_part: None | str | Unset
+    if isinstance(part, Unset):
+        json_part = UNSET
+    elif isinstance(part, RecordPart):
+        json_part = part.value
+    else:
+        json_part = part
+    params["part"] = json_part
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     json_from_: None | str | Unset
     if isinstance(from_, Unset):
@@ -67,40 +101,6 @@ def _get_kwargs(
     else:
         json_group_by = group_by
     params["group_by"] = json_group_by
-
-    json_bucket: None | str | Unset
-    if isinstance(bucket, Unset):
-        json_bucket = UNSET
-    elif isinstance(bucket, datetime.datetime):
-        json_bucket = bucket.isoformat()
-    else:
-        json_bucket = bucket
-    params["bucket"] = json_bucket
-
-    json_group: None | str | Unset
-    if isinstance(group, Unset):
-        json_group = UNSET
-    else:
-        json_group = group
-    params["group"] = json_group
-
-    json_part: None | str | Unset
-    if isinstance(part, Unset):
-        json_part = UNSET
-    elif isinstance(part, RecordPart):
-        json_part = part.value
-    else:
-        json_part = part
-    params["part"] = json_part
-
-    params["limit"] = limit
-
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -174,16 +174,16 @@ def sync_detailed(
     name: MetricName,
     *,
     client: AuthenticatedClient,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
-    granularity: Granularity | Unset = UNSET,
-    timezone: str | Unset = "UTC",
-    group_by: GroupBy | None | Unset = UNSET,
     bucket: datetime.datetime | None | Unset = UNSET,
     group: None | str | Unset = UNSET,
     part: None | RecordPart | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    from_: datetime.datetime | None | Unset = UNSET,
+    to: datetime.datetime | None | Unset = UNSET,
+    granularity: Granularity | Unset = UNSET,
+    timezone: str | Unset = "UTC",
+    group_by: GroupBy | None | Unset = UNSET,
 ) -> Response[PageMetricRecord | Problem]:
     """List Metric Records
 
@@ -194,14 +194,6 @@ def sync_detailed(
 
     Args:
         name (MetricName): A metric `GET /v1/metrics/{name}` charts.
-        from_ (datetime.datetime | None | Unset): start (inclusive); default: to - 30 d. Must be
-            before `to`, and the period may span at most 732 days (else a 422)
-        to (datetime.datetime | None | Unset): end (exclusive); default: now. Must be after
-            `from`, at most 732 days later (else a 422)
-        granularity (Granularity | Unset):
-        timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
-            the IANA database is a 422 Default: 'UTC'.
-        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
         bucket (datetime.datetime | None | Unset): only this bucket: a point's bucket_start (the
             start of a bucket of the window at this granularity and time zone, else a 422)
         group (None | str | Unset): only this group's records (needs group_by)
@@ -210,6 +202,14 @@ def sync_detailed(
         limit (int | Unset): page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page (opaque: pass it back as it
             came)
+        from_ (datetime.datetime | None | Unset): start (inclusive); default: to - 30 d. Must be
+            before `to`, and the period may span at most 732 days (else a 422)
+        to (datetime.datetime | None | Unset): end (exclusive); default: now. Must be after
+            `from`, at most 732 days later (else a 422)
+        granularity (Granularity | Unset):
+        timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
+            the IANA database is a 422 Default: 'UTC'.
+        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,16 +221,16 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         name=name,
-        from_=from_,
-        to=to,
-        granularity=granularity,
-        timezone=timezone,
-        group_by=group_by,
         bucket=bucket,
         group=group,
         part=part,
         limit=limit,
         cursor=cursor,
+        from_=from_,
+        to=to,
+        granularity=granularity,
+        timezone=timezone,
+        group_by=group_by,
     )
 
     response = client.get_httpx_client().request(
@@ -244,16 +244,16 @@ def sync(
     name: MetricName,
     *,
     client: AuthenticatedClient,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
-    granularity: Granularity | Unset = UNSET,
-    timezone: str | Unset = "UTC",
-    group_by: GroupBy | None | Unset = UNSET,
     bucket: datetime.datetime | None | Unset = UNSET,
     group: None | str | Unset = UNSET,
     part: None | RecordPart | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    from_: datetime.datetime | None | Unset = UNSET,
+    to: datetime.datetime | None | Unset = UNSET,
+    granularity: Granularity | Unset = UNSET,
+    timezone: str | Unset = "UTC",
+    group_by: GroupBy | None | Unset = UNSET,
 ) -> PageMetricRecord | Problem | None:
     """List Metric Records
 
@@ -264,14 +264,6 @@ def sync(
 
     Args:
         name (MetricName): A metric `GET /v1/metrics/{name}` charts.
-        from_ (datetime.datetime | None | Unset): start (inclusive); default: to - 30 d. Must be
-            before `to`, and the period may span at most 732 days (else a 422)
-        to (datetime.datetime | None | Unset): end (exclusive); default: now. Must be after
-            `from`, at most 732 days later (else a 422)
-        granularity (Granularity | Unset):
-        timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
-            the IANA database is a 422 Default: 'UTC'.
-        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
         bucket (datetime.datetime | None | Unset): only this bucket: a point's bucket_start (the
             start of a bucket of the window at this granularity and time zone, else a 422)
         group (None | str | Unset): only this group's records (needs group_by)
@@ -280,6 +272,14 @@ def sync(
         limit (int | Unset): page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page (opaque: pass it back as it
             came)
+        from_ (datetime.datetime | None | Unset): start (inclusive); default: to - 30 d. Must be
+            before `to`, and the period may span at most 732 days (else a 422)
+        to (datetime.datetime | None | Unset): end (exclusive); default: now. Must be after
+            `from`, at most 732 days later (else a 422)
+        granularity (Granularity | Unset):
+        timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
+            the IANA database is a 422 Default: 'UTC'.
+        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -292,16 +292,16 @@ def sync(
     return sync_detailed(
         name=name,
         client=client,
-        from_=from_,
-        to=to,
-        granularity=granularity,
-        timezone=timezone,
-        group_by=group_by,
         bucket=bucket,
         group=group,
         part=part,
         limit=limit,
         cursor=cursor,
+        from_=from_,
+        to=to,
+        granularity=granularity,
+        timezone=timezone,
+        group_by=group_by,
     ).parsed
 
 
@@ -309,16 +309,16 @@ async def asyncio_detailed(
     name: MetricName,
     *,
     client: AuthenticatedClient,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
-    granularity: Granularity | Unset = UNSET,
-    timezone: str | Unset = "UTC",
-    group_by: GroupBy | None | Unset = UNSET,
     bucket: datetime.datetime | None | Unset = UNSET,
     group: None | str | Unset = UNSET,
     part: None | RecordPart | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    from_: datetime.datetime | None | Unset = UNSET,
+    to: datetime.datetime | None | Unset = UNSET,
+    granularity: Granularity | Unset = UNSET,
+    timezone: str | Unset = "UTC",
+    group_by: GroupBy | None | Unset = UNSET,
 ) -> Response[PageMetricRecord | Problem]:
     """List Metric Records
 
@@ -329,14 +329,6 @@ async def asyncio_detailed(
 
     Args:
         name (MetricName): A metric `GET /v1/metrics/{name}` charts.
-        from_ (datetime.datetime | None | Unset): start (inclusive); default: to - 30 d. Must be
-            before `to`, and the period may span at most 732 days (else a 422)
-        to (datetime.datetime | None | Unset): end (exclusive); default: now. Must be after
-            `from`, at most 732 days later (else a 422)
-        granularity (Granularity | Unset):
-        timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
-            the IANA database is a 422 Default: 'UTC'.
-        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
         bucket (datetime.datetime | None | Unset): only this bucket: a point's bucket_start (the
             start of a bucket of the window at this granularity and time zone, else a 422)
         group (None | str | Unset): only this group's records (needs group_by)
@@ -345,6 +337,14 @@ async def asyncio_detailed(
         limit (int | Unset): page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page (opaque: pass it back as it
             came)
+        from_ (datetime.datetime | None | Unset): start (inclusive); default: to - 30 d. Must be
+            before `to`, and the period may span at most 732 days (else a 422)
+        to (datetime.datetime | None | Unset): end (exclusive); default: now. Must be after
+            `from`, at most 732 days later (else a 422)
+        granularity (Granularity | Unset):
+        timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
+            the IANA database is a 422 Default: 'UTC'.
+        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -356,16 +356,16 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         name=name,
-        from_=from_,
-        to=to,
-        granularity=granularity,
-        timezone=timezone,
-        group_by=group_by,
         bucket=bucket,
         group=group,
         part=part,
         limit=limit,
         cursor=cursor,
+        from_=from_,
+        to=to,
+        granularity=granularity,
+        timezone=timezone,
+        group_by=group_by,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -377,16 +377,16 @@ async def asyncio(
     name: MetricName,
     *,
     client: AuthenticatedClient,
-    from_: datetime.datetime | None | Unset = UNSET,
-    to: datetime.datetime | None | Unset = UNSET,
-    granularity: Granularity | Unset = UNSET,
-    timezone: str | Unset = "UTC",
-    group_by: GroupBy | None | Unset = UNSET,
     bucket: datetime.datetime | None | Unset = UNSET,
     group: None | str | Unset = UNSET,
     part: None | RecordPart | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    from_: datetime.datetime | None | Unset = UNSET,
+    to: datetime.datetime | None | Unset = UNSET,
+    granularity: Granularity | Unset = UNSET,
+    timezone: str | Unset = "UTC",
+    group_by: GroupBy | None | Unset = UNSET,
 ) -> PageMetricRecord | Problem | None:
     """List Metric Records
 
@@ -397,14 +397,6 @@ async def asyncio(
 
     Args:
         name (MetricName): A metric `GET /v1/metrics/{name}` charts.
-        from_ (datetime.datetime | None | Unset): start (inclusive); default: to - 30 d. Must be
-            before `to`, and the period may span at most 732 days (else a 422)
-        to (datetime.datetime | None | Unset): end (exclusive); default: now. Must be after
-            `from`, at most 732 days later (else a 422)
-        granularity (Granularity | Unset):
-        timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
-            the IANA database is a 422 Default: 'UTC'.
-        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
         bucket (datetime.datetime | None | Unset): only this bucket: a point's bucket_start (the
             start of a bucket of the window at this granularity and time zone, else a 422)
         group (None | str | Unset): only this group's records (needs group_by)
@@ -413,6 +405,14 @@ async def asyncio(
         limit (int | Unset): page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page (opaque: pass it back as it
             came)
+        from_ (datetime.datetime | None | Unset): start (inclusive); default: to - 30 d. Must be
+            before `to`, and the period may span at most 732 days (else a 422)
+        to (datetime.datetime | None | Unset): end (exclusive); default: now. Must be after
+            `from`, at most 732 days later (else a 422)
+        granularity (Granularity | Unset):
+        timezone (str | Unset): IANA time zone of the buckets, e.g. Europe/Berlin; a name not in
+            the IANA database is a 422 Default: 'UTC'.
+        group_by (GroupBy | None | Unset): metrics of tickets, answers and SLA targets only
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -426,15 +426,15 @@ async def asyncio(
         await asyncio_detailed(
             name=name,
             client=client,
-            from_=from_,
-            to=to,
-            granularity=granularity,
-            timezone=timezone,
-            group_by=group_by,
             bucket=bucket,
             group=group,
             part=part,
             limit=limit,
             cursor=cursor,
+            from_=from_,
+            to=to,
+            granularity=granularity,
+            timezone=timezone,
+            group_by=group_by,
         )
     ).parsed
