@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 64, 28, 16, 40  # room for the tick labels
 PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 SERIES_STYLES = 8  # series-0 .. series-7 in aftercare.css
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "", "6 3", "2 3", "8 3 2 3")
 MAX_X_LABELS = 8
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+SMALLEST_SCALE = 1e-6  # below it an axis is 0 to 4 (nothing measurable to show)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +44,12 @@ def fixed_axis(low: float, high: float, step: float) -> Axis:
 def axis_from_zero(values: Sequence[float | None], ticks: int = 4) -> Axis:
     """0 up to a round number at or above the largest value, in `ticks` equal steps."""
     largest = max((value for value in values if value is not None), default=0.0)
-    if largest <= 0:
+    if largest <= SMALLEST_SCALE:
         return fixed_axis(0.0, float(ticks), 1.0)
     raw_step = largest / ticks
     magnitude = 10 ** math.floor(math.log10(raw_step))
-    step = next(nice * magnitude for nice in NICE_STEPS if nice * magnitude >= raw_step)
+    # 20 x: when log10 rounds an exact power of ten down, 10 x magnitude may fall just short.
+    step = next(nice * magnitude for nice in (*NICE_STEPS, 20.0) if nice * magnitude >= raw_step)
     return fixed_axis(0.0, step * ticks, step)
 
 

@@ -185,17 +185,13 @@ async def show_metric_records(
     window = window_of(pickers, now)
     measure, filters = metrics.records_of(name, window, RecordQuery(bucket, group, part), now)
     records = await metrics.list_records(session, measure, window, filters, page_params)
-    query = pickers.query()
-    for key, value in (
-        ("bucket", bucket.isoformat() if bucket else None),
-        ("group", group),
-        ("part", part),
-    ):
-        if value is not None:
-            query[key] = value
     builder = views.Builder(
         page.wording, views.Formats(page.locale, pickers.timezone), pickers, window, _link(page)
     )
+    query = {**builder.records_query(bucket, group), **({"part": part} if part else {})}
+    narrowing: dict[str, str] = {
+        key: query[key] for key in ("bucket", "group", "part") if key in query
+    }
     chart = views.CHART_SPECS.get(name)
     return page.render(
         "dashboard_records.html",
@@ -206,14 +202,17 @@ async def show_metric_records(
             "bucket_text": builder.formats.bucket(bucket, pickers.granularity) if bucket else None,
             "group": group,
             "table": views.records_table(page.wording, builder.formats, records.items),
-            "next_url": page.url(f"{views.RECORDS_PATH}{name}", **query, cursor=records.next_cursor)
+            "next_url": page.url(
+                f"{views.RECORDS_PATH}{name}",
+                **query,
+                limit=str(page_params.limit),
+                cursor=records.next_cursor,
+            )
             if records.next_cursor
             else None,
             "csv_url": page.url(f"{views.RECORDS_PATH}{name}/csv", **query),
             "back_url": page.url(DASHBOARD_PATH, **pickers.query()),
-            "api_path": builder.api_path(
-                name, {key: query[key] for key in ("bucket", "group", "part") if key in query}
-            ),
+            "api_path": builder.api_path(name, narrowing),
             "sign_out_action": page.url(f"{DASHBOARD_PATH}/sign-out"),
         },
     )

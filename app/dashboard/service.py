@@ -22,15 +22,13 @@ from app.dashboard.repository import DashboardRepository
 from app.dashboard.schemas import DashboardLinkCreate, DashboardLinkCreated, DashboardLinkOut
 from app.kit.capabilities import MAX_TOKEN_LENGTH, generate_token, hash_token
 from app.kit.db import Database
-from app.kit.inputs import DASHBOARD_PATH
+from app.kit.inputs import DASHBOARD_LINK_PREFIX
 from app.kit.pagination import PageParams
 from app.models import DashboardLink, DashboardSession
 
-OPEN_LINK_PATH = f"{DASHBOARD_PATH}/open/"
-
 
 def link_url(base_url: str, token: str) -> str:
-    return f"{base_url.rstrip('/')}{OPEN_LINK_PATH}{token}"
+    return f"{base_url.rstrip('/')}{DASHBOARD_LINK_PREFIX}{token}"
 
 
 def _owner(actor: Principal) -> uuid.UUID | None:

@@ -234,6 +234,7 @@ class TableView:
 class DashboardView:
     window: Window
     period_text: str
+    as_of_text: str | None
     headlines: tuple[Headline, ...]
     charts: tuple[ChartView, ...]
     backlog_svg: Markup
@@ -266,6 +267,13 @@ class Builder:
             end=self.formats.bucket(self.window.end - timedelta(seconds=1), "day"),
             zone=self.window.timezone,
         )
+
+    def as_of_text(self, summary: Summary) -> str | None:
+        """When the metrics answer from rollups, the instant up to which they count changes."""
+        as_of = getattr(summary, "as_of", None)  # set by metrics answers that carry it
+        if not isinstance(as_of, datetime):
+            return None
+        return self._("Figures as of %(time)s.", time=self.formats.instant(as_of))
 
     # --- drill-down links --------------------------------------------------------------------
 
@@ -621,6 +629,7 @@ async def dashboard_view(
     return DashboardView(
         window=window,
         period_text=builder.period_text(),
+        as_of_text=builder.as_of_text(summary),
         headlines=builder.headlines(summary),
         charts=tuple(charts),
         backlog_svg=backlog_svg,

@@ -157,17 +157,20 @@ def _query_parameters(dependant: Dependant) -> set[str]:
 # Routes behind the links handed to customers (status page, survey). Mailers and link
 # shorteners append their own parameters (utm_source, ...), which must not break the link.
 PUBLIC_LINK_PREFIX = "/v1/public/"
-# The dashboard's pages (app.dashboard): sent with the same security headers as customer pages.
+# The dashboard's pages (app.dashboard): sent with the same security headers as customer pages;
+# its read-only links, handed to people like customer links, ignore appended parameters too.
 DASHBOARD_PATH = "/dashboard"
+DASHBOARD_LINK_PREFIX = f"{DASHBOARD_PATH}/open/"
 
 
 async def refuse_unknown_query_parameters(request: Request) -> None:
     """A query parameter no route declares is a mistyped filter: refuse it, naming it, rather
-    than answer as if it had not been sent (an app-wide dependency). Customer links ignore it."""
+    than answer as if it had not been sent (an app-wide dependency). Customer links and
+    dashboard links ignore it."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or not request.query_params:
         return
-    if route.path.startswith(PUBLIC_LINK_PREFIX):
+    if route.path.startswith((PUBLIC_LINK_PREFIX, DASHBOARD_LINK_PREFIX)):
         return
     unknown = sorted(set(request.query_params) - _declared_query_parameters(route))
     if unknown:

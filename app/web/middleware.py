@@ -68,9 +68,11 @@ class CustomerPageMiddleware:
 
 def is_page(path: str) -> bool:
     """A customer page (or its JSON) or the dashboard: sent with the page headers."""
-    return path.startswith(PUBLIC_LINK_PREFIX) or (
-        path == DASHBOARD_PATH or path.startswith(DASHBOARD_PATH + "/")
-    )
+    return path.startswith(PUBLIC_LINK_PREFIX) or _is_dashboard(path)
+
+
+def _is_dashboard(path: str) -> bool:
+    return path == DASHBOARD_PATH or path.startswith(DASHBOARD_PATH + "/")
 
 
 def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
@@ -147,6 +149,16 @@ ERROR_TEXTS: dict[int, tuple[str, str]] = {
     ),
     429: (N_("Too many requests"), N_("Please wait a minute, then try again.")),
 }
+# The dashboard's people are a shop's staff, not its customers.
+DASHBOARD_ERROR_TEXTS: dict[int, tuple[str, str]] = {
+    404: (
+        N_("This dashboard link does not work"),
+        N_(
+            "It may be mistyped, or it has expired or been revoked. Ask for a new link, or sign"
+            " in with an API key."
+        ),
+    ),
+}
 CLIENT_ERROR = (
     N_("This request could not be handled"),
     N_("Please go back and check what you sent."),
@@ -168,7 +180,9 @@ def render_error_page(scope: Scope, status: int, problem: dict[str, Any]) -> str
         customer_locale=None,
         default_locale=app.state.settings.default_locale,
     )
-    heading, sentence = ERROR_TEXTS.get(status, SERVER_ERROR if status >= 500 else CLIENT_ERROR)
+    dashboard = _is_dashboard(scope["path"])
+    texts = {**ERROR_TEXTS, **DASHBOARD_ERROR_TEXTS} if dashboard else ERROR_TEXTS
+    heading, sentence = texts.get(status, SERVER_ERROR if status >= 500 else CLIENT_ERROR)
     context = {
         "status": status,
         "heading": page.gettext(heading),

@@ -183,7 +183,8 @@ async def test_a_link_opens_a_session_and_leaves_the_address_bar(
     assert link["expires_at"] == (clock.now() + timedelta(hours=2)).isoformat().replace(
         "+00:00", "Z"
     )
-    response = await client.get(url.removeprefix(BASE), headers=BROWSER)
+    mailed = url.removeprefix(BASE) + "?utm_source=newsletter"  # what a mailer appends
+    response = await client.get(mailed, headers=BROWSER)
     assert response.status_code == 303
     assert response.headers["location"] == "/dashboard"
     assert _set_cookie(response)[COOKIE]["httponly"] is True
@@ -219,7 +220,7 @@ async def test_revoking_a_link_ends_its_sessions_and_it_opens_nothing_more(
     assert not await _opens_dashboard(client)
     page = await client.get(path, headers=BROWSER)
     assert page.status_code == 404
-    assert "This link does not work" in page.text
+    assert "This dashboard link does not work" in page.text
     listed = await client.get("/v1/dashboard-links", headers=bearer(reader_key))
     assert listed.json()["items"][0]["revoked_at"] is not None
 
@@ -270,6 +271,6 @@ async def test_links_need_metrics_read_and_a_valid_body(
 
 async def test_an_unknown_or_overlong_link_is_one_404(client: httpx.AsyncClient) -> None:
     for token in ("x" * 43, "y" * 500):
-        response = await client.get(f"/dashboard/open/{token}", headers=BROWSER)
+        response = await client.get(f"/dashboard/open/{token}?lang=fr", headers=BROWSER)
         assert response.status_code == 404
-        assert "This link does not work" in response.text
+        assert "Ce lien de tableau de bord ne fonctionne pas" in response.text

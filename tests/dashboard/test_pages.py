@@ -254,3 +254,24 @@ async def test_without_data_the_page_shows_empty_charts(
     assert response.text.count('class="chart"') == 7
     assert "No SLA targets in this period." in response.text
     _ = bearer  # the API answers the same nulls (tested in tests/metrics)
+
+
+def _ticket_cells(html: str) -> list[tuple[str, str]]:
+    return re.findall(r"<tr><th scope=\"row\">([^<]+)</th><td>([^<]+)</td>", html)
+
+
+async def test_the_records_pages_follow_the_api_cursor(
+    signed_in: httpx.AsyncClient, demo: datetime, admin_headers: dict[str, str]
+) -> None:
+    first = await signed_in.get("/dashboard/records/fcr?limit=5", headers=BROWSER)
+    link = re.search(r'<a href="([^"]+)" rel="next">', first.text)
+    assert link is not None
+    second = await signed_in.get(link.group(1).replace("&amp;", "&"), headers=BROWSER)
+    api_path = re.search(r"<code>GET ([^<]+)</code>", first.text)
+    assert api_path is not None
+    api = await signed_in.get(
+        api_path.group(1).replace("&amp;", "&"), params={"limit": "10"}, headers=admin_headers
+    )
+    numbers = [f"#{item['ticket_number']}" for item in api.json()["items"]]
+    assert [number for number, _ in _ticket_cells(first.text)] == numbers[:5]
+    assert [number for number, _ in _ticket_cells(second.text)] == numbers[5:10]
