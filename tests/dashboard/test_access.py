@@ -7,6 +7,7 @@ from http.cookies import SimpleCookie
 import httpx
 import pytest
 
+from app.auth.keys import KEY_PATTERN
 from app.auth.scopes import Scope
 from app.dashboard.errors import CrossSiteForm, DashboardLinkNotFound
 from app.dashboard.page_router import COOKIE
@@ -59,7 +60,9 @@ async def test_a_key_with_metrics_read_signs_in_and_the_cookie_is_not_the_key(
     assert not morsel["max-age"], "a browser-session cookie"
     assert not morsel["expires"]
     assert reader_key not in response.headers["set-cookie"]
-    assert reader_key.split("_")[2] not in morsel.value
+    secret = KEY_PATTERN.fullmatch(reader_key)
+    assert secret is not None
+    assert secret["secret"] not in morsel.value
     assert await _opens_dashboard(client)
 
 
