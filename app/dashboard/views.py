@@ -269,11 +269,10 @@ class Builder:
         )
 
     def as_of_text(self, summary: Summary) -> str | None:
-        """When the metrics answer from rollups, the instant up to which they count changes."""
-        as_of = getattr(summary, "as_of", None)  # set by metrics answers that carry it
-        if not isinstance(as_of, datetime):
+        """The instant up to which the metrics count changes (their rollups' `as_of`)."""
+        if summary.as_of is None:
             return None
-        return self._("Figures as of %(time)s.", time=self.formats.instant(as_of))
+        return self._("Figures as of %(time)s.", time=self.formats.instant(summary.as_of))
 
     # --- drill-down links --------------------------------------------------------------------
 

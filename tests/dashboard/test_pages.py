@@ -96,7 +96,8 @@ async def test_the_page_shows_the_api_figures_for_the_same_filters(
     admin_headers: dict[str, str],
     query: dict[str, str],
 ) -> None:
-    figures = _figures((await _page(signed_in, **query)).text)
+    page = await _page(signed_in, **query)
+    figures = _figures(page.text)
     for metric in CHARTED:
         api_path = figures.api_paths[metric]
         window = dict(re.findall(r"([a-z_]+)=([^&]+)", api_path.split("?", 1)[1]))
@@ -126,6 +127,10 @@ async def test_the_page_shows_the_api_figures_for_the_same_filters(
         "backlog": summary["backlog"]["total"],
     }
     assert {name: _shown(value) for name, value in figures.headlines.items()} == expected
+    assert summary["as_of"] == "2026-11-20T15:30:00Z"
+    as_of = re.search(r'id="period-text">[^<]*Figures as of ([^<]*)\.</p>', page.text)
+    assert as_of is not None
+    assert as_of.group(1).startswith("11/20/26, 4:30" if "timezone" in query else "11/20/26, 3:30")
 
 
 async def test_a_picker_change_shows_other_buckets_and_groups(
