@@ -28,3 +28,9 @@ class ArticleNotCitable(UnprocessableError):
     articles cannot be cited); `errors` points at each such entry of `/article_ids`."""
 
     slug, title = "article-not-citable", "Article not citable"
+
+
+class EmptySearchQuery(UnprocessableError):
+    """The search query `q` is empty or only blanks; `errors` points at it."""
+
+    slug, title = "empty-search-query", "Empty search query"

@@ -70,6 +70,8 @@ ALLOWED_URL_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
 # Content dropped with its tags, not shown as text.
 DROPPED_WITH_CONTENT: Final = frozenset({"script", "style", "iframe", "object", "template"})
 _BLANK_RUNS = re.compile(r"\s+")
+# Private-use characters: search excerpts mark matches with two of them (app/kb/search.py).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def render_markdown(source: str) -> str:
@@ -92,7 +94,7 @@ def sanitise_html(markup: str) -> str:
 def plain_text(body_html: str) -> str:
     """The words of rendered HTML, without markup: what search indexes and excerpts quote."""
     text = nh3.clean(_block_breaks(body_html), tags=set(), clean_content_tags=set())
-    return _BLANK_RUNS.sub(" ", html.unescape(text)).strip()
+    return _BLANK_RUNS.sub(" ", _PRIVATE_USE.sub("", html.unescape(text))).strip()
 
 
 def _block_breaks(body_html: str) -> str:

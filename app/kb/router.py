@@ -11,18 +11,25 @@ from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kb import service
 from app.kb.schemas import (
+    MAX_SEARCH_LIMIT,
     ArticleCreate,
     ArticleFilters,
     ArticleListItem,
     ArticleLocale,
     ArticleOut,
+    ArticleSearchHit,
+    ArticleSearchResults,
     ArticleTranslations,
     ArticleUpdate,
     ArticleVersionOut,
     Category,
+    SearchCorrection,
+    SearchQuery,
     StatusField,
     Tag,
 )
+from app.kb.service import DEFAULT_SEARCH_LIMIT
+from app.kb.types import ArticleStatus
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.pagination import Page, PageParamsDep
@@ -61,6 +68,40 @@ async def list_articles(
     filters = ArticleFilters(status=status, locale=locale, tag=tag, category=category)
     rows, next_cursor = await service.list_articles(session, page, filters)
     return Page(items=[ArticleListItem.from_model(row) for row in rows], next_cursor=next_cursor)
+
+
+@router.get("/search", response_model=ArticleSearchResults)
+async def search_articles(
+    session: SessionDep,
+    _: ReadKey,
+    q: Annotated[SearchQuery, Query(description="words to find (typos tolerated)")],
+    locale: Annotated[
+        ArticleLocale, Query(description="the reader's language: articles in it are searched")
+    ],
+    status: Annotated[
+        StatusField, Query(description="published unless an editor asks otherwise")
+    ] = ArticleStatus.PUBLISHED,
+    limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_LIMIT)] = DEFAULT_SEARCH_LIMIT,
+) -> ArticleSearchResults:
+    """Full-text search in the locale's language (stemmed, stop words ignored), every word
+    required, best first by ts_rank_cd (title over summary over body), with highlighted
+    excerpts. A word no article in the language uses is also searched as the most similar word
+    one does (`corrections`)."""
+    result = await service.search_articles(session, q, locale=locale, status=status, limit=limit)
+    return ArticleSearchResults(
+        items=[
+            ArticleSearchHit(
+                article=ArticleListItem.from_model(hit.article),
+                rank=hit.rank,
+                excerpt=hit.excerpt_html,
+            )
+            for hit in result.hits
+        ],
+        corrections=[
+            SearchCorrection(word=word, correction=correction)
+            for word, correction in result.corrections.items()
+        ],
+    )
 
 
 @router.get("/{article_id}", response_model=ArticleOut)

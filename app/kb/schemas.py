@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 from app.customers.errors import InvalidLocale
 from app.customers.schemas import EXTERNAL_REF_PATTERN
 from app.events.types import Actor, EventData, EventType
+from app.kb.errors import EmptySearchQuery
 from app.kb.types import ArticleField, ArticleStatus, NoticeMatch
 from app.kit.enums import NamedEnum
 from app.kit.inputs import Input, Omittable, Timestamp
@@ -257,6 +258,41 @@ class ArticleTranslations(BaseModel):
     """The article and its translations, by locale."""
 
     items: list[ArticleListItem]
+
+
+def _not_blank(query: str) -> str:
+    if not query.strip():
+        raise PydanticCustomError(EmptySearchQuery.slug, "the search query is empty")
+    return query
+
+
+MAX_SEARCH_LIMIT = 50
+SearchQuery = Annotated[
+    str,
+    # minLength and the pattern are checked by _not_blank, whose answer is empty-search-query
+    Field(max_length=200, json_schema_extra={"minLength": 1, "pattern": r"\S"}),
+    AfterValidator(_not_blank),
+]
+
+
+class ArticleSearchHit(BaseModel):
+    article: ArticleListItem
+    rank: float = Field(description="ts_rank_cd: higher is better; compare within one search")
+    excerpt: str = Field(
+        description="HTML: the body's text around the matches, escaped, matches in <mark>"
+    )
+
+
+class SearchCorrection(BaseModel):
+    word: str = Field(description="a query word no article in the language uses")
+    correction: str = Field(description="the most similar word one does; both were searched")
+
+
+class ArticleSearchResults(BaseModel):
+    """The best matches, best first (at most `limit`; no cursor: refine the query instead)."""
+
+    items: list[ArticleSearchHit]
+    corrections: list[SearchCorrection]
 
 
 @dataclass(frozen=True, slots=True)

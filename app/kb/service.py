@@ -38,6 +38,7 @@ from app.kb.schemas import (
     OrderNotices,
     public_path,
 )
+from app.kb.search import best_correction, correctable, excerpt_html, query_words, variants
 from app.kb.types import ArticleField, ArticleStatus, NoticeMatch
 from app.kit.errors import RequestInvalid, UnknownReference, field_error
 from app.kit.ids import uuid7
@@ -62,6 +63,63 @@ NEXT_STATUSES: Final = {
     ArticleStatus.PUBLISHED: {ArticleStatus.ARCHIVED},
     ArticleStatus.ARCHIVED: {ArticleStatus.PUBLISHED},
 }
+
+
+DEFAULT_SEARCH_LIMIT: Final = 10
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article: Article
+    rank: float
+    excerpt_html: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    hits: list[SearchHit]
+    corrections: dict[str, str]  # query word -> the known word also searched
+
+
+async def search_articles(
+    session: AsyncSession,
+    query: str,
+    *,
+    locale: str,
+    status: ArticleStatus = ArticleStatus.PUBLISHED,
+    limit: int = DEFAULT_SEARCH_LIMIT,
+    match_all: bool = True,
+) -> SearchResult:
+    """Full-text search among the articles in the locale's language (de-CH finds de and de-AT
+    articles), stemmed by its text-search configuration, ranked by ts_rank_cd (title over
+    summary over body; title and summary matches first, see ArticleRepository.search). A word
+    no article of the language uses is also searched as the known word fewest edits away, if
+    within max_typos (typos). `match_all`: every word (or its correction) must match; else any
+    (e.g. suggestions from a ticket's text)."""
+    words = query_words(query)
+    if not words:
+        return SearchResult([], {})
+    language = language_of(locale)
+    repository = ArticleRepository(session)
+    candidates = await repository.unknown_word_candidates(
+        language, {word: variants(word) for word in words if correctable(word)}
+    )
+    corrections = {
+        word: correction
+        for word in words
+        if (correction := best_correction(word, candidates.get(word, []))) is not None
+    }
+    terms = [[word, corrections[word]] if word in corrections else [word] for word in words]
+    rows = await repository.search(
+        terms,
+        config=search_config(language),
+        language=language,
+        status=status,
+        match_all=match_all,
+        limit=limit,
+    )
+    hits = [SearchHit(row.article, row.rank, excerpt_html(row.excerpt)) for row in rows]
+    return SearchResult(hits, corrections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +169,7 @@ async def create_article(
     await repository.add(article)
     if body.status == ArticleStatus.PUBLISHED:
         await _publish(session, article, now=now, actor=actor)
+    await repository.index(article, text_changed=True)
     return article
 
 
@@ -182,8 +241,7 @@ async def update_article(
     article's content changed)."""
     if not body.model_fields_set:
         raise RequestInvalid(
-            "Send at least one of title, body, summary, tags, category, applies_to, notice,"
-            " status."
+            "Send at least one of title, body, summary, tags, category, applies_to, notice, status."
         )
     article = await get_article(session, article_id, for_update=True)
     changed = _apply_changes(article, body)
@@ -197,12 +255,29 @@ async def update_article(
             + ("; archive it instead." if target == ArticleStatus.DRAFT else ".")
         )
     article.updated_at, article.updated_by_api_key_id = now, actor.api_key_id
-    if changed & SEARCHED_FIELDS:
-        ArticleRepository(session).index(article)
     if target == ArticleStatus.PUBLISHED and was != ArticleStatus.PUBLISHED:
         await _publish(session, article, now=now, actor=actor)
-        return article
-    if target == ArticleStatus.ARCHIVED and was != ArticleStatus.ARCHIVED:
+    else:
+        await _change(session, article, changed, target, now=now, actor=actor)
+    if changed & (SEARCHED_FIELDS | {ArticleField.STATUS}):
+        await ArticleRepository(session).index(
+            article, text_changed=bool(changed & SEARCHED_FIELDS)
+        )
+    return article
+
+
+async def _change(
+    session: AsyncSession,
+    article: Article,
+    changed: set[ArticleField],
+    target: ArticleStatus,
+    *,
+    now: datetime,
+    actor: Principal,
+) -> None:
+    """A change that is no publication: archiving, a version when a published article's
+    content changed, and article.updated once the article has been published."""
+    if target == ArticleStatus.ARCHIVED and article.status != ArticleStatus.ARCHIVED:
         article.status, article.archived_at = ArticleStatus.ARCHIVED, now
     new_version = None
     if article.status == ArticleStatus.PUBLISHED and changed & CONTENT_FIELDS:
@@ -210,7 +285,6 @@ async def update_article(
     await session.flush()
     if article.version > 0:
         await _record_update(session, article, changed, new_version, now=now, actor=actor)
-    return article
 
 
 def _apply_changes(article: Article, body: ArticleUpdate) -> set[ArticleField]:

@@ -7,7 +7,16 @@ from app.models.dashboard import DashboardLink, DashboardSession
 from app.models.events import Event
 from app.models.feedback import Feedback
 from app.models.idempotency import IdempotencyKey
-from app.models.kb import Article, ArticleCitation, ArticleVersion, ArticleView, ArticleVote
+from app.models.kb import (
+    Article,
+    ArticleCitation,
+    ArticleSearch,
+    ArticleVersion,
+    ArticleView,
+    ArticleVote,
+    ArticleWord,
+    ArticleWordVariant,
+)
 from app.models.metrics import (
     metric_changes,
     metric_histograms,
@@ -30,9 +39,12 @@ __all__ = [
     "ApiKey",
     "Article",
     "ArticleCitation",
+    "ArticleSearch",
     "ArticleVersion",
     "ArticleView",
     "ArticleVote",
+    "ArticleWord",
+    "ArticleWordVariant",
     "Base",
     "Customer",
     "DashboardLink",

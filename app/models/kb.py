@@ -26,7 +26,7 @@ from app.models.base import Base, StoredEnum, UUIDPrimaryKey, one_of
 class Article(UUIDPrimaryKey, Base):
     """One article in one locale; its translations share `translation_group_id` (one article
     per locale in a group). `body_html` and `body_text` are rendered from `body` at write time;
-    `search_vector` is written with them, in the text-search configuration of the locale."""
+    its search vectors (ArticleSearch) are written with them."""
 
     __tablename__ = "articles"
     __table_args__ = (
@@ -36,7 +36,6 @@ class Article(UUIDPrimaryKey, Base):
         Index("ix_articles_locale_created_at", "locale", "created_at"),
         Index("ix_articles_category_created_at", "category", "created_at"),
         Index("ix_articles_tags", "tags", postgresql_using="gin"),
-        Index("ix_articles_search_vector", "search_vector", postgresql_using="gin"),
         # Notices for an order or a product: the customer pages look them up by either.
         Index("ix_articles_notice_order_refs", "notice_order_refs", postgresql_using="gin"),
         Index("ix_articles_notice_products", "notice_products", postgresql_using="gin"),
@@ -55,7 +54,6 @@ class Article(UUIDPrimaryKey, Base):
     body: Mapped[str] = mapped_column(Text)  # Markdown, as written
     body_html: Mapped[str] = mapped_column(Text)  # rendered and sanitised
     body_text: Mapped[str] = mapped_column(Text)  # the rendered text without markup
-    search_vector: Mapped[str] = mapped_column(TSVECTOR, deferred=True, deferred_raiseload=True)
     tags: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
     category: Mapped[str | None] = mapped_column(String(64))
     # What it applies to: the shop's product references, and order service levels.
@@ -74,6 +72,26 @@ class Article(UUIDPrimaryKey, Base):
     updated_at: Mapped[datetime]
     created_by_api_key_id: Mapped[uuid.UUID | None]
     updated_by_api_key_id: Mapped[uuid.UUID | None]
+
+
+class ArticleSearch(Base):
+    """What search reads of an article, apart from the wide article rows (bodies three times
+    over): ranking a thousand matches reads a thousand of these small rows, which stay in
+    memory. Both vectors are stemmed in the configuration of the article's language;
+    `search_head` holds title (weight A) and summary (B), `search_vector` those and the body
+    (C). Written with the article; `status` follows it."""
+
+    __tablename__ = "article_search"
+    __table_args__ = (
+        Index("ix_article_search_search_vector", "search_vector", postgresql_using="gin"),
+        Index("ix_article_search_search_head", "search_head", postgresql_using="gin"),
+    )
+
+    article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    status: Mapped[ArticleStatus] = mapped_column(StoredEnum(ArticleStatus, String(16)))
+    search_head: Mapped[str] = mapped_column(TSVECTOR)
+    search_vector: Mapped[str] = mapped_column(TSVECTOR)
 
 
 class ArticleVersion(UUIDPrimaryKey, Base):
@@ -149,3 +167,25 @@ class ArticleCitation(UUIDPrimaryKey, Base):
     message_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ticket_messages.id"))
     article_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("articles.id"))
     cited_at: Mapped[datetime]
+
+
+class ArticleWord(Base):
+    """A word the articles of a language use: search words that none uses are corrected
+    against these (typo tolerance). Added as articles are written, never removed."""
+
+    __tablename__ = "article_words"
+
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    word: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class ArticleWordVariant(Base):
+    """A known word and each of its one-letter deletions (SymSpell's deletion neighbourhood):
+    the words within one edit of a search word share a variant with it, found by equality on
+    this primary key: no pg_trgm (the embedded PostgreSQL lacks it), no scan."""
+
+    __tablename__ = "article_word_variants"
+
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    variant: Mapped[str] = mapped_column(Text, primary_key=True)
+    word: Mapped[str] = mapped_column(Text, primary_key=True)

@@ -362,7 +362,8 @@ async def test_the_search_vector_is_written_in_the_locales_language(
     await patch(client, kb_headers, german["id"], summary="Schnell erstattet")
     async with database.sessionmaker() as session:
         vector = await session.scalar(
-            text("SELECT search_vector::text FROM articles WHERE id = :id"), {"id": german["id"]}
+            text("SELECT search_vector::text FROM article_search WHERE article_id = :id"),
+            {"id": german["id"]},
         )
     # german stems (ruckerstatt, zahlung), drops stop words (die) and weighs the title A
     assert vector == "'erstattet':3B 'ruckerstatt':1A 'schnell':2B 'zahlung':5C"

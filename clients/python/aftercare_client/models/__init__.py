@@ -24,6 +24,8 @@ from .article_list_item import ArticleListItem
 from .article_out import ArticleOut
 from .article_published_data import ArticlePublishedData
 from .article_published_event import ArticlePublishedEvent
+from .article_search_hit import ArticleSearchHit
+from .article_search_results import ArticleSearchResults
 from .article_status import ArticleStatus
 from .article_translations import ArticleTranslations
 from .article_update import ArticleUpdate
@@ -167,6 +169,7 @@ from .recover_result import RecoverResult
 from .response_out import ResponseOut
 from .response_receipt import ResponseReceipt
 from .scope import Scope
+from .search_correction import SearchCorrection
 from .send_ticket_status_page_message_data_public_message_create import (
     SendTicketStatusPageMessageDataPublicMessageCreate,
 )
@@ -257,6 +260,8 @@ __all__ = (
     "ArticleOut",
     "ArticlePublishedData",
     "ArticlePublishedEvent",
+    "ArticleSearchHit",
+    "ArticleSearchResults",
     "ArticleStatus",
     "ArticleTranslations",
     "ArticleUpdate",
@@ -400,6 +405,7 @@ __all__ = (
     "ResponseOut",
     "ResponseReceipt",
     "Scope",
+    "SearchCorrection",
     "SendTicketStatusPageMessageDataPublicMessageCreate",
     "SendTicketStatusPageMessageJsonPublicMessageCreate",
     "Sentiment",
