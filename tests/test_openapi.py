@@ -81,7 +81,7 @@ def test_partial_updates_show_null_only_where_it_is_accepted(
 
 VERBS = (
     "get", "list", "create", "update", "upsert", "delete", "revoke", "check", "escalate",
-    "answer", "rotate", "end", "send", "recover", "redeliver",
+    "answer", "rotate", "end", "send", "recover", "redeliver", "search",
 )
 
 
