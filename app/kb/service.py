@@ -182,7 +182,11 @@ async def _group_for_translation(
             f"No article with id {source_id} to translate.",
             errors=[field_error("/translation_of", "no article has this id")],
         )
-    members = await repository.translations(source.translation_group_id, for_update=True)
+    # Every translation of a group locks the group's first article (its id is the group's):
+    # one at a time, each reading the group after the previous one committed (a fresh
+    # statement sees it; a lock on the members found before would not).
+    await repository.by_id(source.translation_group_id, for_update=True)
+    members = await repository.translations(source.translation_group_id)
     if any(member.locale == locale for member in members):
         raise TranslationExists(
             f"Article {source_id} already has a translation in {locale}.",

@@ -6,6 +6,8 @@ import pytest
 from app.auth.scopes import Scope
 from app.customers.errors import InvalidLocale
 from app.kb.errors import EmptySearchQuery
+from app.kb.service import search_articles
+from app.kit.db import Database
 from app.kit.errors import RequestInvalid
 from tests.conftest import MakeKey
 from tests.factories import create_article
@@ -165,3 +167,21 @@ async def test_bad_searches_name_the_field(
 ) -> None:
     response = await client.get("/v1/articles/search", params=query, headers=kb_headers)
     assert_problem(response, 422, pointer, problem=problem)
+
+
+async def test_any_word_mode_ranks_articles_matching_more_words_first(
+    client: httpx.AsyncClient, kb_headers: dict[str, str], database: Database
+) -> None:
+    """What suggestions from a ticket's text use: any word may match."""
+    for title in ("Parcel damaged in transit", "Parcel tracking", "Changing your password"):
+        await create_article(client, kb_headers, title=title, body="Details.", status="published")
+
+    async with database.sessionmaker() as session:
+        result = await search_articles(
+            session, "my parcel arrived damaged", locale="en", match_all=False
+        )
+
+    assert [hit.article.title for hit in result.hits] == [
+        "Parcel damaged in transit",
+        "Parcel tracking",
+    ]
