@@ -104,12 +104,13 @@ async def search_articles(
     )
 
 
-@router.get("/{article_id}", response_model=ArticleOut)
+# `:uuid`: /search is no article id, so PATCH /search is a 405, not a 422 about the id
+@router.get("/{article_id:uuid}", response_model=ArticleOut)
 async def get_article(article_id: uuid.UUID, session: SessionDep, _: ReadKey) -> ArticleOut:
     return ArticleOut.from_model(await service.get_article(session, article_id))
 
 
-@router.patch("/{article_id}", response_model=ArticleOut)
+@router.patch("/{article_id:uuid}", response_model=ArticleOut)
 async def update_article(
     article_id: uuid.UUID,
     body: ArticleUpdate,

@@ -185,3 +185,13 @@ async def test_any_word_mode_ranks_articles_matching_more_words_first(
         "Parcel damaged in transit",
         "Parcel tracking",
     ]
+
+
+async def test_search_is_no_article_id(
+    client: httpx.AsyncClient, kb_headers: dict[str, str]
+) -> None:
+    patched = await client.patch(
+        "/v1/articles/search", params={"q": "x"}, json={"title": "x"}, headers=kb_headers
+    )
+    assert patched.status_code == 405, patched.text
+    assert patched.headers["allow"] == "GET"

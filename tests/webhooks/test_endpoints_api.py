@@ -106,7 +106,7 @@ async def test_every_known_event_type_can_be_subscribed(
     response = await _create(client, manage_headers, event_types=[str(t) for t in EventType])
 
     assert response.status_code == 201
-    assert len(response.json()["event_types"]) == len(EventType) == 15
+    assert len(response.json()["event_types"]) == len(EventType) == 17
 
 
 async def test_patch_refuses_null_for_required_fields(
