@@ -207,15 +207,42 @@ async def _bulk_load(connection: asyncpg.Connection, report: Progress) -> AsyncI
         )
 
 
-# The search vector as the knowledge base writes it (app/kb/repository.py: title A, summary B,
-# body C, in the article's text-search configuration). Built from our own column names.
 _ARTICLE_VALUES = ", ".join(f"${n}" for n in range(1, len(ARTICLE_COLUMNS) + 1))
 INSERT_ARTICLE = (
-    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, search_vector)"  # noqa: S608
-    f" VALUES ({_ARTICLE_VALUES}, setweight(to_tsvector($5::varchar::regconfig, $6::varchar), 'A')"
-    " || setweight(to_tsvector($5::varchar::regconfig, coalesce($7::varchar, '')), 'B')"
-    " || setweight(to_tsvector($5::varchar::regconfig, $10), 'C'))"
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({_ARTICLE_VALUES})"  # noqa: S608
 )
+# What search reads, as the knowledge base writes it (app/kb/repository.py: title A, summary B,
+# body C, in the article's text-search configuration; the vocabulary of its words with their
+# one-letter deletions), for the articles just written.
+INDEX_ARTICLES = """
+INSERT INTO article_search (article_id, language, status, search_head, search_vector)
+SELECT id, language, status, head, head || setweight(to_tsvector(config, body_text), 'C')
+FROM (
+    SELECT id, language, status, body_text, search_config::regconfig AS config,
+           setweight(to_tsvector(search_config::regconfig, title), 'A')
+           || setweight(to_tsvector(search_config::regconfig, coalesce(summary, '')), 'B') AS head
+    FROM articles
+) AS texts
+ON CONFLICT DO NOTHING
+"""
+REMEMBER_WORDS = """
+INSERT INTO article_words (language, word)
+SELECT DISTINCT a.language, w.word
+FROM articles AS a,
+     unnest(tsvector_to_array(to_tsvector('simple',
+         a.title || ' ' || coalesce(a.summary, '') || ' ' || a.body_text))) AS w(word)
+WHERE length(w.word) BETWEEN 3 AND 32 AND w.word !~ '[0-9_./@:+-]'
+ON CONFLICT DO NOTHING
+"""
+REMEMBER_VARIANTS = """
+INSERT INTO article_word_variants (language, variant, word)
+SELECT DISTINCT w.language, v.variant, w.word
+FROM article_words AS w, LATERAL (
+    SELECT w.word UNION
+    SELECT overlay(w.word PLACING '' FROM i FOR 1) FROM generate_series(1, length(w.word)) AS i
+) AS v(variant)
+ON CONFLICT DO NOTHING
+"""
 # Agent public replies of the last weeks on a topic with an article: about CITATION_SHARE of
 # them cite it (chosen by a hash of the message id: the same ones for the same data).
 CITE_REPLIES = """
@@ -246,6 +273,8 @@ async def _write_help_centre(
     rng = random.Random(seed)  # noqa: S311 demo data, reproducible by design
     rows = help_centre_rows(rng, now, [order["external_ref"] for order in orders])
     await connection.executemany(INSERT_ARTICLE, rows.articles)
+    for statement in (INDEX_ARTICLES, REMEMBER_WORDS, REMEMBER_VARIANTS):
+        await connection.execute(statement)
     for table, columns, records in (
         ("article_versions", VERSION_COLUMNS, rows.versions),
         ("feedback", FEEDBACK_COLUMNS, rows.feedback),
