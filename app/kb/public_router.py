@@ -55,6 +55,7 @@ FORM_VOTE_SCHEMA = {
 }
 Voted = Annotated[Literal["yes", "no"], EnumName("VoteAnswer")]
 
+MAX_QUERY_LENGTH = 200
 CHOOSE_AN_ANSWER = N_("Please choose Yes or No.")
 LONG_COMMENT = N_("Your comment is too long: at most 2,000 characters.")
 
@@ -65,13 +66,27 @@ async def get_help_centre(
     page: PageDep,
     session: SessionDep,
     category: Annotated[Category | None, Query(description="only this category")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_QUERY_LENGTH,
+            description="search: the articles matching every word (typos tolerated), best"
+            " first; blank: the index",
+        ),
+    ] = None,
 ) -> Response | HelpCentre:
     """The help centre: published articles in the reader's language (`lang`, else
-    Accept-Language, else the default), by category. A page for a browser, JSON otherwise."""
-    centre = await reading.help_centre(session, page.language, category=category)
+    Accept-Language, else the default), by category, or those matching `q`. A page for a
+    browser, JSON otherwise."""
+    query = q.strip() if q else ""
+    if query:
+        centre = await reading.search_help_centre(session, query, page.locale_tag)
+    else:
+        centre = await reading.help_centre(session, page.language, category=category)
     if not page.wants_html:
         return centre
-    return page.render("help_centre.html", {"centre": centre, "category": category})
+    context = {"centre": centre, "category": category, "query": query}
+    return page.render("help_centre.html", context)
 
 
 @router.get(

@@ -46,13 +46,23 @@ class HelpCentreCategory(BaseModel):
     articles: list[PublicArticleListItem]
 
 
+class PublicSearchHit(PublicArticleListItem):
+    excerpt: str = Field(
+        description="HTML: the body's text around the matches, escaped, matches in <mark>"
+    )
+
+
 class HelpCentre(BaseModel):
     """The published articles of one language, by category (named ones first, by name; titles
-    in alphabetical order within)."""
+    in alphabetical order within); with `q`, the articles matching it instead, best first."""
 
     language: str = Field(description="the language subtag the articles are in (de)")
-    categories: list[HelpCentreCategory]
+    categories: list[HelpCentreCategory] = Field(description="empty when `q` was given")
     truncated: bool = Field(description="true: the language has more articles than are listed")
+    query: str | None = Field(default=None, description="`q`, when given (not blank)")
+    results: list[PublicSearchHit] | None = Field(
+        default=None, description="with `q`: the best matches, best first (at most 20)"
+    )
 
 
 class PublicTranslation(BaseModel):

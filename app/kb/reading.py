@@ -15,21 +15,24 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.feedback.service import NewFeedback, create_feedback
 from app.feedback.types import FeedbackSource, Sentiment
+from app.kb.languages import language_of
 from app.kb.public_schemas import (
     HelpCentre,
     HelpCentreCategory,
     PublicArticle,
     PublicArticleListItem,
+    PublicSearchHit,
     VoteCreate,
     public_article_path,
 )
 from app.kb.repository import ReaderRepository
-from app.kb.service import get_published_article
+from app.kb.service import get_published_article, search_articles
 from app.models import Article, ArticleVote
 
 PUBLIC_CHANNEL: Final = "public"
 # The index lists at most this many articles of a language; search finds the rest.
 HELP_CENTRE_LIMIT: Final = 500
+SEARCH_RESULTS: Final = 20
 
 
 async def help_centre(
@@ -48,6 +51,26 @@ async def help_centre(
     ]
     return HelpCentre(
         language=language, categories=categories, truncated=len(rows) > HELP_CENTRE_LIMIT
+    )
+
+
+async def search_help_centre(session: AsyncSession, query: str, locale: str) -> HelpCentre:
+    """The published articles of the locale's language matching every word of the query (or
+    the word most like it that an article uses), best first."""
+    found = await search_articles(session, query, locale=locale, limit=SEARCH_RESULTS)
+    results = [
+        PublicSearchHit(
+            **PublicArticleListItem.from_model(hit.article).model_dump(),
+            excerpt=hit.excerpt_html,
+        )
+        for hit in found.hits
+    ]
+    return HelpCentre(
+        language=language_of(locale),
+        categories=[],
+        truncated=False,
+        query=query,
+        results=results,
     )
 
 

@@ -26,7 +26,7 @@ from app.kit.pagination import PageParams, fetch_page
 from app.models import Customer, Order, Ticket, TicketMessage, TicketStatusLink
 from app.sla.service import breached_filter, expectation_facts
 from app.tickets.schemas import TicketFilters
-from app.tickets.vocabulary import Channel, Priority, TicketStatus
+from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus
 
 TicketRef = uuid.UUID | int
 
@@ -230,6 +230,19 @@ class TicketRepository:
             .limit(limit)
         )
         return list(reversed((await self.session.scalars(latest)).all()))
+
+    async def customer_texts(self, ticket_id: uuid.UUID, limit: int) -> Sequence[str]:
+        """The bodies of the customer's first `limit` messages, oldest first."""
+        statement = (
+            select(TicketMessage.body)
+            .where(
+                TicketMessage.ticket_id == ticket_id,
+                TicketMessage.author_type == AuthorType.CUSTOMER,
+            )
+            .order_by(TicketMessage.created_at, TicketMessage.id)
+            .limit(limit)
+        )
+        return (await self.session.scalars(statement)).all()
 
     async def replace_status_link(
         self, ticket_id: uuid.UUID, token_hash: str, now: datetime, expires_at: datetime

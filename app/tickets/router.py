@@ -25,6 +25,7 @@ from app.tickets.schemas import (
     PriorityField,
     StatusField,
     StatusLinkOut,
+    SuggestedArticles,
     TicketCreate,
     TicketCreated,
     TicketDetail,
@@ -40,6 +41,7 @@ router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
 ReadKey = Annotated[Principal, Depends(require(Scope.TICKETS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.TICKETS_WRITE))]
 IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.TICKETS_WRITE))]
+DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS = 5, 20
 TicketRefPath = Annotated[TicketRefInput, Path(description="the ticket's id (UUID) or its number")]
 
 
@@ -135,6 +137,26 @@ async def list_ticket_messages(
     """The conversation, oldest first."""
     rows, next_cursor = await service.list_messages(session, ticket_id, page)
     return Page(items=rows, next_cursor=next_cursor)
+
+
+@router.get("/{ticket_id}/suggested-articles", response_model=SuggestedArticles)
+async def list_ticket_suggested_articles(
+    _: ReadKey,
+    ticket_id: TicketRefPath,
+    request: Request,
+    session: ReadSessionDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_SUGGESTIONS)] = DEFAULT_SUGGESTIONS,
+) -> SuggestedArticles:
+    """Published knowledge-base articles that may answer the ticket, best first: ranked as
+    `GET /v1/articles/search` ranks (title over summary over body, typos tolerated) against
+    the subject and the customer's first messages, any word matching, in the customer's
+    language, else (nothing there) the default locale's. `tickets:read` is enough: the
+    articles are published ones, readable by anyone; the ticket's text is what is guarded.
+    Cite one with `article_ids` on the reply."""
+    settings: Settings = request.app.state.settings
+    return await service.suggested_articles(
+        session, ticket_id, default_locale=settings.default_locale, limit=limit
+    )
 
 
 @router.post("/{ticket_id}/escalate", response_model=TicketOut)

@@ -16,7 +16,13 @@ from pydantic import (
 
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRef, CustomerSummary
 from app.events.types import EventData, EventType
-from app.kb.schemas import MAX_CITED_ARTICLES, CitedArticle, OrderNotice
+from app.kb.schemas import (
+    MAX_CITED_ARTICLES,
+    ArticleSearchHit,
+    CitedArticle,
+    OrderNotice,
+    SearchCorrection,
+)
 from app.kit.enums import EnumName, NamedEnum
 from app.kit.inputs import Input
 from app.orders.schemas import OrderSummary
@@ -395,3 +401,17 @@ class TicketStatusView(BaseModel):
 
 class PublicMessageCreate(Input):
     body: MessageBody
+
+
+class SuggestedArticles(BaseModel):
+    """Published articles that may answer the ticket, best first."""
+
+    locale: str = Field(description="the language searched: the customer's, or the default")
+    fallback: bool = Field(
+        description="true: nothing matched in the customer's language, these are the default"
+        " locale's"
+    )
+    items: list[ArticleSearchHit]
+    corrections: list[SearchCorrection] = Field(
+        description="ticket words no article uses, searched as the most similar word one does"
+    )

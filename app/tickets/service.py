@@ -1,10 +1,11 @@
 """Ticket lifecycle: every change updates the metric counters and records its event."""
 
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,6 +13,7 @@ from app.auth.service import Principal
 from app.customers import service as customers
 from app.events.service import list_events, new_event, record_events
 from app.kb import service as kb
+from app.kb.schemas import ArticleListItem, ArticleSearchHit, SearchCorrection
 from app.kit.capabilities import generate_token, hash_token
 from app.kit.db import Database
 from app.kit.errors import RequestInvalid, field_error, invalid_field
@@ -44,6 +46,7 @@ from app.tickets.schemas import (
     PublicMessageCreate,
     StatusChangeReason,
     StatusLinkOut,
+    SuggestedArticles,
     TicketChanges,
     TicketCreate,
     TicketCreated,
@@ -67,7 +70,7 @@ from app.tickets.vocabulary import (
     apply_status,
     can_transition,
 )
-from app.web.i18n import LanguageDefaults, Wording, wording_for
+from app.web.i18n import LanguageDefaults, Wording, parse_locale, wording_for
 
 
 async def create_ticket(
@@ -195,6 +198,60 @@ async def list_timeline(
     """The events about the ticket, oldest first."""
     ticket = await get_ticket(session, ref)
     return await list_events(session, page, subject_id=ticket.id, ascending=True)
+
+
+SUGGESTION_MESSAGES: Final = 3  # the customer's first messages say what the ticket is about
+MIN_SUGGESTION_WORD: Final = 4
+MAX_SUGGESTION_WORDS: Final = 32  # what search takes
+
+
+async def suggested_articles(
+    session: AsyncSession, ref: TicketRef, *, default_locale: str, limit: int
+) -> SuggestedArticles:
+    """Published articles ranked against the ticket's subject and its customer's first
+    messages (any word may match), in the customer's language, else the default locale's."""
+    ticket = await get_ticket(session, ref)
+    texts = await TicketRepository(session).customer_texts(ticket.id, SUGGESTION_MESSAGES)
+    query = suggestion_query(ticket.subject, texts)
+    locale = ticket.customer.locale or default_locale
+    result = await _suggest(session, query, locale, limit)
+    fallback = not result.hits and _language(locale) != _language(default_locale)
+    if fallback:
+        locale = default_locale
+        result = await _suggest(session, query, locale, limit)
+    return SuggestedArticles(
+        locale=locale,
+        fallback=fallback,
+        items=[
+            ArticleSearchHit(
+                article=ArticleListItem.from_model(hit.article), rank=hit.rank,
+                excerpt=hit.excerpt_html,
+            )
+            for hit in result.hits
+        ],
+        corrections=[
+            SearchCorrection(word=word, correction=correction)
+            for word, correction in result.corrections.items()
+        ],
+    )
+
+
+async def _suggest(
+    session: AsyncSession, query: str, locale: str, limit: int
+) -> kb.SearchResult:
+    return await kb.search_articles(session, query, locale=locale, match_all=False, limit=limit)
+
+
+def _language(locale: str) -> str:
+    return parse_locale(locale).language
+
+
+def suggestion_query(subject: str, texts: Sequence[str]) -> str:
+    """The words search weighs: the subject's, then the messages', each once, short words
+    (mostly stop words) left out so the search's word limit goes to the telling ones."""
+    words = re.findall(r"[^\W_]+", " ".join([subject, *texts]).lower())
+    telling = [word for word in dict.fromkeys(words) if len(word) >= MIN_SUGGESTION_WORD]
+    return " ".join(telling[:MAX_SUGGESTION_WORDS])
 
 
 async def get_tickets_for_update(

@@ -1,7 +1,7 @@
-"""A reader uses the help centre in a real browser: on a phone in German (index, article, a
-"no" vote with a comment that becomes feedback) and on a desktop in English then French
-(the article's language switch, a "yes" vote by keyboard); every state passes the axe audit,
-asks no other host for anything, and screenshots are kept."""
+"""A reader uses the help centre in a real browser: on a phone in German (index, a search
+with a typo, article, a "no" vote with a comment that becomes feedback) and on a desktop in
+English then French (the article's language switch, a "yes" vote by keyboard); every state
+passes the axe audit, asks no other host for anything, and screenshots are kept."""
 
 from typing import Any
 
@@ -93,8 +93,16 @@ async def test_on_a_phone_in_german_a_reader_finds_an_article_and_says_it_did_no
     await assert_accessible(page)
     await screenshot(page, "help-centre-phone-de")
 
+    await page.get_by_role("searchbox", name="Im Hilfe-Center suchen").fill("Pakte")  # a typo
     async with page.expect_navigation():
-        await page.get_by_role("link", name="Wo ist mein Paket?").click()
+        await page.get_by_role("button", name="Suchen").click()
+    results = page.get_by_role("region", name="Ergebnisse für „Pakte“")
+    assert await results.locator("li a").all_inner_texts() == ["Wo ist mein Paket?"]
+    await assert_accessible(page)
+    await screenshot(page, "help-search-phone-de")
+
+    async with page.expect_navigation():
+        await results.get_by_role("link", name="Wo ist mein Paket?").click()
     assert page.url.endswith(f"/v1/public/articles/{articles['de']}")
     assert await page.inner_text("h1") == "Wo ist mein Paket?"
     assert await page.locator("article table").count() == 1

@@ -347,3 +347,31 @@ async def test_votes_and_readings_are_rate_limited_per_client_address(
         assert int(refused.headers["Retry-After"]) >= 1
         clock.advance(timedelta(seconds=app.state.settings.public_rate_limit_window_seconds))
         assert (await client.post(f"{path}/votes", json={"helpful": True})).status_code == 201
+
+
+async def test_the_help_centre_searches_the_readers_language_with_highlighted_excerpts(
+    client: httpx.AsyncClient, kb_headers: Headers
+) -> None:
+    parcel = await published(client, kb_headers, body="Follow the tracking link to your parcel.")
+    await published(client, kb_headers, title="Returns", body="Print the label.")
+    await published(client, kb_headers, locale="de", title="Paket", body="Tracking auf Deutsch")
+
+    found = await client.get("/v1/public/articles?q=trakcing", headers=JSON)
+    page = await client.get("/v1/public/articles", params={"q": "<i>tracking</i>"}, headers=HTML)
+    nothing = await client.get("/v1/public/articles?q=invoice&lang=fr", headers=HTML)
+    blank = await client.get("/v1/public/articles?q=+", headers=JSON)
+
+    centre = found.json()
+    assert centre["query"] == "trakcing"
+    assert centre["categories"] == []
+    assert [hit["id"] for hit in centre["results"]] == [parcel["id"]]
+    assert "<mark>tracking</mark>" in centre["results"][0]["excerpt"]
+    assert "Results for “&lt;i&gt;tracking&lt;/i&gt;”" in page.text
+    assert 'value="&lt;i&gt;tracking&lt;/i&gt;"' in page.text
+    assert "<mark>tracking</mark>" in page.text
+    assert "Aucun article ne correspond à votre recherche." in nothing.text
+    assert 'name="lang" value="fr"' in nothing.text
+    assert blank.json()["results"] is None
+    assert len(blank.json()["categories"]) == 1
+    too_long = await client.get("/v1/public/articles", params={"q": "x" * 201}, headers=JSON)
+    assert_problem(too_long, 422, "/q", problem=RequestInvalid)

@@ -156,6 +156,7 @@ from .public_article_list_item import PublicArticleListItem
 from .public_message import PublicMessage
 from .public_promise import PublicPromise
 from .public_question import PublicQuestion
+from .public_search_hit import PublicSearchHit
 from .public_survey import PublicSurvey
 from .public_translation import PublicTranslation
 from .question_spec import QuestionSpec
@@ -187,6 +188,7 @@ from .sla_warning_data import SlaWarningData
 from .sla_warning_event import SlaWarningEvent
 from .status_change_reason import StatusChangeReason
 from .status_link_out import StatusLinkOut
+from .suggested_articles import SuggestedArticles
 from .summary import Summary
 from .survey_invitation_created_data import SurveyInvitationCreatedData
 from .survey_invitation_created_event import SurveyInvitationCreatedEvent
@@ -392,6 +394,7 @@ __all__ = (
     "PublicMessage",
     "PublicPromise",
     "PublicQuestion",
+    "PublicSearchHit",
     "PublicSurvey",
     "PublicTranslation",
     "QuestionSpec",
@@ -419,6 +422,7 @@ __all__ = (
     "SlaWarningEvent",
     "StatusChangeReason",
     "StatusLinkOut",
+    "SuggestedArticles",
     "Summary",
     "SurveyInvitationCreatedData",
     "SurveyInvitationCreatedEvent",

@@ -13,6 +13,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     category: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -24,6 +25,13 @@ def _get_kwargs(
     else:
         json_category = category
     params["category"] = json_category
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     json_lang: None | str | Unset
     if isinstance(lang, Unset):
@@ -92,15 +100,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     category: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> Response[HelpCentre | Problem]:
     """Get Help Centre
 
      The help centre: published articles in the reader's language (`lang`, else
-    Accept-Language, else the default), by category. A page for a browser, JSON otherwise.
+    Accept-Language, else the default), by category, or those matching `q`. A page for a
+    browser, JSON otherwise.
 
     Args:
         category (None | str | Unset): only this category
+        q (None | str | Unset): search: the articles matching every word (typos tolerated), best
+            first; blank: the index
         lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
             an unknown one is ignored
 
@@ -114,6 +126,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         category=category,
+        q=q,
         lang=lang,
     )
 
@@ -128,15 +141,19 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     category: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> HelpCentre | Problem | None:
     """Get Help Centre
 
      The help centre: published articles in the reader's language (`lang`, else
-    Accept-Language, else the default), by category. A page for a browser, JSON otherwise.
+    Accept-Language, else the default), by category, or those matching `q`. A page for a
+    browser, JSON otherwise.
 
     Args:
         category (None | str | Unset): only this category
+        q (None | str | Unset): search: the articles matching every word (typos tolerated), best
+            first; blank: the index
         lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
             an unknown one is ignored
 
@@ -151,6 +168,7 @@ def sync(
     return sync_detailed(
         client=client,
         category=category,
+        q=q,
         lang=lang,
     ).parsed
 
@@ -159,15 +177,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     category: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> Response[HelpCentre | Problem]:
     """Get Help Centre
 
      The help centre: published articles in the reader's language (`lang`, else
-    Accept-Language, else the default), by category. A page for a browser, JSON otherwise.
+    Accept-Language, else the default), by category, or those matching `q`. A page for a
+    browser, JSON otherwise.
 
     Args:
         category (None | str | Unset): only this category
+        q (None | str | Unset): search: the articles matching every word (typos tolerated), best
+            first; blank: the index
         lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
             an unknown one is ignored
 
@@ -181,6 +203,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         category=category,
+        q=q,
         lang=lang,
     )
 
@@ -193,15 +216,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     category: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     lang: None | str | Unset = UNSET,
 ) -> HelpCentre | Problem | None:
     """Get Help Centre
 
      The help centre: published articles in the reader's language (`lang`, else
-    Accept-Language, else the default), by category. A page for a browser, JSON otherwise.
+    Accept-Language, else the default), by category, or those matching `q`. A page for a
+    browser, JSON otherwise.
 
     Args:
         category (None | str | Unset): only this category
+        q (None | str | Unset): search: the articles matching every word (typos tolerated), best
+            first; blank: the index
         lang (None | str | Unset): the language the customer chose on the page (en, de, fr, es);
             an unknown one is ignored
 
@@ -217,6 +244,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             category=category,
+            q=q,
             lang=lang,
         )
     ).parsed
