@@ -29,7 +29,7 @@ from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
 from tests.support.database import recreate_database
 
 SCRATCH_DATABASE = "aftercare_bench_dashboard"
-RUNS = 5
+RUNS = 5  # --runs
 CHARTED = ("csat", "nps", "fcr", "sla_compliance", "first_response_time", "resolution_time")
 CASES = (
     {"period": "30", "granularity": "day", "timezone": "Europe/Berlin"},
@@ -38,10 +38,10 @@ CASES = (
 )
 
 
-async def _median(call: Callable[[], Awaitable[None]]) -> float:
+async def _median(call: Callable[[], Awaitable[None]], runs: int = RUNS) -> float:
     await call()  # warm-up
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         started = time.perf_counter()
         await call()
         times.append(time.perf_counter() - started)
@@ -69,10 +69,18 @@ async def main() -> None:
     parser.add_argument("--server-url", default=DEFAULT_SERVER_URL)
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--port", type=int, default=8767)
-    parser.add_argument("--reuse", action="store_true", help=f"reuse {SCRATCH_DATABASE}")
+    parser.add_argument("--reuse", action="store_true", help="reuse the seeded --database")
+    parser.add_argument(
+        "--database",
+        default=SCRATCH_DATABASE,
+        help="scratch database (e.g. aftercare_bench_metrics, the 1,000,000-ticket demo of"
+        " bench/metrics_bench.py)",
+    )
+    parser.add_argument("--per-call", action="store_true", help="also print each API call's median")
+    parser.add_argument("--runs", type=int, default=RUNS, help="timed runs after the warm-up")
     args = parser.parse_args()
     print(f"load average before: {_load()}")
-    url = await _database(args.server_url, args.tickets, reuse=args.reuse)
+    url = await _database(args.server_url, args.database, args.tickets, reuse=args.reuse)
     key = run_cli(url, "keys", "create", "--name", "dashboard bench", "--scopes", "metrics:read")
     bearer = {"Authorization": f"Bearer {key}"}
     async with (
@@ -86,11 +94,18 @@ async def main() -> None:
         assert signed_in.status_code == 303, signed_in.text
         print(f"{'case':<72} {'page':>9} {'9 API calls':>12} {'ratio':>6}")
         for case in CASES:
-            await _case(browser, api, case)
+            await _case(browser, api, case, runs=args.runs, per_call=args.per_call)
     print(f"load average after: {_load()}")
 
 
-async def _case(browser: httpx.AsyncClient, api: httpx.AsyncClient, case: dict[str, str]) -> None:
+async def _case(
+    browser: httpx.AsyncClient,
+    api: httpx.AsyncClient,
+    case: dict[str, str],
+    *,
+    runs: int,
+    per_call: bool,
+) -> None:
     async def page() -> None:
         response = await browser.get("/dashboard", params=case)
         response.raise_for_status()
@@ -102,26 +117,41 @@ async def _case(browser: httpx.AsyncClient, api: httpx.AsyncClient, case: dict[s
         for path, params in calls:
             (await api.get(path, params=params)).raise_for_status()
 
-    page_seconds, api_seconds = await _median(page), await _median(api_calls)
+    page_seconds, api_seconds = await _median(page, runs), await _median(api_calls, runs)
     name = ", ".join(f"{key}={value}" for key, value in case.items())
     print(
         f"{name:<72} {page_seconds * 1000:>7.0f}ms {api_seconds * 1000:>10.0f}ms"
         f" {page_seconds / api_seconds:>6.2f}"
     )
+    if per_call:
+        for path, params in [*calls, *_records_calls(first.text)]:
+
+            async def one(path: str = path, params: dict[str, str] = params) -> None:
+                (await api.get(path, params=params)).raise_for_status()
+
+            print(f"    {path:<68} {await _median(one, runs) * 1000:>7.0f}ms")
 
 
-async def _database(server_url: str, tickets: int, *, reuse: bool) -> str:
+def _records_calls(page: str) -> list[tuple[str, dict[str, str]]]:
+    """The drill-downs the page links (each chart's records, first page)."""
+    paths = [unescape(path) for path in re.findall(r"<code>GET ([^<]+)</code>", page)]
+    return [
+        (httpx.URL(path).path, dict(httpx.URL(path).params)) for path in paths if "/records" in path
+    ]
+
+
+async def _database(server_url: str, database: str, tickets: int, *, reuse: bool) -> str:
     if reuse:
-        url = with_database(server_url, SCRATCH_DATABASE)
+        url = with_database(server_url, database)
         try:
             connection = await asyncpg.connect(asyncpg_dsn(url))
         except asyncpg.InvalidCatalogNameError:
-            print(f"no {SCRATCH_DATABASE} database yet: seeding one")
+            print(f"no {database} database yet: seeding one")
         else:
             await connection.close()
-            print(f"reusing {SCRATCH_DATABASE}")
+            print(f"reusing {database}")
             return url
-    url = await recreate_database(server_url, SCRATCH_DATABASE)
+    url = await recreate_database(server_url, database)
     run_cli(url, "migrate")
     started = time.perf_counter()
     await asyncio.to_thread(run_cli, url, "demo", "--scale", str(tickets))

@@ -6,7 +6,8 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import RowMapping, exists, func, literal, null, select, text
+from sqlalchemy import Float, RowMapping, exists, func, literal, null, select, text
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -230,20 +231,21 @@ class MetricsRepository:
             else Ticket.first_solved_at
         )
         seconds = func.extract("epoch", done_at - Ticket.created_at)
+        # One array of fractions: one sort per priority, the same values as three calls.
         statement = (
             select(
                 Ticket.priority,
-                func.percentile_cont(0.5).within_group(seconds),
-                func.percentile_cont(0.9).within_group(seconds),
-                func.percentile_cont(0.95).within_group(seconds),
+                func.percentile_cont(array((0.5, 0.9, 0.95), type_=Float)).within_group(seconds),
                 func.count(),
             )
             .where(in_window(Ticket.created_at, window), done_at.is_not(None))
             .group_by(Ticket.priority)
         )
         return {
-            row[0]: (_seconds(row[1]), _seconds(row[2]), _seconds(row[3]), int(row[4]))
-            for row in (await self.session.execute(statement)).all()
+            priority: (_seconds(median), _seconds(p90), _seconds(p95), int(count))
+            for priority, (median, p90, p95), count in (
+                await self.session.execute(statement)
+            ).all()
         }
 
     async def backlog(self, now: datetime) -> Sequence[tuple[TicketStatus, int, int, int, int]]:

@@ -27,7 +27,13 @@ from app.orders.estimates import (
     quantile,
     transit_seconds,
 )
-from app.orders.repository import Delivery, Lane, OrderRepository, PromiseCounts
+from app.orders.repository import (
+    Delivery,
+    Lane,
+    LaneQuantiles,
+    OrderRepository,
+    PromiseCounts,
+)
 from app.orders.schemas import (
     CalibrationLane,
     DeliveryCalibration,
@@ -226,16 +232,61 @@ async def calibration(
     each confidence level would have needed."""
     repository = OrderRepository(session)
     calendars = await shipping_calendars(session, settings)
-    transit = _transit_by_lane(await repository.deliveries_between(start, end), calendars)
+    observed = await _observed_by_lane(repository, start, end, calendars)
     kept = {counts.lane: counts for counts in await repository.promises_kept(start, end, now)}
-    lanes = sorted(set(transit) | set(kept), key=_lane_order)
+    lanes = sorted(set(observed) | set(kept), key=_lane_order)
     return DeliveryCalibration(
         period_from=start,
         period_to=end,
-        rows=[
-            _calibration_row(lane, transit.get(lane, Transit(())), kept.get(lane)) for lane in lanes
-        ],
+        rows=[_calibration_row(lane, observed.get(lane), kept.get(lane)) for lane in lanes],
     )
+
+
+# min (0), the reported quantiles and every calibration confidence, max (1)
+_CALIBRATION_SHARES = (0.0, *sorted({0.5, 0.9, 0.95, *CALIBRATION_CONFIDENCES}), 1.0)
+
+
+async def _observed_by_lane(
+    repository: OrderRepository, start: datetime, end: datetime, calendars: ShippingCalendars
+) -> dict[Lane, LaneQuantiles]:
+    """Transit quantiles per lane: in SQL for carriers counting calendar time (percentile_disc
+    picks the same observed value as `quantile`), in Python in the shipping calendar of the
+    carriers that have one."""
+    with_calendar = sorted(calendars.by_carrier)
+    if DEFAULT_CARRIER in calendars.by_carrier:
+        in_sql: list[LaneQuantiles] = []
+        in_python = await repository.deliveries_between(start, end)
+    else:
+        in_sql = await repository.calendar_transit_quantiles(
+            start, end, _CALIBRATION_SHARES, excluded=with_calendar
+        )
+        in_python = (
+            await repository.deliveries_between(start, end, carriers=with_calendar)
+            if with_calendar
+            else []
+        )
+    computed = [
+        _lane_quantiles(lane, transit)
+        for lane, transit in _transit_by_lane(in_python, calendars).items()
+    ]
+    return {found.lane: found for found in [*in_sql, *computed]}
+
+
+def _lane_quantiles(lane: Lane, transit: Transit) -> LaneQuantiles:
+    return LaneQuantiles(
+        lane,
+        len(transit),
+        {
+            share: transit.seconds[0] if share == 0 else _observed_quantile(transit, share)
+            for share in _CALIBRATION_SHARES
+        },
+    )
+
+
+def _observed_quantile(transit: Transit, share: float) -> float:
+    found = quantile(transit, share)
+    assert found is not None  # a lane is only grouped with a delivery
+    return found
 
 
 def _transit_by_lane(
@@ -247,7 +298,22 @@ def _transit_by_lane(
     return {lane: Transit.of(values) for lane, values in grouped.items()}
 
 
-def _calibration_row(lane: Lane, transit: Transit, counts: PromiseCounts | None) -> CalibrationLane:
+def _observed_quantiles(observed: LaneQuantiles | None) -> TransitQuantiles:
+    if observed is None:
+        return quantiles_of(Transit(()))
+    return TransitQuantiles(
+        sample_size=observed.size,
+        min_seconds=observed.seconds_at[0.0],
+        p50_seconds=observed.seconds_at[0.5],
+        p90_seconds=observed.seconds_at[0.9],
+        p95_seconds=observed.seconds_at[0.95],
+        max_seconds=observed.seconds_at[1.0],
+    )
+
+
+def _calibration_row(
+    lane: Lane, observed: LaneQuantiles | None, counts: PromiseCounts | None
+) -> CalibrationLane:
     numerator, denominator = (counts.kept, counts.settled) if counts else (0, 0)
     return CalibrationLane(
         carrier=lane.carrier,
@@ -259,9 +325,9 @@ def _calibration_row(lane: Lane, transit: Transit, counts: PromiseCounts | None)
             denominator=denominator,
             sample_size=denominator,
         ),
-        observed=quantiles_of(transit),
+        observed=_observed_quantiles(observed),
         promise_for_confidence={
-            f"{share:g}": quantile(transit, share) if transit.seconds else None
+            f"{share:g}": None if observed is None else observed.seconds_at[share]
             for share in CALIBRATION_CONFIDENCES
         },
     )

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     ColumnElement,
+    Float,
     Select,
     case,
     func,
@@ -15,7 +16,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import array, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -56,6 +57,16 @@ class Delivery:
     lane: Lane
     shipped_at: datetime
     delivered_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LaneQuantiles:
+    """A lane's sample size and the observed transit seconds at the asked shares (each the
+    smallest observed time that at least that share of the sample is at or under)."""
+
+    lane: Lane
+    size: int
+    seconds_at: dict[float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +246,10 @@ class OrderRepository:
         )
         return [_delivery(*row) for row in await self.session.execute(statement)]
 
-    async def deliveries_between(self, start: datetime, end: datetime) -> list[Delivery]:
+    async def deliveries_between(
+        self, start: datetime, end: datetime, carriers: Sequence[str] | None = None
+    ) -> list[Delivery]:
+        """Deliveries in [start, end), of `carriers` only when given."""
         statement = select(
             Order.carrier,
             Order.service_level,
@@ -243,7 +257,40 @@ class OrderRepository:
             Order.shipped_at,
             Order.delivered_at,
         ).where(*_HAS_TRANSIT, Order.delivered_at >= start, Order.delivered_at < end)
+        if carriers is not None:
+            statement = statement.where(Order.carrier.in_(carriers))
         return [_delivery(*row) for row in await self.session.execute(statement)]
+
+    async def calendar_transit_quantiles(
+        self, start: datetime, end: datetime, shares: Sequence[float], excluded: Sequence[str]
+    ) -> list[LaneQuantiles]:
+        """Per lane, of the deliveries in [start, end) by carriers not in `excluded` (carrier
+        None included): the calendar-time transit at each share, in SQL (percentile_disc: the
+        first observed value whose cumulative share reaches it, never an interpolation)."""
+        seconds = func.greatest(
+            func.extract("epoch", Order.delivered_at) - func.extract("epoch", Order.shipped_at), 0
+        ).cast(Float)
+        statement = (
+            select(
+                Order.carrier,
+                Order.service_level,
+                Order.destination_country,
+                func.count(),
+                func.percentile_disc(array(shares, type_=Float)).within_group(seconds),
+            )
+            .where(*_HAS_TRANSIT, Order.delivered_at >= start, Order.delivered_at < end)
+            .group_by(Order.carrier, Order.service_level, Order.destination_country)
+        )
+        if excluded:
+            statement = statement.where(
+                or_(Order.carrier.is_(None), Order.carrier.not_in(excluded))
+            )
+        return [
+            LaneQuantiles(
+                Lane(carrier, service, country), size, dict(zip(shares, values, strict=True))
+            )
+            for carrier, service, country, size, values in await self.session.execute(statement)
+        ]
 
     async def promises_kept(
         self, start: datetime, end: datetime, now: datetime
