@@ -107,7 +107,11 @@ class Database:
         connection: asyncpg.Connection = pooled.driver_connection
         try:
             yield connection
-        except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as error:
+        # InternalClientError: the driver's protocol state broke, as when the server ends the
+        # connection between two statements; the connection is lost like on an InterfaceError.
+        except (
+            asyncpg.PostgresError, asyncpg.InterfaceError, asyncpg.InternalClientError, OSError
+        ) as error:
             lost = connection.is_closed() or not isinstance(error, asyncpg.PostgresError)
             if lost:
                 await greenlet_spawn(pooled.invalidate, error)

@@ -180,7 +180,7 @@ async def test_the_default_jobs_include_the_sweep_polling_at_its_period(settings
     assert set(jobs) == {
         "sla_sweep", "delivery_overdue_watch", "delivery_risk_watch", "auto_close_solved_tickets",
         "purge_idempotency_keys", "invite_solved_tickets", "survey_reminders",
-        "deliver_webhooks",
+        "deliver_webhooks", "fold_metric_rollups",
     }
     assert jobs["sla_sweep"].interval_seconds == settings.sla_sweep_poll_seconds
     assert jobs["sla_sweep"].batch_size == settings.sla_sweep_batch_size
