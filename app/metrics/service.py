@@ -240,7 +240,14 @@ async def _rolled_counts(
         raw = await MetricsRepository(session).counts(rollup.measure(now), window, covered.raw)
         for key, counts in raw.items():
             _add(found, key, counts)
-    return found
+    return _counted_only(found)
+
+
+def _counted_only(found: dict[Key, Counts]) -> dict[Key, Counts]:
+    """The keys something is counted in, as the raw aggregate lists them: the signed slot
+    sums (a day less its hours outside the window) leave groups whose records all lie outside
+    at zero."""
+    return {key: counts for key, counts in found.items() if counts.denominator != 0}
 
 
 def _add(found: dict[Key, Counts], key: Key, counts: Counts) -> None:
@@ -265,7 +272,9 @@ async def _rolled_durations(
             merged = histograms.setdefault(key, {})
             for index, count in bins.items():
                 merged[index] = merged.get(index, 0) + count
-    return {key: _sketched(bins) for key, bins in histograms.items()}
+    return {
+        key: _sketched(bins) for key, bins in histograms.items() if any(bins.values())
+    }
 
 
 def _sketched(bins: dict[int, int]) -> Durations:

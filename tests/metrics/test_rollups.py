@@ -318,3 +318,29 @@ async def test_a_fold_leaves_no_change_behind_and_fills_the_hours(database: Data
             )
         )
         assert created == 1
+
+
+async def test_groups_counted_only_outside_the_window_are_not_listed(database: Database) -> None:
+    """The day's rollup less its hours outside the window leaves the group of a ticket created
+    outside it at zero: listed neither by the raw rows nor by the rollups."""
+    now = T0 + timedelta(days=20)
+    await rebuild(database, now)
+    answered = ("csat", 5, 10)
+    await seed(
+        database,
+        [TicketSpec(60, "email", "high", 1, "agent.a", "Orders", 5, 90, 1, None, None,
+                    answered, None)],
+        [],
+    )
+    await fold(database, now)
+    empty = Window(
+        datetime(2026, 10, 23, 1, tzinfo=UTC), datetime(2026, 10, 23, 21, tzinfo=UTC),
+        "UTC", "day", "channel",
+    )
+    async with database.sessionmaker() as session:
+        for name in (MetricName.TICKETS_CREATED, MetricName.FIRST_RESPONSE_TIME):
+            rolled = await service.series(session, name, empty, now)
+            raw = await service.series(session, name, empty, now, rollups=False)
+            assert [s.group for s in rolled.series] == [s.group for s in raw.series] == [None]
+            assert rolled.series[0].points[0].sample_size == 0
+    await compare(database, empty, now)
