@@ -2,6 +2,7 @@
 it, never an answer as if no filter had been sent. The customers' links (status page, survey)
 ignore them: a mailer may append its tracking parameters."""
 
+import re
 import uuid
 
 import httpx
@@ -26,9 +27,7 @@ def _concrete(path: str) -> str:
     ids = {"{name}": "csat", "{external_ref}": "ref", "{token}": "t" * 43, "{number}": "1"}
     for template, value in ids.items():
         path = path.replace(template, value)
-    for template in ("{id}", "{endpoint_id}", "{delivery_id}"):
-        path = path.replace(template, str(uuid.uuid4()))
-    return path
+    return re.sub(r"\{\w*id\}", lambda _: str(uuid.uuid4()), path)
 
 
 async def test_every_operation_refuses_an_undeclared_query_parameter(
