@@ -28,6 +28,15 @@ GUIDE = """Most parcels arrive within **three working days**.
 |---|---|
 | DHL | dhl.de |
 """
+GUIDE_DE = """Die meisten Pakete kommen innerhalb von **drei Werktagen** an.
+
+1. Öffnen Sie die E-Mail *Ihre Bestellung ist unterwegs*.
+2. Folgen Sie dem Link zur Sendungsverfolgung.
+
+| Versanddienst | Sendungsverfolgung |
+|---|---|
+| DHL | dhl.de |
+"""
 
 
 @pytest.fixture
@@ -55,7 +64,7 @@ async def _help_centre(client: httpx.AsyncClient, headers: Headers) -> dict[str,
         category="Versand",
         summary="So verfolgen Sie Ihr Paket.",
         translation_of=english["id"],
-        body=GUIDE.replace("three working days", "drei Werktagen"),
+        body=GUIDE_DE,
     )
     french = await create_article(
         client,
