@@ -619,9 +619,12 @@ async def dashboard_view(
     window = window_of(pickers, now)
     builder = Builder(wording, Formats(wording.locale, pickers.timezone), pickers, window, link)
     whole = Window(window.start, window.end)
-    summary = await metrics.summary(session, whole, now)
+    rollups = settings.metrics_rollups  # as the metrics API: false, raw rows answer
+    summary = await metrics.summary(session, whole, now, rollups=rollups)
     charts = [
-        builder.chart(spec, await metrics.series(session, spec.metric, window, now))
+        builder.chart(
+            spec, await metrics.series(session, spec.metric, window, now, rollups=rollups)
+        )
         for spec in CHARTS
     ]
     backlog_svg, by_age, by_status = builder.backlog(summary)

@@ -11,7 +11,13 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import update
 
+from app.dashboard.pickers import Pickers, window_of
+from app.kit.db import Database
+from app.metrics.schemas import Window
+from app.metrics.service import rebuild_rollups, summary
+from app.models import metric_rollups
 from app.web.middleware import CONTENT_SECURITY_POLICY
 from tests.dashboard.conftest import BROWSER
 from tests.support.api import bearer
@@ -280,3 +286,24 @@ async def test_the_records_pages_follow_the_api_cursor(
     numbers = [f"#{item['ticket_number']}" for item in api.json()["items"]]
     assert [number for number, _ in _ticket_cells(first.text)] == numbers[:5]
     assert [number for number, _ in _ticket_cells(second.text)] == numbers[5:10]
+
+
+async def test_with_rollups_off_the_page_counts_raw_rows_as_the_api_does(
+    signed_in: httpx.AsyncClient, demo: datetime, app: FastAPI, database: Database
+) -> None:
+    """AFTERCARE_METRICS_ROLLUPS=false: the page, like the API, reads no rollup. Rollups
+    falsified on purpose (every numerator zero) show whether the page read them."""
+    async with database.sessionmaker() as session, session.begin():
+        await rebuild_rollups(session, demo)
+    async with database.sessionmaker() as session, session.begin():
+        await session.execute(update(metric_rollups).values(numerator=0))
+        window = window_of(Pickers(), demo)
+        raw = await summary(session, Window(window.start, window.end), demo, rollups=False)
+    assert raw.csat.value
+    rolled = _figures((await _page(signed_in)).text)
+    assert _shown(rolled.headlines["csat"]) == 0  # the falsified rollups answered
+    app.state.settings = app.state.settings.model_copy(update={"metrics_rollups": False})
+    page = _figures((await _page(signed_in)).text)
+    assert _shown(page.headlines["csat"]) == raw.csat.value
+    assert _shown(page.headlines["fcr"]) == raw.fcr.value
+    assert any(_shown(value) for _, value in page.cells["csat"])
