@@ -1,7 +1,7 @@
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Final
 
 from sqlalchemy import (
@@ -10,7 +10,6 @@ from sqlalchemy import (
     Select,
     String,
     Text,
-    and_,
     distinct,
     func,
     insert,
@@ -31,6 +30,7 @@ from app.kb.schemas import ArticleFilters
 from app.kb.search import MARK_END, MARK_START
 from app.kb.types import ArticleStatus
 from app.kit.pagination import PageParams, fetch_page
+from app.metrics.service import resolved_at_first_contact
 from app.models import (
     Article,
     ArticleCitation,
@@ -404,18 +404,6 @@ class NoticeRepository:
         return (await self.session.scalars(statement)).all()
 
 
-# The same first-contact resolution as the metrics' (app/metrics/measures.py, FCR): exactly one
-# public agent reply when first solved, and no reopening within 7 days of that solve.
-FCR_REOPEN_WINDOW = timedelta(days=7)
-ONE_TOUCH = and_(
-    Ticket.replies_at_first_solve == 1,
-    or_(
-        Ticket.first_reopened_at.is_(None),
-        Ticket.first_reopened_at > Ticket.first_solved_at + FCR_REOPEN_WINDOW,
-    ),
-)
-
-
 @dataclass(frozen=True, slots=True)
 class ResolvedCounts:
     resolved: int
@@ -468,7 +456,7 @@ class KnowledgeBaseMetricsRepository:
             .label("cited")
         )
         statement = (
-            select(cited, func.count(), func.count().filter(ONE_TOUCH))
+            select(cited, func.count(), func.count().filter(resolved_at_first_contact()))
             .where(Ticket.first_solved_at >= start, Ticket.first_solved_at < end)
             .group_by(cited)
         )

@@ -89,17 +89,19 @@ def _ticket_measure(time: Column, *conditions: ColumnElement[bool], **fields: An
     )
 
 
-_ONE_TOUCH = and_(
+# A ticket first solved was resolved at first contact: exactly one public agent reply when
+# first solved and no reopen within 7 days of that solve.
+RESOLVED_AT_FIRST_CONTACT = and_(
     Ticket.replies_at_first_solve == 1,
     or_(
         Ticket.first_reopened_at.is_(None),
         Ticket.first_reopened_at > Ticket.first_solved_at + FCR_REOPEN_WINDOW,
     ),
 )
-# Resolved (first solved) in the window; FCR = exactly one public agent reply when first solved
-# and no reopen within 7 days of that solve.
+# Resolved (first solved) in the window; FCR = those resolved at first contact.
 FCR = _ticket_measure(
-    Ticket.first_solved_at, favourable=_ONE_TOUCH, value=Ticket.replies_at_first_solve,
+    Ticket.first_solved_at, favourable=RESOLVED_AT_FIRST_CONTACT,
+    value=Ticket.replies_at_first_solve,
     extra=Ticket.replies_at_first_solve == 0,
 )
 FIRST_RESPONSE_TIME = _ticket_measure(

@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.db import Database
@@ -24,6 +25,7 @@ from app.metrics.measures import (
     FIRST_RESPONSE_TIME,
     NPS,
     RESOLUTION_TIME,
+    RESOLVED_AT_FIRST_CONTACT,
     SURVEY_RESPONSE_RATE,
     TICKETS_CREATED,
     TICKETS_SOLVED,
@@ -152,6 +154,12 @@ ROLLUPS: dict[MetricName, Rollup] = {
     MetricName.TICKETS_CREATED: Rollup(("tickets_created",), _always(TICKETS_CREATED)),
     MetricName.TICKETS_SOLVED: Rollup(("fcr",), _always(TICKETS_SOLVED), solved=True),
 }
+
+
+def resolved_at_first_contact() -> ColumnElement[bool]:
+    """The condition on a ticket first solved that FCR counts as favourable, for a domain that
+    splits first-contact resolution its own way (the knowledge base: by cited article)."""
+    return RESOLVED_AT_FIRST_CONTACT
 
 
 async def fold_rollups(session: AsyncSession, now: datetime, limit: int) -> int:

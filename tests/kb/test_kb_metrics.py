@@ -16,6 +16,7 @@ from tests.support.clock import MutableClock
 
 Headers = dict[str, str]
 MINUTE = timedelta(minutes=1)
+DAY = timedelta(days=1)
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ async def metrics_headers(make_key: MakeKey) -> Headers:
 
 async def resolved_ticket(
     client: httpx.AsyncClient, headers: Headers, replies: int, cited: list[str]
-) -> None:
+) -> dict[str, Any]:
     """A ticket solved after `replies` public agent replies, the first citing `cited`."""
     ticket = await create_ticket(client, headers)
     for reply in range(replies):
@@ -42,6 +43,12 @@ async def resolved_ticket(
         f"/v1/tickets/{ticket['id']}", json={"status": "solved"}, headers=headers
     )
     assert solved.status_code == 200, solved.text
+    return ticket
+
+
+async def reopen(client: httpx.AsyncClient, headers: Headers, ticket: dict[str, Any]) -> None:
+    response = await post_message(client, headers, ticket, author_type="customer", body="Again")
+    assert response.status_code == 201, response.text
 
 
 def figure(numerator: int, denominator: int, value: float | None) -> dict[str, Any]:
@@ -60,6 +67,10 @@ async def test_the_figures_count_views_votes_and_resolutions_with_and_without_ci
     metrics_headers: Headers,
     clock: MutableClock,
 ) -> None:
+    # One reply, reopened only after the 7 days: still a first-contact resolution.
+    reopened_late = await resolved_ticket(client, admin_headers, 1, [])
+    clock.advance(8 * DAY)
+    await reopen(client, admin_headers, reopened_late)
     parcel = await create_article(client, kb_headers, status="published")
     returns = await create_article(client, kb_headers, status="published", title="Returns")
     for article, readings in ((parcel, 3), (returns, 1)):
@@ -72,6 +83,8 @@ async def test_the_figures_count_views_votes_and_resolutions_with_and_without_ci
         assert vote.status_code == 201
     await resolved_ticket(client, admin_headers, 1, [parcel["id"]])  # cited, first contact
     await resolved_ticket(client, admin_headers, 2, [returns["id"]])  # cited, not
+    reopened = await resolved_ticket(client, admin_headers, 1, [returns["id"]])
+    await reopen(client, admin_headers, reopened)  # cited, not: reopened within 7 days
     await resolved_ticket(client, admin_headers, 1, [])  # first contact
     await resolved_ticket(client, admin_headers, 2, [])
     await resolved_ticket(client, admin_headers, 3, [])
@@ -83,19 +96,22 @@ async def test_the_figures_count_views_votes_and_resolutions_with_and_without_ci
     figures = response.json()
     assert (figures["views"], figures["articles_viewed"]) == (4, 2)
     assert figures["helpful_votes"] == figure(2, 4, 50.0)
-    assert figures["tickets_resolved_with_cited_article"] == figure(2, 5, 40.0)
+    assert figures["tickets_resolved_with_cited_article"] == figure(3, 7, 42.86)
     fcr = figures["first_contact_resolution"]
-    assert fcr["with_cited_article"] == figure(1, 2, 50.0)
-    assert fcr["without_cited_article"] == figure(1, 3, 33.33)
-    assert fcr["difference_points"] == 16.67
+    assert fcr["with_cited_article"] == figure(1, 3, 33.33)
+    assert fcr["without_cited_article"] == figure(2, 4, 50.0)
+    assert fcr["difference_points"] == -16.67
     assert [(a["title"], a["views"], a["helpful_votes"]) for a in figures["most_read"]] == [
         ("Where is my parcel?", 3, figure(2, 3, 66.67)),
         ("Returns", 1, figure(0, 1, 0.0)),
     ]
-    # Together they are the metrics' own FCR.
+    # Together they are the metrics' own FCR (reopenings included).
     summary = await client.get("/v1/metrics/summary", headers=metrics_headers)
     overall = summary.json()["fcr"]
-    assert (overall["numerator"], overall["denominator"]) == (2, 5)
+    split = (fcr["with_cited_article"], fcr["without_cited_article"])
+    assert (overall["numerator"], overall["denominator"]) == (3, 7)
+    assert sum(part["numerator"] for part in split) == overall["numerator"]
+    assert sum(part["denominator"] for part in split) == overall["denominator"]
 
     before = await client.get(
         "/v1/metrics/knowledge-base",
@@ -104,6 +120,7 @@ async def test_the_figures_count_views_votes_and_resolutions_with_and_without_ci
     )
     assert before.json()["views"] == 0
     assert before.json()["helpful_votes"] == figure(0, 0, None)
+    assert before.json()["first_contact_resolution"]["without_cited_article"] == figure(1, 1, 100.0)
     assert before.json()["first_contact_resolution"]["difference_points"] is None
 
 
