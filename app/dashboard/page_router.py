@@ -11,10 +11,11 @@ cross-site-form. Reading pages changes nothing, so it needs no such check.
 """
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.datastructures import URL
 
@@ -62,6 +63,36 @@ SIGN_IN_ERRORS = {
     InvalidApiKey: N_("This is not a valid API key."),
 }
 Picker = Annotated[str | None, Query(max_length=64)]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordsParams:
+    """The query of a records page and of its CSV: the pickers as sent (parsed only once the
+    browser is known to be signed in) and what narrows the records."""
+
+    period: str | None
+    granularity: str | None
+    timezone: str | None
+    group_by: str | None
+    narrowing: RecordQuery
+
+    def pickers(self) -> Pickers:
+        return parse_pickers(self.period, self.granularity, self.timezone, self.group_by)
+
+
+def _records_params(
+    period: Picker = None,
+    granularity: Picker = None,
+    timezone: Picker = None,
+    group_by: Picker = None,
+    bucket: Annotated[Timestamp | None, Query()] = None,
+    group: Annotated[str | None, Query(max_length=128)] = None,
+    part: Annotated[RecordPart | None, Query()] = None,
+) -> RecordsParams:
+    return RecordsParams(period, granularity, timezone, group_by, RecordQuery(bucket, group, part))
+
+
+RecordsParamsDep = Annotated[RecordsParams, Depends(_records_params)]
 
 
 def _settings(request: Request) -> Settings:
@@ -168,26 +199,21 @@ async def show_metric_records(
     session: SessionDep,
     clock: ClockDep,
     page_params: PageParamsDep,
-    period: Picker = None,
-    granularity: Picker = None,
-    timezone: Picker = None,
-    group_by: Picker = None,
-    bucket: Annotated[Timestamp | None, Query()] = None,
-    group: Annotated[str | None, Query(max_length=128)] = None,
-    part: Annotated[RecordPart | None, Query()] = None,
+    asked: RecordsParamsDep,
 ) -> Response:
     """A page of the records behind a chart (or one of its points): the records the metrics
     API lists for the same window, zone, bucket and group."""
     if not await _signed_in(request, session, clock):
         return _to_sign_in(page)
     now = clock.now()
-    pickers = parse_pickers(period, granularity, timezone, group_by)
+    pickers = asked.pickers()
     window = window_of(pickers, now)
-    measure, filters = metrics.records_of(name, window, RecordQuery(bucket, group, part), now)
+    measure, filters = metrics.records_of(name, window, asked.narrowing, now)
     records = await metrics.list_records(session, measure, window, filters, page_params)
     builder = views.Builder(
         page.wording, views.Formats(page.locale, pickers.timezone), pickers, window, _link(page)
     )
+    bucket, group, part = asked.narrowing.bucket, asked.narrowing.group, asked.narrowing.part
     query = {**builder.records_query(bucket, group), **({"part": part} if part else {})}
     narrowing: dict[str, str] = {
         key: query[key] for key in ("bucket", "group", "part") if key in query
@@ -226,20 +252,14 @@ async def export_metric_records(
     session: SessionDep,
     clock: ClockDep,
     page_params: PageParamsDep,
-    period: Picker = None,
-    granularity: Picker = None,
-    timezone: Picker = None,
-    group_by: Picker = None,
-    bucket: Annotated[Timestamp | None, Query()] = None,
-    group: Annotated[str | None, Query(max_length=128)] = None,
-    part: Annotated[RecordPart | None, Query()] = None,
+    asked: RecordsParamsDep,
 ) -> Response:
     """The same records as CSV, every one from the cursor on (as the API's `Accept: text/csv`)."""
     if not await _signed_in(request, session, clock):
         return _to_sign_in(page)
     now = clock.now()
-    window = window_of(parse_pickers(period, granularity, timezone, group_by), now)
-    measure, filters = metrics.records_of(name, window, RecordQuery(bucket, group, part), now)
+    window = window_of(asked.pickers(), now)
+    measure, filters = metrics.records_of(name, window, asked.narrowing, now)
     records = metrics.export_records(
         request.app.state.database, measure, window, filters, page_params
     )

@@ -235,6 +235,29 @@ async def test_the_records_csv_is_the_api_csv(
     assert len(rows) > 1
 
 
+async def test_a_narrowed_records_csv_is_the_api_csv_for_the_same_point(
+    signed_in: httpx.AsyncClient, demo: datetime, admin_headers: dict[str, str]
+) -> None:
+    figures = _figures((await _page(signed_in, group_by="channel")).text)
+    link = next(url for url in figures.links if url.startswith("/dashboard/records/csat?"))
+    records_page = (await signed_in.get(link, headers=BROWSER)).text
+    csv_url = re.search(r'<a href="([^"]+)">Download them as CSV</a>', records_page)
+    api_path = re.search(r"<code>GET ([^<]+)</code>", records_page)
+    assert csv_url is not None
+    assert api_path is not None
+    narrowed = csv_url.group(1).replace("&amp;", "&")
+    assert "bucket=" in narrowed
+    assert "group=" in narrowed
+    page = await signed_in.get(narrowed, headers=BROWSER)
+    api = await signed_in.get(
+        api_path.group(1).replace("&amp;", "&"), headers={**admin_headers, "Accept": "text/csv"}
+    )
+    assert page.status_code == 200
+    assert page.text == api.text
+    whole = await signed_in.get("/dashboard/records/csat/csv?period=30", headers=BROWSER)
+    assert len(page.text.splitlines()) < len(whole.text.splitlines())  # the point, not all
+
+
 async def test_a_bucket_outside_the_window_is_the_api_problem_as_a_page(
     signed_in: httpx.AsyncClient,
 ) -> None:
