@@ -2,11 +2,11 @@
 calibration): the same service calls the JSON API answers with, so the page shows the API's
 figures and gets whatever makes them faster."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -49,6 +49,7 @@ from app.orders.schemas import DeliveryCalibration
 from app.web.i18n import N_, Wording
 
 RECORDS_PATH = "/dashboard/records/"
+Item = TypeVar("Item")  # what a table shows a row of
 NOTHING = "\N{EN DASH}"  # in a cell with no figure
 MAX_GROUPS = 8
 PERCENT_AXIS = fixed_axis(0, 100, 25)
@@ -422,21 +423,7 @@ class Builder:
             )
             for series in shown
         ]
-        rows = [
-            Row(
-                self.formats.bucket(start, self.pickers.granularity),
-                start,
-                tuple(
-                    Cell(
-                        text(_number(series.points[i].value)),
-                        _number(series.points[i].value),
-                        self._cell_url(spec.metric, series, series.points[i]),
-                    )
-                    for series in shown
-                ),
-            )
-            for i, start in enumerate(starts)
-        ]
+        rows = self._rows(spec, shown, starts, lambda point: (_number(point.value),), text)
         return lines, [line.label for line in lines], rows, axis, lambda v: text(v)
 
     def _duration_parts(
@@ -462,23 +449,37 @@ class Builder:
         size = unit[1]
         axis = axis_from_zero([value / size if value else None for value in every])
         axis = Axis(axis.low * size, axis.high * size, tuple(t * size for t in axis.ticks))
-        rows = [
+        rows = self._rows(
+            spec,
+            shown,
+            starts,
+            lambda point: (point.median_seconds, point.p90_seconds),
+            lambda value: self.formats.duration(value, unit),
+        )
+        return lines, columns, rows, axis, lambda v: self.formats.duration(v, unit, "narrow")
+
+    def _rows(
+        self,
+        spec: ChartSpec,
+        shown: list[Series],
+        starts: list[datetime],
+        values: Callable[[Point], tuple[float | None, ...]],
+        text: Callable[[float | None], str],
+    ) -> list[Row]:
+        """A chart's table: a row per bucket, a cell per series and value of its point there,
+        each linking to the point's records."""
+        return [
             Row(
                 self.formats.bucket(start, self.pickers.granularity),
                 start,
                 tuple(
-                    Cell(
-                        self.formats.duration(value, unit),
-                        value,
-                        self._cell_url(spec.metric, series, series.points[i]),
-                    )
+                    Cell(text(value), value, self._cell_url(spec.metric, series, series.points[i]))
                     for series in shown
-                    for value in (series.points[i].median_seconds, series.points[i].p90_seconds)
+                    for value in values(series.points[i])
                 ),
             )
             for i, start in enumerate(starts)
         ]
-        return lines, columns, rows, axis, lambda v: self.formats.duration(v, unit, "narrow")
 
     def _cell_url(self, metric: str, series: Series, point: Point) -> str | None:
         if point.sample_size == 0:
@@ -518,34 +519,56 @@ class Builder:
         return bar_chart(chart), ages, statuses
 
     def sla_calibration(self, calibration: Calibration) -> TableView:
-        columns = (
-            self._("Priority"),
-            self._("Target"),
-            self._("Promised"),
-            self._("Met"),
-            self._("Observed median"),
-            self._("Observed p90"),
-            self._("Observed p95"),
-            self._("Would meet 90 %"),
-            self._("Would meet 95 %"),
-        )
         d = self.formats.duration
-        rows = tuple(
-            (
-                row.priority,
-                self._(SLA_METRICS.get(str(row.metric), str(row.metric))),
-                d(row.target_seconds)
+        return self._table(
+            calibration.rows,
+            {
+                N_("Priority"): lambda row: row.priority,
+                N_("Target"): lambda row: self._(SLA_METRICS.get(str(row.metric), str(row.metric))),
+                N_("Promised"): lambda row: d(row.target_seconds)
                 + (" " + self._("(business hours)") if row.target_business_hours else ""),
-                self._met(row.met),
-                d(row.observed.median_seconds if row.observed else None),
-                d(row.observed.p90_seconds if row.observed else None),
-                d(row.observed.p95_seconds if row.observed else None),
-                d(row.suggested_target_p90_seconds),
-                d(row.suggested_target_p95_seconds),
-            )
-            for row in calibration.rows
+                N_("Met"): lambda row: self._met(row.met),
+                N_("Observed median"): lambda row: d(
+                    row.observed.median_seconds if row.observed else None
+                ),
+                N_("Observed p90"): lambda row: d(
+                    row.observed.p90_seconds if row.observed else None
+                ),
+                N_("Observed p95"): lambda row: d(
+                    row.observed.p95_seconds if row.observed else None
+                ),
+                N_("Would meet 90 %"): lambda row: d(row.suggested_target_p90_seconds),
+                N_("Would meet 95 %"): lambda row: d(row.suggested_target_p95_seconds),
+            },
         )
-        return TableView(columns, rows)
+
+    def delivery_calibration(self, calibration: DeliveryCalibration) -> TableView:
+        d = self.formats.duration
+        return self._table(
+            calibration.rows,
+            {
+                N_("Carrier"): lambda lane: lane.carrier or NOTHING,
+                N_("Service level"): lambda lane: lane.service_level or NOTHING,
+                N_("Destination"): lambda lane: lane.destination_country or NOTHING,
+                N_("Promises kept"): lambda lane: self._met(lane.kept),
+                N_("Observed p50"): lambda lane: d(lane.observed.p50_seconds),
+                N_("Observed p90"): lambda lane: d(lane.observed.p90_seconds),
+                N_("Deliveries"): lambda lane: self.formats.count(lane.observed.sample_size),
+                N_("Promise for 90 %"): lambda lane: d(
+                    _confidence(lane.promise_for_confidence, 0.9)
+                ),
+                N_("Promise for 95 %"): lambda lane: d(
+                    _confidence(lane.promise_for_confidence, 0.95)
+                ),
+            },
+        )
+
+    def _table(self, items: Iterable[Item], columns: dict[str, Callable[[Item], str]]) -> TableView:
+        """A row per item; a column per heading (translated), with the cell it shows of an item."""
+        return TableView(
+            tuple(self._(heading) for heading in columns),
+            tuple(tuple(cell(item) for cell in columns.values()) for item in items),
+        )
 
     def _met(self, figure: Figure) -> str:
         return self._(
@@ -553,35 +576,6 @@ class Builder:
             percent=self.formats.percent(figure.value),
             count=self.formats.count(figure.denominator),
         )
-
-    def delivery_calibration(self, calibration: DeliveryCalibration) -> TableView:
-        columns = (
-            self._("Carrier"),
-            self._("Service level"),
-            self._("Destination"),
-            self._("Promises kept"),
-            self._("Observed p50"),
-            self._("Observed p90"),
-            self._("Deliveries"),
-            self._("Promise for 90 %"),
-            self._("Promise for 95 %"),
-        )
-        d = self.formats.duration
-        rows = tuple(
-            (
-                lane.carrier or NOTHING,
-                lane.service_level or NOTHING,
-                lane.destination_country or NOTHING,
-                self._met(lane.kept),
-                d(lane.observed.p50_seconds),
-                d(lane.observed.p90_seconds),
-                self.formats.count(lane.observed.sample_size),
-                d(_confidence(lane.promise_for_confidence, 0.9)),
-                d(_confidence(lane.promise_for_confidence, 0.95)),
-            )
-            for lane in calibration.rows
-        )
-        return TableView(columns, rows)
 
 
 def _confidence(promises: dict[str, float | None], level: float) -> float | None:
