@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
@@ -35,6 +36,15 @@ class Article(UUIDPrimaryKey, Base):
         Index("ix_articles_status_created_at", "status", "created_at"),
         Index("ix_articles_locale_created_at", "locale", "created_at"),
         Index("ix_articles_category_created_at", "category", "created_at"),
+        # The help centre's list: a language's published articles by category and title.
+        Index(
+            "ix_articles_published_language_category_title",
+            "language",
+            "category",
+            "title",
+            "id",
+            postgresql_where=text("status = 'published'"),
+        ),
         Index("ix_articles_tags", "tags", postgresql_using="gin"),
         # Notices for an order or a product: the customer pages look them up by either.
         Index("ix_articles_notice_order_refs", "notice_order_refs", postgresql_using="gin"),
