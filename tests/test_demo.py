@@ -310,9 +310,34 @@ async def test_every_demo_event_is_valid_for_its_type(
 ) -> None:
     async with database.sessionmaker() as session:
         events = (await session.scalars(select(Event))).all()
-    assert {event.type for event in events} >= {"ticket.created", "sla.breached"}
+    assert {event.type for event in events} >= {
+        "ticket.created", "sla.breached", "article.published",
+    }
     for event in events:
         EventOut.model_validate(as_recorded(event).model_dump())  # raises if its model refuses
+
+
+async def test_each_article_has_the_article_published_event_the_service_records(
+    seeded: dict[str, int], client: httpx.AsyncClient, admin_headers: dict[str, str],
+    database: Database,
+) -> None:
+    async with database.sessionmaker() as session:
+        events = (
+            await session.scalars(select(Event).where(Event.type == "article.published"))
+        ).all()
+    published = await _scalar(database, "SELECT count(*) FROM articles WHERE status = 'published'")
+    assert len({event.subject_id for event in events}) == len(events) == published == 22
+    for event in events:
+        assert event.subject_type == "article"
+        assert event.data["version"] == 1
+        assert event.data["published_by"] == {"type": "system"}
+        shown = await client.get(f"/v1/articles/{event.subject_id}", headers=admin_headers)
+        article = shown.json()
+        assert {key: article[key] for key in event.data["article"]} == event.data["article"]
+        assert event.data["published_at"] == article["published_at"]
+        assert event.created_at.isoformat().replace("+00:00", "Z") == article["published_at"]
+    # As for the demo's other events: no webhook deliveries.
+    await _none(database, "SELECT count(*) FROM webhook_deliveries")
 
 
 async def test_shipping_lanes_have_distinct_transit_times_to_estimate_and_calibrate(

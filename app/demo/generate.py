@@ -22,7 +22,9 @@ What it builds (N = the number of tickets):
   that drop with slow answers, reopens, escalations and late deliveries; low scores open a
   feedback item as the answering service does, plus some reviews and social-media feedback;
 - events for the last `EVENT_DAYS` days only: `ticket.created`, `sla.breached`,
-  `order.delivery_overdue`, `feedback.created` (no webhook deliveries).
+  `order.delivery_overdue`, `feedback.created` (no webhook deliveries); and, from
+  `app.demo.help_centre`, `article.published` for each of its few articles, when it was
+  published.
 """
 
 import bisect

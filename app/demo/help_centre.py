@@ -1,21 +1,26 @@
 """The demo's help centre: a few articles in English, German, French and Spanish (translations
 linked), an update notice for recent orders, readings and votes over the last weeks, and agent
-replies of the demo tickets citing the article of their topic.
+replies of the demo tickets citing the article of their topic. Each article's publication is
+recorded as the knowledge base records it: an `article.published` event (version 1, by the
+service itself; no webhook deliveries, as for the demo's other events).
 
 Pure: `help_centre_rows` builds the rows from the seed; `app.demo.seed` writes them and picks
 the orders and replies they refer to. Bodies are rendered and sanitised by the knowledge base's
 own Markdown pipeline, so the pages show exactly what the API would have stored.
 """
 
+import json
 import random
 import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Final
 
-from app.demo.generate import ts
+from app.demo.generate import ts, uuid7_at
+from app.events.types import SystemActor
 from app.kb.languages import language_of, search_config
 from app.kb.markdown import plain_text, render_markdown
-from app.kb.schemas import public_path
+from app.kb.schemas import ArticleOut, ArticlePublishedData, public_path
 
 DAY: Final = 86_400.0
 VIEW_DAYS: Final = 42
@@ -263,6 +268,7 @@ class HelpCentreRows:
     views: list[tuple[Any, ...]] = field(default_factory=list)
     votes: list[tuple[Any, ...]] = field(default_factory=list)
     feedback: list[tuple[Any, ...]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)  # generate.COLUMNS["events"]
     # topic tag -> the English article's id (what demo replies cite)
     cited_by_topic: dict[str, uuid.UUID] = field(default_factory=dict)
     notice_ids: list[uuid.UUID] = field(default_factory=list)
@@ -367,9 +373,8 @@ def _article(
     html = render_markdown(text.body)
     language = language_of(locale)
     tags = [topic.tag] if topic.tag else ["notice"]
-    notice = (
-        (ts(now - 2 * DAY), ts(now + 5 * DAY), notice_orders) if topic.notice else (None, None, [])
-    )
+    starts, ends = now - 2 * DAY, now + 5 * DAY  # a notice's window
+    notice = (ts(starts), ts(ends), notice_orders) if topic.notice else (None, None, [])
     rows.articles.append(
         (
             article_id,
@@ -395,6 +400,35 @@ def _article(
             [],
         )
     )
+    shown = ArticleOut.model_validate(
+        {
+            "id": article_id,
+            "translation_group_id": group_id,
+            "locale": locale,
+            "title": text.title,
+            "summary": text.summary,
+            "tags": tags,
+            "category": text.category,
+            "applies_to": {"products": [], "service_levels": []},
+            "notice": {
+                "starts_at": _datetime(starts),
+                "ends_at": _datetime(ends),
+                "order_refs": notice_orders,
+                "products": [],
+            }
+            if topic.notice
+            else None,
+            "status": "published",
+            "version": 1,
+            "published_at": _datetime(written),
+            "archived_at": None,
+            "created_at": _datetime(written),
+            "updated_at": _datetime(written),
+            "body": text.body,
+            "body_html": html,
+        }
+    )
+    rows.events.append(_published_event(shown, written))
     rows.versions.append(
         (
             uuid.UUID(int=article_id.int ^ 1),
@@ -412,6 +446,30 @@ def _article(
             ts(written),
         )
     )
+
+
+def _published_event(article: ArticleOut, at: float) -> tuple[Any, ...]:
+    """The article.published event of its creation as published, as the knowledge base records
+    it (`app.events.service.new_event`); its id is time-ordered, drawn from the article's."""
+    data = ArticlePublishedData(
+        article=article,
+        version=1,
+        published_by=SystemActor(type="system"),
+        published_at=_datetime(at),
+    )
+    return (
+        uuid7_at(at, random.Random(article.id.int)),  # noqa: S311 demo data, reproducible
+        data.event_type,
+        ts(at),
+        json.dumps(data.model_dump(mode="json", by_alias=True)),
+        "article",
+        article.id,
+        None,
+    )
+
+
+def _datetime(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _readings(

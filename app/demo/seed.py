@@ -280,6 +280,7 @@ async def _write_help_centre(
         ("feedback", FEEDBACK_COLUMNS, rows.feedback),
         ("article_votes", VOTE_COLUMNS, rows.votes),
         ("article_views", VIEW_COLUMNS, rows.views),
+        ("events", COLUMNS["events"], rows.events),
     ):
         await connection.copy_records_to_table(table, records=records, columns=columns)
         totals.counts[table] = totals.counts.get(table, 0) + len(records)
