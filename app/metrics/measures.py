@@ -241,13 +241,17 @@ def duration_bin(seconds: Column) -> ColumnElement[int]:
     )
 
 
-def rollup_select(rolled: Rolled, hours: list[tuple[datetime, datetime]] | None) -> AnySelect:
-    """The hour rows of `rolled` (all, or those in the `hours` ranges), one per hour for the
-    whole and one per hour and value of each group column: measure, dim, grain, slot, grp,
-    then numerator, denominator, extra; or the bins and counts arrays of a histogram."""
+def rollup_select(rolled: Rolled, ranges: list[tuple[datetime, datetime]] | None) -> AnySelect:
+    """The quarter-hour rows of `rolled` (all, or those in the `ranges`), one per quarter hour
+    for the whole and one per quarter hour and value of each group column: measure, dim,
+    grain, slot, grp, then numerator, denominator, extra; or the bins and counts arrays of a
+    histogram."""
     measure = rolled.measure
-    hour = func.date_trunc(literal_column("'hour'"), measure.time, literal_column("'UTC'"))
-    columns: list[ColumnElement[Any]] = [hour.label("slot")]
+    quarter = func.date_bin(
+        literal_column("interval '15 minutes'"), measure.time,
+        literal_column("timestamptz '2000-01-01 00:00+00'"),
+    )
+    columns: list[ColumnElement[Any]] = [quarter.label("slot")]
     if rolled.groupable:
         columns += [cast(TICKET_GROUPS[dim], Text).label(dim) for dim in DIMS]
     if rolled.histogram:
@@ -262,8 +266,8 @@ def rollup_select(rolled: Rolled, hours: list[tuple[datetime, datetime]] | None)
     inner = select(*columns).select_from(measure.subject).where(
         *measure.conditions, measure.time.is_not(None)
     )
-    if hours is not None:
-        inner = inner.where(within(measure.time, hours))
+    if ranges is not None:
+        inner = inner.where(within(measure.time, ranges))
     if rolled.groupable:
         inner = _joined(measure, inner)
     rows = inner.subquery()
@@ -279,7 +283,7 @@ def rollup_select(rolled: Rolled, hours: list[tuple[datetime, datetime]] | None)
     dim, grp, grouping = _dims(rows, rolled.groupable, base)
     statement = select(
         literal(rolled.name).label("measure"), dim.label("dim"),
-        literal_column("60").label("grain"), rows.c.slot, grp.label("grp"), *figures,
+        literal_column("15").label("grain"), rows.c.slot, grp.label("grp"), *figures,
     ).group_by(grouping)
     return as_arrays(statement.subquery()) if rolled.histogram else statement
 

@@ -1,10 +1,13 @@
 """Which parts of a window the rollups answer and which the raw rows must: pure, no I/O.
 
-Rollups hold UTC hours and UTC days. Every bucket of a series (a local day, week or month in
-any IANA zone, DST-correct) is cut at its own bounds, so a rollup slot never straddles two
-buckets: whole UTC days inside it come from day rows, whole hours around them from hour rows,
-and what is left (a window's ragged ends, the half and quarter hours of zones such as
-Asia/Kolkata or Asia/Kathmandu, and the hours changed since the last fold) from raw rows.
+Rollups hold UTC quarter hours, hours and days. Every offset of the IANA zones is a multiple of
+15 minutes (Asia/Kolkata +5:30, Asia/Kathmandu +5:45, Pacific/Chatham +12:45, Lord Howe's
+half-hour DST), so every bucket bound of a series (a local day, week or month, DST-correct)
+falls on a quarter-hour slot's edge. Each bucket is cut at its own bounds, so a slot never
+straddles two buckets: whole UTC days inside it come from day rows, whole hours around them
+from hour rows, the quarter hours left from quarter rows (or a day less the slots outside the
+bucket, when those are fewer), and only a window's own ragged ends and the hours changed since
+the last fold from raw rows.
 """
 
 import bisect
@@ -14,9 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+QUARTER = timedelta(minutes=15)
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
-GRAINS = (DAY, HOUR)  # largest first
+GRAINS = (DAY, HOUR, QUARTER)  # largest first; each a whole number of the next
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # a UTC midnight: every grain is aligned on it
 
 # Durations: log-spaced bins, DDSketch style. A value v > 0 falls in bin ceil(log_gamma v) and
@@ -30,7 +34,7 @@ ZERO_BIN = -(2**31)  # durations of zero (or less) seconds
 @dataclass(frozen=True, slots=True)
 class Run:
     """Rollup slots of one grain (minutes) from `start` to `end`, added (sign 1) or taken away
-    (-1: the hours of a day row outside the bucket), counted in the bucket starting `bucket`
+    (-1: the slots of a day row outside the bucket), counted in the bucket starting `bucket`
     (None: the whole window)."""
 
     grain: int
@@ -98,11 +102,11 @@ def _clean(planning: _Planning, start: datetime, end: datetime) -> None:
 
 
 def _cover(planning: _Planning, start: datetime, end: datetime) -> None:
-    """[start, end) as whole days in the middle, whole hours around them (or a whole day less
-    the hours outside, when those are fewer), raw rows at the ends."""
+    """[start, end) as whole days in the middle, the slots of a part of a day around them, raw
+    rows at the ends (what is not whole quarter hours)."""
     if start >= end:
         return
-    inner_start, inner_end = _ceil(start, HOUR), _floor(end, HOUR)
+    inner_start, inner_end = _ceil(start, QUARTER), _floor(end, QUARTER)
     if inner_start >= inner_end:
         _add(planning.raw, start, end)
         return
@@ -118,17 +122,45 @@ def _cover(planning: _Planning, start: datetime, end: datetime) -> None:
 
 
 def _part_of_day(planning: _Planning, start: datetime, end: datetime) -> None:
-    """Whole hours [start, end) of one UTC day: those hours, or, when more than half the day,
-    the day less its other hours (a local day in Europe reads 3 rows instead of 24)."""
+    """Whole quarter hours [start, end) of one UTC day: their fewest slots, or the day less the
+    fewest slots outside them when that reads fewer rows (a local day in Europe: a day less
+    two hours; in Nepal: a day less three quarters and five hours, not 18 hours and a
+    quarter)."""
     if start >= end:
         return
     day = _floor(start, DAY)
-    if end - start <= DAY / 2 or not _clean_day(planning.dirty, day):
-        _run(planning, HOUR, start, end, 1)
+    outside = _slot_count(day, start) + _slot_count(end, day + DAY)
+    if 1 + outside >= _slot_count(start, end) or not _clean_day(planning.dirty, day):
+        _slots(planning, start, end, 1)
         return
     _run(planning, DAY, day, day + DAY, 1)
-    _run(planning, HOUR, day, start, -1)
-    _run(planning, HOUR, end, day + DAY, -1)
+    _slots(planning, day, start, -1)
+    _slots(planning, end, day + DAY, -1)
+
+
+def _slots(planning: _Planning, start: datetime, end: datetime, sign: int) -> None:
+    """Whole quarter hours [start, end) within one UTC day as whole hours and the quarters
+    around them."""
+    hours_start, hours_end = _ceil(start, HOUR), _floor(end, HOUR)
+    if hours_start >= hours_end:
+        _run(planning, QUARTER, start, end, sign)
+        return
+    _run(planning, QUARTER, start, hours_start, sign)
+    _run(planning, HOUR, hours_start, hours_end, sign)
+    _run(planning, QUARTER, hours_end, end, sign)
+
+
+def _slot_count(start: datetime, end: datetime) -> int:
+    """How many slots `_slots` reads for [start, end)."""
+    if start >= end:
+        return 0
+    hours_start, hours_end = _ceil(start, HOUR), _floor(end, HOUR)
+    if hours_start >= hours_end:
+        return (end - start) // QUARTER
+    return (
+        (hours_start - start) // QUARTER + (hours_end - hours_start) // HOUR
+        + (end - hours_end) // QUARTER
+    )
 
 
 def _clean_day(dirty: Sequence[datetime], day: datetime) -> bool:
