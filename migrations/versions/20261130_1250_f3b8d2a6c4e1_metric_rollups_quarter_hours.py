@@ -2,8 +2,8 @@
 metrics rebuild`) builds them again at the three grains; their sums read from the index alone
 
 Revision ID: f3b8d2a6c4e1
-Revises: 9d3a6c2e7f18
-Create Date: 2026-11-30 12:40:00+00:00
+Revises: cab5845bd044
+Create Date: 2026-11-30 12:50:00+00:00
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "f3b8d2a6c4e1"
-down_revision: str | None = "9d3a6c2e7f18"
+down_revision: str | None = "cab5845bd044"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
