@@ -631,7 +631,9 @@ async def dashboard_view(
         backlog_svg=backlog_svg,
         backlog_by_age=by_age,
         backlog_by_status=by_status,
-        sla_calibration=builder.sla_calibration(await metrics.calibration(session, whole)),
+        sla_calibration=builder.sla_calibration(
+            await metrics.calibration(session, whole, rollups=rollups)
+        ),
         delivery_calibration=builder.delivery_calibration(
             await orders.delivery_calibration(session, window.start, window.end, settings, now)
         ),

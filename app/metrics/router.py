@@ -141,7 +141,11 @@ async def get_sla_calibration(
     """Per priority and metric: the target promised, the share met, the observed median, p90
     and p95, and the targets that would have been met 90 % and 95 % of the time."""
     start, end = _period(period_from, period_to, clock.now())
-    return _cached(request, await service.calibration(session, Window(start, end)))
+    settings: Settings = request.app.state.settings
+    answer = await service.calibration(
+        session, Window(start, end), rollups=settings.metrics_rollups
+    )
+    return _cached(request, answer)
 
 
 GroupByQuery = Annotated[

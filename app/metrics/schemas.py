@@ -85,6 +85,12 @@ class Observed(BaseModel):
     p90_seconds: float | None
     p95_seconds: float | None
     sample_size: int
+    relative_error: float | None = Field(
+        default=None,
+        description="null: median, p90 and p95 are exact (PostgreSQL's percentile_cont over the "
+        "tickets); a number: they come from the calibration rollups' mergeable histograms and "
+        "are within this relative error of the exact values (0.01: 1 %)",
+    )
 
 
 class CalibrationRow(BaseModel):

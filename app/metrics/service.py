@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.kit.db import Database
 from app.kit.errors import invalid_field
 from app.kit.pagination import Page, PageParams
+from app.metrics.calibration_repository import CalibrationRepository, Observation, plan_slots
 from app.metrics.errors import (
     BucketNotInWindow,
     GroupWithoutGroupBy,
@@ -171,11 +172,12 @@ async def fold_rollups(session: AsyncSession, now: datetime, limit: int) -> int:
     if not await repository.lock(wait=False):
         return 0
     if (await repository.state()).built_at is None:
-        await repository.rebuild(now)
+        await _rebuild(session, repository, now)
         return 0
     claimed, hours = await repository.claim_changes(limit)
     if hours:
         await repository.fold(hours)
+        await CalibrationRepository(session).fold(hours)
     await repository.mark_folded(now)
     return claimed
 
@@ -185,7 +187,13 @@ async def rebuild_rollups(session: AsyncSession, now: datetime) -> None:
     repository = RollupRepository(session)
     await repository.snapshot()
     await repository.lock(wait=True)
+    await _rebuild(session, repository, now)
+
+
+async def _rebuild(session: AsyncSession, repository: RollupRepository, now: datetime) -> None:
+    """The metric rollups and the SLA calibration's, from the same snapshot."""
     await repository.rebuild(now)
+    await CalibrationRepository(session).rebuild()
 
 
 ROLLED_COUNTS = sorted({
@@ -406,20 +414,36 @@ async def _backlog(repository: MetricsRepository, now: datetime) -> Backlog:
     return Backlog(total=sum(by_status.values()), by_status=by_status, by_age=by_age)
 
 
-async def calibration(session: AsyncSession, window: Window) -> Calibration:
+async def calibration(
+    session: AsyncSession, window: Window, *, rollups: bool = True
+) -> Calibration:
     """What was promised per priority and metric, how often it held, and what the observed
-    times say could be promised instead."""
-    repository = MetricsRepository(session)
-    terms = await repository.targets_by_priority(window)
-    observed = {metric: await repository.observed_by_priority(window, metric)
-                for metric in OBSERVED_METRICS}
-    rows = [_calibration_row(term, observed.get(term.metric, {}).get(term.priority))
-            for term in sorted(terms, key=lambda t: (t.priority, list(SlaMetric).index(t.metric)))]
+    times say could be promised instead: from the calibration rollups when the rollups are
+    built (`rollups`; observed times within their relative error), else from raw rows."""
+    state = await rollup_state(session) if rollups else None
+    if state is None:
+        repository = MetricsRepository(session)
+        terms = await repository.targets_by_priority(window)
+        observed: dict[SlaMetric, dict[str, Observation]] = {}
+        for metric in OBSERVED_METRICS:
+            found = await repository.observed_by_priority(window, metric)
+            observed[metric] = {str(priority): times for priority, times in found.items()}
+        relative_error = None
+    else:
+        rolled = CalibrationRepository(session)
+        plan = plan_slots(window, state.dirty)
+        terms = await rolled.targets_by_priority(plan)
+        observed = await rolled.observed_by_priority(plan)
+        relative_error = RELATIVE_ERROR
+    rows = [
+        _calibration_row(term, observed.get(term.metric, {}).get(term.priority), relative_error)
+        for term in sorted(terms, key=lambda t: (t.priority, list(SlaMetric).index(t.metric)))
+    ]
     return Calibration(period_from=window.start, period_to=window.end, rows=rows)
 
 
 def _calibration_row(
-    term: TargetTerms, observed: tuple[float | None, float | None, float | None, int] | None
+    term: TargetTerms, observed: Observation | None, relative_error: float | None
 ) -> CalibrationRow:
     median, p90, p95, sample = observed or (None, None, None, 0)
     return CalibrationRow(
@@ -429,7 +453,8 @@ def _calibration_row(
         target_business_hours=term.business_hours,
         met=_figure(Counts(term.met, term.settled)),
         observed=None if observed is None else Observed(
-            median_seconds=median, p90_seconds=p90, p95_seconds=p95, sample_size=sample
+            median_seconds=median, p90_seconds=p90, p95_seconds=p95, sample_size=sample,
+            relative_error=relative_error,
         ),
         suggested_target_p90_seconds=p90,
         suggested_target_p95_seconds=p95,

@@ -25,6 +25,7 @@ from app.models.metrics import (
 )
 from app.models.orders import Order
 from app.models.sla import SlaCalendar, SlaPolicy, SlaTarget, TicketSla
+from app.models.sla_calibration import sla_calibration_promises, sla_calibration_times
 from app.models.surveys import (
     SurveyAnswer,
     SurveyAutoInviteSkip,
@@ -72,4 +73,6 @@ __all__ = [
     "metric_histograms",
     "metric_rollup_state",
     "metric_rollups",
+    "sla_calibration_promises",
+    "sla_calibration_times",
 ]

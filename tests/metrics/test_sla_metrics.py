@@ -70,6 +70,7 @@ async def test_calibration_compares_the_promise_with_observed_times(
         "p90_seconds": 9.1 * 3600,
         "p95_seconds": 9.55 * 3600,
         "sample_size": 10,
+        "relative_error": None,  # no rollups built: exact, from raw rows
     }
     assert row["suggested_target_p90_seconds"] == 9.1 * 3600
 

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Observed")
 
 
@@ -17,12 +19,16 @@ class Observed:
         p90_seconds (float | None):
         p95_seconds (float | None):
         sample_size (int):
+        relative_error (float | None | Unset): null: median, p90 and p95 are exact (PostgreSQL's percentile_cont over
+            the tickets); a number: they come from the calibration rollups' mergeable histograms and are within this
+            relative error of the exact values (0.01: 1 %)
     """
 
     median_seconds: float | None
     p90_seconds: float | None
     p95_seconds: float | None
     sample_size: int
+    relative_error: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +43,12 @@ class Observed:
 
         sample_size = self.sample_size
 
+        relative_error: float | None | Unset
+        if isinstance(self.relative_error, Unset):
+            relative_error = UNSET
+        else:
+            relative_error = self.relative_error
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -47,6 +59,8 @@ class Observed:
                 "sample_size": sample_size,
             }
         )
+        if relative_error is not UNSET:
+            field_dict["relative_error"] = relative_error
 
         return field_dict
 
@@ -77,11 +91,21 @@ class Observed:
 
         sample_size = d.pop("sample_size")
 
+        def _parse_relative_error(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        relative_error = _parse_relative_error(d.pop("relative_error", UNSET))
+
         observed = cls(
             median_seconds=median_seconds,
             p90_seconds=p90_seconds,
             p95_seconds=p95_seconds,
             sample_size=sample_size,
+            relative_error=relative_error,
         )
 
         observed.additional_properties = d
