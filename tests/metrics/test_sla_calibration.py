@@ -240,7 +240,7 @@ def test_whole_clean_utc_days_and_hours_come_from_rollups_the_rest_from_raw_rows
     assert plan == SlotPlan(ranges(days), ranges(hours), ranges(raw))
 
 
-BEFORE = "9d3a6c2e7f18"  # the revision before the calibration rollups
+BEFORE = "f3b8d2a6c4e1"  # the revision before the calibration rollups
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
 
 

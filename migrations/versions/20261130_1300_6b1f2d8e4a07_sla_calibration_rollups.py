@@ -1,8 +1,8 @@
 """SLA calibration rollups per UTC hour and day, backfilled from the targets and tickets there are
 
 Revision ID: 6b1f2d8e4a07
-Revises: 9d3a6c2e7f18
-Create Date: 2026-11-30 12:40:00+00:00
+Revises: f3b8d2a6c4e1
+Create Date: 2026-11-30 13:00:00+00:00
 """
 
 import math
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "6b1f2d8e4a07"
-down_revision: str | None = "9d3a6c2e7f18"
+down_revision: str | None = "f3b8d2a6c4e1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
