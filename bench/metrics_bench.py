@@ -11,6 +11,7 @@ times of the parts that stay raw (retention, backlog), then the plans of the han
 
     .venv/bin/python -m bench.metrics_bench --server-url postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
     .venv/bin/python -m bench.metrics_bench --reuse   # keep the seeded database of a previous run
+    .venv/bin/python -m bench.metrics_bench --reuse --database aftercare_bench_mine  # a copy
 """
 
 import argparse
@@ -134,6 +135,34 @@ WHERE s.status IN ('met', 'breached') AND s.due_at >= $1 AND s.due_at < $2
 GROUP BY 1, 2
 """
 
+CHANNEL_CREATED_SQL = """
+SELECT date_trunc('day', created_at, $3) AS bucket, channel, count(*)
+FROM tickets WHERE created_at >= $1 AND created_at < $2
+GROUP BY 1, 2
+"""
+
+ZONED_FRT_SQL = """
+SELECT date_trunc('day', created_at, $3) AS bucket,
+    percentile_cont(0.5) WITHIN GROUP
+            (ORDER BY extract(epoch FROM first_responded_at - created_at)),
+    percentile_cont(0.9) WITHIN GROUP
+            (ORDER BY extract(epoch FROM first_responded_at - created_at)),
+    count(*)
+FROM tickets
+WHERE created_at >= $1 AND created_at < $2 AND first_responded_at IS NOT NULL
+GROUP BY 1
+"""
+
+MONTHLY_CSAT_SQL = """
+SELECT date_trunc('month', a.answered_at, $3) AS bucket, t.assignee,
+    count(*) FILTER (WHERE a.numeric_value >= 4), count(*)
+FROM survey_answers a
+JOIN survey_responses r ON r.id = a.response_id
+LEFT JOIN tickets t ON t.id = r.ticket_id
+WHERE a.counts_as = 'csat' AND a.answered_at >= $1 AND a.answered_at < $2
+GROUP BY 1, 2
+"""
+
 CREATED_SERIES_SQL = """
 SELECT date_trunc('day', created_at, $3) AS bucket, assignee, count(*)
 FROM tickets WHERE created_at >= $1 AND created_at < $2
@@ -184,11 +213,16 @@ async def main() -> None:
     parser.add_argument(
         "--reuse",
         action="store_true",
-        help=f"use the {SCRATCH_DATABASE} database of a previous run (seeding takes minutes)",
+        help="use the database of a previous run (seeding takes minutes)",
+    )
+    parser.add_argument(
+        "--database",
+        default=SCRATCH_DATABASE,
+        help=f"the scratch database (default {SCRATCH_DATABASE}; seeded unless --reuse finds it)",
     )
     args = parser.parse_args()
     print(f"load average before: {_load()}")
-    url = await _database(args.server_url, args.tickets, reuse=args.reuse)
+    url = await _database(args.server_url, args.database, args.tickets, reuse=args.reuse)
     key = run_cli(url, "keys", "create", "--name", "metrics bench", "--scopes", "metrics:read")
     connection = await asyncpg.connect(asyncpg_dsn(url))
     try:
@@ -217,21 +251,21 @@ async def main() -> None:
         await connection.close()
 
 
-async def _database(server_url: str, tickets: int, *, reuse: bool) -> str:
+async def _database(server_url: str, database: str, tickets: int, *, reuse: bool) -> str:
     if reuse:
-        url = with_database(server_url, SCRATCH_DATABASE)
+        url = with_database(server_url, database)
         try:
             connection = await asyncpg.connect(asyncpg_dsn(url))
         except asyncpg.InvalidCatalogNameError:
-            print(f"no {SCRATCH_DATABASE} database yet: seeding one")
+            print(f"no {database} database yet: seeding one")
         else:
             try:
                 if await connection.fetchval("SELECT count(*) FROM tickets") >= tickets:
-                    print(f"reusing {SCRATCH_DATABASE}")
+                    print(f"reusing {database}")
                     return url
             finally:
                 await connection.close()
-    url = await recreate_database(server_url, SCRATCH_DATABASE)
+    url = await recreate_database(server_url, database)
     run_cli(url, "migrate")
     started = time.perf_counter()
     output = await asyncio.to_thread(run_cli, url, "demo", "--scale", str(tickets))
@@ -322,6 +356,42 @@ def _cases(now: datetime) -> list[Case]:
             "Asia/Kolkata",
             "team",
             SLA_SERIES_SQL,
+        )
+    )
+    cases.append(
+        _zoned(
+            "tickets_created 180 d, day x channel, Chatham",
+            "tickets_created",
+            end,
+            180,
+            "day",
+            "Pacific/Chatham",
+            "channel",
+            CHANNEL_CREATED_SQL,
+        )
+    )
+    cases.append(
+        _zoned(
+            "first_response_time 180 d, day, Lord Howe",
+            "first_response_time",
+            end,
+            180,
+            "day",
+            "Australia/Lord_Howe",
+            None,
+            ZONED_FRT_SQL,
+        )
+    )
+    cases.append(
+        _zoned(
+            "csat 732 d, month x assignee, Kathmandu",
+            "csat",
+            end,
+            732,
+            "month",
+            "Asia/Kathmandu",
+            "assignee",
+            MONTHLY_CSAT_SQL,
         )
     )
     # A window ending now, as a dashboard asks: ragged edges from raw rows.

@@ -5,7 +5,7 @@ rollup rows; the rows metrics count reach them through the change log their trig
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, insert, literal_column, select, text, true
@@ -13,13 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.metrics.measures import ROLLED, Rolled, as_arrays, rollup_select, within
 from app.metrics.repository import Counts, Key
-from app.metrics.slots import DAY, HOUR, Plan
+from app.metrics.slots import DAY, EPOCH, HOUR, QUARTER_DAY, Plan
 from app.models import metric_changes, metric_histograms, metric_rollup_state, metric_rollups
 
 FOLD_LOCK = 0x6D65747269637331  # pg advisory lock key: one fold or rebuild at a time
 STATE_ROW = 1
-QUARTER_GRAIN, HOUR_GRAIN, DAY_GRAIN = 15, 60, 1440
-COARSER = ((QUARTER_GRAIN, HOUR_GRAIN, "hour"), (HOUR_GRAIN, DAY_GRAIN, "day"))
+QUARTER_GRAIN, HOUR_GRAIN = 15, 60
+COARSER = {15: 60, 60: 360, 360: 1440}  # minutes: each grain's rows are sums of the one before
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +92,15 @@ class RollupRepository:
         for rolled in ROLLED:
             await self._insert_quarters(rolled, ranges)
         await self._insert_coarser(QUARTER_GRAIN, ranges)
-        days = _ranges(sorted({_midnight(hour) for hour in hours}), DAY)
-        for table in (metric_rollups, metric_histograms):
-            await self.session.execute(
-                delete(table).where(table.c.grain == DAY_GRAIN, within(table.c.slot, days))
-            )
-        await self._insert_coarser(HOUR_GRAIN, days)
+        for finer, grain in ((HOUR_GRAIN, QUARTER_DAY), (COARSER[HOUR_GRAIN], DAY)):
+            slots = _ranges(sorted({_floor(hour, grain) for hour in hours}), grain)
+            for table in (metric_rollups, metric_histograms):
+                await self.session.execute(
+                    delete(table).where(
+                        table.c.grain == COARSER[finer], within(table.c.slot, slots)
+                    )
+                )
+            await self._insert_coarser(finer, slots)
 
     async def rebuild(self, now: datetime) -> None:
         """Every rollup again from raw rows; the change log seen by this snapshot emptied.
@@ -108,8 +111,8 @@ class RollupRepository:
             await self.session.execute(delete(table))
         for rolled in ROLLED:
             await self._insert_quarters(rolled, None)
-        await self._insert_coarser(QUARTER_GRAIN, None)
-        await self._insert_coarser(HOUR_GRAIN, None)
+        for finer in COARSER:
+            await self._insert_coarser(finer, None)
         for table in (metric_rollups, metric_histograms):  # the plans need their new sizes
             await self.session.execute(text(f"ANALYZE {table.name}"))
         await self.session.execute(delete(metric_rollup_state))
@@ -136,12 +139,11 @@ class RollupRepository:
     async def _insert_coarser(
         self, finer: int, ranges: list[tuple[datetime, datetime]] | None
     ) -> None:
-        """The rows of the next grain up (hours of quarters, days of hours) in `ranges` (None:
-        all): the sums of their `finer` rows (of their histograms)."""
-        coarser, unit = next((to, unit) for grain, to, unit in COARSER if grain == finer)
-        slot = func.date_trunc(
-            literal_column(f"'{unit}'"), metric_rollups.c.slot, literal_column("'UTC'")
-        )
+        """The rows of the next grain up (hours of quarters, quarter days of hours, days of
+        quarter days) in `ranges` (None: all): the sums of their `finer` rows (of their
+        histograms)."""
+        coarser = COARSER[finer]
+        slot = _slot_of(coarser, metric_rollups.c.slot)
         keys = [metric_rollups.c.measure, metric_rollups.c.dim, metric_rollups.c.grp]
         sums = [
             func.sum(metric_rollups.c[name]).label(name)
@@ -166,7 +168,7 @@ class RollupRepository:
         await self.session.execute(
             insert(metric_histograms).from_select(
                 [c.name for c in metric_histograms.c],
-                _coarser_histograms(finer, coarser, unit, ranges),
+                _coarser_histograms(finer, coarser, ranges),
             )
         )
 
@@ -220,8 +222,16 @@ class RollupRepository:
         return found
 
 
+def _slot_of(grain: int, moment: Any) -> Any:
+    """The start of the slot of `grain` minutes `moment` is in."""
+    return func.date_bin(
+        literal_column(f"interval '{grain} minutes'"), moment,
+        literal_column(f"timestamptz '{EPOCH.isoformat()}'"),
+    )
+
+
 def _coarser_histograms(
-    finer: int, coarser: int, unit: str, ranges: list[tuple[datetime, datetime]] | None
+    finer: int, coarser: int, ranges: list[tuple[datetime, datetime]] | None
 ) -> Any:
     """The histogram rows of grain `coarser`: their `finer` rows' bins summed, as arrays
     again."""
@@ -231,7 +241,7 @@ def _coarser_histograms(
         .table_valued("bin", "count")
         .render_derived(name="cells")
     )
-    slot = func.date_trunc(literal_column(f"'{unit}'"), finer_rows.c.slot, literal_column("'UTC'"))
+    slot = _slot_of(coarser, finer_rows.c.slot)
     keys = [finer_rows.c.measure, finer_rows.c.dim, finer_rows.c.grp]
     statement = (
         select(
@@ -277,8 +287,8 @@ def _run_params(plan: Plan, measures: list[str], dim: str) -> dict[str, object]:
     }
 
 
-def _midnight(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+def _floor(moment: datetime, grain: timedelta) -> datetime:
+    return moment - (moment - EPOCH) % grain
 
 
 def _ranges(starts: list[datetime], length: timedelta) -> list[tuple[datetime, datetime]]:

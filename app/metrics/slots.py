@@ -1,16 +1,18 @@
 """Which parts of a window the rollups answer and which the raw rows must: pure, no I/O.
 
-Rollups hold UTC quarter hours, hours and days. Every offset of the IANA zones is a multiple of
-15 minutes (Asia/Kolkata +5:30, Asia/Kathmandu +5:45, Pacific/Chatham +12:45, Lord Howe's
-half-hour DST), so every bucket bound of a series (a local day, week or month, DST-correct)
-falls on a quarter-hour slot's edge. Each bucket is cut at its own bounds, so a slot never
-straddles two buckets: whole UTC days inside it come from day rows, whole hours around them
-from hour rows, the quarter hours left from quarter rows (or a day less the slots outside the
-bucket, when those are fewer), and only a window's own ragged ends and the hours changed since
-the last fold from raw rows.
+Rollups hold UTC quarter hours, hours, quarter days (from 00, 06, 12 and 18 UTC) and days.
+Every offset of the IANA zones is a multiple of 15 minutes (Asia/Kolkata +5:30, Asia/Kathmandu
++5:45, Pacific/Chatham +12:45, Lord Howe's half-hour DST), so every bucket bound of a series (a
+local day, week or month, DST-correct) falls on a quarter-hour slot's edge. Each bucket is cut
+at its own bounds, so a slot never straddles two buckets: whole UTC days inside it come from
+day rows, and each part of a UTC day from the fewest rows that sum to it, a slot possibly less
+its parts outside (Kathmandu's local day: a quarter day less a quarter hour, and a day less a
+quarter day plus a quarter hour). Only a window's own ragged ends and the hours changed since
+the last fold are read from raw rows.
 """
 
 import bisect
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -19,8 +21,9 @@ from datetime import UTC, datetime, timedelta
 
 QUARTER = timedelta(minutes=15)
 HOUR = timedelta(hours=1)
+QUARTER_DAY = timedelta(hours=6)
 DAY = timedelta(days=1)
-GRAINS = (DAY, HOUR, QUARTER)  # largest first; each a whole number of the next
+GRAINS = (DAY, QUARTER_DAY, HOUR, QUARTER)  # largest first; each a whole number of the next
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # a UTC midnight: every grain is aligned on it
 
 # Durations: log-spaced bins, DDSketch style. A value v > 0 falls in bin ceil(log_gamma v) and
@@ -121,52 +124,87 @@ def _cover(planning: _Planning, start: datetime, end: datetime) -> None:
     _part_of_day(planning, day_end, inner_end)
 
 
+Piece = tuple[timedelta, timedelta, timedelta, int]  # grain, start, end, sign
+
+
 def _part_of_day(planning: _Planning, start: datetime, end: datetime) -> None:
-    """Whole quarter hours [start, end) of one UTC day: their fewest slots, or the day less the
-    fewest slots outside them when that reads fewer rows (a local day in Europe: a day less
-    two hours; in Nepal: a day less three quarters and five hours, not 18 hours and a
-    quarter)."""
+    """Whole quarter hours [start, end) of one UTC day: the fewest slot rows that sum to them
+    (a local day in Europe: a day less two hours; in Nepal: a day less three quarters and a
+    quarter day, and a quarter day less three quarters; not 18 hours and a quarter)."""
     if start >= end:
         return
     day = _floor(start, DAY)
-    outside = _slot_count(day, start) + _slot_count(end, day + DAY)
-    if 1 + outside >= _slot_count(start, end) or not _clean_day(planning.dirty, day):
-        _slots(planning, start, end, 1)
-        return
-    _run(planning, DAY, day, day + DAY, 1)
-    _slots(planning, day, start, -1)
-    _slots(planning, end, day + DAY, -1)
+    if _clean_span(planning.dirty, day, day + DAY):
+        pieces: Iterable[Piece] = _fewest(start - day, end - day, 0)
+    else:  # a day row less its slots outside would count its changed hours' stale rows
+        pieces = _part([], planning.dirty, start - day, end - day, 0, day)
+    for grain, low, high, sign in pieces:
+        _run(planning, grain, day + low, day + high, sign)
 
 
-def _slots(planning: _Planning, start: datetime, end: datetime, sign: int) -> None:
-    """Whole quarter hours [start, end) within one UTC day as whole hours and the quarters
-    around them."""
-    hours_start, hours_end = _ceil(start, HOUR), _floor(end, HOUR)
-    if hours_start >= hours_end:
-        _run(planning, QUARTER, start, end, sign)
-        return
-    _run(planning, QUARTER, start, hours_start, sign)
-    _run(planning, HOUR, hours_start, hours_end, sign)
-    _run(planning, QUARTER, hours_end, end, sign)
+@functools.lru_cache(maxsize=4096)
+def _fewest(start: timedelta, end: timedelta, level: int) -> tuple[Piece, ...]:
+    """`_part` of a day with no changed hour, by offsets from its midnight: the same for every
+    day (a series asks it for each of its buckets)."""
+    return tuple(_part([], [], start, end, level, EPOCH))
 
 
-def _slot_count(start: datetime, end: datetime) -> int:
-    """How many slots `_slots` reads for [start, end)."""
+def _part(
+    pieces: list[Piece], dirty: Sequence[datetime], start: timedelta, end: timedelta,
+    level: int, day: datetime,
+) -> list[Piece]:
+    """[start, end) (offsets from `day`) within one slot of GRAINS[level]: its slots of the
+    grains below, or that slot less its slots of the grains below outside [start, end), which
+    ever is fewer rows (that slot only when none of its hours changed since the last fold)."""
+    grain = GRAINS[level]
+    slot = start - start % grain
+    if start == slot and end == slot + grain:
+        pieces.append((grain, slot, end, 1))
+        return pieces
+    direct = _split([], dirty, start, end, level + 1, day)
+    if grain > HOUR and not _clean_span(dirty, day + slot, day + slot + grain):
+        pieces += direct
+        return pieces
+    outside = _split([], dirty, slot, start, level + 1, day)
+    _split(outside, dirty, end, slot + grain, level + 1, day)
+    if 1 + _rows(outside) < _rows(direct):
+        pieces.append((grain, slot, slot + grain, 1))
+        pieces += [(g, low, high, -sign) for g, low, high, sign in outside]
+    else:
+        pieces += direct
+    return pieces
+
+
+def _split(
+    pieces: list[Piece], dirty: Sequence[datetime], start: timedelta, end: timedelta,
+    level: int, day: datetime,
+) -> list[Piece]:
+    """[start, end) cut at the edges of the slots of GRAINS[level]: whole slots in the middle,
+    `_part`s at the ends."""
     if start >= end:
-        return 0
-    hours_start, hours_end = _ceil(start, HOUR), _floor(end, HOUR)
-    if hours_start >= hours_end:
-        return (end - start) // QUARTER
-    return (
-        (hours_start - start) // QUARTER + (hours_end - hours_start) // HOUR
-        + (end - hours_end) // QUARTER
-    )
+        return pieces
+    grain = GRAINS[level]
+    inner_start = -(-start // grain) * grain
+    inner_end = end // grain * grain
+    if inner_start > inner_end:  # within one slot
+        return _part(pieces, dirty, start, end, level, day)
+    if start < inner_start:
+        _part(pieces, dirty, start, inner_start, level, day)
+    if inner_start < inner_end:
+        pieces.append((grain, inner_start, inner_end, 1))
+    if inner_end < end:
+        _part(pieces, dirty, inner_end, end, level, day)
+    return pieces
 
 
-def _clean_day(dirty: Sequence[datetime], day: datetime) -> bool:
-    """No hour of the day waits to be folded: its day row is the sum of its hour rows."""
-    first = bisect.bisect_left(dirty, day)
-    return first == len(dirty) or dirty[first] >= day + DAY
+def _rows(pieces: Iterable[Piece]) -> int:
+    return sum((high - low) // grain for grain, low, high, _ in pieces)
+
+
+def _clean_span(dirty: Sequence[datetime], start: datetime, end: datetime) -> bool:
+    """No hour of [start, end) waits to be folded: its rows are the sums of their parts."""
+    first = bisect.bisect_left(dirty, start)
+    return first == len(dirty) or dirty[first] >= end
 
 
 def _run(planning: _Planning, grain: timedelta, start: datetime, end: datetime, sign: int) -> None:
