@@ -2,8 +2,8 @@
 fold (or `aftercare metrics rebuild`) builds them again at the four grains
 
 Revision ID: a7c4e2f9b1d3
-Revises: f3b8d2a6c4e1
-Create Date: 2026-11-30 13:00:00+00:00
+Revises: 6b1f2d8e4a07
+Create Date: 2026-11-30 13:10:00+00:00
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "a7c4e2f9b1d3"
-down_revision: str | None = "f3b8d2a6c4e1"
+down_revision: str | None = "6b1f2d8e4a07"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
