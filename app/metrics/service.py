@@ -328,10 +328,11 @@ async def summary(
     session: AsyncSession, window: Window, now: datetime, *, rollups: bool = True
 ) -> Summary:
     """Every headline figure: from the rollups when they are built (`rollups`), else, and for
-    retention and the backlog always, from raw rows."""
+    the backlog always, from raw rows; retention from the orders' next-order links (it is not
+    additive: customers of two periods)."""
     state = await rollup_state(session) if rollups else None
     if state is None:
-        return await _raw_summary(session, window, now)
+        return await _raw_summary(session, window, now, linked=rollups)
     whole = await _whole_window(session, state, window)
     counts: dict[MetricName, Counts | None] = {
         name: (await _rolled_counts(session, state, rollup, window, now, whole)).get(WHOLE)
@@ -349,13 +350,17 @@ async def summary(
     repository = MetricsRepository(session)
     return _summary(
         window, now, counts, durations, sla,
-        (await repository.retention(window)).get(WHOLE), await _backlog(repository, now),
-        RELATIVE_ERROR,
+        (await repository.retention_by_next_order(window)).get(WHOLE),
+        await _backlog(repository, now), RELATIVE_ERROR,
     )
 
 
-async def _raw_summary(session: AsyncSession, window: Window, now: datetime) -> Summary:
+async def _raw_summary(
+    session: AsyncSession, window: Window, now: datetime, *, linked: bool
+) -> Summary:
+    """From raw rows; retention from the next-order links when `linked`."""
     repository = MetricsRepository(session)
+    retention = repository.retention_by_next_order if linked else repository.retention
     counts: dict[MetricName, Counts | None] = {
         name: (await metric.fetch(repository, window, now)).get(WHOLE)  # type: ignore[misc]
         for name, metric in METRICS.items()
@@ -372,7 +377,7 @@ async def _raw_summary(session: AsyncSession, window: Window, now: datetime) -> 
     }
     return _summary(
         window, now, counts, durations, sla,
-        (await repository.retention(window)).get(WHOLE), await _backlog(repository, now), None,
+        (await retention(window)).get(WHOLE), await _backlog(repository, now), None,
     )
 
 
@@ -466,12 +471,14 @@ async def series(
     rollups: bool = True,
 ) -> MetricSeries:
     """One point per bucket and group: from the rollups when they are built and keep the
-    metric (`rollups`), else from raw rows."""
+    metric (`rollups`; retention: from the orders' next-order links), else from raw rows."""
     metric = _metric(name, window)
     assert window.granularity is not None
     state = await rollup_state(session) if rollups and name in ROLLUPS else None
     rows: Rows
-    if state is None:
+    if rollups and name == MetricName.RETENTION:
+        rows = await MetricsRepository(session).retention_by_next_order(window)
+    elif state is None:
         rows = await metric.fetch(MetricsRepository(session), window, now)
     elif metric.kind == "duration":
         rows = await _rolled_durations(session, state, ROLLUPS[name], window, now)
