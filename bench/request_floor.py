@@ -227,7 +227,8 @@ async def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing (Debian: apt-get install wrk)")
     url, key = await scratch_database_with_key(
-        args.server_url, "aftercare_bench_floor", key_name="floor"
+        # Named by port: two runs at once (other ports) do not recreate each other's database.
+        args.server_url, f"aftercare_bench_floor_{args.port}", key_name="floor"
     )
     async with (
         served_process(url, args.port, worker=False, environment=_PRIVATE_RECEIVER) as ours,
