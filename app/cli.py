@@ -187,7 +187,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from app.kit import migrations as schema
-    from app.kit.server import uvicorn_options
+    from app.kit.server import freeze_startup_heap, uvicorn_options
     from app.main import create_app
 
     settings = ensure_database_url(settings)
@@ -200,13 +200,15 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     server_options = uvicorn_options(settings, host, port)
     if workers == 1:
         with _metrics_served(settings):
-            uvicorn.run(create_app(settings), **server_options)
+            app = create_app(settings)
+            freeze_startup_heap()
+            uvicorn.run(app, **server_options)
         return 0
     # Each process builds its app from the environment; the embedded server's URL, if one was
     # started above, is handed down so that they all use it rather than start their own.
     os.environ["AFTERCARE_DATABASE_URL"] = database_url(settings)
     with _metrics_served(settings, multiprocess=True):
-        uvicorn.run("app.main:create_app", factory=True, workers=workers, **server_options)
+        uvicorn.run("app.main:create_served_app", factory=True, workers=workers, **server_options)
     return 0
 
 

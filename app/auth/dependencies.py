@@ -12,33 +12,42 @@ Each router names its dependency aliases the same way, after what the caller hol
 - Plumbing dependencies end in `Dep`: `SessionDep`, `ClockDep`, `PageParamsDep`.
 """
 
-from collections.abc import Awaitable, Callable
 from functools import cache
-from typing import Annotated
 
-from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import Request
+from fastapi.openapi.models import HTTPBearer as HTTPBearerModel
+from fastapi.security.base import SecurityBase
+from fastapi.security.utils import get_authorization_scheme_param
 
 from app.auth.errors import MissingApiKey, MissingScope
 from app.auth.scopes import Scope, grants
 from app.auth.service import Principal, authenticate
 
-_bearer = HTTPBearer(auto_error=False, description="An Aftercare API key: `ak_...`")
+_BEARER = HTTPBearerModel(description="An Aftercare API key: `ak_...`")
 
 
-@cache  # one callable per scope, so FastAPI resolves a route's principal once per request
-def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
-    async def dependency(
-        request: Request,
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    ) -> Principal:
-        if credentials is None:
+class RequiredScope(SecurityBase):
+    """The dependency of a route needing `required_scope`: reads the bearer key, authenticates
+    it and checks the scope in one dependency (FastAPI solves each dependency of every request,
+    so HTTPBearer beneath it would cost a second one). Being a security scheme itself, it shows
+    in the OpenAPI document as HTTPBearer did."""
+
+    def __init__(self, required_scope: Scope) -> None:
+        self.model = _BEARER
+        self.scheme_name = "HTTPBearer"
+        self.required_scope = required_scope
+
+    async def __call__(self, request: Request) -> Principal:
+        scheme, credentials = get_authorization_scheme_param(request.headers.get("authorization"))
+        if not credentials or scheme.lower() != "bearer":
             raise MissingApiKey("Send an API key as `Authorization: Bearer <key>`.")
         state = request.app.state  # its clock read here, not as one more dependency to solve
-        principal = await authenticate(state.database, credentials.credentials, state.clock.now())
-        if not grants(principal.scopes, scope):
-            raise MissingScope(f"This API key lacks the `{scope}` scope.")
+        principal = await authenticate(state.database, credentials, state.clock.now())
+        if not grants(principal.scopes, self.required_scope):
+            raise MissingScope(f"This API key lacks the `{self.required_scope}` scope.")
         return principal
 
-    dependency.required_scope = scope  # type: ignore[attr-defined]
-    return dependency
+
+@cache  # one dependency per scope, so FastAPI resolves a route's principal once per request
+def require(scope: Scope) -> RequiredScope:
+    return RequiredScope(scope)

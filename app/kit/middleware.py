@@ -95,15 +95,16 @@ class RequestContextMiddleware:
             elapsed = time.perf_counter() - started
             if self.observe_metrics:
                 observe_request(scope, status, elapsed)
-            logger.info(
-                "request",
-                extra={
-                    "method": scope["method"],
-                    "path": loggable_path(scope["path"]),
-                    "status": status,
-                    "duration_ms": round(elapsed * 1000, 2),
-                },
-            )
+            if logger.isEnabledFor(logging.INFO):  # its fields are built only to be written
+                logger.info(
+                    "request",
+                    extra={
+                        "method": scope["method"],
+                        "path": loggable_path(scope["path"]),
+                        "status": status,
+                        "duration_ms": round(elapsed * 1000, 2),
+                    },
+                )
             reset_request_id(token)
 
 

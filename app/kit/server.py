@@ -9,6 +9,7 @@ descriptors or memory.
 
 import asyncio
 import functools
+import gc
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
@@ -59,6 +60,15 @@ def uvicorn_options(settings: Settings, host: str, port: int) -> dict[str, Any]:
         "proxy_headers": bool(trusted),
         "forwarded_allow_ips": ",".join(trusted) if trusted else "",
     }
+
+
+def freeze_startup_heap() -> None:
+    """Once the app is built, before it serves: its objects (modules, routes, schemas, models:
+    a few hundred thousand, alive for the whole process) leave the garbage collector's view.
+    Each full collection would otherwise walk them all, and requests trigger one every few
+    thousand, a pause of 100-200 ms; the objects requests create are collected as before."""
+    gc.collect()
+    gc.freeze()
 
 
 class GuardedHttpToolsProtocol(HttpToolsProtocol):

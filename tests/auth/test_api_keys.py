@@ -84,6 +84,14 @@ async def test_missing_or_bad_key_is_401_problem(
     assert response.json()["status"] == 401
 
 
+@pytest.mark.parametrize("scheme", ["bearer", "BEARER"])
+async def test_the_bearer_scheme_is_read_in_any_case(
+    client: httpx.AsyncClient, admin_key: str, scheme: str
+) -> None:
+    response = await client.get("/v1/api-keys", headers={"Authorization": f"{scheme} {admin_key}"})
+    assert response.status_code == 200
+
+
 async def test_key_with_right_prefix_but_wrong_secret_is_401(
     client: httpx.AsyncClient, admin_key: str
 ) -> None:
