@@ -82,7 +82,7 @@ async def list_tickets(
     breached: Annotated[
         bool | None, Query(description="has (true) or has no (false) breached SLA target")
     ] = None,
-) -> Page[TicketOut]:
+) -> Response:
     """Tickets, newest first. Repeat `status`, `priority`, `channel` to match any of several."""
     filters = TicketFilters(
         statuses=status_, priorities=priority, channels=channel,
@@ -92,8 +92,10 @@ async def list_tickets(
         tags=[value.strip().lower() for value in tag],
         created_from=created_from, created_to=created_to, breached=breached,
     )
-    rows, next_cursor = await service.list_tickets(session, page, filters)
-    return Page(items=[TicketOut.model_validate(row) for row in rows], next_cursor=next_cursor)
+    tickets, next_cursor = await service.list_tickets(session, page, filters)
+    listed = Page[TicketOut](items=tickets, next_cursor=next_cursor)
+    # Serialised once: returned as a model, FastAPI would validate it again as the response model.
+    return Response(listed.model_dump_json(), media_type="application/json")
 
 
 @router.get("/{ticket_id}", response_model=TicketDetail)

@@ -174,16 +174,17 @@ async def get_ticket(session: AsyncSession, ref: TicketRef, *, lock: bool = Fals
 
 async def list_tickets(
     session: AsyncSession, page: PageParams, filters: TicketFilters
-) -> tuple[Sequence[Ticket], str | None]:
-    return await TicketRepository(session).page(page, filters)
+) -> tuple[list[TicketOut], str | None]:
+    rows, next_cursor = await TicketRepository(session).page(page, filters)
+    return [TicketOut.model_validate(shown_with_links(row)) for row in rows], next_cursor
 
 
 async def list_messages(
     session: AsyncSession, ref: TicketRef, page: PageParams
 ) -> tuple[list[MessageOut], str | None]:
     """The conversation, oldest first, with the articles each reply cites."""
-    ticket = await get_ticket(session, ref)
-    rows, next_cursor = await TicketRepository(session).messages_page(ticket.id, page)
+    ticket_id = await _existing_id(session, ref)
+    rows, next_cursor = await TicketRepository(session).messages_page(ticket_id, page)
     cited = await kb.cited_articles(session, [row.id for row in rows])
     messages = [
         MessageOut.model_validate(row).model_copy(update={"cited_articles": cited.get(row.id, [])})
@@ -196,8 +197,15 @@ async def list_timeline(
     session: AsyncSession, ref: TicketRef, page: PageParams
 ) -> tuple[Sequence[Event], str | None]:
     """The events about the ticket, oldest first."""
-    ticket = await get_ticket(session, ref)
-    return await list_events(session, page, subject_id=ticket.id, ascending=True)
+    ticket_id = await _existing_id(session, ref)
+    return await list_events(session, page, subject_id=ticket_id, ascending=True)
+
+
+async def _existing_id(session: AsyncSession, ref: TicketRef) -> uuid.UUID:
+    ticket_id = await TicketRepository(session).id_of(ref)
+    if ticket_id is None:
+        raise TicketNotFound(f"No ticket {ref}.")
+    return ticket_id
 
 
 SUGGESTION_MESSAGES: Final = 3  # the customer's first messages say what the ticket is about
