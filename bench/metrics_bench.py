@@ -6,8 +6,9 @@ rollups (the default) and with AFTERCARE_METRICS_ROLLUPS=false (today's raw aggr
 every request). Times through the real HTTP API, after a warm-up: the summary for 30 and 180
 days, and series over windows up to the 732-day cap in several zones (DST, half- and
 quarter-hour offsets) and groupings. Next to each: the same aggregate as one hand-written SQL
-query over raw rows, run directly with asyncpg. Prints p50 and p95 of each and the ratios, the
-times of the parts that stay raw (retention, backlog), then the plans of the hand queries.
+query over raw rows, run directly with asyncpg. Prints p50 and p95 of each and the ratios
+(retention's API "rollups" are the orders' next-order links), the summary's retention alone
+(links against today's DISTINCT query) and the backlog, then the plans of the hand queries.
 
     .venv/bin/python -m bench.metrics_bench --server-url postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
     .venv/bin/python -m bench.metrics_bench --reuse   # keep the seeded database of a previous run
@@ -169,7 +170,32 @@ FROM tickets WHERE created_at >= $1 AND created_at < $2
 GROUP BY 1, 2
 """
 
-# The two parts of the summary that are not additive and stay raw.
+# Retention per local bucket (each bucket's customers: those of the bucket before it), as
+# app/metrics/repository.py's `retention` computes it ($4: the granularity).
+RETENTION_SERIES_SQL = """
+WITH buyers AS (
+    SELECT DISTINCT customer_id,
+        date_trunc($4, placed_at, $3) AS earlier
+    FROM orders
+    WHERE placed_at >= timezone($3, timezone($3, date_trunc($4, $1::timestamptz, $3))
+            - ('1 ' || $4)::interval)
+      AND placed_at < $2
+)
+SELECT bucket, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM orders o
+    WHERE o.customer_id = b.customer_id AND o.placed_at >= b.bucket AND o.placed_at < b.until)),
+    count(*)
+FROM (
+    SELECT customer_id,
+        timezone($3, timezone($3, earlier) + ('1 ' || $4)::interval) AS bucket,
+        timezone($3, timezone($3, earlier) + ('2 ' || $4)::interval) AS until
+    FROM buyers
+) AS b
+WHERE bucket < $2
+GROUP BY bucket
+"""
+
+# The summary's retention: today's query (DISTINCT customers of the earlier period, a look-up
+# per customer) and the one over the next-order links (what the API now runs); and the backlog.
 RETENTION_SQL = """
 WITH buyers AS (
     SELECT DISTINCT customer_id FROM orders
@@ -179,6 +205,12 @@ SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM orders o
     WHERE o.customer_id = buyers.customer_id AND o.placed_at >= $1 AND o.placed_at < $2)),
     count(*)
 FROM buyers
+"""
+LINKED_RETENTION_SQL = """
+SELECT count(*) FILTER (WHERE next_placed_at < $2), count(*)
+FROM orders
+WHERE placed_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND placed_at < $1
+  AND (next_placed_at IS NULL OR next_placed_at >= $1)
 """
 BACKLOG_SQL = """
 SELECT status, count(*) FROM tickets WHERE status IN ('new', 'open', 'pending', 'on_hold')
@@ -394,6 +426,32 @@ def _cases(now: datetime) -> list[Case]:
             MONTHLY_CSAT_SQL,
         )
     )
+    # Retention, alone: from the next-order links (API "rollups") against today's DISTINCT
+    # customers and a look-up per customer (API raw, hand SQL).
+    cases.append(
+        _zoned(
+            "retention 90 d, day, Berlin",
+            "retention",
+            end,
+            90,
+            "day",
+            "Europe/Berlin",
+            None,
+            RETENTION_SERIES_SQL,
+        )
+    )
+    cases.append(
+        _zoned(
+            "retention 732 d, month, New York",
+            "retention",
+            end,
+            732,
+            "month",
+            "America/New_York",
+            None,
+            RETENTION_SERIES_SQL,
+        )
+    )
     # A window ending now, as a dashboard asks: ragged edges from raw rows.
     cases.append(
         _zoned(
@@ -429,7 +487,10 @@ def _zoned(
     }
     if group_by is not None:
         params["group_by"] = group_by
-    return Case(name, f"/v1/metrics/{metric}", params, sql, (start, end, zone))
+    args: tuple[object, ...] = (start, end, zone)
+    if "$4" in sql:
+        args = (*args, granularity)
+    return Case(name, f"/v1/metrics/{metric}", params, sql, args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,14 +568,24 @@ def _pair(timings: Timings) -> str:
 
 
 async def _raw_parts(connection: asyncpg.Connection, now: datetime) -> None:
-    """The summary's parts that are not additive, as the hand SQL computes them."""
+    """The summary's parts that are not additive, as the hand SQL computes them: retention
+    the old way and from the next-order links (the same figures, checked), and the backlog."""
     end = now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    print()
     for days in (30, 180):
         start = end - timedelta(days=days)
-        retention = await _timings(_fetch(connection, RETENTION_SQL, start, end), RAW_RUNS)
-        print(f"raw part: retention {days} d {_pair(retention)} ms (p50 / p95)")
-    backlog = await _timings(_fetch(connection, BACKLOG_SQL), RAW_RUNS)
-    print(f"raw part: backlog {_pair(backlog)} ms (p50 / p95)")
+        old = await connection.fetchrow(RETENTION_SQL, start, end)
+        new = await connection.fetchrow(LINKED_RETENTION_SQL, start, end)
+        assert tuple(old) == tuple(new), (old, new)
+        distinct = await _timings(_fetch(connection, RETENTION_SQL, start, end), RUNS)
+        linked = await _timings(_fetch(connection, LINKED_RETENTION_SQL, start, end), RUNS)
+        print(
+            f"part: retention {days} d ({new[0]:,} of {new[1]:,} customers):"
+            f" links {_pair(linked)} ms, DISTINCT + look-ups {_pair(distinct)} ms (p50 / p95),"
+            f" {distinct.p50 / linked.p50:.1f}x; load {_load()}"
+        )
+    backlog = await _timings(_fetch(connection, BACKLOG_SQL), RUNS)
+    print(f"part: backlog {_pair(backlog)} ms (p50 / p95); load {_load()}")
 
 
 def _fetch(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import (
-    DateTime,
+    ColumnElement,
     Float,
     RowMapping,
     and_,
@@ -52,7 +52,7 @@ from app.sla.types import SlaMetric, TargetStatus
 from app.tickets.vocabulary import Priority, TicketStatus
 
 OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD)
-MOMENT = DateTime(timezone=True)
+Moment = datetime | ColumnElement[datetime]
 STREAM_BATCH = 500  # records fetched per round trip of an export
 
 
@@ -179,30 +179,34 @@ class MetricsRepository:
         is not (null, or at b or later: their last one there); retained when that next order
         is before the end of the period measured. One range scan of the covering index
         (placed_at) INCLUDE (next_placed_at) per period, no DISTINCT, no look-up per customer."""
-        periods = _retention_periods(window).subquery()
-        statement = (
-            select(
-                periods.c.bucket,
-                null().label("group"),
-                func.count().filter(Order.next_placed_at < periods.c.measured_to)
-                .label("numerator"),
-                func.count().label("denominator"),
-            )
-            .select_from(periods)
-            .join(
-                Order,
-                and_(
-                    Order.placed_at >= periods.c.base_from,
-                    Order.placed_at < periods.c.measured_from,
-                    or_(
-                        Order.next_placed_at.is_(None),
-                        Order.next_placed_at >= periods.c.measured_from,
+        if window.granularity is None:
+            earlier = window.start - (window.end - window.start)
+            statement = _linked_retention(
+                select(null().label("bucket"), null().label("group")), window.start, window.end
+            ).where(Order.placed_at >= earlier, Order.placed_at < window.start)
+        else:
+            # The periods' bounds computed once (a CTE the planner cannot fold into the join:
+            # else the local-time conversions run per order), and no JIT: the planner guesses
+            # the periods' scans far bigger than they are, and compiling costs more than they do.
+            periods = _retention_periods(window).cte("periods").prefix_with("MATERIALIZED")
+            await self.session.execute(text("SET LOCAL jit = off"))
+            statement = (
+                _linked_retention(
+                    select(periods.c.measured_from.label("bucket"), null().label("group")),
+                    periods.c.measured_from, periods.c.measured_to,
+                )
+                .select_from(periods)
+                .join(
+                    Order,
+                    and_(
+                        Order.placed_at >= periods.c.base_from,
+                        Order.placed_at < periods.c.measured_from,
                     ),
-                ),
+                )
+                .group_by(periods.c.measured_from)
             )
-            .group_by(periods.c.bucket)
-        )
-        return await self._counts(statement)
+        found = await self._counts(statement)
+        return {key: counts for key, counts in found.items() if counts.denominator}
 
     async def csat(self, window: Window) -> dict[Key, Counts]:
         return await self.counts(CSAT, window)
@@ -336,17 +340,23 @@ def _retention_base(window: Window) -> AnySelect:
     ).distinct()
 
 
+def _linked_retention(
+    selected: AnySelect, measured_from: Moment, measured_to: Moment
+) -> AnySelect:
+    """`selected` with the counts of a period's customers (of the orders the caller bounds to
+    the earlier period: those whose next order is not before `measured_from`) and of those who
+    ordered again before `measured_to`."""
+    return selected.add_columns(
+        func.count().filter(Order.next_placed_at < measured_to).label("numerator"),
+        func.count().label("denominator"),
+    ).where(or_(Order.next_placed_at.is_(None), Order.next_placed_at >= measured_from))
+
+
 def _retention_periods(window: Window) -> AnySelect:
-    """The earlier periods [base_from, measured_from) and the periods measured
-    [measured_from, measured_to) of `_retention_base`, keyed by bucket: the window's (bucket
-    null), or one per bucket (local calendar buckets, the same expressions as there)."""
-    if window.granularity is None:
-        return select(
-            null().label("bucket"),
-            literal(window.start - (window.end - window.start), MOMENT).label("base_from"),
-            literal(window.start, MOMENT).label("measured_from"),
-            literal(window.end, MOMENT).label("measured_to"),
-        )
+    """Per bucket of `window` (local calendar buckets): the earlier period
+    [base_from, measured_from) and the period measured [measured_from, measured_to), with the
+    expressions of `_retention_base`."""
+    assert window.granularity is not None
     zone, step = window.timezone, text(f"interval '1 {window.granularity}'")
     first_bucket = func.timezone(zone, func.date_trunc(window.granularity, window.start, zone))
     local = func.generate_series(
@@ -357,9 +367,7 @@ def _retention_periods(window: Window) -> AnySelect:
         func.timezone(zone, local + step).label("measured_from"),
         func.timezone(zone, local + step + step).label("measured_to"),
     ).subquery()
-    return select(periods.c.measured_from.label("bucket"), periods).where(
-        periods.c.measured_from < window.end
-    )
+    return select(periods).where(periods.c.measured_from < window.end)
 
 
 def _record_key(row: RowMapping) -> tuple[datetime, uuid.UUID]:
