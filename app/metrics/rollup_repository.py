@@ -3,7 +3,6 @@ raw rows, and read sums over ranges of slots. Only the worker's fold and the reb
 rollup rows; the rows metrics count reach them through the change log their triggers append to.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -197,28 +196,26 @@ class RollupRepository:
         }
 
     async def histograms(self, measure: str, dim: str, plan: Plan) -> dict[Key, dict[int, int]]:
-        """Per bucket and group: the merged histogram of the rollup slots of `plan` (merged
-        by the database: a Python loop over the bins of thousands of slots takes longer)."""
-        found: dict[Key, dict[int, int]] = defaultdict(dict)
+        """Per bucket and group: the merged histogram of the rollup slots of `plan`. Merged
+        here: most buckets are one slot or a few, and the database's sorting and grouping of
+        every bin of every slot cost more than this loop."""
+        found: dict[Key, dict[int, int]] = {}
         if not plan.runs:
             return found
-        # Memoize would hash the arrays of every slot for nothing; the cells to merge (a
-        # hundred thousand over 180 days) need more than the default 4 MB not to spill.
-        await self.session.execute(text("SET LOCAL enable_memoize = off"))
-        await self.session.execute(text("SET LOCAL work_mem = '32MB'"))
         statement = text(
-            "SELECT bucket, grp, array_agg(bin ORDER BY bin) AS bins,"  # noqa: S608 - constants
-            " array_agg(n ORDER BY bin) AS counts FROM ("
-            # A bin of a slot counts fewer than 2^31 values: sum(int) is a bigint, not a numeric.
-            "  SELECT p.bucket, r.grp, c.bin, sum(CAST(p.sign * c.n AS integer)) AS n"
-            f"  FROM {_RUNS} CROSS JOIN LATERAL (SELECT * FROM {metric_histograms.name} r"
-            f"  WHERE {_IN_RUN} OFFSET 0) AS r CROSS JOIN LATERAL unnest(r.bins, r.counts)"
-            "  AS c(bin, n) GROUP BY 1, 2, 3 HAVING sum(CAST(p.sign * c.n AS integer)) <> 0"
-            " ) AS merged GROUP BY 1, 2"
+            "SELECT p.bucket, r.grp, p.sign, r.bins, r.counts"  # noqa: S608 - constants
+            f" FROM {_RUNS} CROSS JOIN LATERAL (SELECT * FROM {metric_histograms.name} r"
+            f" WHERE {_IN_RUN} OFFSET 0) AS r ORDER BY p.sign DESC"
         )
         result = await self.session.execute(statement, _run_params(plan, [measure], dim))
-        for bucket, group, bins, counts in result:
-            found[(bucket, group)] = dict(zip(bins, counts, strict=True))
+        for bucket, group, sign, bins, counts in result:
+            merged = found.get((bucket, group))
+            if merged is None and sign == 1:  # the first slot of a bucket: as it is
+                found[(bucket, group)] = dict(zip(bins, counts, strict=True))
+                continue
+            merged = found.setdefault((bucket, group), {})
+            for index, count in zip(bins, counts, strict=True):
+                merged[index] = merged.get(index, 0) + sign * count
         return found
 
 
