@@ -2,7 +2,7 @@
 `data` typed by the event type (app/events/catalogue.py)."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import reduce
 from operator import or_
@@ -61,9 +61,10 @@ def as_recorded(event: Event) -> EventEnvelope:
     return EventEnvelope.model_validate(event, from_attributes=True)
 
 
-def recorded_page(events: Sequence[Event], next_cursor: str | None) -> bytes:
-    """The JSON of a page of events, as recorded (`as_recorded`)."""
-    items = [as_recorded(event) for event in events]
+def recorded_page(events: Sequence[Mapping[str, Any]], next_cursor: str | None) -> bytes:
+    """The JSON of a page of events (`id`, `type`, `created_at`, `data` each), as recorded
+    (`as_recorded`)."""
+    items = [EventEnvelope.model_validate(event) for event in events]
     return Page[EventEnvelope](items=items, next_cursor=next_cursor).model_dump_json().encode()
 
 

@@ -4,8 +4,9 @@ statement: none is lost after a commit, none is sent for a rolled-back change.""
 
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -83,8 +84,9 @@ async def list_events(
     types: Sequence[EventType] = (),
     since: datetime | None = None,
     ascending: bool = False,
-) -> tuple[Sequence[Event], str | None]:
-    """Newest first, or oldest first for a subject's timeline (ascending)."""
+) -> tuple[Sequence[Mapping[str, Any]], str | None]:
+    """Newest first, or oldest first for a subject's timeline (ascending): each event's `id`,
+    `type`, `created_at` and `data`, for `recorded_page`."""
     return await EventRepository(session).page(
         page, subject_id=subject_id, types=types, since=since, ascending=ascending
     )

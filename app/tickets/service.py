@@ -2,7 +2,7 @@
 
 import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -195,8 +195,8 @@ async def list_messages(
 
 async def list_timeline(
     session: AsyncSession, ref: TicketRef, page: PageParams
-) -> tuple[Sequence[Event], str | None]:
-    """The events about the ticket, oldest first."""
+) -> tuple[Sequence[Mapping[str, Any]], str | None]:
+    """The events about the ticket, oldest first (as `list_events` gives them)."""
     ticket_id = await _existing_id(session, ref)
     return await list_events(session, page, subject_id=ticket_id, ascending=True)
 
