@@ -1,6 +1,7 @@
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, Uuid, bindparam, func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
@@ -34,6 +35,51 @@ _FOUND_OR_INSERTED = (
     )
     .execution_options(populate_existing=True)
 )
+
+
+
+def upsert_parts(goes: str) -> tuple[tuple[str, str], ...]:
+    """`CustomerRepository.upsert` as parts of a caller's statement, written only when the SQL
+    condition `goes` holds: `customer` is the customer as it is after them (inserted with every
+    detail given, updated where a given detail differs, else as found). It is empty when
+    another transaction inserted the customer after the statement began: run the statement
+    again, which then finds it. Parameters: :customer_id (a new customer's), :customer_
+    external_ref, _email, _name, _locale, _time_zone, :customer_now."""
+    given = {name: f"CAST(:customer_{name} AS varchar)" for name in _DETAILS}
+    changed = " OR ".join(
+        f"coalesce({value}, customers.{name}) IS DISTINCT FROM customers.{name}"
+        for name, value in given.items()
+    )
+    now = "CAST(:customer_now AS timestamptz)"
+    updates = ", ".join(
+        f"{name} = coalesce({value}, customers.{name})" for name, value in given.items()
+    )
+    # (S608: built from this module's constants and the caller's SQL condition.)
+    return (
+        ("known_customer",
+         "SELECT * FROM customers WHERE external_ref = CAST(:customer_external_ref AS varchar)"),
+        ("inserted_customer",
+         f"INSERT INTO customers (id, external_ref, {', '.join(given)}, created_at, updated_at)"  # noqa: S608
+         f" SELECT CAST(:customer_id AS uuid), CAST(:customer_external_ref AS varchar),"
+         f" {', '.join(given.values())}, {now}, {now}"
+         f" WHERE {goes} AND NOT EXISTS (SELECT FROM known_customer)"
+         " ON CONFLICT (external_ref) DO NOTHING RETURNING *"),
+        ("updated_customer",
+         f"UPDATE customers SET {updates}, updated_at = {now}"  # noqa: S608
+         f" WHERE {goes} AND external_ref = CAST(:customer_external_ref AS varchar)"
+         f" AND ({changed}) RETURNING customers.*"),
+        ("customer",
+         "SELECT * FROM updated_customer UNION ALL SELECT * FROM inserted_customer"
+         " UNION ALL SELECT * FROM known_customer WHERE NOT EXISTS (SELECT FROM updated_customer)"),
+    )
+
+
+def upsert_values(ref: CustomerRef, now: datetime) -> dict[str, Any]:
+    return {
+        "customer_id": uuid7(), "customer_external_ref": ref.external_ref,
+        **{f"customer_{name}": getattr(ref, name) for name in _DETAILS},
+        "customer_now": now,
+    }
 
 
 class CustomerRepository:

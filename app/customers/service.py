@@ -3,11 +3,14 @@
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.errors import CustomerNotFound
 from app.customers.repository import CustomerRepository
+from app.customers.repository import upsert_parts as repository_upsert_parts
+from app.customers.repository import upsert_values as repository_upsert_values
 from app.customers.schemas import CustomerRef, CustomerUpdate
 from app.kit.errors import ForeignReference, RequestInvalid, UnknownReference, field_error
 from app.kit.pagination import PageParams
@@ -17,6 +20,16 @@ from app.models import Customer, Order, Ticket
 async def upsert_customer(session: AsyncSession, ref: CustomerRef, now: datetime) -> Customer:
     """Create the customer on first sight; later, update the details that were given."""
     return await CustomerRepository(session).upsert(ref, now)
+
+
+def upsert_parts(goes: str) -> tuple[tuple[str, str], ...]:
+    """`upsert_customer` as parts of a caller's statement (see the repository's)."""
+    return repository_upsert_parts(goes)
+
+
+def upsert_values(ref: CustomerRef, now: datetime) -> dict[str, Any]:
+    """The parameters of `upsert_parts` for this customer."""
+    return repository_upsert_values(ref, now)
 
 
 async def find_customer(session: AsyncSession, external_ref: str) -> Customer | None:

@@ -49,6 +49,20 @@ _INSERT_WITH_DELIVERIES = Write(
 )
 
 
+def events_with_deliveries_write(events: Sequence[Event]) -> tuple[Write, dict[str, Any]]:
+    """The write of the events and their deliveries, with its values."""
+    return _INSERT_WITH_DELIVERIES, {
+        "ids": [event.id or uuid7() for event in events],
+        "types": [event.type for event in events],
+        "created_at": [event.created_at for event in events],
+        "data": [json.dumps(event.data) for event in events],
+        "subject_types": [event.subject_type for event in events],
+        "subject_ids": [event.subject_id for event in events],
+        "actors": [event.actor_api_key_id for event in events],
+        "traceparents": [event.traceparent for event in events],
+    }
+
+
 class EventRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -58,20 +72,7 @@ class EventRepository:
         when it defers writes); the objects are not added to the session."""
         if not events:
             return
-        await execute_write(
-            self.session,
-            _INSERT_WITH_DELIVERIES,
-            {
-                "ids": [event.id or uuid7() for event in events],
-                "types": [event.type for event in events],
-                "created_at": [event.created_at for event in events],
-                "data": [json.dumps(event.data) for event in events],
-                "subject_types": [event.subject_type for event in events],
-                "subject_ids": [event.subject_id for event in events],
-                "actors": [event.actor_api_key_id for event in events],
-                "traceparents": [event.traceparent for event in events],
-            },
-        )
+        await execute_write(self.session, *events_with_deliveries_write(events))
 
     async def by_id(self, event_id: uuid.UUID) -> Event | None:
         return await self.session.get(Event, event_id)

@@ -12,12 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.events.errors import EventNotFound
-from app.events.repository import EventRepository
+from app.events.repository import EventRepository, events_with_deliveries_write
 from app.events.types import ApiKeyActor, EventData, EventType, SystemActor
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
 from app.kit.prometheus import EVENTS_RECORDED, count_on_commit
 from app.kit.tracing import current_traceparent
+from app.kit.writes import Write
 from app.models import Event
 
 
@@ -60,6 +61,17 @@ async def record_events(session: AsyncSession, events: Sequence[Event]) -> None:
     await EventRepository(session).add_all_with_deliveries(events)
     for event_type, count in Counter(event.type for event in events).items():
         count_on_commit(session, EVENTS_RECORDED.labels(event_type), count)
+
+
+def recording_write(events: Sequence[Event]) -> tuple[Write, dict[str, Any]]:
+    """`record_events` for a transaction run on the driver connection: the write of the events
+    and their deliveries, to send in it; call `count_recorded` once it committed."""
+    return events_with_deliveries_write(events)
+
+
+def count_recorded(events: Sequence[Event]) -> None:
+    for event_type, count in Counter(event.type for event in events).items():
+        EVENTS_RECORDED.labels(event_type).inc(count)
 
 
 def actor_data(actor: Principal | None) -> SystemActor | ApiKeyActor:

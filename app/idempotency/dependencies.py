@@ -8,11 +8,27 @@ from fastapi import Depends, Header, Request
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
 from app.auth.service import Principal
-from app.idempotency.service import Idempotency, begin, request_fingerprint
+from app.idempotency.service import (
+    Idempotency,
+    IdempotentRequest,
+    begin,
+    request_fingerprint,
+)
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 
 IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]{1,255}$"
+
+
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        pattern=IDEMPOTENCY_KEY_PATTERN,
+        description="a unique key per logical request (1-255 visible ASCII characters); "
+        "a repeat replays the stored answer for 24 h; the key sent again with a"
+        " different request is a 422 (idempotency-key-reused)",
+    ),
+]
 
 
 @cache
@@ -24,15 +40,7 @@ def idempotent(scope: Scope) -> Callable[..., Awaitable[Idempotency]]:
         session: SessionDep,
         clock: ClockDep,
         principal: Annotated[Principal, Depends(require(scope))],
-        idempotency_key: Annotated[
-            str | None,
-            Header(
-                pattern=IDEMPOTENCY_KEY_PATTERN,
-                description="a unique key per logical request (1-255 visible ASCII characters); "
-                "a repeat replays the stored answer for 24 h; the key sent again with a"
-                " different request is a 422 (idempotency-key-reused)",
-            ),
-        ] = None,
+        idempotency_key: IdempotencyKeyHeader = None,
     ) -> Idempotency:
         settings = request.app.state.settings
         fingerprint = "" if idempotency_key is None else request_fingerprint(
@@ -45,6 +53,31 @@ def idempotent(scope: Scope) -> Callable[..., Awaitable[Idempotency]]:
             fingerprint=fingerprint,
             now=clock.now(),
             ttl=timedelta(hours=settings.idempotency_key_ttl_hours),
+        )
+
+    return dependency
+
+
+@cache
+def idempotent_request(scope: Scope) -> Callable[..., Awaitable[IdempotentRequest]]:
+    """`idempotent` for a creating POST that writes on the driver connection (no session):
+    the request's key, fingerprint and clock, for its service to lock and store under."""
+
+    async def dependency(
+        request: Request,
+        principal: Annotated[Principal, Depends(require(scope))],
+        idempotency_key: IdempotencyKeyHeader = None,
+    ) -> IdempotentRequest:
+        state = request.app.state  # its clock and settings, not more dependencies to solve
+        fingerprint = "" if idempotency_key is None else request_fingerprint(
+            request.method, request.url.path, await request.body()
+        )
+        return IdempotentRequest(
+            api_key_id=principal.api_key_id,
+            key=idempotency_key,
+            fingerprint=fingerprint,
+            now=state.clock.now(),
+            ttl=timedelta(hours=state.settings.idempotency_key_ttl_hours),
         )
 
     return dependency

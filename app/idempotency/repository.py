@@ -50,9 +50,56 @@ _STORE = Write(
     types={"api_key_id": Uuid(), "created_at": DateTime(timezone=True)},
     returns="EXISTS (SELECT FROM stored_answer)",
 )
+# The same lock, lookup and expiry as parts of a caller's statement (its effect written under
+# the lock in that statement: see `IdempotentRequest`): `idempotency_go` is true when the lock
+# is held and no answer younger than :idempotency_expired_before is stored; an older one is
+# removed. Without a key (:idempotency_key NULL) no lock is taken and it goes.
+GATE_PARTS = (
+    ("idempotency_lock",
+     "SELECT CASE WHEN CAST(:idempotency_key AS text) IS NULL THEN true"
+     " ELSE pg_try_advisory_xact_lock(hashtextextended(CAST(:idempotency_lock_name AS text), 0))"
+     " END AS locked"),
+    ("stored_answer",
+     "SELECT stored.request_fingerprint, stored.response_status, stored.response_body,"
+     " stored.created_at FROM idempotency_lock JOIN idempotency_keys AS stored"
+     " ON idempotency_lock.locked"
+     " AND stored.api_key_id = CAST(:idempotency_api_key_id AS uuid)"
+     " AND stored.key = CAST(:idempotency_key AS text)"),
+    ("expired_answer",
+     "DELETE FROM idempotency_keys AS stored USING stored_answer"
+     " WHERE stored_answer.created_at < CAST(:idempotency_expired_before AS timestamptz)"
+     " AND stored.api_key_id = CAST(:idempotency_api_key_id AS uuid)"
+     " AND stored.key = CAST(:idempotency_key AS text)"),
+    ("idempotency_go",
+     "SELECT locked AND NOT EXISTS (SELECT FROM stored_answer"
+     " WHERE created_at >= CAST(:idempotency_expired_before AS timestamptz)) AS go"
+     " FROM idempotency_lock"),
+)
+GATE_GOES = "(SELECT go FROM idempotency_go)"
+GATE_FROM = "idempotency_lock LEFT JOIN stored_answer ON true"
+GATE_COLUMNS = (
+    "idempotency_lock.locked AS idempotency_locked,"
+    " stored_answer.request_fingerprint AS idempotency_fingerprint,"
+    " stored_answer.response_status AS idempotency_status,"
+    " stored_answer.response_body AS idempotency_body,"
+    " stored_answer.created_at AS idempotency_created_at"
+)
 _REMOVE = delete(IdempotencyKey).where(
     IdempotencyKey.api_key_id == bindparam("api_key_id"), IdempotencyKey.key == bindparam("key")
 )
+
+
+
+def store_write(
+    api_key_id: uuid.UUID, key: str, fingerprint: str, status: int, body: str,
+    created_at: datetime,
+) -> tuple[Write, dict[str, Any]]:
+    """The answer's write (its result: False if one is already stored under the key)."""
+    return _STORE, {
+        "api_key_id": api_key_id, "key": key, "fingerprint": fingerprint, "status": status,
+        "body": body, "created_at": created_at,
+    }
+
 
 Stored = Row[bool, str | None, int | None, dict[str, Any] | None, datetime | None]
 
@@ -86,10 +133,9 @@ class IdempotencyRepository:
         created_at: datetime,
     ) -> bool:
         """False if an answer is already stored under the key (see `_LOCK_AND_FIND`)."""
-        stored = await flush_writes(self.session, _STORE, {
-            "api_key_id": api_key_id, "key": key, "fingerprint": fingerprint, "status": status,
-            "body": body, "created_at": created_at,
-        })
+        stored = await flush_writes(
+            self.session, *store_write(api_key_id, key, fingerprint, status, body, created_at)
+        )
         return bool(stored)
 
     async def purge_created_before(self, cutoff: datetime, limit: int) -> int:

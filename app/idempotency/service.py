@@ -7,17 +7,23 @@ advisory lock: a crash loses both or neither, and a concurrent duplicate gets 40
 import hashlib
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.idempotency.errors import IdempotencyKeyInFlight, IdempotencyKeyReused
-from app.idempotency.repository import IdempotencyRepository
+from app.idempotency.repository import GATE_COLUMNS as GATE_COLUMNS
+from app.idempotency.repository import GATE_FROM as GATE_FROM
+from app.idempotency.repository import GATE_GOES as GATE_GOES
+from app.idempotency.repository import GATE_PARTS as GATE_PARTS
+from app.idempotency.repository import IdempotencyRepository, store_write
 from app.kit.errors import field_error
+from app.kit.writes import Write
 
 REPLAYED_HEADER = "Idempotent-Replayed"
 
@@ -98,8 +104,15 @@ async def begin(
         created_at = None
     if created_at is None:
         return context
-    assert stored_status is not None
-    assert stored_body is not None
+    _replay(fingerprint, stored_fingerprint, stored_status, stored_body)
+
+
+def _replay(
+    fingerprint: str, stored_fingerprint: str | None, status: int | None,
+    body: dict[str, Any] | None,
+) -> NoReturn:
+    assert status is not None
+    assert body is not None
     if stored_fingerprint != fingerprint:
         raise IdempotencyKeyReused(
             "This Idempotency-Key was already used with a different request; use a new key.",
@@ -107,7 +120,58 @@ async def begin(
                 "/idempotency-key", "key reused with a different request", location="header"
             )],
         )
-    raise IdempotentReplay(stored_status, stored_body)
+    raise IdempotentReplay(status, body)
+
+
+@dataclass(frozen=True, slots=True)
+class IdempotentRequest:
+    """A creating request that writes its effect in statements of its own (on the driver
+    connection) rather than through `begin` and `Idempotency.respond`, with the same rules:
+    its first statement takes the key's lock and looks the stored answer up (`GATE_PARTS`,
+    given `gate_values()`; its effect written only when `GATE_GOES`), `check` answers a
+    duplicate, and `store_write` is sent with the effect's last write, in its transaction."""
+
+    api_key_id: uuid.UUID
+    key: str | None  # None: sent without a key, nothing is locked or stored
+    fingerprint: str
+    now: datetime
+    ttl: timedelta
+
+    def gate_values(self) -> dict[str, Any]:
+        return {
+            "idempotency_key": self.key,
+            "idempotency_lock_name": None if self.key is None else (
+                f"idem:{self.api_key_id}:{self.key}"
+            ),
+            "idempotency_api_key_id": self.api_key_id,
+            "idempotency_expired_before": self.now - self.ttl,
+        }
+
+    def check(self, gate: Mapping[str, Any]) -> None:
+        """Raise what a duplicate gets (409 while the key is held, the stored answer, or 422
+        for another request under the key) when the gate's columns say it is one."""
+        if not gate["idempotency_locked"]:
+            raise _in_flight()
+        created_at = gate["idempotency_created_at"]
+        if created_at is not None and created_at >= self.now - self.ttl:
+            _replay(
+                self.fingerprint, gate["idempotency_fingerprint"], gate["idempotency_status"],
+                gate["idempotency_body"],
+            )
+
+    def store_write(self, status_code: int, payload: str) -> tuple[Write, dict[str, Any]] | None:
+        """The answer's write (None without a key); `check_stored` reads its result."""
+        if self.key is None:
+            return None
+        return store_write(
+            self.api_key_id, self.key, self.fingerprint, status_code, payload, self.now
+        )
+
+    def check_stored(self, stored: object) -> None:
+        """409 if a request with this key committed after the gate looked (see `_LOCK_AND_FIND`
+        in the repository)."""
+        if self.key is not None and not stored:
+            raise _in_flight()
 
 
 def _in_flight() -> IdempotencyKeyInFlight:

@@ -99,6 +99,14 @@ class Database:
         return row
 
     @asynccontextmanager
+    async def driver_transaction(self) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection's asyncpg connection in a transaction, committed when the block
+        ends and rolled back if it raises: for a hot write of a few statements, each run with
+        `fetch_row_on` (errors as in `fetch_row`)."""
+        async with self._driver_connection() as connection, connection.transaction():
+            yield connection
+
+    @asynccontextmanager
     async def _driver_connection(self) -> AsyncIterator[asyncpg.Connection]:
         """A pooled connection's asyncpg connection, outside any transaction. Driver errors
         become SQLAlchemy's (a lost database is a 503, as on every other path), and a lost
@@ -120,6 +128,17 @@ class Database:
             raise exc.DBAPIError(None, None, error, connection_invalidated=lost) from error
         finally:
             pooled.close()
+
+    @staticmethod
+    async def fetch_row_on(
+        connection: asyncpg.Connection, query: "DriverQuery", values: Mapping[str, Any]
+    ) -> asyncpg.Record | None:
+        """One statement on a connection of `driver_transaction`."""
+        with statement_span(query.sql):
+            row: asyncpg.Record | None = await connection.fetchrow(
+                query.sql, *query.arguments(values)
+            )
+        return row
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Database":

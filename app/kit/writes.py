@@ -23,6 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
+from app.kit.db import DriverQuery
+
 _PENDING = "aftercare.writes.pending"  # session.info: the deferred writes, with their values
 _PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
 
@@ -77,19 +79,40 @@ async def flush_writes(
 _COMBINED: dict[tuple[Write, ...], TextClause] = {}
 
 
-def _combined(pending: Pending) -> tuple[TextClause, dict[str, Any]]:
+def _combined(
+    pending: Sequence[tuple[Write, Mapping[str, Any]]],
+) -> tuple[TextClause, dict[str, Any]]:
     writes = tuple(write for write, _ in pending)
     statement = _COMBINED.get(writes)
     if statement is None:
         statement = _COMBINED[writes] = _statement(
             [(write, f"w{number}_") for number, write in enumerate(writes)]
         )
-    values = {
+    return statement, _prefixed_values(pending)
+
+
+def _prefixed_values(pending: Sequence[tuple[Write, Mapping[str, Any]]]) -> dict[str, Any]:
+    return {
         f"w{number}_{name}": value
         for number, (_, given) in enumerate(pending)
         for name, value in given.items()
     }
-    return statement, values
+
+
+_FOR_DRIVER: dict[tuple[Write, ...], DriverQuery] = {}
+
+
+def for_driver(
+    pending: Sequence[tuple[Write, Mapping[str, Any]]],
+) -> tuple[DriverQuery, dict[str, Any]]:
+    """The pending writes as one statement for asyncpg itself (`Database.fetch_row_on`),
+    compiled once per combination, and its values; the row's one column is the last write's
+    result."""
+    writes = tuple(write for write, _ in pending)
+    query = _FOR_DRIVER.get(writes)
+    if query is None:
+        query = _FOR_DRIVER[writes] = DriverQuery(_combined(pending)[0])
+    return query, _prefixed_values(pending)
 
 
 def _statement(writes: Sequence[tuple[Write, str]]) -> TextClause:

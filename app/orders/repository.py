@@ -89,6 +89,14 @@ class OverdueOrder:
     customer_external_ref: str
 
 
+# An order by its reference, as a part of a caller's statement (:order_external_ref NULL: none).
+LOOKUP_PART = (
+    "found_order",
+    "SELECT id, customer_id, external_ref FROM orders"
+    " WHERE external_ref = CAST(:order_external_ref AS varchar)",
+)
+
+
 class OrderRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session

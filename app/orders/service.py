@@ -27,7 +27,7 @@ from app.orders.lifecycle import (
     transition_refusal,
     watched_for_risk,
 )
-from app.orders.repository import OrderRepository, OverdueOrder
+from app.orders.repository import LOOKUP_PART, OrderRepository, OverdueOrder
 from app.orders.schemas import (
     DeliveryCalibration,
     OrderDeliveryOverdueData,
@@ -135,6 +135,12 @@ async def delivery_calibration(
     """Per carrier, service level and destination: promises kept, observed transit times and
     the promise each confidence level would have needed (app.orders.delivery)."""
     return await delivery.calibration(session, start, end, settings, now)
+
+
+def lookup_part() -> tuple[str, str]:
+    """`find_order` as a part of a caller's statement: `found_order` (id, customer_id,
+    external_ref) for :order_external_ref."""
+    return LOOKUP_PART
 
 
 async def find_order(session: AsyncSession, external_ref: str) -> Order | None:

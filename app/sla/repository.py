@@ -28,7 +28,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.sql.selectable import LateralFromClause
 
-from app.kit.cache import InvalidatedCache
+from app.kit.cache import CacheRegistry, InvalidatedCache
 from app.kit.db import caches_of, invalidate_cache_on_commit
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
@@ -46,6 +46,40 @@ POLICIES_CACHE = "sla_policies"
 def policies_changed(session: AsyncSession) -> None:
     """Called by every change to a policy or a calendar."""
     invalidate_cache_on_commit(session, POLICIES_CACHE)
+
+
+def snapshot_and_targets_write(
+    ticket_sla: TicketSla, targets: Sequence[SlaTarget]
+) -> tuple[Write, dict[str, Any]]:
+    """The write of a new ticket's snapshot and first targets, with its values."""
+    return _INSERT_SNAPSHOT_AND_TARGETS, {
+        "ticket_id": ticket_sla.ticket_id,
+        "policy_id": ticket_sla.policy_id,
+        "policy_name": ticket_sla.policy_name,
+        "policy_version": ticket_sla.policy_version,
+        "calendar": None if ticket_sla.calendar is None else json.dumps(ticket_sla.calendar),
+        "targets": json.dumps(ticket_sla.targets),
+        "pause_statuses": ticket_sla.pause_statuses,
+        "escalate_on_breach": ticket_sla.escalate_on_breach,
+        "applied_at": ticket_sla.applied_at,
+        "ids": [target.id or uuid7() for target in targets],
+        "metrics": [target.metric for target in targets],
+        "statuses": [target.status for target in targets],
+        "target_lengths": [target.target for target in targets],
+        "warn_befores": [target.warn_before for target in targets],
+        "business_hours": [target.business_hours for target in targets],
+        "started_ats": [target.started_at for target in targets],
+        "due_ats": [target.due_at for target in targets],
+        "warn_ats": [target.warn_at for target in targets],
+        "paused_ats": [target.paused_at for target in targets],
+        "paused_fors": [target.paused_for for target in targets],
+    }
+
+
+def cached_policy_terms(caches: CacheRegistry) -> Sequence[Row[Any]] | None:
+    """`PolicyRepository.terms_in_evaluation_order` while this process's cache holds them."""
+    cache: InvalidatedCache[str, Sequence[Row[Any]]] = caches.named(POLICIES_CACHE)
+    return cache.get(POLICIES_CACHE)
 
 
 class CalendarRepository:
@@ -237,28 +271,7 @@ class TargetRepository:
         """A new ticket's snapshot and first targets, in one statement (or in the session's
         next, when it defers writes); the objects are not added to the session. The targets
         take the snapshot's ticket and policy."""
-        await execute_write(self.session, _INSERT_SNAPSHOT_AND_TARGETS, {
-            "ticket_id": ticket_sla.ticket_id,
-            "policy_id": ticket_sla.policy_id,
-            "policy_name": ticket_sla.policy_name,
-            "policy_version": ticket_sla.policy_version,
-            "calendar": None if ticket_sla.calendar is None else json.dumps(ticket_sla.calendar),
-            "targets": json.dumps(ticket_sla.targets),
-            "pause_statuses": ticket_sla.pause_statuses,
-            "escalate_on_breach": ticket_sla.escalate_on_breach,
-            "applied_at": ticket_sla.applied_at,
-            "ids": [target.id or uuid7() for target in targets],
-            "metrics": [target.metric for target in targets],
-            "statuses": [target.status for target in targets],
-            "target_lengths": [target.target for target in targets],
-            "warn_befores": [target.warn_before for target in targets],
-            "business_hours": [target.business_hours for target in targets],
-            "started_ats": [target.started_at for target in targets],
-            "due_ats": [target.due_at for target in targets],
-            "warn_ats": [target.warn_at for target in targets],
-            "paused_ats": [target.paused_at for target in targets],
-            "paused_fors": [target.paused_for for target in targets],
-        })
+        await execute_write(self.session, *snapshot_and_targets_write(ticket_sla, targets))
 
     async def add_targets(self, targets: Sequence[SlaTarget]) -> None:
         self.session.add_all(targets)

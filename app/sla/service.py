@@ -18,8 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import LateralFromClause
 
 from app.events.service import new_event, record_events
+from app.kit.db import Database
 from app.kit.errors import RequestInvalid, UnknownReference, field_error
 from app.kit.pagination import PageParams
+from app.kit.writes import Write
 from app.models import Event, SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.sla import lifecycle
 from app.sla.business_hours import BusinessCalendar, business_time_between
@@ -29,8 +31,10 @@ from app.sla.repository import (
     CalendarRepository,
     PolicyRepository,
     TargetRepository,
+    cached_policy_terms,
     has_breached_target,
     policies_changed,
+    snapshot_and_targets_write,
 )
 from app.sla.repository import expectation_facts as repository_expectation_facts
 from app.sla.rules import (
@@ -265,6 +269,30 @@ async def on_ticket_created(
     return promised_of(sla.policy_name, rows, now)
 
 
+async def new_ticket_sla(
+    database: Database, ticket: TicketFacts, now: datetime
+) -> tuple[Write, dict[str, Any], Promised]:
+    """`on_ticket_created` for a ticket written on the driver connection: the write of the
+    snapshot and first targets (for the caller to send with its own, in its transaction) and
+    what they promise. The policies come from this process's cache, else are read here: call
+    it before taking the transaction's connection."""
+    sla = _snapshot_of(await _policy_terms(database), ticket, now)
+    started = lifecycle.start(
+        SnapshotTerms(sla), lifecycle.AT_CREATION, started_at=now, status=ticket.status, now=now
+    )
+    rows = target_rows(sla, started)
+    write, values = snapshot_and_targets_write(sla, rows)
+    return write, values, promised_of(sla.policy_name, rows, now)
+
+
+async def _policy_terms(database: Database) -> Sequence[Any]:
+    terms = cached_policy_terms(database.caches)
+    if terms is None:
+        async with database.single_statements() as session:
+            terms = await PolicyRepository(session).terms_in_evaluation_order()
+    return terms
+
+
 async def on_message_added(
     session: AsyncSession,
     ticket: Ticket,
@@ -433,8 +461,11 @@ def target_rows(
 async def _snapshot_of_matching_policy(
     session: AsyncSession, ticket: TicketFacts, now: datetime
 ) -> TicketSla:
+    return _snapshot_of(await PolicyRepository(session).terms_in_evaluation_order(), ticket, now)
+
+
+def _snapshot_of(policies: Sequence[Any], ticket: TicketFacts, now: datetime) -> TicketSla:
     attributes = TicketAttributes(ticket.priority, ticket.channel, ticket.tier, ticket.tags or [])
-    policies = await PolicyRepository(session).terms_in_evaluation_order()
     policy = next((p for p in policies if policy_matches(p.conditions, attributes)), None)
     if policy is None:
         return TicketSla(

@@ -7,9 +7,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     DateTime,
-    RowMapping,
     Select,
-    Text,
     Uuid,
     bindparam,
     delete,
@@ -17,7 +15,7 @@ from sqlalchemy import (
     text,
     true,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -26,52 +24,103 @@ from app.kit.pagination import PageParams, fetch_page, keyset, split_page
 from app.models import Customer, Order, Ticket, TicketMessage, TicketStatusLink
 from app.sla.service import breached_filter, expectation_facts
 from app.tickets.schemas import TicketFilters
-from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus
+from app.tickets.vocabulary import AuthorType, Channel, Priority, TicketStatus, Tier
 
 TicketRef = uuid.UUID | int
 
 
 @dataclass(frozen=True, slots=True)
 class NewTicket:
-    """What a new ticket is made of; the INSERT adds the rest: status new, tier 1, nothing
-    answered yet, its first (customer, public) message awaiting a reply."""
+    """What a new ticket is made of besides its customer and order; the INSERT adds the rest:
+    status new, tier 1, nothing answered yet, its first (customer, public) message awaiting a
+    reply."""
 
     id: uuid.UUID
     subject: str
     priority: Priority
     channel: Channel
-    customer_id: uuid.UUID
-    order_id: uuid.UUID | None
     assignee: str | None
     team: str | None
     tags: list[str]
     created_at: datetime
     first_message_id: uuid.UUID
     first_message: str
+    # What choosing its SLA policy reads too (`sla.TicketFacts`): it is written with these.
+    status: TicketStatus = TicketStatus.NEW
+    tier: Tier = Tier.FRONT_LINE
 
 
-# The ticket and its first message in one statement (the message's foreign key is checked at
-# the end of the statement, when the ticket is there).
-_INSERT_WITH_FIRST_MESSAGE = text(
-    "WITH ticket AS ("
-    " INSERT INTO tickets (id, subject, status, priority, channel, tier, customer_id, order_id,"
-    " assignee, team, tags, created_at, updated_at, public_agent_reply_count, reopen_count,"
-    " awaiting_reply_since)"
-    " VALUES (:id, :subject, 'new', :priority, :channel, 1, :customer_id, :order_id, :assignee,"
-    " :team, :tags, :created_at, :created_at, 0, 0, :created_at)"
-    " RETURNING *),"
-    " first_message AS ("
-    " INSERT INTO ticket_messages (id, ticket_id, author_type, public, body, channel, created_at)"
-    " VALUES (:message_id, :id, 'customer', true, :body, :channel, :created_at))"
-    " SELECT * FROM ticket"
-).bindparams(
-    bindparam("id", type_=Uuid()),
-    bindparam("customer_id", type_=Uuid()),
-    bindparam("order_id", type_=Uuid()),
-    bindparam("tags", type_=ARRAY(Text())),
-    bindparam("created_at", type_=DateTime(timezone=True)),
-    bindparam("message_id", type_=Uuid()),
-)
+def creation_query(
+    gate: tuple[tuple[str, str], ...], goes: str, gate_from: str, gate_columns: str,
+    customer: tuple[tuple[str, str], ...], order: tuple[str, str],
+) -> DriverQuery:
+    """A new ticket in one statement run by asyncpg: the other domains' parts first (the
+    idempotency `gate` with its condition `goes`, the `customer` upsert, the `found_order`),
+    then the ticket of that customer and order with its first message, written only if the
+    gate goes. Its row: the gate's columns, the customer's (`customer_*`), the order's
+    (`found_order_*`) and the ticket's (NULLs when it was not written). Parameters: the
+    parts', and the ticket's as in `creation_values`."""
+    # S608: the statement is built from constants and the other domains' parts.
+    ticket = (
+        "INSERT INTO tickets (id, subject, status, priority, channel, tier, customer_id,"  # noqa: S608
+        " order_id, assignee, team, tags, created_at, updated_at, public_agent_reply_count,"
+        " reopen_count, awaiting_reply_since)"
+        " SELECT CAST(:id AS uuid), CAST(:subject AS varchar), 'new', CAST(:priority AS varchar),"
+        " CAST(:channel AS varchar), 1, customer.id, (SELECT id FROM found_order),"
+        " CAST(:assignee AS varchar), CAST(:team AS varchar), CAST(:tags AS text[]),"
+        " CAST(:created_at AS timestamptz), CAST(:created_at AS timestamptz), 0, 0,"
+        " CAST(:created_at AS timestamptz)"
+        f" FROM customer WHERE {goes} RETURNING *"
+    )
+    first_message = (
+        "INSERT INTO ticket_messages (id, ticket_id, author_type, public, body, channel,"
+        " created_at)"
+        " SELECT CAST(:message_id AS uuid), ticket.id, 'customer', true, CAST(:body AS text),"
+        " ticket.channel, ticket.created_at FROM ticket"
+    )
+    parts = (*gate, *customer, order, ("ticket", ticket), ("first_message", first_message))
+    columns = (
+        f"{gate_columns}, customer.id AS customer_row_id,"
+        " customer.external_ref AS customer_external_ref, customer.email AS customer_email,"
+        " customer.name AS customer_name, customer.locale AS customer_locale,"
+        " customer.time_zone AS customer_time_zone, found_order.id AS found_order_id,"
+        " found_order.customer_id AS found_order_customer_id,"
+        " found_order.external_ref AS found_order_external_ref, ticket.*"
+    )
+    joined = (
+        f"{gate_from} LEFT JOIN customer ON true LEFT JOIN found_order ON true"
+        " LEFT JOIN ticket ON true"
+    )
+    queries = ", ".join(f"{name} AS ({sql})" for name, sql in parts)
+    return DriverQuery(text(f"WITH {queries} SELECT {columns} FROM {joined}"))  # noqa: S608
+
+
+def creation_values(ticket: NewTicket) -> dict[str, Any]:
+    """The ticket's parameters of `creation_query` (its customer and order come from theirs)."""
+    return {
+        "id": ticket.id, "subject": ticket.subject, "priority": ticket.priority,
+        "channel": ticket.channel, "assignee": ticket.assignee, "team": ticket.team,
+        "tags": ticket.tags, "created_at": ticket.created_at,
+        "message_id": ticket.first_message_id, "body": ticket.first_message,
+    }
+
+
+def created_row_columns(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The ticket's own columns of a `creation_query` row, its customer and order nested as
+    the ticket's schemas read them."""
+    ticket = {name: row[name] for name in _TICKET_COLUMNS}
+    ticket["customer"] = {
+        "id": row["customer_row_id"], "external_ref": row["customer_external_ref"],
+        "email": row["customer_email"], "name": row["customer_name"],
+        "locale": row["customer_locale"], "time_zone": row["customer_time_zone"],
+    }
+    ticket["order"] = None if row["order_id"] is None else {
+        "id": row["order_id"], "external_ref": row["found_order_external_ref"],
+    }
+    return ticket
+
+
+_TICKET_COLUMNS = tuple(column.name for column in Ticket.__table__.c)
 
 
 def with_links(statement: Select[Ticket]) -> Select[Ticket]:
@@ -172,18 +221,6 @@ _INSERT_MESSAGE = text(
 class TicketRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-
-    async def insert(self, ticket: NewTicket) -> RowMapping:
-        """Write a new ticket and its first message; the ticket's row as written."""
-        result = await self.session.execute(_INSERT_WITH_FIRST_MESSAGE, {
-            "id": ticket.id, "subject": ticket.subject, "priority": ticket.priority,
-            "channel": ticket.channel, "customer_id": ticket.customer_id,
-            "order_id": ticket.order_id, "assignee": ticket.assignee, "team": ticket.team,
-            "tags": ticket.tags,
-            "created_at": ticket.created_at, "message_id": ticket.first_message_id,
-            "body": ticket.first_message,
-        })
-        return result.mappings().one()
 
     async def insert_message(self, message: TicketMessage) -> None:
         """One INSERT, without the ORM's flush: the object is not added to the session."""

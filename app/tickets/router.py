@@ -9,8 +9,8 @@ from app.auth.service import Principal
 from app.config import Settings
 from app.customers.schemas import CustomerRefQuery, OrderRefQuery
 from app.events.schemas import EventOut, recorded_page
-from app.idempotency.dependencies import idempotent
-from app.idempotency.service import Idempotency
+from app.idempotency.dependencies import idempotent, idempotent_request
+from app.idempotency.service import Idempotency, IdempotentRequest
 from app.kit.clock import ClockDep
 from app.kit.db import ReadSessionDep, SessionDep
 from app.kit.inputs import Timestamp
@@ -41,24 +41,28 @@ router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
 ReadKey = Annotated[Principal, Depends(require(Scope.TICKETS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.TICKETS_WRITE))]
 IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.TICKETS_WRITE))]
+# POST /v1/tickets locks and stores on its own connection (see service.create_ticket).
+IdempotentCreate = Annotated[
+    IdempotentRequest, Depends(idempotent_request(Scope.TICKETS_WRITE))
+]
 DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS = 5, 20
 TicketRefPath = Annotated[TicketRefInput, Path(description="the ticket's id (UUID) or its number")]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=TicketCreated)
 async def create_ticket(
-    body: TicketCreate, request: Request, session: SessionDep, clock: ClockDep, actor: WriteKey,
-    idempotency: IdempotentWrite,
-) -> object:
+    body: TicketCreate, request: Request, actor: WriteKey, idempotency: IdempotentCreate
+) -> Response:
     """Open a ticket; `description` becomes the customer's first message. The answer's
     `expectations` say what was promised (first response, resolution, each on business or
     calendar time) with a `sentence` to send the customer, in their `locale` and `time_zone`
     (or the defaults)."""
-    settings: Settings = request.app.state.settings
-    ticket = await service.create_ticket(
-        session, body, actor, clock.now(), settings.language_defaults
+    # The hottest write: its database from the app's state, its answer serialised once.
+    state = request.app.state
+    answer = await service.create_ticket(
+        state.database, body, actor, idempotency, state.settings.language_defaults
     )
-    return await idempotency.respond(status.HTTP_201_CREATED, ticket)
+    return Response(answer, status_code=service.CREATED, media_type="application/json")
 
 
 @router.get("", response_model=Page[TicketOut])

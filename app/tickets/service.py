@@ -7,11 +7,26 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
+import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.customers import service as customers
-from app.events.service import list_events, new_event, record_events
+from app.customers.schemas import CustomerSummary
+from app.events.service import (
+    count_recorded,
+    list_events,
+    new_event,
+    record_events,
+    recording_write,
+)
+from app.idempotency.service import (
+    GATE_COLUMNS,
+    GATE_FROM,
+    GATE_GOES,
+    GATE_PARTS,
+    IdempotentRequest,
+)
 from app.kb import service as kb
 from app.kb.schemas import ArticleListItem, ArticleSearchHit, SearchCorrection
 from app.kit.capabilities import generate_token, hash_token
@@ -19,7 +34,7 @@ from app.kit.db import Database
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
-from app.kit.writes import defer_writes
+from app.kit.writes import for_driver
 from app.models import Customer, Event, Order, Ticket, TicketMessage
 from app.orders import service as orders
 from app.sla import service as sla
@@ -36,6 +51,9 @@ from app.tickets.repository import (
     NewTicket,
     TicketRef,
     TicketRepository,
+    created_row_columns,
+    creation_query,
+    creation_values,
     detail_row,
     shown_with_links,
 )
@@ -72,44 +90,86 @@ from app.tickets.vocabulary import (
 )
 from app.web.i18n import LanguageDefaults, Wording, parse_locale, wording_for
 
+CREATED = 201  # a new ticket's status code, stored with its answer
+# Every new ticket's first statement (see `create_ticket`), compiled once.
+_CREATE = creation_query(
+    gate=GATE_PARTS, goes=GATE_GOES, gate_from=GATE_FROM, gate_columns=GATE_COLUMNS,
+    customer=customers.upsert_parts(GATE_GOES), order=orders.lookup_part(),
+)
+# The customer was inserted by another transaction after the statement began (it then writes
+# nothing): the next attempt finds it.
+_CREATE_ATTEMPTS = 3
+
 
 async def create_ticket(
-    session: AsyncSession,
+    database: Database,
     body: TicketCreate,
     actor: Principal,
-    now: datetime,
+    idempotency: IdempotentRequest,
     defaults: LanguageDefaults = LanguageDefaults(),
-) -> TicketCreated:
-    """Written with a few plain statements rather than through the ORM: this is the write
-    e-commerce backends make most, and each ORM flush costs more than its statement. The
-    answer and the `ticket.created` event carry the promises in the customer's words."""
-    customer = await customers.upsert_customer(session, body.customer, now)
-    order = None
-    if body.order_external_ref is not None:
-        order = await orders.find_order(session, body.order_external_ref)
-        if order is None:
-            raise customers.unknown_references([_unknown_order()])
-        customers.check_same_customer(customer, order=order)
-    row = await TicketRepository(session).insert(NewTicket(
+) -> bytes:
+    """The answer (JSON) to a new ticket; `description` becomes the customer's first message.
+    This is the write e-commerce backends make most, so it is a transaction of two statements
+    on the driver connection, each compiled once: the idempotency key's lock and stored answer,
+    the customer upsert, the order, the ticket and its first message; then (the answer made
+    from what that wrote) the SLA snapshot and targets, the `ticket.created` event with its
+    webhook deliveries, and the answer stored under the key. The answer and the event carry
+    the promises in the customer's words."""
+    now = idempotency.now
+    new = NewTicket(
         id=uuid7(), subject=body.subject, priority=body.priority, channel=body.channel,
-        customer_id=customer.id, order_id=order.id if order else None, assignee=body.assignee,
-        team=body.team, tags=body.tags, created_at=now, first_message_id=uuid7(),
-        first_message=body.description,
-    ))
-    ticket = TicketOut.model_validate({**row, "customer": customer, "order": order})
-    # The SLA snapshot and the event are read back by nothing in this transaction: they go to
-    # the database with its next write (the idempotent answer) or its commit.
-    defer_writes(session)
-    promised = await sla.on_ticket_created(session, ticket, now)
-    acknowledgement = _acknowledgement(promised, customer, defaults)
-    await record_events(session, [_event(
-        TicketCreatedData(ticket=ticket, expectations=acknowledgement), actor, now
-    )])
-    return TicketCreated(**dict(ticket), expectations=acknowledgement)
+        assignee=body.assignee, team=body.team, tags=body.tags, created_at=now,
+        first_message_id=uuid7(), first_message=body.description,
+    )
+    sla_write, sla_values, promised = await sla.new_ticket_sla(database, new, now)
+    values = {
+        **idempotency.gate_values(), **customers.upsert_values(body.customer, now),
+        "order_external_ref": body.order_external_ref, **creation_values(new),
+    }
+    async with database.driver_transaction() as connection:
+        row = await _created_row(connection, values, idempotency)
+        _check_order(body, row)
+        ticket = TicketOut.model_validate(created_row_columns(row))
+        acknowledgement = _acknowledgement(promised, ticket.customer, defaults)
+        answer = TicketCreated(**dict(ticket), expectations=acknowledgement).model_dump_json()
+        event = _event(TicketCreatedData(ticket=ticket, expectations=acknowledgement), actor, now)
+        writes = [(sla_write, sla_values), recording_write([event])]
+        stored = idempotency.store_write(CREATED, answer)
+        if stored is not None:
+            writes.append(stored)
+        query, combined = for_driver(writes)
+        result = await Database.fetch_row_on(connection, query, combined)
+        assert result is not None
+        idempotency.check_stored(result[0])
+    count_recorded([event])
+    return answer.encode()
+
+
+async def _created_row(
+    connection: asyncpg.Connection, values: dict[str, Any], idempotency: IdempotentRequest
+) -> asyncpg.Record:
+    for _ in range(_CREATE_ATTEMPTS):
+        row = await Database.fetch_row_on(connection, _CREATE, values)
+        assert row is not None  # the gate's row is always there
+        idempotency.check(row)
+        if row["id"] is not None:
+            return row
+    raise RuntimeError("the customer kept changing while the ticket was written")
+
+
+def _check_order(body: TicketCreate, row: asyncpg.Record) -> None:
+    if body.order_external_ref is None:
+        return
+    if row["found_order_id"] is None:
+        raise customers.unknown_references([_unknown_order()])
+    customers.check_same_customer(
+        Customer(id=row["customer_row_id"]),
+        order=Order(id=row["found_order_id"], customer_id=row["found_order_customer_id"]),
+    )
 
 
 def _acknowledgement(
-    promised: Promised, customer: Customer, defaults: LanguageDefaults
+    promised: Promised, customer: CustomerSummary, defaults: LanguageDefaults
 ) -> Acknowledgement:
     wording = wording_for([customer.locale, defaults.locale])
     time_zone = customer.time_zone or defaults.time_zone

@@ -1,14 +1,16 @@
 import asyncio
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event, func, select, text
+from sqlalchemy import func, select, text
 
 from app.auth.scopes import Scope
-from app.kit.db import Database
+from app.kit.db import Database, DriverQuery
 from app.kit.errors import RequestInvalid
 from app.models import Event, TicketMessage
 from app.tickets.errors import AlreadyAtTierTwo, TicketClosed, TicketTransitionNotAllowed
@@ -404,8 +406,9 @@ async def test_update_trims_and_lowers_tags_as_creation_does(
     assert_problem(refused, 422, "/tags/0")
 
 
-async def test_a_new_ticket_with_a_key_writes_its_sla_event_and_answer_in_one_statement(
-    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+async def test_a_new_ticket_with_a_key_is_two_statements_in_one_transaction(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     policy = {"name": "Standard", "targets": {"first_response": {"target_minutes": 60}}}
     assert (await client.post("/v1/sla-policies", json=policy, headers=admin_headers)).is_success
@@ -413,24 +416,26 @@ async def test_a_new_ticket_with_a_key_writes_its_sla_event_and_answer_in_one_st
     created = await client.post("/v1/webhook-endpoints", json=endpoint, headers=admin_headers)
     assert created.status_code == 201, created.text
     statements: list[str] = []
+    run = Database.fetch_row_on
 
-    def counted(*args: Any) -> None:
-        statements.append(args[2])
+    async def counted(
+        connection: asyncpg.Connection, query: DriverQuery, values: Mapping[str, Any]
+    ) -> asyncpg.Record | None:
+        statements.append(query.sql)
+        return await run(connection, query, values)
 
-    engine = database.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", counted)
-    try:
-        headers = {**admin_headers, "Idempotency-Key": "one-statement"}
-        answer = await client.post("/v1/tickets", json=ticket_body(), headers=headers)
-    finally:
-        event.remove(engine, "before_cursor_execute", counted)
+    monkeypatch.setattr(Database, "fetch_row_on", staticmethod(counted))
+    headers = {**admin_headers, "Idempotency-Key": "one-statement"}
+    answer = await client.post("/v1/tickets", json=ticket_body(), headers=headers)
+    monkeypatch.undo()
     assert answer.status_code == 201, answer.text
-    # Without the cache listener (no lifespan here) the key and the policies are read too; the
-    # transaction is the key's lock, the customer, the ticket with its message, then the rest.
-    written = [sql for sql in statements if "FROM api_keys" not in sql and "sla_polic" not in sql]
-    assert len(written) == 4, [sql[:80] for sql in written]
+    # The key's lock and stored answer, the customer, the ticket with its message; then the rest.
+    assert len(statements) == 2, [sql[:80] for sql in statements]
+    assert "pg_try_advisory_xact_lock" in statements[0]
+    for table in ("customers", "tickets", "ticket_messages"):
+        assert f"INSERT INTO {table} " in statements[0], table
     for table in ("ticket_slas", "sla_targets", "events", "webhook_deliveries", "idempotency_keys"):
-        assert f"INSERT INTO {table} " in written[-1], table
+        assert f"INSERT INTO {table} " in statements[1], table
     async with database.sessionmaker() as session:
         counts = {
             table: await session.scalar(text(f"SELECT count(*) FROM {table}"))  # noqa: S608

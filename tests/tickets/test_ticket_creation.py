@@ -1,0 +1,162 @@
+"""POST /v1/tickets writes in two statements on the driver connection (app/tickets/service.py,
+`create_ticket`): the customer upsert, the order lookup and the idempotency key's lock are parts
+of the first. These tests hold it to what the separate statements did."""
+
+import asyncio
+import uuid
+from datetime import timedelta
+
+import asyncpg
+import httpx
+from sqlalchemy import func, select
+
+from app.kit.db import Database, asyncpg_dsn
+from app.kit.errors import ForeignReference, UnknownReference
+from app.models import Customer, IdempotencyKey, Ticket
+from tests.factories import create_order, ticket_body
+from tests.support.api import assert_problem
+from tests.support.clock import MutableClock
+
+Headers = dict[str, str]
+
+
+async def _customer(database: Database, external_ref: str) -> Customer | None:
+    async with database.sessionmaker() as session:
+        return await session.scalar(select(Customer).where(Customer.external_ref == external_ref))
+
+
+async def _count(database: Database, model: type[Ticket] | type[IdempotencyKey]) -> int:
+    async with database.sessionmaker() as session:
+        return int(await session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+async def test_a_new_customer_is_written_with_every_detail_given_and_answered_in_its_words(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, clock: MutableClock
+) -> None:
+    customer = {
+        "external_ref": "new-1",
+        "email": "lea@example.com",
+        "name": "Léa",
+        "locale": "fr-FR",
+        "time_zone": "Europe/Paris",
+    }
+    response = await client.post(
+        "/v1/tickets", json=ticket_body(customer=customer), headers=admin_headers
+    )
+    assert response.status_code == 201, response.text
+    stored = await _customer(database, "new-1")
+    assert stored is not None
+    assert (stored.email, stored.name, stored.locale, stored.time_zone) == (
+        "lea@example.com",
+        "Léa",
+        "fr-FR",
+        "Europe/Paris",
+    )
+    assert stored.created_at == stored.updated_at == clock.now()
+    answer = response.json()
+    assert answer["customer"] == {"id": str(stored.id), **customer}
+    assert (answer["expectations"]["locale"], answer["expectations"]["time_zone"]) == (
+        "fr-FR",
+        "Europe/Paris",
+    )
+
+
+async def test_a_known_customer_changes_only_where_a_given_detail_differs(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, clock: MutableClock
+) -> None:
+    first = {"external_ref": "known-1", "email": "a@example.com", "name": "Ada", "locale": "de"}
+    assert (
+        await client.post("/v1/tickets", json=ticket_body(customer=first), headers=admin_headers)
+    ).status_code == 201
+    created = await _customer(database, "known-1")
+    assert created is not None
+    clock.advance(timedelta(minutes=5))
+    # Nothing new (a detail left out keeps the stored one): no write.
+    same = {"external_ref": "known-1", "email": "a@example.com"}
+    again = await client.post("/v1/tickets", json=ticket_body(customer=same), headers=admin_headers)
+    assert again.status_code == 201, again.text
+    assert again.json()["customer"]["name"] == "Ada"
+    unchanged = await _customer(database, "known-1")
+    assert unchanged is not None
+    assert unchanged.updated_at == created.updated_at
+    # A new e-mail address: updated, the other details kept.
+    clock.advance(timedelta(minutes=5))
+    moved = {"external_ref": "known-1", "email": "b@example.com"}
+    third = await client.post(
+        "/v1/tickets", json=ticket_body(customer=moved), headers=admin_headers
+    )
+    assert third.status_code == 201, third.text
+    changed = await _customer(database, "known-1")
+    assert changed is not None
+    assert (changed.email, changed.name, changed.locale) == ("b@example.com", "Ada", "de")
+    assert changed.updated_at == clock.now()
+    assert changed.id == created.id
+    assert third.json()["customer"]["email"] == "b@example.com"
+    assert await _count(database, Ticket) == 3
+
+
+async def test_a_customer_inserted_meanwhile_by_another_transaction_gets_the_ticket(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, database_url: str
+) -> None:
+    """The statement's snapshot misses a customer another transaction commits while it waits
+    on that row (its INSERT does nothing): it runs again, finds the customer, writes the
+    ticket."""
+    other = await asyncpg.connect(asyncpg_dsn(database_url))
+    try:
+        transaction = other.transaction()
+        await transaction.start()
+        customer_id = uuid.uuid4()
+        await other.execute(
+            "INSERT INTO customers (id, external_ref, email, name, created_at, updated_at)"
+            " VALUES ($1, 'race-1', 'first@example.com', 'First', now(), now())",
+            customer_id,
+        )
+        body = ticket_body(customer={"external_ref": "race-1", "email": "first@example.com"})
+        posted = asyncio.create_task(client.post("/v1/tickets", json=body, headers=admin_headers))
+        await _until_waiting_on_a_lock(other)
+        await transaction.commit()
+        response = await posted
+    finally:
+        await other.close()
+    assert response.status_code == 201, response.text
+    assert response.json()["customer"]["id"] == str(customer_id)
+    assert response.json()["customer"]["name"] == "First"
+    assert await _count(database, Ticket) == 1
+
+
+async def _until_waiting_on_a_lock(connection: asyncpg.Connection) -> None:
+    for _ in range(500):
+        waiting = await connection.fetchval(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+            " AND datname = current_database()"
+        )
+        if waiting:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the request never waited on the other transaction's row")
+
+
+async def test_an_order_is_linked_only_when_it_is_the_customers_and_nothing_is_written_else(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    order = await create_order(client, admin_headers, "ord-1")
+    linked = await client.post(
+        "/v1/tickets", json=ticket_body(order_external_ref="ord-1"), headers=admin_headers
+    )
+    assert linked.status_code == 201, linked.text
+    assert linked.json()["order"] == {"id": order["id"], "external_ref": "ord-1"}
+    headers = {**admin_headers, "Idempotency-Key": "foreign-order"}
+    foreign = await client.post(
+        "/v1/tickets",
+        json=ticket_body(order_external_ref="ord-1", customer={"external_ref": "other-1"}),
+        headers=headers,
+    )
+    assert_problem(foreign, 422, "/order_external_ref", problem=ForeignReference)
+    unknown = await client.post(
+        "/v1/tickets", json=ticket_body(order_external_ref="ord-404"), headers=headers
+    )
+    assert_problem(unknown, 422, "/order_external_ref", problem=UnknownReference)
+    # Rolled back: no ticket, no new customer, no stored answer.
+    assert await _count(database, Ticket) == 1
+    assert await _customer(database, "other-1") is None
+    assert await _count(database, IdempotencyKey) == 0
