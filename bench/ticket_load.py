@@ -17,7 +17,7 @@ import asyncio
 import time
 import uuid
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
@@ -25,6 +25,7 @@ import asyncpg
 from sqlalchemy import select
 
 from app.auth.service import Principal
+from app.idempotency.service import IdempotentRequest
 from app.kit.db import Database, asyncpg_dsn
 from app.models import ApiKey
 from app.tickets.schemas import TicketCreate
@@ -129,7 +130,8 @@ async def run_bare_inserts(database_url: str, rows: int, concurrency: int) -> li
 
 
 async def run_service_calls(database_url: str, rows: int, concurrency: int) -> list[float]:
-    """`tickets.service.create_ticket` in its own transaction per ticket, same concurrency."""
+    """`tickets.service.create_ticket` (its own transaction per ticket, no key), same
+    concurrency."""
     database = Database(database_url, pool_size=concurrency, max_overflow=0)
     async with database.sessionmaker() as session:
         actor_id = await session.scalar(select(ApiKey.id).limit(1))
@@ -142,8 +144,11 @@ async def run_service_calls(database_url: str, rows: int, concurrency: int) -> l
         for n in remaining:
             body = TicketCreate.model_validate(_ticket_body(n))
             started = time.perf_counter()
-            async with database.sessionmaker() as session, session.begin():
-                await create_ticket(session, body, actor, datetime.now(UTC))
+            without_key = IdempotentRequest(
+                api_key_id=actor_id, key=None, fingerprint="", now=datetime.now(UTC),
+                ttl=timedelta(hours=24),
+            )
+            await create_ticket(database, body, actor, without_key)
             latencies.append(time.perf_counter() - started)
 
     await asyncio.gather(*(caller() for _ in range(concurrency)))

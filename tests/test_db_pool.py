@@ -1,11 +1,13 @@
 """Pooled connections: one idle for a while is pinged before use and replaced if it is gone;
 one used recently is trusted (no ping on the hot path)."""
 
+import uuid
 from collections.abc import AsyncIterator, Callable
 
 import asyncpg
 import pytest
 from sqlalchemy import Integer, bindparam, func, literal_column, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from app.kit.db import Database, DriverQuery, asyncpg_dsn
@@ -109,3 +111,25 @@ async def test_a_statement_error_under_the_driver_is_not_unavailable(
     assert not raised.value.connection_invalidated
     assert not _is_database_unavailable(raised.value)
     assert await _driver_backend_pid(database) == pid  # the connection stays in the pool
+
+
+async def test_a_connection_the_server_refuses_under_the_driver_is_unavailable(
+    database_url: str,
+) -> None:
+    """Connecting fails (as while the server shuts down or is full): SQLAlchemy's error, as
+    `Engine.connect` raises it, so the request is a 503 and not a 500."""
+    role = f"refused_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(asyncpg_dsn(database_url))
+    try:
+        await admin.execute(f'CREATE ROLE "{role}" LOGIN CONNECTION LIMIT 0')
+        database = Database(make_url(database_url).set(username=role).render_as_string())
+        try:
+            with pytest.raises(DBAPIError) as raised:
+                await database.fetch_row(_BACKEND_PID, {})
+        finally:
+            await database.dispose()
+    finally:
+        await admin.execute(f'DROP ROLE "{role}"')
+        await admin.close()
+    assert getattr(raised.value.orig, "sqlstate", None) == "53300"  # too many connections
+    assert _is_database_unavailable(raised.value)

@@ -111,7 +111,13 @@ class Database:
         """A pooled connection's asyncpg connection, outside any transaction. Driver errors
         become SQLAlchemy's (a lost database is a 503, as on every other path), and a lost
         connection leaves the pool."""
-        pooled = await greenlet_spawn(self.engine.sync_engine.raw_connection)
+        dbapi_error = self.engine.dialect.loaded_dbapi.Error
+        try:
+            pooled = await greenlet_spawn(self.engine.sync_engine.raw_connection)
+        except dbapi_error as error:  # no connection could be made: as `Engine.connect` says it
+            raise exc.DBAPIError.instance(
+                None, None, error, dbapi_error, connection_invalidated=True
+            ) from error
         connection: asyncpg.Connection = pooled.driver_connection
         try:
             yield connection
