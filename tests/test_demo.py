@@ -64,6 +64,21 @@ async def test_every_table_gets_rows(seeded: dict[str, int]) -> None:
     assert seeded["survey_responses"] > 100  # about half a response per ticket
 
 
+async def test_every_order_is_linked_to_its_customers_next_one(
+    seeded: dict[str, int], database: Database
+) -> None:
+    """The bulk load defers the orders_relink_next triggers and links every order once."""
+    assert await _scalar(database, "SELECT count(next_placed_at) FROM orders")
+    await _none(database, """
+        SELECT count(*) FROM orders o JOIN (
+            SELECT id, lead(placed_at) OVER (PARTITION BY customer_id ORDER BY placed_at, id)
+                AS next
+            FROM orders
+        ) AS n ON n.id = o.id
+        WHERE o.next_placed_at IS DISTINCT FROM n.next
+    """)
+
+
 async def test_tickets_are_consistent(seeded: dict[str, int], database: Database) -> None:
     checks = [
         # the customer's first message, when the ticket was created
