@@ -65,6 +65,7 @@ async def _timed(call: Callable[[], Awaitable[object]], runs: int = RUNS) -> Tim
 # The SLA calibration as one hand-written query per part over raw rows, exact: every settled
 # target joined to its ticket; percentile_cont of the calendar times.
 ANCHOR_LABEL = "  anchor: its hand-written SQL over raw rows (exact)"
+DELIVERY_ANCHOR_LABEL = "  anchor: its hand-written SQL (percentile_disc, kept)"
 HAND_TARGETS = """
 SELECT t.priority, s.metric, mode() WITHIN GROUP (ORDER BY extract(epoch FROM s.target)),
        bool_or(s.business_hours), count(*) FILTER (WHERE s.status = 'met'), count(*)
@@ -85,6 +86,34 @@ async def _hand_calibration(connection: asyncpg.Connection, start: str, end: str
     await connection.fetch(HAND_TARGETS, *bounds)
     for done in ("first_responded_at", "first_solved_at"):
         await connection.fetch(HAND_OBSERVED.format(done=done), *bounds)
+
+
+# The delivery calibration as hand-written SQL over raw rows: the transit quantiles per lane
+# (percentile_disc of the calendar time, as it answers for carriers without a shipping
+# calendar) and the promises kept per lane, with the server's settings.
+HAND_TRANSIT = """
+SELECT carrier, service_level, destination_country, count(*),
+       percentile_disc(ARRAY[0, 0.5, 0.8, 0.9, 0.95, 1]::float8[])
+       WITHIN GROUP (ORDER BY greatest(extract(epoch FROM delivered_at - shipped_at), 0)::float8)
+FROM orders
+WHERE shipped_at IS NOT NULL AND delivered_at IS NOT NULL AND status IN ('delivered', 'returned')
+  AND delivered_at >= $1 AND delivered_at < $2
+GROUP BY 1, 2, 3
+"""
+HAND_KEPT = """
+SELECT carrier, service_level, destination_country,
+       count(*) FILTER (WHERE delivered_at <= promised_delivery_at), count(*)
+FROM orders
+WHERE status <> 'cancelled' AND promised_delivery_at >= $1 AND promised_delivery_at < $2
+  AND (delivered_at IS NOT NULL OR promised_delivery_at < now())
+GROUP BY 1, 2, 3
+"""
+
+
+async def _hand_delivery_calibration(connection: asyncpg.Connection, start: str, end: str) -> None:
+    bounds = (datetime.fromisoformat(start), datetime.fromisoformat(end))
+    await connection.fetch(HAND_TRANSIT, *bounds)
+    await connection.fetch(HAND_KEPT, *bounds)
 
 
 def _api_calls(page: str) -> list[tuple[str, dict[str, str]]]:
@@ -179,6 +208,14 @@ async def _case(
 
                 anchor = await _timed(anchored, runs)
                 print(f"    {ANCHOR_LABEL:<58} {anchor!s:>16}")
+            if path.endswith("/delivery-calibration"):
+                window = (params["from"], params["to"])
+
+                async def delivery_anchored(bounds: tuple[str, str] = window) -> None:
+                    await _hand_delivery_calibration(hand, *bounds)
+
+                anchor = await _timed(delivery_anchored, runs)
+                print(f"    {DELIVERY_ANCHOR_LABEL:<58} {anchor!s:>16}")
 
 
 def _records_calls(page: str) -> list[tuple[str, dict[str, str]]]:

@@ -39,6 +39,16 @@ class Order(UUIDPrimaryKey, Base):
             "carrier", "service_level", "destination_country", "delivered_at",
             postgresql_where=text("shipped_at IS NOT NULL AND delivered_at IS NOT NULL"),
         ),
+        # The delivery calibration: a period's deliveries read from the index alone. No status
+        # in the predicate: a generic plan's status = ANY($1) could not prove it.
+        Index(
+            "ix_orders_delivered_transit",
+            "delivered_at",
+            postgresql_include=[
+                "carrier", "service_level", "destination_country", "shipped_at", "status"
+            ],
+            postgresql_where=text("shipped_at IS NOT NULL AND delivered_at IS NOT NULL"),
+        ),
     )
 
     external_ref: Mapped[str] = mapped_column(String(128), unique=True)
