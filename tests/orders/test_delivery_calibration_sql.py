@@ -134,11 +134,12 @@ async def test_calibration_answers_as_the_previous_query(
         }
 
 
-async def test_the_quantiles_read_the_index_alone(database: Database, customer: Customer) -> None:
-    """An index-only scan of ix_orders_delivered_transit: a column added to the query would
-    send it back to the table. (Without the rows of a million-order demo the planner would
-    take the lane-ordered transit-history index or the table: both are put out of its reach,
-    in a transaction rolled back.)"""
+async def test_the_calibration_reads_indexes_alone(database: Database, customer: Customer) -> None:
+    """Index-only scans: the transit quantiles of ix_orders_delivered_transit, the promises
+    kept of ix_orders_promised_delivery_at; a column added to a query would send it back to
+    the table. (Without the rows of a million-order demo the planner would take the
+    lane-ordered transit-history index or the table: both are put out of its reach, in a
+    transaction rolled back.)"""
     plans: list[str] = []
     async with database.sessionmaker() as session:
         await session.execute(text("DROP INDEX ix_orders_transit_history"))
@@ -152,11 +153,15 @@ async def test_the_quantiles_read_the_index_alone(database: Database, customer: 
                     dialect=postgresql.dialect(),  # type: ignore[no-untyped-call]
                     compile_kwargs={"literal_binds": True},
                 )
-                plans.extend(line for (line,) in await run(text(f"EXPLAIN {sql}")))
+                plans.append("\n".join(line for (line,) in await run(text(f"EXPLAIN {sql}"))))
             return await run(statement, *args, **kwargs)
 
+        repository = OrderRepository(session)
         with patch.object(session, "execute", explaining):
-            await OrderRepository(session).calendar_transit_quantiles(
+            await repository.calendar_transit_quantiles(
                 START, END, _CALIBRATION_SHARES, excluded=["dhl"]
             )
-    assert "Index Only Scan using ix_orders_delivered_transit" in "\n".join(plans), plans
+            await repository.promises_kept(START, END, NOW)
+    transit, kept = plans
+    assert "Index Only Scan using ix_orders_delivered_transit" in transit, transit
+    assert "Index Only Scan using ix_orders_promised_delivery_at" in kept, kept
