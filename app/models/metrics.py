@@ -22,8 +22,8 @@ def _key() -> tuple[Column[object], ...]:
     return (
         Column("measure", String(32), nullable=False),
         Column("dim", String(16), nullable=False),  # '' for the whole, else the group column
-        Column("grain", SmallInteger, nullable=False),  # minutes: 60 or 1440
-        Column("slot", DateTime(timezone=True), nullable=False),  # UTC start of hour or day
+        Column("grain", SmallInteger, nullable=False),  # minutes: 15, 60, 360 or 1440
+        Column("slot", DateTime(timezone=True), nullable=False),  # UTC start of the slot
         Column("grp", Text, nullable=True),  # the group's value (null: none, or ungrouped)
     )
 

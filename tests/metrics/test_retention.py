@@ -23,21 +23,13 @@ from app.metrics.types import MetricName
 from app.models import Order
 from tests.factories import add_customer, add_order, create_order
 from tests.support.database import empty_tables
+from tests.support.zones import AWKWARD_ZONES
 
 # Around Europe's and America's autumn DST change (25 October and 1 November 2026), over two
 # month boundaries.
 T0 = datetime(2026, 9, 20, tzinfo=UTC)
 SPAN_MINUTES = 75 * 24 * 60
-ZONES = (
-    "UTC",
-    "Europe/Berlin",
-    "America/New_York",
-    "Asia/Kolkata",
-    "Asia/Kathmandu",
-    "Australia/Lord_Howe",
-    "America/St_Johns",
-    "Pacific/Chatham",
-)
+ZONES = AWKWARD_ZONES
 CUSTOMERS = 3
 # Any minute, or one on a grid of whole hours, half days or days: orders of one customer at the same
 # time (ties broken by id), orders and window edges exactly on (UTC and local) bucket edges.
