@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from fastapi import Depends, FastAPI, Request, Response
+from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.telemetry import TelemetryConfig
@@ -28,7 +28,6 @@ from app.kit.cache import CacheListener
 from app.kit.clock import Clock, SystemClock
 from app.kit.db import Database, asyncpg_dsn, ensure_database_url
 from app.kit.errors import register_error_handlers
-from app.kit.inputs import refuse_unknown_query_parameters
 from app.kit.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from app.kit.openapi import build_openapi, operation_id
 from app.kit.rate_limit import SlidingWindowRateLimiter
@@ -101,7 +100,6 @@ def create_app(
         # Relative: the API is wherever this document was fetched from.
         servers=[{"url": "/", "description": "this Aftercare service"}],
         lifespan=lifespan,
-        dependencies=[Depends(refuse_unknown_query_parameters)],
         generate_unique_id_function=operation_id,
         # FastAPI's own OpenTelemetry middleware, asked on every request whether a provider is
         # configured; tracing is ours (app.kit.tracing), so off unless tracing is on.

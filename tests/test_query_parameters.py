@@ -8,8 +8,10 @@ import uuid
 import httpx
 import pytest
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute
 
-from app.kit.inputs import PUBLIC_LINK_PREFIX
+from app.kit.inputs import PUBLIC_LINK_PREFIX, QueryCheckedRoute
 from tests.support.api import assert_problem
 
 MISTYPED = "definitely_not_a_parameter"
@@ -61,3 +63,22 @@ async def test_declared_parameters_still_pass(
 ) -> None:
     response = await client.get(f"/v1/tickets?{query}", headers=admin_headers)
     assert response.status_code == 200, response.text
+
+
+def _api_routes(app: FastAPI) -> list[APIRoute]:
+    """Every route of every included router (FastAPI keeps included routers whole)."""
+    routes: list[BaseRoute] = []
+    for route in app.routes:
+        original = getattr(route, "original_router", None)
+        routes.extend(original.routes if original is not None else [route])
+    return [route for route in routes if isinstance(route, APIRoute)]
+
+
+def test_every_api_route_checks_its_query_parameters(app: FastAPI) -> None:
+    """The check lives in the route class: a router created without it would answer a
+    mistyped filter as if it had not been sent (the dashboard's pages are not in the OpenAPI
+    document the test above walks)."""
+    routes = _api_routes(app)
+    assert any(route.path.startswith("/dashboard") for route in routes)
+    unchecked = [route.path for route in routes if not isinstance(route, QueryCheckedRoute)]
+    assert unchecked == []

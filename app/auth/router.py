@@ -10,9 +10,10 @@ from app.auth.scopes import Scope
 from app.auth.service import Principal
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
+from app.kit.inputs import QueryCheckedRoute
 from app.kit.pagination import Page, PageParamsDep
 
-router = APIRouter(prefix="/v1/api-keys", tags=["api-keys"])
+router = APIRouter(prefix="/v1/api-keys", tags=["api-keys"], route_class=QueryCheckedRoute)
 AdminKey = Annotated[Principal, Depends(require(Scope.ADMIN))]
 
 

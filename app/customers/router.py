@@ -9,9 +9,10 @@ from app.customers import service
 from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerOut, CustomerUpdate
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
+from app.kit.inputs import QueryCheckedRoute
 from app.kit.pagination import Page, PageParamsDep
 
-router = APIRouter(prefix="/v1/customers", tags=["customers"])
+router = APIRouter(prefix="/v1/customers", tags=["customers"], route_class=QueryCheckedRoute)
 ReadKey = Annotated[Principal, Depends(require(Scope.TICKETS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.TICKETS_WRITE))]
 ExternalRefPath = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN)]

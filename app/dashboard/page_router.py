@@ -36,7 +36,7 @@ from app.kit.clock import ClockDep
 from app.kit.csv_export import csv_response
 from app.kit.db import SessionDep
 from app.kit.errors import RequestInvalid
-from app.kit.inputs import DASHBOARD_PATH, Timestamp
+from app.kit.inputs import DASHBOARD_PATH, QueryCheckedRoute, Timestamp
 from app.kit.pagination import PageParamsDep
 from app.kit.rate_limit import PublicRateLimit
 from app.metrics import service as metrics
@@ -46,7 +46,7 @@ from app.metrics.types import MetricName
 from app.web.i18n import N_
 from app.web.pages import PageDep, PageRequest
 
-router = APIRouter(prefix=DASHBOARD_PATH, include_in_schema=False)
+router = APIRouter(prefix=DASHBOARD_PATH, include_in_schema=False, route_class=QueryCheckedRoute)
 COOKIE = "aftercare_dashboard"
 SIGN_IN_PATH = f"{DASHBOARD_PATH}/sign-in"
 FORM = "application/x-www-form-urlencoded"

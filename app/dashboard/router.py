@@ -17,9 +17,10 @@ from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
+from app.kit.inputs import QueryCheckedRoute
 from app.kit.pagination import Page, PageParamsDep
 
-router = APIRouter(prefix="/v1/dashboard-links", tags=["dashboard"])
+router = APIRouter(prefix="/v1/dashboard-links", tags=["dashboard"], route_class=QueryCheckedRoute)
 ReadKey = Annotated[Principal, Depends(require(Scope.METRICS_READ))]
 IdempotentRead = Annotated[Idempotency, Depends(idempotent(Scope.METRICS_READ))]
 

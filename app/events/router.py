@@ -16,10 +16,10 @@ from app.events.schemas import (
 )
 from app.events.types import EventType
 from app.kit.db import SessionDep
-from app.kit.inputs import Timestamp
+from app.kit.inputs import QueryCheckedRoute, Timestamp
 from app.kit.pagination import Page, PageParamsDep
 
-router = APIRouter(prefix="/v1/events", tags=["events"])
+router = APIRouter(prefix="/v1/events", tags=["events"], route_class=QueryCheckedRoute)
 JSON = "application/json"
 ManageKey = Annotated[Principal, Depends(require(Scope.WEBHOOKS_MANAGE))]
 
@@ -47,7 +47,7 @@ async def get_event(event_id: uuid.UUID, session: SessionDep, _: ManageKey) -> R
     return Response(event.model_dump_json(), media_type=JSON)
 
 
-types_router = APIRouter(prefix="/v1/event-types", tags=["events"])
+types_router = APIRouter(prefix="/v1/event-types", tags=["events"], route_class=QueryCheckedRoute)
 
 
 @types_router.get("", response_model=EventTypeList)

@@ -23,10 +23,10 @@ from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
-from app.kit.inputs import Timestamp
+from app.kit.inputs import QueryCheckedRoute, Timestamp
 from app.kit.pagination import Page, PageParamsDep
 
-router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
+router = APIRouter(prefix="/v1/feedback", tags=["feedback"], route_class=QueryCheckedRoute)
 ReadKey = Annotated[Principal, Depends(require(Scope.FEEDBACK_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.FEEDBACK_WRITE))]
 IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.FEEDBACK_WRITE))]

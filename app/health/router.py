@@ -4,8 +4,9 @@ from pydantic import BaseModel
 
 from app.health import service
 from app.kit.db import Database
+from app.kit.inputs import QueryCheckedRoute
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], route_class=QueryCheckedRoute)
 
 
 class Health(BaseModel):

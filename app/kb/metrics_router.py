@@ -12,9 +12,9 @@ from app.kb.metrics import KnowledgeBaseMetrics, knowledge_base_metrics
 from app.kit.clock import ClockDep
 from app.kit.db import ReadSessionDep
 from app.kit.errors import invalid_field
-from app.kit.inputs import Timestamp
+from app.kit.inputs import QueryCheckedRoute, Timestamp
 
-router = APIRouter(prefix="/v1/metrics", tags=["metrics"])
+router = APIRouter(prefix="/v1/metrics", tags=["metrics"], route_class=QueryCheckedRoute)
 ReadKey = Annotated[Principal, Depends(require(Scope.METRICS_READ))]
 DEFAULT_PERIOD = timedelta(days=30)
 MAX_PERIOD = timedelta(days=732)  # as the other metrics

@@ -29,11 +29,14 @@ from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.enums import EnumName
 from app.kit.errors import MalformedJSON, RequestInvalid, validation_errors
+from app.kit.inputs import QueryCheckedRoute
 from app.kit.rate_limit import PublicRateLimit
 from app.web.i18n import N_, parse_locale
 from app.web.pages import LanguageChoice, PageDep, PageRequest
 
-router = APIRouter(prefix=PUBLIC_ARTICLES_PATH, tags=["public help centre"])
+router = APIRouter(
+    prefix=PUBLIC_ARTICLES_PATH, tags=["public help centre"], route_class=QueryCheckedRoute
+)
 
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     429: {"description": "too many requests from this address; see Retry-After"},

@@ -32,9 +32,10 @@ from app.kb.service import DEFAULT_SEARCH_LIMIT
 from app.kb.types import ArticleStatus
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
+from app.kit.inputs import QueryCheckedRoute
 from app.kit.pagination import Page, PageParamsDep
 
-router = APIRouter(prefix="/v1/articles", tags=["knowledge base"])
+router = APIRouter(prefix="/v1/articles", tags=["knowledge base"], route_class=QueryCheckedRoute)
 ReadKey = Annotated[Principal, Depends(require(Scope.KB_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.KB_WRITE))]
 IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.KB_WRITE))]

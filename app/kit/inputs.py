@@ -1,10 +1,11 @@
 """What the API accepts from a client: request bodies (unknown fields refused, no NUL
 characters anywhere), bounded timestamps, and only the query parameters a route declares."""
 
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Request
+from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from pydantic import (
@@ -19,6 +20,7 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
+from starlette.datastructures import QueryParams
 
 from app.kit.errors import UnknownQueryParameter, field_error
 
@@ -136,17 +138,6 @@ class Input(BaseModel):
         return value
 
 
-# A route's declared parameters never change; its unique id names its endpoint, path and method.
-_QUERY_PARAMETERS: dict[str, frozenset[str]] = {}
-
-
-def _declared_query_parameters(route: APIRoute) -> frozenset[str]:
-    names = _QUERY_PARAMETERS.get(route.unique_id)
-    if names is None:
-        names = _QUERY_PARAMETERS[route.unique_id] = frozenset(_query_parameters(route.dependant))
-    return names
-
-
 def _query_parameters(dependant: Dependant) -> set[str]:
     names = {field.alias for field in dependant.query_params}
     for dependency in dependant.dependencies:
@@ -163,18 +154,31 @@ DASHBOARD_PATH = "/dashboard"
 DASHBOARD_LINK_PREFIX = f"{DASHBOARD_PATH}/open/"
 
 
-async def refuse_unknown_query_parameters(request: Request) -> None:
-    """A query parameter no route declares is a mistyped filter: refuse it, naming it, rather
-    than answer as if it had not been sent (an app-wide dependency). Customer links and
-    dashboard links ignore it."""
-    route = request.scope.get("route")
-    if not isinstance(route, APIRoute) or not request.query_params:
-        return
-    if route.path.startswith((PUBLIC_LINK_PREFIX, DASHBOARD_LINK_PREFIX)):
-        return
-    unknown = sorted(set(request.query_params) - _declared_query_parameters(route))
+class QueryCheckedRoute(APIRoute):
+    """A route that refuses a query parameter it does not declare, naming it, before it reads
+    the body or solves a dependency: a mistyped filter must not be answered as if it had not
+    been sent. Customer links and dashboard links ignore it. Every router of the API uses it
+    (`APIRouter(route_class=QueryCheckedRoute)`); as an app-wide dependency the check cost
+    each request a tenth of its Python calls in FastAPI's dependency solving."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        if self.path.startswith((PUBLIC_LINK_PREFIX, DASHBOARD_LINK_PREFIX)):
+            return handler
+        declared = frozenset(_query_parameters(self.dependant))
+
+        async def checked(request: Request) -> Response:
+            if request.scope["query_string"]:
+                _refuse_unknown(request.query_params, declared)
+            return await handler(request)
+
+        return checked
+
+
+def _refuse_unknown(query: QueryParams, declared: frozenset[str]) -> None:
+    unknown = sorted(set(query) - declared)
     if unknown:
-        known = ", ".join(sorted(_declared_query_parameters(route))) or "none"
+        known = ", ".join(sorted(declared)) or "none"
         raise UnknownQueryParameter(
             f"unknown query parameter {unknown[0]!r}; this route takes: {known}",
             errors=[

@@ -15,7 +15,7 @@ from app.kit.clock import ClockDep
 from app.kit.csv_export import CSV_RESPONSE, csv_response, wants_csv
 from app.kit.db import SessionDep
 from app.kit.errors import UnprocessableError, invalid_field
-from app.kit.inputs import Timestamp
+from app.kit.inputs import QueryCheckedRoute, Timestamp
 from app.kit.pagination import Page, PageParamsDep
 from app.metrics import service
 from app.metrics.formulas import Granularity
@@ -33,7 +33,7 @@ from app.metrics.types import MetricName
 from app.orders import service as orders
 from app.orders.schemas import DeliveryCalibration
 
-router = APIRouter(prefix="/v1/metrics", tags=["metrics"])
+router = APIRouter(prefix="/v1/metrics", tags=["metrics"], route_class=QueryCheckedRoute)
 ReadKey = Annotated[Principal, Depends(require(Scope.METRICS_READ))]
 DEFAULT_PERIOD = timedelta(days=30)
 MAX_PERIOD = timedelta(days=732)

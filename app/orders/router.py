@@ -10,7 +10,7 @@ from app.customers.schemas import EXTERNAL_REF_PATTERN, CustomerRefQuery
 from app.kb.schemas import MAX_PRODUCTS, OrderNotices
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
-from app.kit.inputs import Timestamp
+from app.kit.inputs import QueryCheckedRoute, Timestamp
 from app.kit.pagination import Page, PageParamsDep
 from app.orders import delivery, service
 from app.orders.schemas import (
@@ -24,8 +24,8 @@ from app.orders.schemas import (
     OrderUpsert,
 )
 
-router = APIRouter(prefix="/v1/orders", tags=["orders"])
-delivery_router = APIRouter(tags=["delivery"])
+router = APIRouter(prefix="/v1/orders", tags=["orders"], route_class=QueryCheckedRoute)
+delivery_router = APIRouter(tags=["delivery"], route_class=QueryCheckedRoute)
 ReadKey = Annotated[Principal, Depends(require(Scope.ORDERS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.ORDERS_WRITE))]
 ExternalRef = Annotated[str, Path(pattern=EXTERNAL_REF_PATTERN, description="the shop's order id")]

@@ -11,6 +11,7 @@ from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
+from app.kit.inputs import QueryCheckedRoute
 from app.kit.pagination import Page, PageParamsDep
 from app.sla import service
 from app.sla.schemas import (
@@ -25,8 +26,10 @@ from app.sla.schemas import (
 AdminKey = Annotated[Principal, Depends(require(Scope.ADMIN))]
 IdempotentAdmin = Annotated[Idempotency, Depends(idempotent(Scope.ADMIN))]
 
-calendars_router = APIRouter(prefix="/v1/business-calendars", tags=["sla"])
-policies_router = APIRouter(prefix="/v1/sla-policies", tags=["sla"])
+calendars_router = APIRouter(
+    prefix="/v1/business-calendars", tags=["sla"], route_class=QueryCheckedRoute
+)
+policies_router = APIRouter(prefix="/v1/sla-policies", tags=["sla"], route_class=QueryCheckedRoute)
 
 
 @calendars_router.post("", status_code=status.HTTP_201_CREATED, response_model=CalendarOut)

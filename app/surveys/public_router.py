@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.errors import MalformedJSON, RequestInvalid, validation_errors
+from app.kit.inputs import QueryCheckedRoute
 from app.kit.rate_limit import PublicRateLimit
 from app.surveys.answering import OpenSurvey, open_survey, public_survey, submit_response
 from app.surveys.errors import SurveyAlreadyAnswered, SurveyNotFound
@@ -24,7 +25,9 @@ from app.surveys.survey_page import NO, YES, error_summary, question_views
 from app.web.i18n import N_, accept_language_tags
 from app.web.pages import PageDep, PageRequest
 
-router = APIRouter(prefix="/v1/public/surveys", tags=["public surveys"])
+router = APIRouter(
+    prefix="/v1/public/surveys", tags=["public surveys"], route_class=QueryCheckedRoute
+)
 
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     404: {"description": "unknown or expired link (the same answer for both)"},

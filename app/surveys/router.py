@@ -12,7 +12,7 @@ from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
-from app.kit.inputs import Timestamp
+from app.kit.inputs import QueryCheckedRoute, Timestamp
 from app.kit.pagination import Page, PageParamsDep
 from app.surveys import service
 from app.surveys.schemas import (
@@ -29,7 +29,7 @@ from app.surveys.schemas import (
     invitation_created,
 )
 
-router = APIRouter(tags=["surveys"])
+router = APIRouter(tags=["surveys"], route_class=QueryCheckedRoute)
 ReadKey = Annotated[Principal, Depends(require(Scope.SURVEYS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.SURVEYS_WRITE))]
 IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.SURVEYS_WRITE))]

@@ -18,6 +18,7 @@ from app.config import Settings
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
 from app.kit.errors import MalformedJSON, RequestInvalid, validation_errors
+from app.kit.inputs import QueryCheckedRoute
 from app.kit.rate_limit import PublicRateLimit
 from app.tickets import service
 from app.tickets.schemas import MessageOut, PublicMessageCreate, TicketStatusView
@@ -25,7 +26,11 @@ from app.tickets.service import STATUS_PAGE_PATH
 from app.web.i18n import N_
 from app.web.pages import PageDep, PageRequest
 
-router = APIRouter(prefix=STATUS_PAGE_PATH.rstrip("/"), tags=["public ticket status"])
+router = APIRouter(
+    prefix=STATUS_PAGE_PATH.rstrip("/"),
+    tags=["public ticket status"],
+    route_class=QueryCheckedRoute,
+)
 
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     404: {"description": "unknown, revoked or expired link (one answer for all three)"},

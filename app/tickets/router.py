@@ -13,7 +13,7 @@ from app.idempotency.dependencies import idempotent, idempotent_request
 from app.idempotency.service import Idempotency, IdempotentRequest
 from app.kit.clock import ClockDep
 from app.kit.db import ReadSessionDep, SessionDep
-from app.kit.inputs import Timestamp
+from app.kit.inputs import QueryCheckedRoute, Timestamp
 from app.kit.pagination import Page, PageParamsDep
 from app.tickets import service
 from app.tickets.schemas import (
@@ -36,7 +36,7 @@ from app.tickets.schemas import (
     TierField,
 )
 
-router = APIRouter(prefix="/v1/tickets", tags=["tickets"])
+router = APIRouter(prefix="/v1/tickets", tags=["tickets"], route_class=QueryCheckedRoute)
 
 ReadKey = Annotated[Principal, Depends(require(Scope.TICKETS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.TICKETS_WRITE))]

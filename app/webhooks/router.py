@@ -15,7 +15,7 @@ from app.idempotency.dependencies import idempotent
 from app.idempotency.service import Idempotency
 from app.kit.clock import ClockDep
 from app.kit.db import SessionDep
-from app.kit.inputs import Timestamp
+from app.kit.inputs import QueryCheckedRoute, Timestamp
 from app.kit.pagination import Page, PageParamsDep
 from app.webhooks import service
 from app.webhooks.dependencies import SendOptionsDep
@@ -33,8 +33,12 @@ from app.webhooks.schemas import (
 )
 from app.webhooks.sender import WEBHOOK_TEST_TYPE
 
-endpoints_router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhooks"])
-deliveries_router = APIRouter(prefix="/v1/webhook-deliveries", tags=["webhooks"])
+endpoints_router = APIRouter(
+    prefix="/v1/webhook-endpoints", tags=["webhooks"], route_class=QueryCheckedRoute
+)
+deliveries_router = APIRouter(
+    prefix="/v1/webhook-deliveries", tags=["webhooks"], route_class=QueryCheckedRoute
+)
 ManageKey = Annotated[Principal, Depends(require(Scope.WEBHOOKS_MANAGE))]
 IdempotentManage = Annotated[Idempotency, Depends(idempotent(Scope.WEBHOOKS_MANAGE))]
 
