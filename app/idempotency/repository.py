@@ -104,6 +104,12 @@ def store_write(
 Stored = Row[bool, str | None, int | None, dict[str, Any] | None, datetime | None]
 
 
+def lock_name(api_key_id: uuid.UUID, key: str) -> str:
+    """The advisory lock of one key of one API key: both paths that take it (the session's and
+    the driver's one-statement gate) must name it alike to exclude each other."""
+    return f"idem:{api_key_id}:{key}"
+
+
 class IdempotencyRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -112,7 +118,7 @@ class IdempotencyRepository:
         """(locked, fingerprint, status, body, created_at): False while another request holds
         the key's lock; the stored answer's fields are None when there is none."""
         result = await self.session.execute(_LOCK_AND_FIND, {
-            "lock_name": f"idem:{api_key_id}:{key}", "api_key_id": api_key_id, "key": key,
+            "lock_name": lock_name(api_key_id, key), "api_key_id": api_key_id, "key": key,
         })
         row: Stored = result.one()
         return row

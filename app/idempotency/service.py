@@ -21,7 +21,7 @@ from app.idempotency.repository import GATE_COLUMNS as GATE_COLUMNS
 from app.idempotency.repository import GATE_FROM as GATE_FROM
 from app.idempotency.repository import GATE_GOES as GATE_GOES
 from app.idempotency.repository import GATE_PARTS as GATE_PARTS
-from app.idempotency.repository import IdempotencyRepository, store_write
+from app.idempotency.repository import IdempotencyRepository, lock_name, store_write
 from app.kit.errors import field_error
 from app.kit.writes import Write
 
@@ -140,8 +140,8 @@ class IdempotentRequest:
     def gate_values(self) -> dict[str, Any]:
         return {
             "idempotency_key": self.key,
-            "idempotency_lock_name": None if self.key is None else (
-                f"idem:{self.api_key_id}:{self.key}"
+            "idempotency_lock_name": (
+                None if self.key is None else lock_name(self.api_key_id, self.key)
             ),
             "idempotency_api_key_id": self.api_key_id,
             "idempotency_expired_before": self.now - self.ttl,

@@ -92,11 +92,7 @@ class Database:
         """One statement, its own transaction, run by asyncpg itself on a pooled connection:
         for the hottest reads, where SQLAlchemy's execution path costs more than the query."""
         async with self._driver_connection() as connection:
-            with statement_span(query.sql):
-                row: asyncpg.Record | None = await connection.fetchrow(
-                    query.sql, *query.arguments(values)
-                )
-        return row
+            return await self.fetch_row_on(connection, query, values)
 
     @asynccontextmanager
     async def driver_transaction(self) -> AsyncIterator[asyncpg.Connection]:
