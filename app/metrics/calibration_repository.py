@@ -27,14 +27,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.metrics.measures import SETTLED, AnySelect, Column, duration_bin, within
 from app.metrics.repository import TargetTerms
 from app.metrics.schemas import Window
-from app.metrics.slots import quantile
+from app.metrics.slots import DAY, HOUR, floor, quantile
 from app.models import SlaTarget, Ticket, sla_calibration_promises, sla_calibration_times
 from app.sla.types import SlaMetric, TargetStatus
 from app.tickets.vocabulary import Priority
 
-HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 HOUR_GRAIN, DAY_GRAIN = 60, 1440
-EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # a UTC midnight: hours and days align on it
 Ranges = list[tuple[datetime, datetime]]
 Observation = tuple[float | None, float | None, float | None, int]
 # What calibration observes per metric: the calendar time from creation to this moment.
@@ -86,7 +84,7 @@ def plan_slots(window: Window, dirty_hours: Sequence[datetime]) -> SlotPlan:
     """Every UTC day wholly inside the window without a changed hour from its day row, every
     other whole unchanged UTC hour from its hour row, the rest from raw rows."""
     dirty = {hour.astimezone(UTC) for hour in dirty_hours}
-    dirty_days = {_floor(hour, DAY) for hour in dirty}
+    dirty_days = {floor(hour, DAY) for hour in dirty}
     whole = [(window.start.astimezone(UTC), window.end.astimezone(UTC))]
     days, rest = _split(whole, DAY, lambda day: day not in dirty_days)
     hours, raw = _split(rest, HOUR, lambda hour: hour not in dirty)
@@ -94,11 +92,7 @@ def plan_slots(window: Window, dirty_hours: Sequence[datetime]) -> SlotPlan:
 
 
 def midnight(moment: datetime) -> datetime:
-    return _floor(moment.astimezone(UTC), DAY)
-
-
-def _floor(moment: datetime, length: timedelta) -> datetime:
-    return EPOCH + (moment - EPOCH) // length * length
+    return floor(moment.astimezone(UTC), DAY)
 
 
 def _split(ranges: Ranges, length: timedelta, usable: Any) -> tuple[Ranges, Ranges]:
@@ -107,7 +101,7 @@ def _split(ranges: Ranges, length: timedelta, usable: Any) -> tuple[Ranges, Rang
     inside: Ranges = []
     rest: Ranges = []
     for start, end in ranges:
-        slot = _floor(start, length)
+        slot = floor(start, length)
         slot = slot if slot == start else slot + length
         cursor = start
         while slot + length <= end:

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.metrics.measures import ROLLED, Rolled, as_arrays, rollup_select, within
 from app.metrics.repository import Counts, Key
-from app.metrics.slots import DAY, EPOCH, HOUR, QUARTER_DAY, Plan
+from app.metrics.slots import DAY, EPOCH, HOUR, QUARTER_DAY, Plan, floor
 from app.models import metric_changes, metric_histograms, metric_rollup_state, metric_rollups
 
 FOLD_LOCK = 0x6D65747269637331  # pg advisory lock key: one fold or rebuild at a time
@@ -92,7 +92,7 @@ class RollupRepository:
             await self._insert_quarters(rolled, ranges)
         await self._insert_coarser(QUARTER_GRAIN, ranges)
         for finer, grain in ((HOUR_GRAIN, QUARTER_DAY), (COARSER[HOUR_GRAIN], DAY)):
-            slots = _ranges(sorted({_floor(hour, grain) for hour in hours}), grain)
+            slots = _ranges(sorted({floor(hour, grain) for hour in hours}), grain)
             for table in (metric_rollups, metric_histograms):
                 await self.session.execute(
                     delete(table).where(
@@ -282,10 +282,6 @@ def _run_params(plan: Plan, measures: list[str], dim: str) -> dict[str, object]:
         "measures": measures,
         "dim": dim,
     }
-
-
-def _floor(moment: datetime, grain: timedelta) -> datetime:
-    return moment - (moment - EPOCH) % grain
 
 
 def _ranges(starts: list[datetime], length: timedelta) -> list[tuple[datetime, datetime]]:

@@ -93,7 +93,7 @@ def plan(
 def _clean(planning: _Planning, start: datetime, end: datetime) -> None:
     """[start, end) minus the dirty hours in it, each clean stretch covered by slots."""
     at = start
-    first = bisect.bisect_left(planning.dirty, _floor(start, HOUR))
+    first = bisect.bisect_left(planning.dirty, floor(start, HOUR))
     for hour in planning.dirty[first:]:
         if hour >= end:
             break
@@ -109,13 +109,13 @@ def _cover(planning: _Planning, start: datetime, end: datetime) -> None:
     rows at the ends (what is not whole quarter hours)."""
     if start >= end:
         return
-    inner_start, inner_end = _ceil(start, QUARTER), _floor(end, QUARTER)
+    inner_start, inner_end = _ceil(start, QUARTER), floor(end, QUARTER)
     if inner_start >= inner_end:
         _add(planning.raw, start, end)
         return
     _add(planning.raw, start, inner_start)
     _add(planning.raw, inner_end, end)
-    day_start, day_end = _ceil(inner_start, DAY), _floor(inner_end, DAY)
+    day_start, day_end = _ceil(inner_start, DAY), floor(inner_end, DAY)
     if day_start > day_end:  # within one UTC day
         _part_of_day(planning, inner_start, inner_end)
         return
@@ -133,7 +133,7 @@ def _part_of_day(planning: _Planning, start: datetime, end: datetime) -> None:
     quarter day, and a quarter day less three quarters; not 18 hours and a quarter)."""
     if start >= end:
         return
-    day = _floor(start, DAY)
+    day = floor(start, DAY)
     if _clean_span(planning.dirty, day, day + DAY):
         pieces: Iterable[Piece] = _fewest(start - day, end - day, 0)
     else:  # a day row less its slots outside would count its changed hours' stale rows
@@ -244,18 +244,19 @@ def _merged_raw(raw: list[tuple[datetime, datetime]]) -> list[tuple[datetime, da
     return merged
 
 
-def _floor(moment: datetime, grain: timedelta) -> datetime:
+def floor(moment: datetime, grain: timedelta) -> datetime:
+    """The start of the slot of `grain` (aligned on EPOCH) that holds `moment`."""
     return moment - (moment - EPOCH) % grain
 
 
 def _ceil(moment: datetime, grain: timedelta) -> datetime:
-    floor = _floor(moment, grain)
-    return floor if floor == moment else floor + grain
+    start = floor(moment, grain)
+    return start if start == moment else start + grain
 
 
 def hours_of(moments: Iterable[datetime]) -> list[datetime]:
     """The distinct UTC hours of `moments`, sorted."""
-    return sorted({_floor(moment, HOUR) for moment in moments})
+    return sorted({floor(moment, HOUR) for moment in moments})
 
 
 def bin_value(index: int) -> float:
