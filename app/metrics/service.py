@@ -325,14 +325,14 @@ WHOLE: Key = (None, None)
 
 
 async def summary(
-    session: AsyncSession, window: Window, now: datetime, *, rollups: bool = True
+    session: AsyncSession, window: Window, now: datetime, *, rollups: bool
 ) -> Summary:
     """Every headline figure: from the rollups when they are built (`rollups`), else, and for
     the backlog always, from raw rows; retention from the orders' next-order links (it is not
     additive: customers of two periods)."""
     state = await rollup_state(session) if rollups else None
     if state is None:
-        return await _raw_summary(session, window, now, linked=rollups)
+        return await _raw_summary(session, window, now, rollups=rollups)
     whole = await _whole_window(session, state, window)
     counts: dict[MetricName, Counts | None] = {
         name: (await _rolled_counts(session, state, rollup, window, now, whole)).get(WHOLE)
@@ -350,17 +350,16 @@ async def summary(
     repository = MetricsRepository(session)
     return _summary(
         window, now, counts, durations, sla,
-        (await repository.retention_by_next_order(window)).get(WHOLE),
+        (await _retention(repository, window, rollups=True)).get(WHOLE),
         await _backlog(repository, now), RELATIVE_ERROR,
     )
 
 
 async def _raw_summary(
-    session: AsyncSession, window: Window, now: datetime, *, linked: bool
+    session: AsyncSession, window: Window, now: datetime, *, rollups: bool
 ) -> Summary:
-    """From raw rows; retention from the next-order links when `linked`."""
+    """From raw rows; retention from the next-order links when `rollups`."""
     repository = MetricsRepository(session)
-    retention = repository.retention_by_next_order if linked else repository.retention
     counts: dict[MetricName, Counts | None] = {
         name: (await metric.fetch(repository, window, now)).get(WHOLE)  # type: ignore[misc]
         for name, metric in METRICS.items()
@@ -377,8 +376,19 @@ async def _raw_summary(
     }
     return _summary(
         window, now, counts, durations, sla,
-        (await retention(window)).get(WHOLE), await _backlog(repository, now), None,
+        (await _retention(repository, window, rollups=rollups)).get(WHOLE),
+        await _backlog(repository, now), None,
     )
+
+
+async def _retention(
+    repository: MetricsRepository, window: Window, *, rollups: bool
+) -> dict[Key, Counts]:
+    """Retention from the orders' next-order links, or with `rollups` off, the original query
+    over raw rows (not additive, so never from the rollups themselves)."""
+    if rollups:
+        return await repository.retention_by_next_order(window)
+    return await repository.retention(window)
 
 
 def _summary(
@@ -420,7 +430,7 @@ async def _backlog(repository: MetricsRepository, now: datetime) -> Backlog:
 
 
 async def calibration(
-    session: AsyncSession, window: Window, *, rollups: bool = True
+    session: AsyncSession, window: Window, *, rollups: bool
 ) -> Calibration:
     """What was promised per priority and metric, how often it held, and what the observed
     times say could be promised instead: from the calibration rollups when the rollups are
@@ -468,7 +478,7 @@ def _calibration_row(
 
 async def series(
     session: AsyncSession, name: MetricName, window: Window, now: datetime, *,
-    rollups: bool = True,
+    rollups: bool,
 ) -> MetricSeries:
     """One point per bucket and group: from the rollups when they are built and keep the
     metric (`rollups`; retention: from the orders' next-order links), else from raw rows."""
@@ -476,8 +486,8 @@ async def series(
     assert window.granularity is not None
     state = await rollup_state(session) if rollups and name in ROLLUPS else None
     rows: Rows
-    if rollups and name == MetricName.RETENTION:
-        rows = await MetricsRepository(session).retention_by_next_order(window)
+    if name == MetricName.RETENTION:
+        rows = await _retention(MetricsRepository(session), window, rollups=rollups)
     elif state is None:
         rows = await metric.fetch(MetricsRepository(session), window, now)
     elif metric.kind == "duration":

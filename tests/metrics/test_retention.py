@@ -75,7 +75,7 @@ async def compare(database: Database, asked: list[Window], now: datetime) -> Non
             linked = await repository.retention_by_next_order(window)
             assert linked == await repository.retention(window), window
         series = asked[-1]
-        fast = await service.series(session, MetricName.RETENTION, series, now)
+        fast = await service.series(session, MetricName.RETENTION, series, now, rollups=True)
         raw = await service.series(session, MetricName.RETENTION, series, now, rollups=False)
         assert fast == raw
 

@@ -110,7 +110,7 @@ async def test_concurrent_ticket_posts_wait_on_no_lock_while_the_worker_folds(
     async with database.sessionmaker() as session:
         now = clock.now()
         summary = await service.summary(
-            session, Window(now - timedelta(days=1), now + timedelta(minutes=1)), now
+            session, Window(now - timedelta(days=1), now + timedelta(minutes=1)), now, rollups=True
         )
     assert summary.tickets_created == WRITERS * TICKETS_EACH
 

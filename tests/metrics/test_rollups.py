@@ -181,11 +181,11 @@ async def compare(database: Database, window: Window, now: datetime) -> None:
             groupable = service.METRICS[name].groupable
             if name == MetricName.RETENTION or (window.group_by and not groupable):
                 continue
-            rolled = await service.series(session, name, window, now)
+            rolled = await service.series(session, name, window, now, rollups=True)
             raw = await service.series(session, name, window, now, rollups=False)
             assert_same(rolled, raw)
         whole = Window(window.start, window.end)
-        rolled_summary = await service.summary(session, whole, now)
+        rolled_summary = await service.summary(session, whole, now, rollups=True)
         raw_summary = await service.summary(session, whole, now, rollups=False)
     durations = {"first_response_time", "resolution_time", "as_of"}
     assert rolled_summary.model_dump(exclude=durations) == raw_summary.model_dump(exclude=durations)
@@ -333,7 +333,7 @@ async def test_groups_counted_only_outside_the_window_are_not_listed(database: D
     )
     async with database.sessionmaker() as session:
         for name in (MetricName.TICKETS_CREATED, MetricName.FIRST_RESPONSE_TIME):
-            rolled = await service.series(session, name, empty, now)
+            rolled = await service.series(session, name, empty, now, rollups=True)
             raw = await service.series(session, name, empty, now, rollups=False)
             assert [s.group for s in rolled.series] == [s.group for s in raw.series] == [None]
             assert rolled.series[0].points[0].sample_size == 0
@@ -362,7 +362,9 @@ async def test_a_quarter_hour_window_is_answered_by_the_slots_alone(database: Da
                 denominator=metric_rollups.c.denominator * 10,
             )
         )
-        rolled = await service.series(session, MetricName.TICKETS_CREATED, window, now)
+        rolled = await service.series(
+            session, MetricName.TICKETS_CREATED, window, now, rollups=True
+        )
         raw = await service.series(session, MetricName.TICKETS_CREATED, window, now, rollups=False)
     assert [point.value for point in rolled.series[0].points] == [40]
     assert [point.value for point in raw.series[0].points] == [4]

@@ -156,7 +156,7 @@ async def _windows_agree(database: Database, rng: random.Random, *, built: bool)
                 assert all(
                     row.observed is None or row.observed.relative_error is None for row in raw.rows
                 )
-                rolled = await service.calibration(session, window)
+                rolled = await service.calibration(session, window, rollups=True)
                 _assert_within_error(rolled, exact, built=built)
     assert compared >= 10, "windows with nothing settled prove nothing"
 
