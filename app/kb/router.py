@@ -17,13 +17,11 @@ from app.kb.schemas import (
     ArticleListItem,
     ArticleLocale,
     ArticleOut,
-    ArticleSearchHit,
     ArticleSearchResults,
     ArticleTranslations,
     ArticleUpdate,
     ArticleVersionOut,
     Category,
-    SearchCorrection,
     SearchQuery,
     StatusField,
     Tag,
@@ -89,20 +87,7 @@ async def search_articles(
     excerpts. A word no article in the language uses is also searched as the most similar word
     one does (`corrections`)."""
     result = await service.search_articles(session, q, locale=locale, status=status, limit=limit)
-    return ArticleSearchResults(
-        items=[
-            ArticleSearchHit(
-                article=ArticleListItem.from_model(hit.article),
-                rank=hit.rank,
-                excerpt=hit.excerpt_html,
-            )
-            for hit in result.hits
-        ],
-        corrections=[
-            SearchCorrection(word=word, correction=correction)
-            for word, correction in result.corrections.items()
-        ],
-    )
+    return service.search_answer(result)
 
 
 # `:uuid`: /search is no article id, so PATCH /search is a 405, not a 422 about the id

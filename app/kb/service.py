@@ -28,14 +28,18 @@ from app.kb.repository import ArticleRepository, CitationRepository, NoticeRepos
 from app.kb.schemas import (
     ArticleCreate,
     ArticleFilters,
+    ArticleListItem,
     ArticleOut,
     ArticlePublishedData,
+    ArticleSearchHit,
+    ArticleSearchResults,
     ArticleUpdate,
     ArticleUpdatedData,
     CitedArticle,
     Notice,
     OrderNotice,
     OrderNotices,
+    SearchCorrection,
     public_path,
 )
 from app.kb.search import best_correction, correctable, excerpt_html, query_words, variants
@@ -79,6 +83,24 @@ class SearchHit:
 class SearchResult:
     hits: list[SearchHit]
     corrections: dict[str, str]  # query word -> the known word also searched
+
+
+def search_answer(result: SearchResult) -> ArticleSearchResults:
+    """A search's hits and corrections as the API answers them."""
+    return ArticleSearchResults(
+        items=[
+            ArticleSearchHit(
+                article=ArticleListItem.from_model(hit.article),
+                rank=hit.rank,
+                excerpt=hit.excerpt_html,
+            )
+            for hit in result.hits
+        ],
+        corrections=[
+            SearchCorrection(word=word, correction=correction)
+            for word, correction in result.corrections.items()
+        ],
+    )
 
 
 async def search_articles(

@@ -28,7 +28,6 @@ from app.idempotency.service import (
     IdempotentRequest,
 )
 from app.kb import service as kb
-from app.kb.schemas import ArticleListItem, ArticleSearchHit, SearchCorrection
 from app.kit.capabilities import generate_token, hash_token
 from app.kit.db import Database
 from app.kit.errors import RequestInvalid, field_error, invalid_field
@@ -287,20 +286,9 @@ async def suggested_articles(
     if fallback:
         locale = default_locale
         result = await _suggest(session, query, locale, limit)
+    answer = kb.search_answer(result)
     return SuggestedArticles(
-        locale=locale,
-        fallback=fallback,
-        items=[
-            ArticleSearchHit(
-                article=ArticleListItem.from_model(hit.article), rank=hit.rank,
-                excerpt=hit.excerpt_html,
-            )
-            for hit in result.hits
-        ],
-        corrections=[
-            SearchCorrection(word=word, correction=correction)
-            for word, correction in result.corrections.items()
-        ],
+        locale=locale, fallback=fallback, items=answer.items, corrections=answer.corrections
     )
 
 
