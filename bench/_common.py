@@ -140,3 +140,8 @@ async def explain_analyze(database: Database, statement: Select[*tuple[Any, ...]
         rows = await driver.fetch(f"EXPLAIN (ANALYZE, COSTS OFF) {compiled}", *params)
         await connection.rollback()
     return "\n".join(row[0] for row in rows)
+
+
+def load_average() -> str:
+    """The machine's 1, 5 and 15-minute load averages, printed beside every figure."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())

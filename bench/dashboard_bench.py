@@ -16,7 +16,6 @@ answered with before its rollups) side by side.
 
 import argparse
 import asyncio
-import os
 import re
 import statistics
 import time
@@ -29,7 +28,7 @@ import asyncpg
 import httpx
 
 from app.kit.db import asyncpg_dsn, with_database
-from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
+from bench._common import DEFAULT_SERVER_URL, load_average, run_cli, served_app
 from tests.support.database import recreate_database
 
 SCRATCH_DATABASE = "aftercare_bench_dashboard"
@@ -147,7 +146,7 @@ async def main() -> None:
     parser.add_argument("--per-call", action="store_true", help="also print each API call's median")
     parser.add_argument("--runs", type=int, default=RUNS, help="timed runs after the warm-up")
     args = parser.parse_args()
-    print(f"load average before: {_load()}")
+    print(f"load average before: {load_average()}")
     url = await _database(args.server_url, args.database, args.tickets, reuse=args.reuse)
     key = run_cli(url, "keys", "create", "--name", "dashboard bench", "--scopes", "metrics:read")
     bearer = {"Authorization": f"Bearer {key}"}
@@ -167,7 +166,7 @@ async def main() -> None:
                 await _case(browser, api, case, runs=args.runs, per_call=args.per_call, hand=hand)
         finally:
             await hand.close()
-    print(f"load average after: {_load()}")
+    print(f"load average after: {load_average()}")
 
 
 async def _case(
@@ -246,10 +245,6 @@ async def _database(server_url: str, database: str, tickets: int, *, reuse: bool
         f"seeded {tickets:,} tickets and built the rollups in {time.perf_counter() - started:.1f} s"
     )
     return url
-
-
-def _load() -> str:
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ query over raw rows, run directly with asyncpg. Prints p50 and p95 of each and t
 import argparse
 import asyncio
 import math
-import os
 import statistics
 import time
 from collections.abc import Awaitable, Callable
@@ -29,7 +28,7 @@ import asyncpg
 import httpx
 
 from app.kit.db import asyncpg_dsn, with_database
-from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
+from bench._common import DEFAULT_SERVER_URL, load_average, run_cli, served_app
 from tests.support.database import recreate_database
 
 SCRATCH_DATABASE = "aftercare_bench_metrics"
@@ -253,7 +252,7 @@ async def main() -> None:
         help=f"the scratch database (default {SCRATCH_DATABASE}; seeded unless --reuse finds it)",
     )
     args = parser.parse_args()
-    print(f"load average before: {_load()}")
+    print(f"load average before: {load_average()}")
     url = await _database(args.server_url, args.database, args.tickets, reuse=args.reuse)
     key = run_cli(url, "keys", "create", "--name", "metrics bench", "--scopes", "metrics:read")
     connection = await asyncpg.connect(asyncpg_dsn(url))
@@ -274,7 +273,7 @@ async def main() -> None:
         hand = [await _timings(_sql_call(connection, case), RAW_RUNS) for case in cases]
         _table(cases, rolled, raw, hand)
         await _raw_parts(connection, now)
-        print(f"load average after: {_load()}")
+        print(f"load average after: {load_average()}")
         for case in cases:
             print(f"\n--- EXPLAIN (ANALYZE, BUFFERS) of the hand query: {case.name}")
             plan = await connection.fetch(f"EXPLAIN (ANALYZE, BUFFERS) {case.sql}", *case.args)
@@ -582,10 +581,10 @@ async def _raw_parts(connection: asyncpg.Connection, now: datetime) -> None:
         print(
             f"part: retention {days} d ({new[0]:,} of {new[1]:,} customers):"
             f" links {_pair(linked)} ms, DISTINCT + look-ups {_pair(distinct)} ms (p50 / p95),"
-            f" {distinct.p50 / linked.p50:.1f}x; load {_load()}"
+            f" {distinct.p50 / linked.p50:.1f}x; load {load_average()}"
         )
     backlog = await _timings(_fetch(connection, BACKLOG_SQL), RUNS)
-    print(f"part: backlog {_pair(backlog)} ms (p50 / p95); load {_load()}")
+    print(f"part: backlog {_pair(backlog)} ms (p50 / p95); load {load_average()}")
 
 
 def _fetch(
@@ -595,10 +594,6 @@ def _fetch(
         return await connection.fetch(sql, *args)
 
     return call
-
-
-def _load() -> str:
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ disabled (the anchor: the same write without links). Prints p50 / p95 per write 
 import argparse
 import asyncio
 import math
-import os
 import random
 import statistics
 import time
@@ -25,7 +24,7 @@ from app.customers.schemas import CustomerRef
 from app.kit.db import Database
 from app.orders.schemas import OrderUpsert
 from app.orders.service import upsert_order
-from bench._common import DEFAULT_SERVER_URL, run_cli
+from bench._common import DEFAULT_SERVER_URL, load_average, run_cli
 from tests.support.database import recreate_database
 
 SCRATCH_DATABASE = "aftercare_bench_order_links"
@@ -60,13 +59,13 @@ async def main() -> None:
         await _seed(database)
         rng = random.Random(7)
         timings: dict[bool, list[float]] = {True: [], False: []}
-        print(f"load average before: {_load()}")
+        print(f"load average before: {load_average()}")
         for round_number in range(ROUNDS):
             for linked in (True, False) if round_number % 2 == 0 else (False, True):
                 await _set_triggers(database, enabled=linked)
                 timings[linked] += await _writes(database, rng, f"r{round_number}-{linked}")
         await _set_triggers(database, enabled=True)
-        print(f"load average after: {_load()}")
+        print(f"load average after: {load_average()}")
         _report(timings)
     finally:
         await database.dispose()
@@ -116,10 +115,6 @@ def _report(timings: dict[bool, list[float]]) -> None:
 def _p50_p95(values: list[float]) -> tuple[float, float]:
     ordered = sorted(values)
     return statistics.median(ordered), ordered[math.ceil(0.95 * len(ordered)) - 1]
-
-
-def _load() -> str:
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":
