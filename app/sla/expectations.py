@@ -1,10 +1,10 @@
 """What a customer can expect of a ticket (`GET /v1/tickets/{id}`), read from its SLA targets."""
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, NamedTuple, Protocol
 
-from app.models import SlaTarget
+from app.sla.lifecycle import NewTarget
 from app.sla.rules import expectation_status
 from app.sla.schemas import Expectation, Expectations, Promise, Promised
 from app.sla.types import ExpectationStatus, SlaMetric, TargetStatus
@@ -80,7 +80,9 @@ def _expectation(target: TargetTimes | None, now: datetime) -> Expectation | Non
     )
 
 
-def promised_of(policy_name: str | None, targets: Sequence[SlaTarget], now: datetime) -> Promised:
+def promised_of(
+    policy_name: str | None, targets: Sequence[NewTarget[datetime, timedelta]], now: datetime
+) -> Promised:
     """The promises of a ticket's first targets, read like its expectations (the same rules),
     with the clock each one counts on: what its acknowledgement tells the customer."""
     expectations = expectations_of(policy_name, targets, now)
@@ -92,9 +94,11 @@ def promised_of(policy_name: str | None, targets: Sequence[SlaTarget], now: date
 
 
 def _promise(
-    expectation: Expectation | None, targets: Sequence[SlaTarget], metric: SlaMetric
+    expectation: Expectation | None,
+    targets: Sequence[NewTarget[datetime, timedelta]],
+    metric: SlaMetric,
 ) -> Promise | None:
     of_metric = [target for target in targets if target.metric == metric]
     if expectation is None or not of_metric:
         return None
-    return Promise(due_at=expectation.due_at, business_hours=of_metric[-1].business_hours)
+    return Promise(due_at=expectation.due_at, business_hours=of_metric[-1].spec.business_hours)

@@ -111,6 +111,9 @@ class NewTarget(Generic[T, D]):
     due_at: T
     warn_at: T
     paused_at: T | None
+    # A target just started has met and broken nothing (what its expectation reads).
+    met_at: None = None
+    breached_at: None = None
 
 
 # --- one target ----------------------------------------------------------------------------

@@ -1,8 +1,7 @@
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -34,7 +33,8 @@ from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, fetch_page
 from app.kit.writes import Write, execute_write
 from app.models import SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
-from app.sla.rules import RUNNING
+from app.sla.lifecycle import NewTarget
+from app.sla.rules import RUNNING, PolicyTerms, calendar_snapshot
 from app.sla.types import SlaMetric, TargetStatus
 from app.tickets.vocabulary import Tier
 
@@ -49,36 +49,40 @@ def policies_changed(session: AsyncSession) -> None:
 
 
 def snapshot_and_targets_write(
-    ticket_sla: TicketSla, targets: Sequence[SlaTarget]
+    ticket_id: uuid.UUID,
+    policy: PolicyTerms,
+    targets: Sequence[NewTarget[datetime, timedelta]],
+    applied_at: datetime,
 ) -> tuple[Write, dict[str, Any]]:
-    """The write of a new ticket's snapshot and first targets, with its values."""
+    """The write of a new ticket's snapshot of `policy` and its first targets, with its
+    values."""
     return _INSERT_SNAPSHOT_AND_TARGETS, {
-        "ticket_id": ticket_sla.ticket_id,
-        "policy_id": ticket_sla.policy_id,
-        "policy_name": ticket_sla.policy_name,
-        "policy_version": ticket_sla.policy_version,
-        "calendar": None if ticket_sla.calendar is None else json.dumps(ticket_sla.calendar),
-        "targets": json.dumps(ticket_sla.targets),
-        "pause_statuses": ticket_sla.pause_statuses,
-        "escalate_on_breach": ticket_sla.escalate_on_breach,
-        "applied_at": ticket_sla.applied_at,
-        "ids": [target.id or uuid7() for target in targets],
+        "ticket_id": ticket_id,
+        "policy_id": policy.policy_id,
+        "policy_name": policy.policy_name,
+        "policy_version": policy.policy_version,
+        "calendar": policy.calendar_json,
+        "targets": policy.targets_json,
+        "pause_statuses": policy.pause_statuses,
+        "escalate_on_breach": policy.escalate_on_breach,
+        "applied_at": applied_at,
+        "ids": [uuid7() for _ in targets],
         "metrics": [target.metric for target in targets],
         "statuses": [target.status for target in targets],
-        "target_lengths": [target.target for target in targets],
-        "warn_befores": [target.warn_before for target in targets],
-        "business_hours": [target.business_hours for target in targets],
+        "target_lengths": [target.spec.target for target in targets],
+        "warn_befores": [target.spec.warn_before for target in targets],
+        "business_hours": [target.spec.business_hours for target in targets],
         "started_ats": [target.started_at for target in targets],
         "due_ats": [target.due_at for target in targets],
         "warn_ats": [target.warn_at for target in targets],
         "paused_ats": [target.paused_at for target in targets],
-        "paused_fors": [target.paused_for for target in targets],
+        "paused_fors": [timedelta(0)] * len(targets),
     }
 
 
-def cached_policy_terms(caches: CacheRegistry) -> Sequence[Row[Any]] | None:
+def cached_policy_terms(caches: CacheRegistry) -> Sequence[PolicyTerms] | None:
     """`PolicyRepository.terms_in_evaluation_order` while this process's cache holds them."""
-    cache: InvalidatedCache[str, Sequence[Row[Any]]] = caches.named(POLICIES_CACHE)
+    cache: InvalidatedCache[str, Sequence[PolicyTerms]] = caches.named(POLICIES_CACHE)
     return cache.get(POLICIES_CACHE)
 
 
@@ -144,16 +148,18 @@ class PolicyRepository:
             self.session, select(SlaPolicy), SlaPolicy.created_at, SlaPolicy.id, params
         )
 
-    async def terms_in_evaluation_order(self) -> Sequence[Row[Any]]:
-        """What choosing a ticket's policy needs, as plain rows with each policy's calendar:
-        this runs for every new ticket, so it is cached while the cache is kept current."""
-        cache: InvalidatedCache[str, Sequence[Row[Any]]] = caches_of(self.session).named(
+    async def terms_in_evaluation_order(self) -> Sequence[PolicyTerms]:
+        """What choosing a ticket's policy and starting its clocks need, each policy with its
+        calendar: this runs for every new ticket, so it is cached while the cache is kept
+        current."""
+        cache: InvalidatedCache[str, Sequence[PolicyTerms]] = caches_of(self.session).named(
             POLICIES_CACHE
         )
         terms = cache.get(POLICIES_CACHE)
         if terms is None:
             generation = cache.generation()
-            terms = (await self.session.execute(_POLICY_TERMS)).all()
+            rows = (await self.session.execute(_POLICY_TERMS)).all()
+            terms = [_policy_terms(row) for row in rows]
             cache.put(POLICIES_CACHE, terms, generation)
         return terms
 
@@ -171,6 +177,17 @@ _POLICY_TERMS = (
     .outerjoin(SlaCalendar, SlaCalendar.id == SlaPolicy.calendar_id)
     .order_by(SlaPolicy.position, SlaPolicy.created_at, SlaPolicy.id)
 )
+
+def _policy_terms(row: Row[Any]) -> PolicyTerms:
+    calendar = None if row.timezone is None else calendar_snapshot(
+        row.timezone, row.weekly_hours, row.holidays
+    )
+    return PolicyTerms(
+        conditions=row.conditions, policy_id=row.id, policy_name=row.name,
+        policy_version=row.version, calendar=calendar, targets=row.targets,
+        pause_statuses=row.pause_statuses, escalate_on_breach=row.escalate_on_breach,
+    )
+
 
 # A new ticket's snapshot and its first targets (from arrays), in one statement.
 _INSERT_SNAPSHOT_AND_TARGETS = Write(
@@ -266,12 +283,17 @@ class TargetRepository:
         return snapshot
 
     async def insert_snapshot_and_targets(
-        self, ticket_sla: TicketSla, targets: Sequence[SlaTarget]
+        self,
+        ticket_id: uuid.UUID,
+        policy: PolicyTerms,
+        targets: Sequence[NewTarget[datetime, timedelta]],
+        applied_at: datetime,
     ) -> None:
         """A new ticket's snapshot and first targets, in one statement (or in the session's
-        next, when it defers writes); the objects are not added to the session. The targets
-        take the snapshot's ticket and policy."""
-        await execute_write(self.session, *snapshot_and_targets_write(ticket_sla, targets))
+        next, when it defers writes)."""
+        await execute_write(
+            self.session, *snapshot_and_targets_write(ticket_id, policy, targets, applied_at)
+        )
 
     async def add_targets(self, targets: Sequence[SlaTarget]) -> None:
         self.session.add_all(targets)

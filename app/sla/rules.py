@@ -1,9 +1,10 @@
 """SLA rules without I/O: policy matching, calendars from JSON, the business-hours clock of a
 policy snapshot, expectation states."""
 
+import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -179,6 +180,38 @@ class SnapshotTerms:
     def spec(self, metric: SlaMetric) -> TargetSpec[timedelta] | None:
         definition = self._snapshot.targets.get(metric)
         return None if definition is None else spec_from_json(definition)
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyTerms:
+    """A policy as new tickets take it, made once per read of the policies (and kept while
+    their cache holds them): the conditions that choose it, what a ticket's snapshot copies of
+    it (it is a `PolicySnapshot`), and the terms and JSON columns its new tickets start with.
+    `NO_POLICY` when none matches."""
+
+    conditions: Mapping[str, Any]
+    policy_id: uuid.UUID | None
+    policy_name: str | None
+    policy_version: int | None
+    calendar: Mapping[str, Any] | None
+    targets: Mapping[str, Mapping[str, Any]]
+    pause_statuses: Sequence[TicketStatus]
+    escalate_on_breach: bool
+    terms: SnapshotTerms = field(init=False, compare=False, repr=False)
+    calendar_json: str | None = field(init=False, compare=False, repr=False)
+    targets_json: str = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", SnapshotTerms(self))
+        calendar = None if self.calendar is None else json.dumps(self.calendar)
+        object.__setattr__(self, "calendar_json", calendar)
+        object.__setattr__(self, "targets_json", json.dumps(self.targets))
+
+
+NO_POLICY = PolicyTerms(
+    conditions={}, policy_id=None, policy_name=None, policy_version=None, calendar=None,
+    targets={}, pause_statuses=DEFAULT_PAUSE_STATUSES, escalate_on_breach=False,
+)
 
 
 def expectation_status(

@@ -38,7 +38,8 @@ from app.sla.repository import (
 )
 from app.sla.repository import expectation_facts as repository_expectation_facts
 from app.sla.rules import (
-    DEFAULT_PAUSE_STATUSES,
+    NO_POLICY,
+    PolicyTerms,
     SnapshotTerms,
     TargetFacts,
     TicketAttributes,
@@ -260,13 +261,10 @@ async def on_ticket_created(
 ) -> Promised:
     """Apply the first matching policy and start the first-response and resolution clocks;
     what they promise (from the rows just written: no read back)."""
-    sla = await _snapshot_of_matching_policy(session, ticket, now)
-    started = lifecycle.start(
-        SnapshotTerms(sla), lifecycle.AT_CREATION, started_at=now, status=ticket.status, now=now
-    )
-    rows = target_rows(sla, started)
-    await TargetRepository(session).insert_snapshot_and_targets(sla, rows)
-    return promised_of(sla.policy_name, rows, now)
+    policies = await PolicyRepository(session).terms_in_evaluation_order()
+    policy, started = _first_targets(policies, ticket, now)
+    await TargetRepository(session).insert_snapshot_and_targets(ticket.id, policy, started, now)
+    return promised_of(policy.policy_name, started, now)
 
 
 async def new_ticket_sla(
@@ -276,16 +274,22 @@ async def new_ticket_sla(
     snapshot and first targets (for the caller to send with its own, in its transaction) and
     what they promise. The policies come from this process's cache, else are read here: call
     it before taking the transaction's connection."""
-    sla = _snapshot_of(await _policy_terms(database), ticket, now)
+    policy, started = _first_targets(await _policy_terms(database), ticket, now)
+    write, values = snapshot_and_targets_write(ticket.id, policy, started, now)
+    return write, values, promised_of(policy.policy_name, started, now)
+
+
+def _first_targets(
+    policies: Sequence[PolicyTerms], ticket: TicketFacts, now: datetime
+) -> tuple[PolicyTerms, list[lifecycle.NewTarget[datetime, timedelta]]]:
+    policy = _matching(policies, ticket)
     started = lifecycle.start(
-        SnapshotTerms(sla), lifecycle.AT_CREATION, started_at=now, status=ticket.status, now=now
+        policy.terms, lifecycle.AT_CREATION, started_at=now, status=ticket.status, now=now
     )
-    rows = target_rows(sla, started)
-    write, values = snapshot_and_targets_write(sla, rows)
-    return write, values, promised_of(sla.policy_name, rows, now)
+    return policy, started
 
 
-async def _policy_terms(database: Database) -> Sequence[Any]:
+async def _policy_terms(database: Database) -> Sequence[PolicyTerms]:
     terms = cached_policy_terms(database.caches)
     if terms is None:
         async with database.single_statements() as session:
@@ -464,24 +468,20 @@ async def _snapshot_of_matching_policy(
     return _snapshot_of(await PolicyRepository(session).terms_in_evaluation_order(), ticket, now)
 
 
-def _snapshot_of(policies: Sequence[Any], ticket: TicketFacts, now: datetime) -> TicketSla:
-    attributes = TicketAttributes(ticket.priority, ticket.channel, ticket.tier, ticket.tags or [])
-    policy = next((p for p in policies if policy_matches(p.conditions, attributes)), None)
-    if policy is None:
-        return TicketSla(
-            ticket_id=ticket.id, policy_id=None, policy_name=None, policy_version=None,
-            calendar=None, targets={}, pause_statuses=list(DEFAULT_PAUSE_STATUSES),
-            escalate_on_breach=False, applied_at=now,
-        )
-    calendar = None if policy.timezone is None else calendar_snapshot(
-        policy.timezone, policy.weekly_hours, policy.holidays
-    )
+def _snapshot_of(policies: Sequence[PolicyTerms], ticket: TicketFacts, now: datetime) -> TicketSla:
+    policy = _matching(policies, ticket)
     return TicketSla(
-        ticket_id=ticket.id, policy_id=policy.id, policy_name=policy.name,
-        policy_version=policy.version, calendar=calendar, targets=dict(policy.targets),
-        pause_statuses=list(policy.pause_statuses),
+        ticket_id=ticket.id, policy_id=policy.policy_id, policy_name=policy.policy_name,
+        policy_version=policy.policy_version,
+        calendar=None if policy.calendar is None else dict(policy.calendar),
+        targets=dict(policy.targets), pause_statuses=list(policy.pause_statuses),
         escalate_on_breach=policy.escalate_on_breach, applied_at=now,
     )
+
+
+def _matching(policies: Sequence[PolicyTerms], ticket: TicketFacts) -> PolicyTerms:
+    attributes = TicketAttributes(ticket.priority, ticket.channel, ticket.tier, ticket.tags or [])
+    return next((p for p in policies if policy_matches(p.conditions, attributes)), NO_POLICY)
 
 
 def _terms(sla: TicketSla) -> tuple[object, ...]:
