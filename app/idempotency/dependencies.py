@@ -44,7 +44,7 @@ def idempotent(scope: Scope) -> Callable[..., Awaitable[Idempotency]]:
     ) -> Idempotency:
         settings = request.app.state.settings
         fingerprint = "" if idempotency_key is None else request_fingerprint(
-            request.method, request.url.path, await request.body()
+            request.method, request.scope["path"], await request.body()
         )  # only a key's stored answer is compared with it
         return await begin(
             session,
@@ -70,10 +70,10 @@ def idempotent_request(scope: Scope) -> Callable[..., Awaitable[IdempotentReques
     ) -> IdempotentRequest:
         state = request.app.state  # its clock and settings, not more dependencies to solve
         fingerprint = "" if idempotency_key is None else request_fingerprint(
-            request.method, request.url.path, await request.body()
+            request.method, request.scope["path"], await request.body()
         )
         return IdempotentRequest(
-            api_key_id=principal.api_key_id,
+            actor=principal,
             key=idempotency_key,
             fingerprint=fingerprint,
             now=state.clock.now(),

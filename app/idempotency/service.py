@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.service import Principal
 from app.idempotency.errors import IdempotencyKeyInFlight, IdempotencyKeyReused
 from app.idempotency.repository import GATE_COLUMNS as GATE_COLUMNS
 from app.idempotency.repository import GATE_FROM as GATE_FROM
@@ -131,11 +132,15 @@ class IdempotentRequest:
     given `gate_values()`; its effect written only when `GATE_GOES`), `check` answers a
     duplicate, and `store_write` is sent with the effect's last write, in its transaction."""
 
-    api_key_id: uuid.UUID
+    actor: Principal  # the request's API key, which the key belongs to
     key: str | None  # None: sent without a key, nothing is locked or stored
     fingerprint: str
     now: datetime
     ttl: timedelta
+
+    @property
+    def api_key_id(self) -> uuid.UUID:
+        return self.actor.api_key_id
 
     def gate_values(self) -> dict[str, Any]:
         return {

@@ -41,7 +41,8 @@ router = APIRouter(prefix="/v1/tickets", tags=["tickets"], route_class=QueryChec
 ReadKey = Annotated[Principal, Depends(require(Scope.TICKETS_READ))]
 WriteKey = Annotated[Principal, Depends(require(Scope.TICKETS_WRITE))]
 IdempotentWrite = Annotated[Idempotency, Depends(idempotent(Scope.TICKETS_WRITE))]
-# POST /v1/tickets locks and stores on its own connection (see service.create_ticket).
+# POST /v1/tickets locks and stores on its own connection (see service.create_ticket); the
+# request's API key (tickets:write) comes with it.
 IdempotentCreate = Annotated[
     IdempotentRequest, Depends(idempotent_request(Scope.TICKETS_WRITE))
 ]
@@ -51,7 +52,7 @@ TicketRefPath = Annotated[TicketRefInput, Path(description="the ticket's id (UUI
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=TicketCreated)
 async def create_ticket(
-    body: TicketCreate, request: Request, actor: WriteKey, idempotency: IdempotentCreate
+    body: TicketCreate, request: Request, idempotency: IdempotentCreate
 ) -> Response:
     """Open a ticket; `description` becomes the customer's first message. The answer's
     `expectations` say what was promised (first response, resolution, each on business or
@@ -60,7 +61,7 @@ async def create_ticket(
     # The hottest write: its database from the app's state, its answer serialised once.
     state = request.app.state
     answer = await service.create_ticket(
-        state.database, body, actor, idempotency, state.settings.language_defaults
+        state.database, body, idempotency, state.settings.language_defaults
     )
     return Response(answer, status_code=service.CREATED, media_type="application/json")
 

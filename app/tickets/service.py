@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.customers import service as customers
-from app.customers.schemas import CustomerSummary
 from app.events.service import (
     count_recorded,
     list_events,
@@ -103,7 +102,6 @@ _CREATE_ATTEMPTS = 3
 async def create_ticket(
     database: Database,
     body: TicketCreate,
-    actor: Principal,
     idempotency: IdempotentRequest,
     defaults: LanguageDefaults = LanguageDefaults(),
 ) -> bytes:
@@ -128,10 +126,16 @@ async def create_ticket(
     async with database.driver_transaction() as connection:
         row = await _created_row(connection, values, idempotency)
         _check_order(body, row)
-        ticket = TicketOut.model_validate(created_row_columns(row))
-        acknowledgement = _acknowledgement(promised, ticket.customer, defaults)
-        answer = TicketCreated(**dict(ticket), expectations=acknowledgement).model_dump_json()
-        event = _event(TicketCreatedData(ticket=ticket, expectations=acknowledgement), actor, now)
+        acknowledgement = _acknowledgement(
+            promised, row["customer_locale"], row["customer_time_zone"], defaults
+        )
+        created = TicketCreated.model_validate(
+            {**created_row_columns(row), "expectations": acknowledgement}
+        )
+        answer = created.model_dump_json()
+        # The event's ticket is the answer's (its `expectations` are not part of a TicketOut).
+        data = TicketCreatedData(ticket=created, expectations=acknowledgement)
+        event = _event(data, idempotency.actor, now)
         writes = [(sla_write, sla_values), recording_write([event])]
         stored = idempotency.store_write(CREATED, answer)
         if stored is not None:
@@ -168,10 +172,11 @@ def _check_order(body: TicketCreate, row: asyncpg.Record) -> None:
 
 
 def _acknowledgement(
-    promised: Promised, customer: CustomerSummary, defaults: LanguageDefaults
+    promised: Promised, locale: str | None, time_zone: str | None, defaults: LanguageDefaults
 ) -> Acknowledgement:
-    wording = wording_for([customer.locale, defaults.locale])
-    time_zone = customer.time_zone or defaults.time_zone
+    """The promise in the customer's `locale` and `time_zone` (each else the default)."""
+    wording = wording_for([locale, defaults.locale])
+    time_zone = time_zone or defaults.time_zone
     return Acknowledgement(
         **dict(promised), locale=wording.tag, time_zone=time_zone,
         sentence=acknowledgement_sentence(promised, wording, time_zone),
