@@ -1,4 +1,3 @@
-import json
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -8,7 +7,7 @@ from sqlalchemy import DateTime, Select, Text, Uuid, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.events.types import EventType
+from app.events.types import EventType, NewEvent
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams, keyset, split_page
 from app.kit.writes import Write, execute_write
@@ -49,13 +48,13 @@ _INSERT_WITH_DELIVERIES = Write(
 )
 
 
-def events_with_deliveries_write(events: Sequence[Event]) -> tuple[Write, dict[str, Any]]:
+def events_with_deliveries_write(events: Sequence[NewEvent]) -> tuple[Write, dict[str, Any]]:
     """The write of the events and their deliveries, with its values."""
     return _INSERT_WITH_DELIVERIES, {
         "ids": [event.id or uuid7() for event in events],
         "types": [event.type for event in events],
         "created_at": [event.created_at for event in events],
-        "data": [json.dumps(event.data) for event in events],
+        "data": [event.data for event in events],
         "subject_types": [event.subject_type for event in events],
         "subject_ids": [event.subject_id for event in events],
         "actors": [event.actor_api_key_id for event in events],
@@ -67,7 +66,7 @@ class EventRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add_all_with_deliveries(self, events: Sequence[Event]) -> None:
+    async def add_all_with_deliveries(self, events: Sequence[NewEvent]) -> None:
         """The events and their webhook deliveries in one statement (or in the session's next,
         when it defers writes); the objects are not added to the session."""
         if not events:

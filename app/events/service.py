@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.service import Principal
 from app.events.errors import EventNotFound
 from app.events.repository import EventRepository, events_with_deliveries_write
-from app.events.types import ApiKeyActor, EventData, EventType, SystemActor
+from app.events.types import ApiKeyActor, EventData, EventType, NewEvent, SystemActor
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
 from app.kit.prometheus import EVENTS_RECORDED, count_on_commit
@@ -29,11 +29,10 @@ def new_event(
     subject_type: str | None = None,
     subject_id: uuid.UUID | None = None,
     actor_api_key_id: uuid.UUID | None = None,
-) -> Event:
-    """The event of data's type, its payload stored as the model dumps it (app/events/types)."""
-    return Event(
+) -> NewEvent:
+    return NewEvent(
         id=uuid7(), type=data.event_type, created_at=now,
-        data=data.model_dump(mode="json", by_alias=True), subject_type=subject_type,
+        data=data.model_dump_json(by_alias=True), subject_type=subject_type,
         subject_id=subject_id, actor_api_key_id=actor_api_key_id,
         traceparent=current_traceparent(),
     )
@@ -47,7 +46,7 @@ async def record_event(
     subject_type: str | None = None,
     subject_id: uuid.UUID | None = None,
     actor_api_key_id: uuid.UUID | None = None,
-) -> Event:
+) -> NewEvent:
     event = new_event(
         data, now=now, subject_type=subject_type, subject_id=subject_id,
         actor_api_key_id=actor_api_key_id,
@@ -56,20 +55,20 @@ async def record_event(
     return event
 
 
-async def record_events(session: AsyncSession, events: Sequence[Event]) -> None:
+async def record_events(session: AsyncSession, events: Sequence[NewEvent]) -> None:
     """Record many events at once, e.g. a sweep's batch; build them with `new_event`."""
     await EventRepository(session).add_all_with_deliveries(events)
     for event_type, count in Counter(event.type for event in events).items():
         count_on_commit(session, EVENTS_RECORDED.labels(event_type), count)
 
 
-def recording_write(events: Sequence[Event]) -> tuple[Write, dict[str, Any]]:
+def recording_write(events: Sequence[NewEvent]) -> tuple[Write, dict[str, Any]]:
     """`record_events` for a transaction run on the driver connection: the write of the events
     and their deliveries, to send in it; call `count_recorded` once it committed."""
     return events_with_deliveries_write(events)
 
 
-def count_recorded(events: Sequence[Event]) -> None:
+def count_recorded(events: Sequence[NewEvent]) -> None:
     for event_type, count in Counter(event.type for event in events).items():
         EVENTS_RECORDED.labels(event_type).inc(count)
 

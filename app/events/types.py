@@ -2,6 +2,8 @@
 a new kind of event adds it here and in the catalogue (app/events/catalogue.py says how)."""
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, ClassVar, Literal
 
@@ -60,3 +62,18 @@ class ApiKeyActor(BaseModel):
 
 Actor = Annotated[SystemActor | ApiKeyActor, Field(discriminator="type")]
 """Who caused an event."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """An event to record (`app.events.service.record_events`, `recording_write`), its
+    payload serialised once, as its `EventData` model dumps it."""
+
+    id: uuid.UUID
+    type: EventType
+    created_at: datetime
+    data: str  # JSON
+    subject_type: str | None
+    subject_id: uuid.UUID | None
+    actor_api_key_id: uuid.UUID | None
+    traceparent: str | None

@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.events.service import new_event, record_events
-from app.models import Event, Order
+from app.events.types import NewEvent
+from app.models import Order
 from app.orders.delivery import TransitHistory
 from app.orders.estimates import (
     Level,
@@ -56,7 +57,7 @@ async def report_deliveries_at_risk(
 
 async def _look(
     session: AsyncSession, history: TransitHistory, item: OverdueOrder, now: datetime
-) -> tuple[RiskLook, Event | None]:
+) -> tuple[RiskLook, NewEvent | None]:
     order = item.order
     settings = history.settings
     promise = order.promised_delivery_at
@@ -125,7 +126,7 @@ def _at_risk_event(
     transit: Transit,
     settings: Settings,
     now: datetime,
-) -> Event:
+) -> NewEvent:
     order: Order = item.order
     assert order.promised_delivery_at is not None
     data = OrderDeliveryAtRiskData(

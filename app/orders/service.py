@@ -6,11 +6,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.customers import service as customers
 from app.events.service import new_event, record_events
+from app.events.types import NewEvent
 from app.kb import service as kb
 from app.kb.schemas import OrderNotices
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.pagination import PageParams
-from app.models import Event, Order
+from app.models import Order
 from app.orders import delivery
 from app.orders.countries import is_country_code
 from app.orders.errors import (
@@ -173,7 +174,7 @@ async def report_overdue_deliveries(session: AsyncSession, now: datetime, limit:
     return len(overdue)
 
 
-def _overdue_event(item: OverdueOrder, now: datetime) -> Event:
+def _overdue_event(item: OverdueOrder, now: datetime) -> NewEvent:
     order = item.order
     assert order.promised_delivery_at is not None
     data = OrderDeliveryOverdueData(

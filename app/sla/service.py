@@ -18,11 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import LateralFromClause
 
 from app.events.service import new_event, record_events
+from app.events.types import NewEvent
 from app.kit.db import Database
 from app.kit.errors import RequestInvalid, UnknownReference, field_error
 from app.kit.pagination import PageParams
 from app.kit.writes import Write
-from app.models import Event, SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
+from app.models import SlaCalendar, SlaPolicy, SlaTarget, Ticket, TicketSla
 from app.sla import lifecycle
 from app.sla.business_hours import BusinessCalendar, business_time_between
 from app.sla.errors import CalendarInUse, CalendarNotFound, SlaPolicyNotFound
@@ -418,7 +419,7 @@ def sla_event(
     target: TargetFacts,
     ticket: Ticket | TicketOut,
     now: datetime,
-) -> Event:
+) -> NewEvent:
     """sla.warning or sla.breached, from a request or from the sweep: the target, and the
     ticket (loaded with its customer and order) as the ticket.* events carry it. A breach is
     dated when the promise was broken: the target's due time."""

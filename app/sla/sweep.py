@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_events
+from app.events.types import NewEvent
 from app.kit.writes import defer_writes, flush_writes
-from app.models import Event
 from app.sla.repository import ClaimedTarget, TargetRepository
 from app.sla.service import sla_event
 from app.sla.types import SlaMetric
@@ -57,7 +57,7 @@ async def _events(
     payload: type[SlaWarningData | SlaBreachedData],
     claimed: Sequence[ClaimedTarget],
     now: datetime,
-) -> list[Event]:
+) -> list[NewEvent]:
     """The events of the claimed targets, each carrying its ticket (already locked by the
     claim: this only loads them, with their customer and order)."""
     tickets = {

@@ -19,6 +19,7 @@ from app.events.service import (
     record_events,
     recording_write,
 )
+from app.events.types import NewEvent
 from app.idempotency.service import (
     GATE_COLUMNS,
     GATE_FROM,
@@ -33,7 +34,7 @@ from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
 from app.kit.writes import for_driver
-from app.models import Customer, Event, Order, Ticket, TicketMessage
+from app.models import Customer, Order, Ticket, TicketMessage
 from app.orders import service as orders
 from app.sla import service as sla
 from app.sla.schemas import Promised
@@ -519,14 +520,14 @@ async def _status_changed(
     now: datetime,
     *,
     actor_api_key_id: uuid.UUID | None,
-) -> Event:
+) -> NewEvent:
     """The SLA's reaction to the new status; the event to record."""
     await sla.on_status_changed(session, ticket, old_status, now)
     changed = TicketStatusChangedData(ticket=shown(ticket), from_=old_status, to=ticket.status)
     return ticket_event(changed, now, actor_api_key_id=actor_api_key_id)
 
 
-def _event(data: TicketEventData, actor: Principal, now: datetime) -> Event:
+def _event(data: TicketEventData, actor: Principal, now: datetime) -> NewEvent:
     """A request's event about a ticket; the request records its events together, in one
     statement."""
     return ticket_event(data, now, actor_api_key_id=actor.api_key_id)
@@ -534,7 +535,7 @@ def _event(data: TicketEventData, actor: Principal, now: datetime) -> Event:
 
 def ticket_event(
     data: TicketEventData, now: datetime, *, actor_api_key_id: uuid.UUID | None = None
-) -> Event:
+) -> NewEvent:
     """Every ticket.* (and sla.*) event carries the ticket as the API shows it, plus what
     happened."""
     return new_event(
