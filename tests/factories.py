@@ -11,6 +11,7 @@ invitations and answers, SLA calendars, policies and targets, webhook endpoints 
   service the way the tickets service drives it, without HTTP.
 """
 
+import json
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -23,7 +24,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.events.service import record_event, record_events
-from app.events.types import EventData, EventType
+from app.events.types import EventData, EventType, NewEvent
 from app.kit.db import Database
 from app.kit.ids import uuid7
 from app.models import (
@@ -403,12 +404,14 @@ async def add_policy(database: Database, now: datetime, **fields: Any) -> uuid.U
         return (await sla.create_policy(session, PolicyCreate.model_validate(fields), now)).id
 
 
-def raw_event(event_type: EventType | str, data: dict[str, Any], *, now: datetime) -> Event:
+def raw_event(
+    event_type: EventType | str, data: dict[str, Any], *, now: datetime
+) -> NewEvent:
     """An event with any data, for tests of the outbox and of delivery, which send what was
     stored; the typed payloads have tests/events/test_catalogue.py."""
-    return Event(
-        id=uuid7(), type=EventType(event_type), created_at=now, data=data, subject_type=None,
-        subject_id=None, actor_api_key_id=None,
+    return NewEvent(
+        id=uuid7(), type=EventType(event_type), created_at=now, data=json.dumps(data),
+        subject_type=None, subject_id=None, actor_api_key_id=None, traceparent=None,
     )
 
 
