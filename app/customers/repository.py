@@ -1,5 +1,5 @@
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -38,48 +38,79 @@ _FOUND_OR_INSERTED = (
 
 
 
-def upsert_parts(goes: str) -> tuple[tuple[str, str], ...]:
-    """`CustomerRepository.upsert` as parts of a caller's statement, written only when the SQL
-    condition `goes` holds: `customer` is the customer as it is after them (inserted with every
-    detail given, updated where a given detail differs, else as found). It is empty when
-    another transaction inserted the customer after the statement began: run the statement
-    again, which then finds it. Parameters: :customer_id (a new customer's), :customer_
-    external_ref, _email, _name, _locale, _time_zone, :customer_now."""
+# A new ticket's customer as its write (`write_parts`) will find it: read first, the answer
+# made from it, then written in one statement that checks it still is as the answer shows it.
+LOOKUP_PART = (
+    "known_customer",
+    "SELECT id AS customer_id, email AS customer_email, name AS customer_name,"
+    " locale AS customer_locale, time_zone AS customer_time_zone"
+    " FROM customers WHERE external_ref = CAST(:customer_external_ref AS varchar)",
+)
+
+
+def write_parts(goes: str) -> tuple[tuple[str, str], ...]:
+    """`CustomerRepository.upsert` as parts of a caller's statement, planned from the row
+    `LOOKUP_PART` read (`planned_write`), written only when the SQL condition `goes` holds:
+    `written_customer` (its id) is inserted (none was read: another transaction inserting it
+    meanwhile fails the statement on the unique reference), updated where a given detail
+    differs, or kept as read. It is empty when the row no longer shows what the caller's
+    answer says of it (a detail this write does not set changed, or, kept as read, any): the
+    caller reads it again. Parameters: :customer_mode (new, changed or same), :customer_id,
+    :customer_external_ref, _email, _name, _locale, _time_zone (given), :customer_shown_email
+    and the others (as the answer shows them), :customer_now."""
     given = {name: f"CAST(:customer_{name} AS varchar)" for name in _DETAILS}
-    changed = " OR ".join(
-        f"coalesce({value}, customers.{name}) IS DISTINCT FROM customers.{name}"
-        for name, value in given.items()
-    )
+    shown = {name: f"CAST(:customer_shown_{name} AS varchar)" for name in _DETAILS}
     now = "CAST(:customer_now AS timestamptz)"
     updates = ", ".join(
         f"{name} = coalesce({value}, customers.{name})" for name, value in given.items()
     )
+    mode = "CAST(:customer_mode AS text)"
+    read = "customers.id = CAST(:customer_id AS uuid)"
+    kept = " AND ".join(
+        f"({given[name]} IS NOT NULL OR customers.{name} IS NOT DISTINCT FROM {shown[name]})"
+        for name in _DETAILS
+    )
+    same = " AND ".join(f"customers.{name} IS NOT DISTINCT FROM {shown[name]}" for name in _DETAILS)
     # (S608: built from this module's constants and the caller's SQL condition.)
     return (
-        ("known_customer",
-         "SELECT * FROM customers WHERE external_ref = CAST(:customer_external_ref AS varchar)"),
         ("inserted_customer",
-         f"INSERT INTO customers (id, external_ref, {', '.join(given)}, created_at, updated_at)"  # noqa: S608
+         f"INSERT INTO customers (id, external_ref, {', '.join(given)}, created_at, updated_at)"
          f" SELECT CAST(:customer_id AS uuid), CAST(:customer_external_ref AS varchar),"
          f" {', '.join(given.values())}, {now}, {now}"
-         f" WHERE {goes} AND NOT EXISTS (SELECT FROM known_customer)"
-         " ON CONFLICT (external_ref) DO NOTHING RETURNING *"),
+         f" WHERE {mode} = 'new' AND {goes} RETURNING id"),
         ("updated_customer",
          f"UPDATE customers SET {updates}, updated_at = {now}"  # noqa: S608
-         f" WHERE {goes} AND external_ref = CAST(:customer_external_ref AS varchar)"
-         f" AND ({changed}) RETURNING customers.*"),
-        ("customer",
-         "SELECT * FROM updated_customer UNION ALL SELECT * FROM inserted_customer"
-         " UNION ALL SELECT * FROM known_customer WHERE NOT EXISTS (SELECT FROM updated_customer)"),
+         f" WHERE {mode} = 'changed' AND {goes} AND {read} AND {kept} RETURNING customers.id"),
+        ("written_customer",
+         "SELECT id FROM inserted_customer UNION ALL SELECT id FROM updated_customer"  # noqa: S608
+         f" UNION ALL SELECT id FROM customers WHERE {mode} = 'same' AND {goes} AND {read}"
+         f" AND {same}"),
     )
 
 
-def upsert_values(ref: CustomerRef, now: datetime) -> dict[str, Any]:
-    return {
-        "customer_id": uuid7(), "customer_external_ref": ref.external_ref,
-        **{f"customer_{name}": getattr(ref, name) for name in _DETAILS},
-        "customer_now": now,
+def planned_write(
+    ref: CustomerRef, known: Mapping[str, Any] | None, now: datetime
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The parameters of `write_parts` for this customer, given what `LOOKUP_PART` read
+    (None: no row), and the customer as the write leaves it (id, external_ref and details)."""
+    given = {name: getattr(ref, name) for name in _DETAILS}
+    if known is None:
+        customer_id, mode, details = uuid7(), "new", given
+    else:
+        customer_id = known["customer_id"]
+        details = {
+            name: known[f"customer_{name}"] if value is None else value
+            for name, value in given.items()
+        }
+        same = all(details[name] == known[f"customer_{name}"] for name in _DETAILS)
+        mode = "same" if same else "changed"
+    values = {
+        "customer_mode": mode, "customer_id": customer_id,
+        "customer_external_ref": ref.external_ref, "customer_now": now,
+        **{f"customer_{name}": value for name, value in given.items()},
+        **{f"customer_shown_{name}": value for name, value in details.items()},
     }
+    return values, {"id": customer_id, "external_ref": ref.external_ref, **details}
 
 
 class CustomerRepository:

@@ -1,16 +1,16 @@
 """Customers by the shop's own reference, and the one check that links belong to a customer."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.errors import CustomerNotFound
-from app.customers.repository import CustomerRepository
-from app.customers.repository import upsert_parts as repository_upsert_parts
-from app.customers.repository import upsert_values as repository_upsert_values
+from app.customers.repository import LOOKUP_PART, CustomerRepository
+from app.customers.repository import planned_write as repository_planned_write
+from app.customers.repository import write_parts as repository_write_parts
 from app.customers.schemas import CustomerRef, CustomerUpdate
 from app.kit.errors import ForeignReference, RequestInvalid, UnknownReference, field_error
 from app.kit.pagination import PageParams
@@ -22,14 +22,23 @@ async def upsert_customer(session: AsyncSession, ref: CustomerRef, now: datetime
     return await CustomerRepository(session).upsert(ref, now)
 
 
-def upsert_parts(goes: str) -> tuple[tuple[str, str], ...]:
+def lookup_part() -> tuple[str, str]:
+    """A new ticket's customer, read before its one-statement write: `known_customer`
+    (customer_id, _email, _name, _locale, _time_zone) for :customer_external_ref."""
+    return LOOKUP_PART
+
+
+def write_parts(goes: str) -> tuple[tuple[str, str], ...]:
     """`upsert_customer` as parts of a caller's statement (see the repository's)."""
-    return repository_upsert_parts(goes)
+    return repository_write_parts(goes)
 
 
-def upsert_values(ref: CustomerRef, now: datetime) -> dict[str, Any]:
-    """The parameters of `upsert_parts` for this customer."""
-    return repository_upsert_values(ref, now)
+def planned_write(
+    ref: CustomerRef, known: Mapping[str, Any] | None, now: datetime
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The parameters of `write_parts` given what `lookup_part` read, and the customer as the
+    write leaves it."""
+    return repository_planned_write(ref, known, now)
 
 
 async def find_customer(session: AsyncSession, external_ref: str) -> Customer | None:

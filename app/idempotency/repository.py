@@ -11,10 +11,12 @@ from sqlalchemy import (
     delete,
     func,
     select,
+    text,
     tuple_,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.kit.db import DriverQuery
 from app.kit.writes import Write, flush_writes
 from app.models import IdempotencyKey
 
@@ -50,40 +52,40 @@ _STORE = Write(
     types={"api_key_id": Uuid(), "created_at": DateTime(timezone=True)},
     returns="EXISTS (SELECT FROM stored_answer)",
 )
-# The same lock, lookup and expiry as parts of a caller's statement (its effect written under
-# the lock in that statement: see `IdempotentRequest`): `idempotency_go` is true when the lock
-# is held and no answer younger than :idempotency_expired_before is stored; an older one is
-# removed. Without a key (:idempotency_key NULL) no lock is taken and it goes.
-GATE_PARTS = (
-    ("idempotency_lock",
-     "SELECT CASE WHEN CAST(:idempotency_key AS text) IS NULL THEN true"
-     " ELSE pg_try_advisory_xact_lock(hashtextextended(CAST(:idempotency_lock_name AS text), 0))"
-     " END AS locked"),
-    ("stored_answer",
-     "SELECT stored.request_fingerprint, stored.response_status, stored.response_body,"
-     " stored.created_at FROM idempotency_lock JOIN idempotency_keys AS stored"
-     " ON idempotency_lock.locked"
-     " AND stored.api_key_id = CAST(:idempotency_api_key_id AS uuid)"
-     " AND stored.key = CAST(:idempotency_key AS text)"),
-    ("expired_answer",
-     "DELETE FROM idempotency_keys AS stored USING stored_answer"
-     " WHERE stored_answer.created_at < CAST(:idempotency_expired_before AS timestamptz)"
-     " AND stored.api_key_id = CAST(:idempotency_api_key_id AS uuid)"
-     " AND stored.key = CAST(:idempotency_key AS text)"),
-    ("idempotency_go",
-     "SELECT locked AND NOT EXISTS (SELECT FROM stored_answer"
-     " WHERE created_at >= CAST(:idempotency_expired_before AS timestamptz)) AS go"
-     " FROM idempotency_lock"),
+# For a creating request that writes its effect in one statement of its own (see
+# `IdempotentRequest`): the answer stored under the key, read before (`FIND_PART`), and the
+# key's lock, taken in the effect's statement (`LOCK_PART`; `LOCKED` is true when it is held,
+# and always without a key, :idempotency_key NULL). `STORE_NEW` stores the answer in that
+# statement: an answer stored meanwhile fails it on the key (nothing of it is written).
+FIND_PART = (
+    "stored_answer",
+    "SELECT request_fingerprint AS idempotency_fingerprint,"
+    " response_status AS idempotency_status, response_body AS idempotency_body,"
+    " created_at AS idempotency_created_at FROM idempotency_keys"
+    " WHERE api_key_id = CAST(:idempotency_api_key_id AS uuid)"
+    " AND key = CAST(:idempotency_key AS text)",
 )
-GATE_GOES = "(SELECT go FROM idempotency_go)"
-GATE_FROM = "idempotency_lock LEFT JOIN stored_answer ON true"
-GATE_COLUMNS = (
-    "idempotency_lock.locked AS idempotency_locked,"
-    " stored_answer.request_fingerprint AS idempotency_fingerprint,"
-    " stored_answer.response_status AS idempotency_status,"
-    " stored_answer.response_body AS idempotency_body,"
-    " stored_answer.created_at AS idempotency_created_at"
+LOCK_PART = (
+    "idempotency_lock",
+    "SELECT CASE WHEN CAST(:idempotency_key AS text) IS NULL THEN true"
+    " ELSE pg_try_advisory_xact_lock(hashtextextended(CAST(:idempotency_lock_name AS text), 0))"
+    " END AS locked",
 )
+LOCKED = "(SELECT locked FROM idempotency_lock)"
+STORE_NEW = Write(
+    parts=((
+        "stored_answer",
+        "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint, response_status,"
+        " response_body, created_at)"
+        " VALUES (:api_key_id, :key, :fingerprint, :status, CAST(:body AS jsonb), :created_at)",
+    ),),
+    types={"api_key_id": Uuid(), "created_at": DateTime(timezone=True)},
+)
+# An expired answer, removed before a new one is stored under its key.
+REMOVE_EXPIRED = DriverQuery(text(
+    "DELETE FROM idempotency_keys WHERE api_key_id = CAST(:api_key_id AS uuid)"
+    " AND key = CAST(:key AS text) AND created_at < CAST(:expired_before AS timestamptz)"
+))
 _REMOVE = delete(IdempotencyKey).where(
     IdempotencyKey.api_key_id == bindparam("api_key_id"), IdempotencyKey.key == bindparam("key")
 )
@@ -92,10 +94,11 @@ _REMOVE = delete(IdempotencyKey).where(
 
 def store_write(
     api_key_id: uuid.UUID, key: str, fingerprint: str, status: int, body: str,
-    created_at: datetime,
+    created_at: datetime, *, only_new: bool = False,
 ) -> tuple[Write, dict[str, Any]]:
-    """The answer's write (its result: False if one is already stored under the key)."""
-    return _STORE, {
+    """The answer's write: its result False if one is already stored under the key, or, with
+    `only_new` (`STORE_NEW`), none, the statement failing instead."""
+    return STORE_NEW if only_new else _STORE, {
         "api_key_id": api_key_id, "key": key, "fingerprint": fingerprint, "status": status,
         "body": body, "created_at": created_at,
     }

@@ -18,11 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.service import Principal
 from app.idempotency.errors import IdempotencyKeyInFlight, IdempotencyKeyReused
-from app.idempotency.repository import GATE_COLUMNS as GATE_COLUMNS
-from app.idempotency.repository import GATE_FROM as GATE_FROM
-from app.idempotency.repository import GATE_GOES as GATE_GOES
-from app.idempotency.repository import GATE_PARTS as GATE_PARTS
-from app.idempotency.repository import IdempotencyRepository, lock_name, store_write
+from app.idempotency.repository import FIND_PART as FIND_PART
+from app.idempotency.repository import LOCK_PART as LOCK_PART
+from app.idempotency.repository import LOCKED as LOCKED
+from app.idempotency.repository import REMOVE_EXPIRED, IdempotencyRepository, lock_name, store_write
+from app.kit.db import DriverQuery
 from app.kit.errors import field_error
 from app.kit.writes import Write
 
@@ -126,11 +126,13 @@ def _replay(
 
 @dataclass(frozen=True, slots=True)
 class IdempotentRequest:
-    """A creating request that writes its effect in statements of its own (on the driver
-    connection) rather than through `begin` and `Idempotency.respond`, with the same rules:
-    its first statement takes the key's lock and looks the stored answer up (`GATE_PARTS`,
-    given `gate_values()`; its effect written only when `GATE_GOES`), `check` answers a
-    duplicate, and `store_write` is sent with the effect's last write, in its transaction."""
+    """A creating request that writes its effect in one statement of its own (on the driver
+    connection) rather than through `begin` and `Idempotency.respond`, with the same rules. It
+    reads the stored answer first (`FIND_PART`, given `find_values()`): `check_found` answers
+    a duplicate, or says an expired answer must go first (`remove_expired`). Its statement
+    takes the key's lock (`LOCK_PART`, given `lock_values()`; `LOCKED`), writes nothing unless
+    it holds it (`in_flight` is the answer then), and stores the answer with the effect
+    (`store_write`), failing on the key if one was stored meanwhile: read it again."""
 
     actor: Principal  # the request's API key, which the key belongs to
     key: str | None  # None: sent without a key, nothing is locked or stored
@@ -142,41 +144,46 @@ class IdempotentRequest:
     def api_key_id(self) -> uuid.UUID:
         return self.actor.api_key_id
 
-    def gate_values(self) -> dict[str, Any]:
-        return {
-            "idempotency_key": self.key,
-            "idempotency_lock_name": (
-                None if self.key is None else lock_name(self.api_key_id, self.key)
-            ),
-            "idempotency_api_key_id": self.api_key_id,
-            "idempotency_expired_before": self.now - self.ttl,
+    def find_values(self) -> dict[str, Any]:
+        return {"idempotency_key": self.key, "idempotency_api_key_id": self.api_key_id}
+
+    def check_found(self, found: Mapping[str, Any]) -> bool:
+        """Raise what a duplicate gets (the stored answer, or 422 for another request under
+        the key) when `FIND_PART`'s columns hold an answer; True when they hold an expired
+        one, which `remove_expired` must remove before a new one is stored."""
+        created_at = found["idempotency_created_at"]
+        if created_at is None:
+            return False
+        if created_at < self.now - self.ttl:
+            return True
+        _replay(
+            self.fingerprint, found["idempotency_fingerprint"], found["idempotency_status"],
+            found["idempotency_body"],
+        )
+
+    def remove_expired(self) -> tuple[DriverQuery, dict[str, Any]]:
+        return REMOVE_EXPIRED, {
+            "api_key_id": self.api_key_id, "key": self.key,
+            "expired_before": self.now - self.ttl,
         }
 
-    def check(self, gate: Mapping[str, Any]) -> None:
-        """Raise what a duplicate gets (409 while the key is held, the stored answer, or 422
-        for another request under the key) when the gate's columns say it is one."""
-        if not gate["idempotency_locked"]:
-            raise _in_flight()
-        created_at = gate["idempotency_created_at"]
-        if created_at is not None and created_at >= self.now - self.ttl:
-            _replay(
-                self.fingerprint, gate["idempotency_fingerprint"], gate["idempotency_status"],
-                gate["idempotency_body"],
-            )
+    def lock_values(self) -> dict[str, Any]:
+        name = None if self.key is None else lock_name(self.api_key_id, self.key)
+        return {"idempotency_key": self.key, "idempotency_lock_name": name}
 
     def store_write(self, status_code: int, payload: str) -> tuple[Write, dict[str, Any]] | None:
-        """The answer's write (None without a key); `check_stored` reads its result."""
+        """The answer's write (None without a key)."""
         if self.key is None:
             return None
         return store_write(
-            self.api_key_id, self.key, self.fingerprint, status_code, payload, self.now
+            self.api_key_id, self.key, self.fingerprint, status_code, payload, self.now,
+            only_new=True,
         )
 
-    def check_stored(self, stored: object) -> None:
-        """409 if a request with this key committed after the gate looked (see `_LOCK_AND_FIND`
-        in the repository)."""
-        if self.key is not None and not stored:
-            raise _in_flight()
+    @staticmethod
+    def in_flight() -> IdempotencyKeyInFlight:
+        """The answer while another request holds the key (409)."""
+        return _in_flight()
 
 
 def _in_flight() -> IdempotencyKeyInFlight:

@@ -91,20 +91,13 @@ class Database:
     ) -> asyncpg.Record | None:
         """One statement, its own transaction, run by asyncpg itself on a pooled connection:
         for the hottest reads, where SQLAlchemy's execution path costs more than the query."""
-        async with self._driver_connection() as connection:
+        async with self.driver_connection() as connection:
             return await self.fetch_row_on(connection, query, values)
 
     @asynccontextmanager
-    async def driver_transaction(self) -> AsyncIterator[asyncpg.Connection]:
-        """A pooled connection's asyncpg connection in a transaction, committed when the block
-        ends and rolled back if it raises: for a hot write of a few statements, each run with
-        `fetch_row_on` (errors as in `fetch_row`)."""
-        async with self._driver_connection() as connection, connection.transaction():
-            yield connection
-
-    @asynccontextmanager
-    async def _driver_connection(self) -> AsyncIterator[asyncpg.Connection]:
-        """A pooled connection's asyncpg connection, outside any transaction. Driver errors
+    async def driver_connection(self) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection's asyncpg connection, outside any transaction (each statement
+        its own, as in `fetch_row`; several run with `fetch_row_on`). Driver errors
         become SQLAlchemy's (a lost database is a 503, as on every other path), and a lost
         connection leaves the pool."""
         dbapi_error = self.engine.dialect.loaded_dbapi.Error
@@ -135,7 +128,7 @@ class Database:
     async def fetch_row_on(
         connection: asyncpg.Connection, query: "DriverQuery", values: Mapping[str, Any]
     ) -> asyncpg.Record | None:
-        """One statement on a connection of `driver_transaction`."""
+        """One statement on a connection of `driver_connection`."""
         with statement_span(query.sql):
             row: asyncpg.Record | None = await connection.fetchrow(
                 query.sql, *query.arguments(values)

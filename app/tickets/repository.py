@@ -21,6 +21,7 @@ from sqlalchemy.orm import joinedload
 
 from app.kit.db import Database, DriverQuery
 from app.kit.pagination import PageParams, fetch_page, keyset, split_page
+from app.kit.writes import Write
 from app.models import Customer, Order, Ticket, TicketMessage, TicketStatusLink
 from app.sla.service import breached_filter, expectation_facts
 from app.tickets.schemas import TicketFilters
@@ -50,77 +51,98 @@ class NewTicket:
     tier: Tier = Tier.FRONT_LINE
 
 
-def creation_query(
-    gate: tuple[tuple[str, str], ...], goes: str, gate_from: str, gate_columns: str,
-    customer: tuple[tuple[str, str], ...], order: tuple[str, str],
+def lookup_query(
+    customer: tuple[str, str], order: tuple[str, str], stored: tuple[str, str]
 ) -> DriverQuery:
-    """A new ticket in one statement run by asyncpg: the other domains' parts first (the
-    idempotency `gate` with its condition `goes`, the `customer` upsert, the `found_order`),
-    then the ticket of that customer and order with its first message, written only if the
-    gate goes. Its row: the gate's columns, the customer's (`customer_*`), the order's
-    (`found_order_*`) and the ticket's (NULLs when it was not written). Parameters: the
-    parts', and the ticket's as in `creation_values`."""
+    """What a new ticket's answer is made from, read before its write (`creation_write`), in
+    one statement run by asyncpg: the other domains' lookups (the `known_customer`, the
+    `found_order`, the idempotency key's `stored_answer`) and the ticket's number, drawn
+    here. Its row: the number and the lookups' columns (NULLs for what was not found)."""
+    parts = (customer, order, stored)
+    queries = ", ".join(f"{name} AS ({sql})" for name, sql in parts)
     # S608: the statement is built from constants and the other domains' parts.
+    return DriverQuery(text(
+        f"WITH {queries} SELECT nextval(pg_get_serial_sequence('tickets', 'number'))"  # noqa: S608
+        " AS number, known_customer.*, found_order.id AS found_order_id,"
+        " found_order.customer_id AS found_order_customer_id,"
+        " found_order.external_ref AS found_order_external_ref, stored_answer.*"
+        " FROM (SELECT) AS one LEFT JOIN known_customer ON true"
+        " LEFT JOIN found_order ON true LEFT JOIN stored_answer ON true"
+    ))
+
+
+def creation_write(
+    lock: tuple[str, str], locked: str, customer: tuple[tuple[str, str], ...]
+) -> Write:
+    """The new ticket (with its number, customer and order as read by `lookup_query`) and its
+    first message, as parts of the request's one statement, after the idempotency key's
+    `lock` and the customer's parts (ending with `written_customer`; written only when the
+    SQL condition `locked` holds). Its result, made last, refuses (`aftercare_refuse`,
+    undoing the whole statement) when the key is held by another request
+    ("idempotency-key-in-flight") or the customer or the order changed since they were read
+    ("changed-since-read"). Parameters: the parts', and the ticket's as in
+    `creation_values`."""
+    order_id = "CAST(:order_id AS uuid)"
+    created_at = "CAST(:created_at AS timestamptz)"
     ticket = (
-        "INSERT INTO tickets (id, subject, status, priority, channel, tier, customer_id,"  # noqa: S608
-        " order_id, assignee, team, tags, created_at, updated_at, public_agent_reply_count,"
-        " reopen_count, awaiting_reply_since)"
-        " SELECT CAST(:id AS uuid), CAST(:subject AS varchar), 'new', CAST(:priority AS varchar),"
-        " CAST(:channel AS varchar), 1, customer.id, (SELECT id FROM found_order),"
-        " CAST(:assignee AS varchar), CAST(:team AS varchar), CAST(:tags AS text[]),"
-        " CAST(:created_at AS timestamptz), CAST(:created_at AS timestamptz), 0, 0,"
-        " CAST(:created_at AS timestamptz)"
-        f" FROM customer WHERE {goes} RETURNING *"
+        "INSERT INTO tickets (id, number, subject, status, priority, channel, tier,"  # noqa: S608
+        " customer_id, order_id, assignee, team, tags, created_at, updated_at,"
+        " public_agent_reply_count, reopen_count, awaiting_reply_since)"
+        " SELECT CAST(:id AS uuid), CAST(:number AS bigint), CAST(:subject AS varchar),"
+        " CAST(:status AS varchar), CAST(:priority AS varchar), CAST(:channel AS varchar),"
+        f" CAST(:tier AS integer), written_customer.id, {order_id}, CAST(:assignee AS varchar),"
+        f" CAST(:team AS varchar), CAST(:tags AS text[]), {created_at}, {created_at}, 0, 0,"
+        f" {created_at} FROM written_customer WHERE {order_id} IS NULL OR EXISTS (SELECT FROM"
+        f" orders WHERE orders.id = {order_id} AND orders.customer_id = written_customer.id)"
+        " RETURNING id"
     )
     first_message = (
-        "INSERT INTO ticket_messages (id, ticket_id, author_type, public, body, channel,"
+        "INSERT INTO ticket_messages (id, ticket_id, author_type, public, body, channel,"  # noqa: S608
         " created_at)"
         " SELECT CAST(:message_id AS uuid), ticket.id, 'customer', true, CAST(:body AS text),"
-        " ticket.channel, ticket.created_at FROM ticket"
+        f" CAST(:channel AS varchar), {created_at} FROM ticket"
     )
-    parts = (*gate, *customer, order, ("ticket", ticket), ("first_message", first_message))
-    columns = (
-        f"{gate_columns}, customer.id AS customer_row_id,"
-        " customer.external_ref AS customer_external_ref, customer.email AS customer_email,"
-        " customer.name AS customer_name, customer.locale AS customer_locale,"
-        " customer.time_zone AS customer_time_zone, found_order.id AS found_order_id,"
-        " found_order.customer_id AS found_order_customer_id,"
-        " found_order.external_ref AS found_order_external_ref, ticket.*"
+    return Write(
+        parts=(lock, *customer, ("ticket", ticket), ("first_message", first_message)),
+        returns=(
+            f"CASE WHEN NOT {locked} THEN aftercare_refuse('{IN_FLIGHT}')"
+            f" WHEN NOT EXISTS (SELECT FROM ticket) THEN aftercare_refuse('{CHANGED}')"
+            " ELSE true END"
+        ),
     )
-    joined = (
-        f"{gate_from} LEFT JOIN customer ON true LEFT JOIN found_order ON true"
-        " LEFT JOIN ticket ON true"
-    )
-    queries = ", ".join(f"{name} AS ({sql})" for name, sql in parts)
-    return DriverQuery(text(f"WITH {queries} SELECT {columns} FROM {joined}"))  # noqa: S608
 
 
-def creation_values(ticket: NewTicket) -> dict[str, Any]:
-    """The ticket's parameters of `creation_query` (its customer and order come from theirs)."""
+# What `creation_write` refuses with (its error's message; SQLSTATE `REFUSED`).
+IN_FLIGHT, CHANGED, REFUSED = "idempotency-key-in-flight", "changed-since-read", "AC001"
+
+
+def creation_values(ticket: NewTicket, number: int, order_id: uuid.UUID | None) -> dict[str, Any]:
+    """The ticket's parameters of `creation_write` (its customer's and key's come from theirs)."""
     return {
-        "id": ticket.id, "subject": ticket.subject, "priority": ticket.priority,
-        "channel": ticket.channel, "assignee": ticket.assignee, "team": ticket.team,
+        "id": ticket.id, "number": number, "subject": ticket.subject, "status": ticket.status,
+        "priority": ticket.priority, "channel": ticket.channel, "tier": ticket.tier,
+        "order_id": order_id, "assignee": ticket.assignee, "team": ticket.team,
         "tags": ticket.tags, "created_at": ticket.created_at,
         "message_id": ticket.first_message_id, "body": ticket.first_message,
     }
 
 
-def created_row_columns(row: Mapping[str, Any]) -> dict[str, Any]:
-    """The ticket's own columns of a `creation_query` row, its customer and order nested as
-    the ticket's schemas read them."""
-    ticket = {name: row[name] for name in _TICKET_COLUMNS}
-    ticket["customer"] = {
-        "id": row["customer_row_id"], "external_ref": row["customer_external_ref"],
-        "email": row["customer_email"], "name": row["customer_name"],
-        "locale": row["customer_locale"], "time_zone": row["customer_time_zone"],
+def created_ticket(
+    ticket: NewTicket, number: int, customer: Mapping[str, Any],
+    order: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """The ticket `creation_write` writes, as the ticket's schemas read it: what it was given,
+    and nothing answered, solved or escalated yet."""
+    return {
+        "id": ticket.id, "number": number, "subject": ticket.subject, "status": ticket.status,
+        "priority": ticket.priority, "channel": ticket.channel, "tier": ticket.tier,
+        "customer": customer, "order": order, "assignee": ticket.assignee,
+        "team": ticket.team, "tags": ticket.tags, "created_at": ticket.created_at,
+        "updated_at": ticket.created_at, "first_responded_at": None, "first_solved_at": None,
+        "solved_at": None, "closed_at": None, "public_agent_reply_count": 0,
+        "reopen_count": 0, "awaiting_reply_since": ticket.created_at, "escalated_at": None,
+        "escalation_reason": None,
     }
-    ticket["order"] = None if row["order_id"] is None else {
-        "id": row["order_id"], "external_ref": row["found_order_external_ref"],
-    }
-    return ticket
-
-
-_TICKET_COLUMNS = tuple(column.name for column in Ticket.__table__.c)
 
 
 def with_links(statement: Select[Ticket]) -> Select[Ticket]:

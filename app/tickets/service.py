@@ -20,20 +20,14 @@ from app.events.service import (
     recording_write,
 )
 from app.events.types import NewEvent
-from app.idempotency.service import (
-    GATE_COLUMNS,
-    GATE_FROM,
-    GATE_GOES,
-    GATE_PARTS,
-    IdempotentRequest,
-)
+from app.idempotency.service import FIND_PART, LOCK_PART, LOCKED, IdempotentRequest
 from app.kb import service as kb
 from app.kit.capabilities import generate_token, hash_token
 from app.kit.db import Database
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
-from app.kit.writes import for_driver
+from app.kit.writes import Write, for_driver
 from app.models import Customer, Order, Ticket, TicketMessage
 from app.orders import service as orders
 from app.sla import service as sla
@@ -47,13 +41,16 @@ from app.tickets.errors import (
     TicketTransitionNotAllowed,
 )
 from app.tickets.repository import (
+    IN_FLIGHT,
+    REFUSED,
     NewTicket,
     TicketRef,
     TicketRepository,
-    created_row_columns,
-    creation_query,
+    created_ticket,
     creation_values,
+    creation_write,
     detail_row,
+    lookup_query,
     shown_with_links,
 )
 from app.tickets.schemas import (
@@ -90,14 +87,13 @@ from app.tickets.vocabulary import (
 from app.web.i18n import LanguageDefaults, Wording, parse_locale, wording_for
 
 CREATED = 201  # a new ticket's status code, stored with its answer
-# Every new ticket's first statement (see `create_ticket`), compiled once.
-_CREATE = creation_query(
-    gate=GATE_PARTS, goes=GATE_GOES, gate_from=GATE_FROM, gate_columns=GATE_COLUMNS,
-    customer=customers.upsert_parts(GATE_GOES), order=orders.lookup_part(),
-)
-# The customer was inserted by another transaction after the statement began (it then writes
-# nothing): the next attempt finds it.
+# A new ticket's two statements (see `create_ticket`), each compiled once.
+_LOOKUP = lookup_query(customers.lookup_part(), orders.lookup_part(), FIND_PART)
+_CREATION = creation_write(LOCK_PART, LOCKED, customers.write_parts(LOCKED))
+# The customer or the order changed between the two statements, or an answer was stored
+# under the key meanwhile: the next attempt reads them again.
 _CREATE_ATTEMPTS = 3
+_READ_AGAIN_ON = ("uq_customers_external_ref", "pk_idempotency_keys")
 
 
 async def create_ticket(
@@ -107,12 +103,14 @@ async def create_ticket(
     defaults: LanguageDefaults = LanguageDefaults(),
 ) -> bytes:
     """The answer (JSON) to a new ticket; `description` becomes the customer's first message.
-    This is the write e-commerce backends make most, so it is a transaction of two statements
-    on the driver connection, each compiled once: the idempotency key's lock and stored answer,
-    the customer upsert, the order, the ticket and its first message; then (the answer made
-    from what that wrote) the SLA snapshot and targets, the `ticket.created` event with its
-    webhook deliveries, and the answer stored under the key. The answer and the event carry
-    the promises in the customer's words."""
+    This is the write e-commerce backends make most, so it is two statements on the driver
+    connection, each compiled once, and no transaction around them: one reads what the answer
+    is made from (the customer, the order, an answer stored under the Idempotency-Key, the
+    ticket's number); then, the answer made, one writes everything, atomically: the key's
+    lock, the customer (unless it changed since it was read: then both run again), the
+    ticket and its first message, the SLA snapshot and targets, the `ticket.created` event
+    with its webhook deliveries, and the answer stored under the key. The answer and the
+    event carry the promises in the customer's words."""
     now = idempotency.now
     new = NewTicket(
         id=uuid7(), subject=body.subject, priority=body.priority, channel=body.channel,
@@ -120,56 +118,94 @@ async def create_ticket(
         first_message_id=uuid7(), first_message=body.description,
     )
     sla_write, sla_values, promised = await sla.new_ticket_sla(database, new, now)
-    values = {
-        **idempotency.gate_values(), **customers.upsert_values(body.customer, now),
-        "order_external_ref": body.order_external_ref, **creation_values(new),
+    lookup = {
+        **idempotency.find_values(), "customer_external_ref": body.customer.external_ref,
+        "order_external_ref": body.order_external_ref,
     }
-    async with database.driver_transaction() as connection:
-        row = await _created_row(connection, values, idempotency)
-        _check_order(body, row)
-        acknowledgement = _acknowledgement(
-            promised, row["customer_locale"], row["customer_time_zone"], defaults
-        )
-        created = TicketCreated.model_validate(
-            {**created_row_columns(row), "expectations": acknowledgement}
-        )
-        answer = created.model_dump_json()
-        # The event's ticket is the answer's (its `expectations` are not part of a TicketOut).
-        data = TicketCreatedData(ticket=created, expectations=acknowledgement)
-        event = _event(data, idempotency.actor, now)
-        writes = [(sla_write, sla_values), recording_write([event])]
-        stored = idempotency.store_write(CREATED, answer)
-        if stored is not None:
-            writes.append(stored)
-        query, combined = for_driver(writes)
-        result = await Database.fetch_row_on(connection, query, combined)
-        assert result is not None
-        idempotency.check_stored(result[0])
-    count_recorded([event])
-    return answer.encode()
-
-
-async def _created_row(
-    connection: asyncpg.Connection, values: dict[str, Any], idempotency: IdempotentRequest
-) -> asyncpg.Record:
-    for _ in range(_CREATE_ATTEMPTS):
-        row = await Database.fetch_row_on(connection, _CREATE, values)
-        assert row is not None  # the gate's row is always there
-        idempotency.check(row)
-        if row["id"] is not None:
-            return row
+    async with database.driver_connection() as connection:
+        for _ in range(_CREATE_ATTEMPTS):
+            found = await _read(connection, lookup, idempotency)
+            answer, event, creation = _planned(new, body, found, promised, idempotency, defaults)
+            writes = [(sla_write, sla_values), recording_write([event])]
+            stored = idempotency.store_write(CREATED, answer)
+            if stored is not None:
+                writes.append(stored)
+            if await _written(connection, [*writes, (_CREATION, creation)], idempotency):
+                count_recorded([event])
+                return answer.encode()
     raise RuntimeError("the customer kept changing while the ticket was written")
 
 
-def _check_order(body: TicketCreate, row: asyncpg.Record) -> None:
+def _planned(
+    new: NewTicket, body: TicketCreate, found: Mapping[str, Any], promised: Promised,
+    idempotency: IdempotentRequest, defaults: LanguageDefaults,
+) -> tuple[str, NewEvent, dict[str, Any]]:
+    """From what was read: the answer, its event and the creation's parameters."""
+    known = found if found["customer_id"] is not None else None
+    customer_values, customer = customers.planned_write(body.customer, known, new.created_at)
+    order = _checked_order(body, found, customer["id"])
+    number = found["number"]
+    created = TicketCreated.model_validate({
+        **created_ticket(new, number, customer, order),
+        "expectations": _acknowledgement(
+            promised, customer["locale"], customer["time_zone"], defaults
+        ),
+    })
+    # The event's ticket is the answer's (its `expectations` are not a TicketOut's).
+    data = TicketCreatedData(ticket=created, expectations=created.expectations)
+    creation = {
+        **idempotency.lock_values(), **customer_values,
+        **creation_values(new, number, None if order is None else order["id"]),
+    }
+    return created.model_dump_json(), _event(data, idempotency.actor, new.created_at), creation
+
+
+async def _read(
+    connection: asyncpg.Connection, lookup: Mapping[str, Any], idempotency: IdempotentRequest
+) -> asyncpg.Record:
+    """What the answer is made from; a stored answer is replayed, an expired one removed."""
+    found = await Database.fetch_row_on(connection, _LOOKUP, lookup)
+    assert found is not None  # one row, whatever was found
+    if idempotency.check_found(found):
+        await Database.fetch_row_on(connection, *idempotency.remove_expired())
+    return found
+
+
+async def _written(
+    connection: asyncpg.Connection, writes: Sequence[tuple[Write, Mapping[str, Any]]],
+    idempotency: IdempotentRequest,
+) -> bool:
+    """Whether the writes, as one statement, went through; False when what they were planned
+    from changed (read it again). A key held by another request is the 409 at once."""
+    try:
+        await Database.fetch_row_on(connection, *for_driver(writes))
+    except asyncpg.UniqueViolationError as error:
+        if error.constraint_name in _READ_AGAIN_ON:
+            return False
+        raise
+    except asyncpg.PostgresError as error:
+        if error.sqlstate != REFUSED:
+            raise
+        if error.message == IN_FLIGHT:
+            raise idempotency.in_flight() from None
+        return False
+    return True
+
+
+def _checked_order(
+    body: TicketCreate, found: Mapping[str, Any], customer_id: uuid.UUID
+) -> dict[str, Any] | None:
+    """The order the ticket links to, as its schemas read it: 422 if it is unknown or another
+    customer's."""
     if body.order_external_ref is None:
-        return
-    if row["found_order_id"] is None:
+        return None
+    if found["found_order_id"] is None:
         raise customers.unknown_references([_unknown_order()])
     customers.check_same_customer(
-        Customer(id=row["customer_row_id"]),
-        order=Order(id=row["found_order_id"], customer_id=row["found_order_customer_id"]),
+        Customer(id=customer_id),
+        order=Order(id=found["found_order_id"], customer_id=found["found_order_customer_id"]),
     )
+    return {"id": found["found_order_id"], "external_ref": found["found_order_external_ref"]}
 
 
 def _acknowledgement(

@@ -1,16 +1,23 @@
-"""POST /v1/tickets writes in two statements on the driver connection (app/tickets/service.py,
-`create_ticket`): the customer upsert, the order lookup and the idempotency key's lock are parts
-of the first. These tests hold it to what the separate statements did."""
+"""POST /v1/tickets is two statements on the driver connection, no transaction around them
+(app/tickets/service.py, `create_ticket`): a read of the customer, the order, the answer stored
+under the Idempotency-Key and the ticket's number; then one write of everything, which checks
+that what it was planned from still holds. These tests hold it to what separate statements in
+a transaction did, and make what it was planned from change between the two."""
 
 import asyncio
+import json
 import uuid
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
+from typing import Any
 
 import asyncpg
 import httpx
+import pytest
 from sqlalchemy import func, select
 
-from app.kit.db import Database, asyncpg_dsn
+from app.idempotency.service import request_fingerprint
+from app.kit.db import Database, DriverQuery, asyncpg_dsn
 from app.kit.errors import ForeignReference, UnknownReference
 from app.models import Customer, IdempotencyKey, Ticket
 from tests.factories import create_order, ticket_body
@@ -160,3 +167,110 @@ async def test_an_order_is_linked_only_when_it_is_the_customers_and_nothing_is_w
     assert await _count(database, Ticket) == 1
     assert await _customer(database, "other-1") is None
     assert await _count(database, IdempotencyKey) == 0
+
+
+def _after_the_read(
+    monkeypatch: pytest.MonkeyPatch, meanwhile: Callable[[], Awaitable[None]]
+) -> list[str]:
+    """Run `meanwhile` once, between a POST's read and its write; the statements sent."""
+    run, sent = Database.fetch_row_on, list[str]()
+
+    async def hooked(
+        connection: asyncpg.Connection, query: DriverQuery, values: Mapping[str, Any]
+    ) -> asyncpg.Record | None:
+        if len(sent) == 1:
+            await meanwhile()
+        sent.append(query.sql)
+        return await run(connection, query, values)
+
+    monkeypatch.setattr(Database, "fetch_row_on", staticmethod(hooked))
+    return sent
+
+
+async def test_a_customer_changed_after_the_read_is_read_again_and_answered_as_it_is(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = {"external_ref": "moving-1", "email": "a@example.com", "locale": "en"}
+    assert (
+        await client.post("/v1/tickets", json=ticket_body(customer=first), headers=admin_headers)
+    ).status_code == 201
+
+    async def change_the_customer() -> None:
+        other = await asyncpg.connect(asyncpg_dsn(database_url))
+        try:
+            await other.execute(
+                "UPDATE customers SET locale = 'de', name = 'Ada' WHERE external_ref = 'moving-1'"
+            )
+        finally:
+            await other.close()
+
+    sent = _after_the_read(monkeypatch, change_the_customer)
+    body = ticket_body(customer={"external_ref": "moving-1", "email": "a@example.com"})
+    response = await client.post("/v1/tickets", json=body, headers=admin_headers)
+    monkeypatch.undo()
+    assert response.status_code == 201, response.text
+    # read, refused write, read again, write
+    assert len(sent) == 4
+    answer = response.json()
+    assert (answer["customer"]["name"], answer["customer"]["locale"]) == ("Ada", "de")
+    assert answer["expectations"]["locale"] == "de"
+    assert await _count(database, Ticket) == 2
+
+
+async def test_an_answer_stored_under_the_key_after_the_read_is_replayed_and_nothing_written(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As when a retry of the same request committed between this one's two statements: the
+    write fails on the key, undone whole (no customer, ticket or event of it), and the next
+    read finds the answer."""
+    body = ticket_body(customer={"external_ref": "late-1"})
+    stored = {"id": str(uuid.uuid4()), "stored": "by the other request"}
+
+    async def store_an_answer() -> None:
+        other = await asyncpg.connect(asyncpg_dsn(database_url))
+        try:
+            await other.execute(
+                "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint,"
+                " response_status, response_body, created_at) SELECT id, 'late', $1, 201, $2,"
+                " now() FROM api_keys WHERE name = 'admin'",
+                request_fingerprint("POST", "/v1/tickets", json.dumps(body).encode()),
+                json.dumps(stored),
+            )
+        finally:
+            await other.close()
+
+    sent = _after_the_read(monkeypatch, store_an_answer)
+    headers = {**admin_headers, "Idempotency-Key": "late"}
+    response = await client.post("/v1/tickets", json=body, headers=headers)
+    monkeypatch.undo()
+    assert len(sent) == 3  # read, failed write, read (which finds the answer)
+    assert response.status_code == 201, response.text
+    assert response.headers["idempotent-replayed"] == "true"
+    assert response.json() == stored
+    assert await _count(database, Ticket) == 0
+    assert await _customer(database, "late-1") is None
+
+
+async def test_parallel_tickets_of_one_customer_all_land_whatever_details_they_give(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database
+) -> None:
+    """Eight new-customer requests race to insert it, then eight give it another e-mail
+    address each: every one is written, each answered with the e-mail address it gave (a
+    write checks only what it does not set itself)."""
+    def body(n: int) -> dict[str, Any]:
+        return ticket_body(customer={"external_ref": "busy-1", "email": f"{n}@example.com"})
+
+    async def post(n: int) -> httpx.Response:
+        return await client.post("/v1/tickets", json=body(n), headers=admin_headers)
+
+    for batch in (range(8), range(8, 16)):
+        responses = await asyncio.gather(*(post(n) for n in batch))
+        assert [response.status_code for response in responses] == [201] * 8
+        emails = [response.json()["customer"]["email"] for response in responses]
+        assert emails == [f"{n}@example.com" for n in batch]
+    assert await _count(database, Ticket) == 16
+    stored = await _customer(database, "busy-1")
+    assert stored is not None
+    assert stored.email in {f"{n}@example.com" for n in range(8, 16)}
