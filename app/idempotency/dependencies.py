@@ -4,6 +4,7 @@ from functools import cache
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
+from fastapi.security.base import SecurityBase
 
 from app.auth.dependencies import require
 from app.auth.scopes import Scope
@@ -58,16 +59,24 @@ def idempotent(scope: Scope) -> Callable[..., Awaitable[Idempotency]]:
     return dependency
 
 
-@cache
-def idempotent_request(scope: Scope) -> Callable[..., Awaitable[IdempotentRequest]]:
+class IdempotentRequestScope(SecurityBase):
     """`idempotent` for a creating POST that writes on the driver connection (no session):
-    the request's key, fingerprint and clock, for its service to lock and store under."""
+    the request's API key, checked for `required_scope` as `require` checks it, with its
+    Idempotency-Key, fingerprint and clock, for its service to lock and store under. One
+    dependency for both (FastAPI solves every dependency of every request, and `require`
+    beneath it would cost a second one); a security scheme itself, it shows in the OpenAPI
+    document as `require` does."""
 
-    async def dependency(
-        request: Request,
-        principal: Annotated[Principal, Depends(require(scope))],
-        idempotency_key: IdempotencyKeyHeader = None,
+    def __init__(self, required_scope: Scope) -> None:
+        self._authenticated = require(required_scope)
+        self.model = self._authenticated.model
+        self.scheme_name = self._authenticated.scheme_name
+        self.required_scope = required_scope
+
+    async def __call__(
+        self, request: Request, idempotency_key: IdempotencyKeyHeader = None
     ) -> IdempotentRequest:
+        principal = await self._authenticated(request)
         state = request.app.state  # its clock and settings, not more dependencies to solve
         fingerprint = "" if idempotency_key is None else request_fingerprint(
             request.method, request.scope["path"], await request.body()
@@ -80,4 +89,7 @@ def idempotent_request(scope: Scope) -> Callable[..., Awaitable[IdempotentReques
             ttl=timedelta(hours=state.settings.idempotency_key_ttl_hours),
         )
 
-    return dependency
+
+@cache  # one dependency per scope, as `require`
+def idempotent_request(scope: Scope) -> IdempotentRequestScope:
+    return IdempotentRequestScope(scope)
