@@ -93,3 +93,20 @@ async def test_a_write_runs_at_once_when_the_session_does_not_defer(database: Da
         assert await execute_write(session, _ADD_PAIR, {"n": 1, "label": "a"}) is None
         assert await session.scalar(text("SELECT count(*) FROM writes_probe")) == 2
         assert await flush_writes(session) is None  # nothing pending: no statement
+
+
+@pytest.mark.usefixtures("probe_table")
+async def test_a_literal_spelt_like_a_part_is_written_as_it_is(database: Database) -> None:
+    """Part names are prefixed outside quoted literals only."""
+    labelled = Write(
+        parts=(
+            ("last", "INSERT INTO writes_probe (n, label) VALUES (:n, 'the last') RETURNING n"),
+        ),
+        types={"n": Integer()},
+        returns="(SELECT n FROM last)",
+    )
+    async with database.sessionmaker() as session, session.begin():
+        defer_writes(session)
+        await execute_write(session, _ADD_ONE, {"n": 1})
+        assert await flush_writes(session, labelled, {"n": 7}) == 7
+    assert await _rows(database) == [(1, "last"), (7, "the last")]

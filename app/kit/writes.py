@@ -27,6 +27,7 @@ from app.kit.db import DriverQuery
 
 _PENDING = "aftercare.writes.pending"  # session.info: the deferred writes, with their values
 _PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
+_QUOTED = re.compile(r"('(?:[^']|'')*')")  # a literal, kept whole by split (its group)
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,7 +125,13 @@ def _statement(writes: Sequence[tuple[Write, str]]) -> TextClause:
         named = re.compile(r"\b(" + "|".join(name for name, _ in write.parts) + r")\b")
 
         def prefixed(sql: str, prefix: str = prefix, named: re.Pattern[str] = named) -> str:
-            return _PARAMETER.sub(":" + prefix + r"\1", named.sub(prefix + r"\1", sql))
+            # Outside quoted literals only: a part named like a string it writes keeps it.
+            pieces = _QUOTED.split(sql)
+            pieces[::2] = [
+                _PARAMETER.sub(":" + prefix + r"\1", named.sub(prefix + r"\1", piece))
+                for piece in pieces[::2]
+            ]
+            return "".join(pieces)
 
         queries += [f"{prefix}{name} AS ({prefixed(sql)})" for name, sql in write.parts]
         binds += [bindparam(prefix + name, type_=type_) for name, type_ in write.types.items()]
