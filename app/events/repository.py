@@ -3,7 +3,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Select, Text, Uuid, select
+from sqlalchemy import ColumnElement, DateTime, Select, Text, Uuid, cast, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -85,8 +85,8 @@ class EventRepository:
         since: datetime | None = None,
         ascending: bool = False,
     ) -> tuple[Sequence[Mapping[str, Any]], str | None]:
-        """Rows of what a page shows of each event (`id`, `type`, `created_at`, `data`): no
-        ORM objects to build."""
+        """Rows of what a page shows of each event (`id`, `type`, `created_at`, `data` as JSON
+        text): no ORM objects to build, no JSON to parse."""
         statement = _RECORDED
         if subject_id is not None:
             statement = statement.where(Event.subject_id == subject_id)
@@ -99,7 +99,9 @@ class EventRepository:
         return split_page(rows, params, _recorded_key)
 
 
-_RECORDED: Select[Any] = select(Event.id, Event.type, Event.created_at, Event.data)
+# The data as text, for `recorded_page` to splice into its answer unparsed.
+_DATA_TEXT: ColumnElement[Any] = cast(Event.data, Text).label("data")
+_RECORDED: Select[Any] = select(Event.id, Event.type, Event.created_at, _DATA_TEXT)
 
 
 def _recorded_key(row: Mapping[str, Any]) -> tuple[datetime, uuid.UUID]:

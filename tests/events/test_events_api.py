@@ -1,11 +1,15 @@
+import json
 from datetime import UTC, datetime, timedelta
 
 import httpx
+from sqlalchemy import text
 
 from app.auth.scopes import Scope
+from app.events.schemas import EventEnvelope, recorded_page
 from app.events.types import EventType
 from app.kit.db import Database
 from app.kit.ids import uuid7
+from app.kit.pagination import Page
 from app.orders.schemas import OrderDeliveryOverdueData
 from app.orders.types import OrderStatus
 from tests.conftest import MakeKey
@@ -107,3 +111,18 @@ async def test_the_event_types_catalogue_lists_each_type_with_its_schema(
     )
     assert breached["data_schema"]["$defs"]["TicketOut"]["properties"]["priority"]
     assert tickets_only.status_code == 403
+
+
+async def test_a_page_carries_each_events_data_as_postgresql_stored_it(database: Database) -> None:
+    """`recorded_page` splices the data's JSON text in unparsed: the page is the JSON the
+    envelope model would write, whatever the data holds."""
+    data = {"text": 'quote " backslash \\ tab \t é 🙂', "n": [1, 2.5, -3e-7, None, True]}
+    async with database.engine.connect() as connection:
+        stored = await connection.scalar(text("SELECT CAST(:data AS jsonb)::text"), {
+            "data": json.dumps(data),
+        })
+    row = {"id": uuid7(), "type": "ticket.created", "created_at": datetime.now(UTC)}
+    page = json.loads(recorded_page([{**row, "data": stored}], "next"))
+    expected = Page[EventEnvelope](items=[EventEnvelope(**row, data=data)], next_cursor="next")
+    assert page == expected.model_dump(mode="json")
+    assert json.loads(recorded_page([], None)) == {"items": [], "next_cursor": None}
