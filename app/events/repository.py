@@ -1,11 +1,23 @@
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, Select, Text, Uuid, cast, select
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Integer,
+    Select,
+    Text,
+    Uuid,
+    bindparam,
+    cast,
+    select,
+    tuple_,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.selectable import LateralFromClause
 
 from app.events.types import EventType, NewEvent
 from app.kit.ids import uuid7
@@ -102,6 +114,26 @@ class EventRepository:
 # The data as text, for `recorded_page` to splice into its answer unparsed.
 _DATA_TEXT: ColumnElement[Any] = cast(Event.data, Text).label("data")
 _RECORDED: Select[Any] = select(Event.id, Event.type, Event.created_at, _DATA_TEXT)
+
+
+def subject_page(subject_id: ColumnElement[uuid.UUID]) -> LateralFromClause:
+    """One page of the events about `subject_id` (a column of the caller's statement), oldest
+    first, as `recorded_page` reads them: after the key :after_created_at, :after_id (the
+    first page: `FIRST_PAGE_AFTER`), at most :limit rows."""
+    after = tuple_(
+        bindparam("after_created_at", type_=DateTime(timezone=True)),
+        bindparam("after_id", type_=Uuid()),
+    )
+    return (
+        _RECORDED.where(Event.subject_id == subject_id, tuple_(Event.created_at, Event.id) > after)
+        .order_by(Event.created_at, Event.id)
+        .limit(bindparam("limit", type_=Integer()))
+        .lateral("page")
+    )
+
+
+# Before every key: the first page's "after".
+FIRST_PAGE_AFTER = (datetime(1, 1, 1, tzinfo=UTC), uuid.UUID(int=0))
 
 
 def _recorded_key(row: Mapping[str, Any]) -> tuple[datetime, uuid.UUID]:

@@ -8,11 +8,14 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.selectable import LateralFromClause
 
 from app.auth.service import Principal
 from app.events.errors import EventNotFound
-from app.events.repository import EventRepository, events_with_deliveries_write
+from app.events.repository import FIRST_PAGE_AFTER, EventRepository, events_with_deliveries_write
+from app.events.repository import subject_page as repository_subject_page
 from app.events.types import ApiKeyActor, EventData, EventType, NewEvent, SystemActor
 from app.kit.ids import uuid7
 from app.kit.pagination import PageParams
@@ -101,3 +104,15 @@ async def list_events(
     return await EventRepository(session).page(
         page, subject_id=subject_id, types=types, since=since, ascending=ascending
     )
+
+
+def subject_page(subject_id: ColumnElement[uuid.UUID]) -> LateralFromClause:
+    """`list_events` for one subject, oldest first, as a part of the caller's statement (see
+    the repository's); its parameters from `subject_page_values`."""
+    return repository_subject_page(subject_id)
+
+
+def subject_page_values(page: PageParams) -> dict[str, Any]:
+    """The parameters of `subject_page` (one row more than the page, for `split_page`)."""
+    after_created_at, after_id = page.after or FIRST_PAGE_AFTER
+    return {"after_created_at": after_created_at, "after_id": after_id, "limit": page.limit + 1}

@@ -94,6 +94,17 @@ class Database:
         async with self.driver_connection() as connection:
             return await self.fetch_row_on(connection, query, values)
 
+    async def fetch_rows(
+        self, query: "DriverQuery", values: Mapping[str, Any]
+    ) -> list[asyncpg.Record]:
+        """`fetch_row` for a statement of several rows."""
+        async with self.driver_connection() as connection:
+            with statement_span(query.sql):
+                rows: list[asyncpg.Record] = await connection.fetch(
+                    query.sql, *query.arguments(values)
+                )
+            return rows
+
     @asynccontextmanager
     async def driver_connection(self) -> AsyncIterator[asyncpg.Connection]:
         """A pooled connection's asyncpg connection, outside any transaction (each statement

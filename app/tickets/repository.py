@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from app.events import service as events
 from app.kit.db import Database, DriverQuery
 from app.kit.pagination import PageParams, fetch_page, keyset, split_page
 from app.kit.writes import Write
@@ -211,6 +212,32 @@ def shown_with_links(row: Mapping[str, Any]) -> dict[str, Any]:
             "id": order_id, "external_ref": row["order_external_ref"],
         },
     }
+
+
+def _timeline(condition: ColumnElement[bool]) -> DriverQuery:
+    """The ticket's id with one page of its events (`events.subject_page`): no row when there
+    is no such ticket, one with NULL event columns when it has none on the page."""
+    found = select(Ticket.id).where(condition).subquery("found")
+    page = events.subject_page(found.c.id)
+    return DriverQuery(
+        select(found.c.id.label("ticket_id"), *page.c).select_from(found.outerjoin(page, true()))
+    )
+
+
+_TIMELINE_BY_ID = _timeline(Ticket.id == bindparam("ref"))
+_TIMELINE_BY_NUMBER = _timeline(Ticket.number == bindparam("ref"))
+
+
+async def timeline_rows(
+    database: Database, ref: TicketRef, page: PageParams
+) -> list[Mapping[str, Any]] | None:
+    """One page (and one row more) of the ticket's events as `recorded_page` reads them, in one
+    statement on the driver connection; None when there is no such ticket."""
+    query = _TIMELINE_BY_ID if isinstance(ref, uuid.UUID) else _TIMELINE_BY_NUMBER
+    rows = await database.fetch_rows(query, {"ref": ref, **events.subject_page_values(page)})
+    if not rows:
+        return None
+    return [dict(row.items()) for row in rows if row["id"] is not None]
 
 
 _ID_BY_ID = select(Ticket.id).where(Ticket.id == bindparam("ref"))

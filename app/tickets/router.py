@@ -178,11 +178,11 @@ async def escalate_ticket(
 
 @router.get("/{ticket_id}/events", response_model=Page[EventOut])
 async def list_ticket_events(
-    _: ReadKey, ticket_id: TicketRefPath, session: ReadSessionDep, page: PageParamsDep
+    _: ReadKey, ticket_id: TicketRefPath, request: Request, page: PageParamsDep
 ) -> Response:
     """The ticket's timeline, oldest first: creation, messages, status changes, updates,
     escalations."""
-    rows, next_cursor = await service.list_timeline(session, ticket_id, page)
+    rows, next_cursor = await service.list_timeline(request.app.state.database, ticket_id, page)
     return Response(recorded_page(rows, next_cursor), media_type="application/json")
 
 

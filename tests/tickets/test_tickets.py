@@ -13,7 +13,12 @@ from app.auth.scopes import Scope
 from app.kit.db import Database, DriverQuery
 from app.kit.errors import RequestInvalid
 from app.models import Event, TicketMessage
-from app.tickets.errors import AlreadyAtTierTwo, TicketClosed, TicketTransitionNotAllowed
+from app.tickets.errors import (
+    AlreadyAtTierTwo,
+    TicketClosed,
+    TicketNotFound,
+    TicketTransitionNotAllowed,
+)
 from app.tickets.schemas import TAG_PATTERN
 from tests.conftest import MakeKey
 from tests.factories import create_order, create_ticket, post_message, ticket_body
@@ -309,6 +314,19 @@ async def test_timeline_lists_the_ticket_events_oldest_first(
         "ticket.escalated",
     ]
     assert {event["data"]["ticket"]["id"] for event in timeline} == {ticket["id"]}
+    paged, cursor = [], ""
+    while cursor is not None:
+        page = (await client.get(
+            f"/v1/tickets/{ticket['id']}/events", params={"limit": 2, "cursor": cursor},
+            headers=admin_headers,
+        )).json()
+        assert len(page["items"]) <= 2
+        paged += page["items"]
+        cursor = page["next_cursor"]
+    assert paged == timeline
+    for unknown in ("99999", "0190c0de-0000-7000-8000-000000000000"):
+        missing = await client.get(f"/v1/tickets/{unknown}/events", headers=admin_headers)
+        assert_problem(missing, 404, problem=TicketNotFound)
 
 
 async def test_twenty_parallel_replies_keep_counters_exact(
