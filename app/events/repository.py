@@ -1,19 +1,16 @@
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     DateTime,
-    Integer,
     Select,
     Text,
     Uuid,
-    bindparam,
     cast,
     select,
-    tuple_,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,7 +18,7 @@ from sqlalchemy.sql.selectable import LateralFromClause
 
 from app.events.types import EventType, NewEvent
 from app.kit.ids import uuid7
-from app.kit.pagination import PageParams, keyset, split_page
+from app.kit.pagination import PageParams, bound_keyset, keyset, split_page
 from app.kit.writes import Write, execute_write
 from app.models import Event
 
@@ -118,22 +115,9 @@ _RECORDED: Select[Any] = select(Event.id, Event.type, Event.created_at, _DATA_TE
 
 def subject_page(subject_id: ColumnElement[uuid.UUID]) -> LateralFromClause:
     """One page of the events about `subject_id` (a column of the caller's statement), oldest
-    first, as `recorded_page` reads them: after the key :after_created_at, :after_id (the
-    first page: `FIRST_PAGE_AFTER`), at most :limit rows."""
-    after = tuple_(
-        bindparam("after_created_at", type_=DateTime(timezone=True)),
-        bindparam("after_id", type_=Uuid()),
-    )
-    return (
-        _RECORDED.where(Event.subject_id == subject_id, tuple_(Event.created_at, Event.id) > after)
-        .order_by(Event.created_at, Event.id)
-        .limit(bindparam("limit", type_=Integer()))
-        .lateral("page")
-    )
-
-
-# Before every key: the first page's "after".
-FIRST_PAGE_AFTER = (datetime(1, 1, 1, tzinfo=UTC), uuid.UUID(int=0))
+    first, as `recorded_page` reads them; its parameters are `bound_keyset`'s."""
+    subject = _RECORDED.where(Event.subject_id == subject_id)
+    return bound_keyset(subject, Event.created_at, Event.id, ascending=True).lateral("page")
 
 
 def _recorded_key(row: Mapping[str, Any]) -> tuple[datetime, uuid.UUID]:

@@ -14,11 +14,11 @@ from sqlalchemy.sql.selectable import LateralFromClause
 
 from app.auth.service import Principal
 from app.events.errors import EventNotFound
-from app.events.repository import FIRST_PAGE_AFTER, EventRepository, events_with_deliveries_write
+from app.events.repository import EventRepository, events_with_deliveries_write
 from app.events.repository import subject_page as repository_subject_page
 from app.events.types import ApiKeyActor, EventData, EventType, NewEvent, SystemActor
 from app.kit.ids import uuid7
-from app.kit.pagination import PageParams
+from app.kit.pagination import PageParams, keyset_values
 from app.kit.prometheus import EVENTS_RECORDED, count_on_commit
 from app.kit.tracing import current_traceparent
 from app.kit.writes import Write
@@ -114,5 +114,4 @@ def subject_page(subject_id: ColumnElement[uuid.UUID]) -> LateralFromClause:
 
 def subject_page_values(page: PageParams) -> dict[str, Any]:
     """The parameters of `subject_page` (one row more than the page, for `split_page`)."""
-    after_created_at, after_id = page.after or FIRST_PAGE_AFTER
-    return {"after_created_at": after_created_at, "after_id": after_id, "limit": page.limit + 1}
+    return keyset_values(page, ascending=True)

@@ -168,15 +168,22 @@ class DriverQuery:
     `Database.fetch_row`. Rows come back as asyncpg records: values as the driver decodes them
     on SQLAlchemy's connections (JSON decoded, enums as their stored values)."""
 
-    __slots__ = ("names", "sql")
+    __slots__ = ("defaults", "names", "sql")
 
     def __init__(self, statement: ClauseElement) -> None:
         compiled = statement.compile(dialect=_ASYNCPG)
         assert isinstance(compiled, SQLCompiler)
         self.sql = str(compiled)
         self.names = tuple(compiled.positiontup or ())
+        # Values the statement was built with (`column == value`): used unless given.
+        binds = compiled.binds
+        self.defaults = {
+            name: binds[name].effective_value for name in self.names if not binds[name].required
+        }
 
     def arguments(self, values: Mapping[str, Any]) -> list[Any]:
+        if self.defaults:
+            values = {**self.defaults, **values}
         return [values[name] for name in self.names]
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel
-from sqlalchemy import Select, tuple_
+from sqlalchemy import DateTime, Integer, Select, Uuid, bindparam, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -94,6 +94,36 @@ def keyset(
         statement = statement.where(key > tuple_(*after) if ascending else key < tuple_(*after))
     order = (created_at.asc(), row_id.asc()) if ascending else (created_at.desc(), row_id.desc())
     return statement.order_by(*order)
+
+
+# A first page's position, before every key (ascending) or after every key (newest first), for
+# statements whose position is a parameter (`bound_keyset`).
+_BEFORE_ALL = (datetime(1, 1, 1, tzinfo=UTC), uuid.UUID(int=0))
+_AFTER_ALL = (datetime(9999, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC), uuid.UUID(int=2**128 - 1))
+
+
+def bound_keyset(
+    statement: Select[Any], created_at: Any, row_id: Any, *, ascending: bool = False
+) -> Select[Any]:
+    """`keyset` with the position and the page's size as parameters (:after_created_at,
+    :after_id, :limit; `keyset_values` gives them), so that the statement compiles once."""
+    key = tuple_(created_at, row_id)
+    position = tuple_(
+        bindparam("after_created_at", type_=DateTime(timezone=True)),
+        bindparam("after_id", type_=Uuid()),
+    )
+    order = (created_at.asc(), row_id.asc()) if ascending else (created_at.desc(), row_id.desc())
+    return (
+        statement.where(key > position if ascending else key < position)
+        .order_by(*order)
+        .limit(bindparam("limit", type_=Integer()))
+    )
+
+
+def keyset_values(params: PageParams, *, ascending: bool = False) -> dict[str, Any]:
+    """The parameters of `bound_keyset` for a page (one row more, for `split_page`)."""
+    created_at, row_id = params.after or (_BEFORE_ALL if ascending else _AFTER_ALL)
+    return {"after_created_at": created_at, "after_id": row_id, "limit": params.limit + 1}
 
 
 def split_page(

@@ -2,26 +2,30 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     DateTime,
     Select,
+    Text,
     Uuid,
+    any_,
     bindparam,
     delete,
     select,
     text,
     true,
 )
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
+from sqlalchemy.sql.elements import BindParameter
 
 from app.events import service as events
 from app.kit.db import Database, DriverQuery
-from app.kit.pagination import PageParams, fetch_page, keyset, split_page
+from app.kit.pagination import PageParams, bound_keyset, fetch_page, keyset_values, split_page
 from app.kit.writes import Write
 from app.models import Customer, Order, Ticket, TicketMessage, TicketStatusLink
 from app.sla.service import breached_filter, expectation_facts
@@ -296,17 +300,6 @@ class TicketRepository:
         statement = with_links(select(Ticket).where(Ticket.id.in_(ticket_ids)))
         return (await self.session.scalars(statement.with_for_update(of=Ticket))).all()
 
-    async def page(
-        self, params: PageParams, filters: TicketFilters
-    ) -> tuple[Sequence[Mapping[str, Any]], str | None]:
-        """A page of tickets as rows with their links (`shown_with_links`)."""
-        statement = _LISTED
-        for condition in _conditions(filters):
-            statement = statement.where(condition)
-        statement = keyset(statement, Ticket.created_at, Ticket.id, params.after)
-        rows = (await self.session.execute(statement.limit(params.limit + 1))).mappings().all()
-        return split_page(rows, params, lambda row: (row["created_at"], row["id"]))
-
     async def claim_solved_before(self, cutoff: datetime, limit: int) -> Sequence[Ticket]:
         """Up to `limit` tickets solved at or before `cutoff`, oldest solve first; locked until
         commit, and skipped by other workers."""
@@ -380,34 +373,64 @@ class TicketRepository:
         return await self.session.scalar(statement)
 
 
-def _conditions(filters: TicketFilters) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if filters.statuses:
-        conditions.append(Ticket.status.in_(filters.statuses))
-    if filters.priorities:
-        conditions.append(Ticket.priority.in_(filters.priorities))
-    if filters.channels:
-        conditions.append(Ticket.channel.in_(filters.channels))
-    if filters.tier is not None:
-        conditions.append(Ticket.tier == filters.tier)
-    if filters.assignee is not None:
-        conditions.append(Ticket.assignee == filters.assignee)
-    if filters.team is not None:
-        conditions.append(Ticket.team == filters.team)
-    if filters.customer_external_ref is not None:
-        customer_id = select(Customer.id).where(
-            Customer.external_ref == filters.customer_external_ref
-        )
-        conditions.append(Ticket.customer_id == customer_id.scalar_subquery())
-    if filters.order_external_ref is not None:
-        order_id = select(Order.id).where(Order.external_ref == filters.order_external_ref)
-        conditions.append(Ticket.order_id == order_id.scalar_subquery())
-    if filters.tags:
-        conditions.append(Ticket.tags.contains(list(filters.tags)))
-    if filters.created_from is not None:
-        conditions.append(Ticket.created_at >= filters.created_from)
-    if filters.created_to is not None:
-        conditions.append(Ticket.created_at < filters.created_to)
-    if filters.breached is not None:
-        conditions.append(breached_filter(filters.breached))
-    return conditions
+async def listed_rows(
+    database: Database, params: PageParams, filters: TicketFilters
+) -> tuple[Sequence[Mapping[str, Any]], str | None]:
+    """A page of tickets, newest first, as rows with their links (`shown_with_links`), in one
+    statement on the driver connection, compiled once per set of filters used."""
+    values = _filter_values(filters)
+    query = _listed_query(tuple(values))
+    rows = await database.fetch_rows(query, {**values, **keyset_values(params)})
+    listed: list[Mapping[str, Any]] = [dict(row.items()) for row in rows]
+    return split_page(listed, params, _listed_key)
+
+
+def _listed_key(row: Mapping[str, Any]) -> tuple[datetime, uuid.UUID]:
+    return row["created_at"], row["id"]
+
+
+def _filter_values(filters: TicketFilters) -> dict[str, Any]:
+    """The parameter of each filter used, by its name in `_FILTERS` (in their order)."""
+    given: dict[str, Any] = {
+        "statuses": list(filters.statuses), "priorities": list(filters.priorities),
+        "channels": list(filters.channels), "tier": filters.tier, "assignee": filters.assignee,
+        "team": filters.team, "customer_external_ref": filters.customer_external_ref,
+        "order_external_ref": filters.order_external_ref, "tags": list(filters.tags),
+        "created_from": filters.created_from, "created_to": filters.created_to,
+        "breached": None if filters.breached is not True else True,
+        "not_breached": None if filters.breached is not False else True,
+    }
+    return {name: value for name, value in given.items() if value not in (None, [])}
+
+
+def _text_array(name: str) -> BindParameter[Any]:
+    array_type: ARRAY[Any] = ARRAY(Text())
+    return bindparam(name, type_=array_type)
+
+
+# Each filter of a list, named as its parameter (`breached` and `not_breached` have none).
+_FILTERS: dict[str, ColumnElement[bool]] = {
+    "statuses": Ticket.status == any_(_text_array("statuses")),
+    "priorities": Ticket.priority == any_(_text_array("priorities")),
+    "channels": Ticket.channel == any_(_text_array("channels")),
+    "tier": Ticket.tier == bindparam("tier"),
+    "assignee": Ticket.assignee == bindparam("assignee"),
+    "team": Ticket.team == bindparam("team"),
+    "customer_external_ref": Ticket.customer_id == select(Customer.id).where(
+        Customer.external_ref == bindparam("customer_external_ref")
+    ).scalar_subquery(),
+    "order_external_ref": Ticket.order_id == select(Order.id).where(
+        Order.external_ref == bindparam("order_external_ref")
+    ).scalar_subquery(),
+    "tags": Ticket.tags.contains(_text_array("tags")),
+    "created_from": Ticket.created_at >= bindparam("created_from"),
+    "created_to": Ticket.created_at < bindparam("created_to"),
+    "breached": breached_filter(True),
+    "not_breached": breached_filter(False),
+}
+
+
+@cache
+def _listed_query(filters: tuple[str, ...]) -> DriverQuery:
+    statement = _LISTED.where(*(_FILTERS[name] for name in filters))
+    return DriverQuery(bound_keyset(statement, Ticket.created_at, Ticket.id))

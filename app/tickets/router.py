@@ -69,7 +69,7 @@ async def create_ticket(
 @router.get("", response_model=Page[TicketOut])
 async def list_tickets(
     _: ReadKey,
-    session: ReadSessionDep,
+    request: Request,
     page: PageParamsDep,
     status_: Annotated[list[StatusField], Query(alias="status")] = [],  # noqa: B006
     priority: Annotated[list[PriorityField], Query()] = [],  # noqa: B006
@@ -97,7 +97,7 @@ async def list_tickets(
         tags=[value.strip().lower() for value in tag],
         created_from=created_from, created_to=created_to, breached=breached,
     )
-    tickets, next_cursor = await service.list_tickets(session, page, filters)
+    tickets, next_cursor = await service.list_tickets(request.app.state.database, page, filters)
     listed = Page[TicketOut](items=tickets, next_cursor=next_cursor)
     # Serialised once: returned as a model, FastAPI would validate it again as the response model.
     return Response(listed.model_dump_json(), media_type="application/json")

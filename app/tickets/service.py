@@ -49,6 +49,7 @@ from app.tickets.repository import (
     creation_values,
     creation_write,
     detail_row,
+    listed_rows,
     lookup_query,
     shown_with_links,
     timeline_rows,
@@ -274,9 +275,9 @@ async def get_ticket(session: AsyncSession, ref: TicketRef, *, lock: bool = Fals
 
 
 async def list_tickets(
-    session: AsyncSession, page: PageParams, filters: TicketFilters
+    database: Database, page: PageParams, filters: TicketFilters
 ) -> tuple[list[TicketOut], str | None]:
-    rows, next_cursor = await TicketRepository(session).page(page, filters)
+    rows, next_cursor = await listed_rows(database, page, filters)
     return [TicketOut.model_validate(shown_with_links(row)) for row in rows], next_cursor
 
 
