@@ -66,6 +66,10 @@ async def test_a_new_customer_is_written_with_every_detail_given_and_answered_in
         "fr-FR",
         "Europe/Paris",
     )
+    # The answer is made before the write: it must show the ticket as it was written.
+    read = await client.get(f"/v1/tickets/{answer['id']}", headers=admin_headers)
+    shown = {name: value for name, value in read.json().items() if name != "expectations"}
+    assert shown == {name: value for name, value in answer.items() if name != "expectations"}
 
 
 async def test_a_known_customer_changes_only_where_a_given_detail_differs(
