@@ -46,7 +46,7 @@ _STORE = Write(
         "stored_answer",
         "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint, response_status,"
         " response_body, created_at)"
-        " VALUES (:api_key_id, :key, :fingerprint, :status, CAST(:body AS jsonb), :created_at)"
+        " VALUES (:api_key_id, :key, :fingerprint, :status, :body, :created_at)"
         " ON CONFLICT DO NOTHING RETURNING true",
     ),),
     types={"api_key_id": Uuid(), "created_at": DateTime(timezone=True)},
@@ -77,7 +77,7 @@ STORE_NEW = Write(
         "stored_answer",
         "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint, response_status,"
         " response_body, created_at)"
-        " VALUES (:api_key_id, :key, :fingerprint, :status, CAST(:body AS jsonb), :created_at)",
+        " VALUES (:api_key_id, :key, :fingerprint, :status, :body, :created_at)",
     ),),
     types={"api_key_id": Uuid(), "created_at": DateTime(timezone=True)},
 )
@@ -104,7 +104,7 @@ def store_write(
     }
 
 
-Stored = Row[bool, str | None, int | None, dict[str, Any] | None, datetime | None]
+Stored = Row[bool, str | None, int | None, str | None, datetime | None]
 
 
 def lock_name(api_key_id: uuid.UUID, key: str) -> str:

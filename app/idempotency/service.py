@@ -32,14 +32,15 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 class IdempotentReplay(Exception):
     """Short-circuits a request whose key already has a stored answer."""
 
-    def __init__(self, status_code: int, body: dict[str, Any]) -> None:
+    def __init__(self, status_code: int, body: str) -> None:
         super().__init__(status_code)
         self.status_code = status_code
         self.body = body
 
     def response(self) -> JSONResponse:
-        return JSONResponse(
-            self.body, status_code=self.status_code, headers={REPLAYED_HEADER: "true"}
+        """The stored answer, byte for byte as it was first sent."""
+        return _SerialisedJSON(
+            self.body.encode(), status_code=self.status_code, headers={REPLAYED_HEADER: "true"}
         )
 
 
@@ -110,7 +111,7 @@ async def begin(
 
 def _replay(
     fingerprint: str, stored_fingerprint: str | None, status: int | None,
-    body: dict[str, Any] | None,
+    body: str | None,
 ) -> NoReturn:
     assert status is not None
     assert body is not None

@@ -1,9 +1,7 @@
 import uuid
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Index, String
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
@@ -19,5 +17,5 @@ class IdempotencyKey(Base):
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     request_fingerprint: Mapped[str] = mapped_column(String(64))
     response_status: Mapped[int]
-    response_body: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    response_body: Mapped[str] = mapped_column(Text)  # the JSON as sent, replayed byte for byte
     created_at: Mapped[datetime]

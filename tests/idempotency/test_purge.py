@@ -21,7 +21,7 @@ async def test_purge_removes_keys_older_than_the_ttl_only(
         for key, age in ages.items():
             session.add(IdempotencyKey(
                 api_key_id=api_key_id, key=key, request_fingerprint="f" * 64,
-                response_status=201, response_body={}, created_at=now - age,
+                response_status=201, response_body="{}", created_at=now - age,
             ))
 
     purged = await purge_expired_idempotency_keys(JobContext(database, clock, settings))
