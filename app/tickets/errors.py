@@ -9,6 +9,14 @@ class TicketNotFound(NotFoundError):
     slug, title = "ticket-not-found", "Ticket not found"
 
 
+class CustomerKeptChanging(ConflictError):
+    """Other requests kept changing the ticket's customer while the ticket was written, each
+    time between its read and its write; nothing was written: retry."""
+
+    slug, title = "customer-kept-changing", "Customer kept changing"
+    headers = {"Retry-After": "1"}
+
+
 class TicketClosed(ConflictError):
     """The ticket is closed: it accepts no message, status change or escalation."""
 

@@ -34,6 +34,7 @@ from app.sla.schemas import Promised
 from app.sla.types import SlaMetric
 from app.tickets.errors import (
     AlreadyAtTierTwo,
+    CustomerKeptChanging,
     StatusLinkNotFound,
     TicketClosed,
     TicketNotFound,
@@ -134,7 +135,10 @@ async def create_ticket(
             if await _written(connection, [*writes, (_CREATION, creation)], idempotency):
                 count_recorded([event])
                 return answer.encode()
-    raise RuntimeError("the customer kept changing while the ticket was written")
+    raise CustomerKeptChanging(
+        f"Customer {body.customer.external_ref!r} was changed by other requests while this"
+        f" ticket was written, {_CREATE_ATTEMPTS} times; nothing was written. Retry."
+    )
 
 
 def _planned(

@@ -20,6 +20,7 @@ from app.idempotency.service import request_fingerprint
 from app.kit.db import Database, DriverQuery, asyncpg_dsn
 from app.kit.errors import ForeignReference, UnknownReference
 from app.models import Customer, IdempotencyKey, Ticket
+from app.tickets.errors import CustomerKeptChanging
 from tests.factories import create_order, ticket_body
 from tests.support.api import assert_problem
 from tests.support.clock import MutableClock
@@ -278,3 +279,40 @@ async def test_parallel_tickets_of_one_customer_all_land_whatever_details_they_g
     stored = await _customer(database, "busy-1")
     assert stored is not None
     assert stored.email in {f"{n}@example.com" for n in range(8, 16)}
+
+
+async def test_a_customer_changed_before_every_write_is_a_409_and_nothing_is_written(
+    client: httpx.AsyncClient, admin_headers: Headers, database: Database, database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = {"external_ref": "storm-1", "email": "a@example.com"}
+    assert (
+        await client.post("/v1/tickets", json=ticket_body(customer=first), headers=admin_headers)
+    ).status_code == 201
+    run, renamed = Database.fetch_row_on, 0
+
+    async def hooked(
+        connection: asyncpg.Connection, query: DriverQuery, values: Mapping[str, Any]
+    ) -> asyncpg.Record | None:
+        nonlocal renamed
+        if "pg_try_advisory_xact_lock" in query.sql:  # each write, after its read
+            renamed += 1
+            other = await asyncpg.connect(asyncpg_dsn(database_url))
+            try:
+                await other.execute(
+                    "UPDATE customers SET name = $1 WHERE external_ref = 'storm-1'", f"N{renamed}"
+                )
+            finally:
+                await other.close()
+        return await run(connection, query, values)
+
+    monkeypatch.setattr(Database, "fetch_row_on", staticmethod(hooked))
+    response = await client.post("/v1/tickets", json=ticket_body(customer=first), headers={
+        **admin_headers, "Idempotency-Key": "storm",
+    })
+    monkeypatch.undo()
+    assert_problem(response, 409, problem=CustomerKeptChanging)
+    assert response.headers["retry-after"] == "1"
+    assert renamed == 3
+    assert await _count(database, Ticket) == 1
+    assert await _count(database, IdempotencyKey) == 0
