@@ -22,7 +22,8 @@ from app.kb.errors import (
     ArticleTransitionNotAllowed,
     TranslationExists,
 )
-from app.kb.languages import language_of, search_config
+from app.kb.languages import language_of as language_of
+from app.kb.languages import search_config
 from app.kb.markdown import plain_text, render_markdown
 from app.kb.repository import ArticleRepository, CitationRepository, NoticeRepository
 from app.kb.schemas import (
@@ -42,6 +43,7 @@ from app.kb.schemas import (
     SearchCorrection,
     public_path,
 )
+from app.kb.search import MAX_QUERY_WORDS as MAX_QUERY_WORDS
 from app.kb.search import best_correction, correctable, excerpt_html, query_words, variants
 from app.kb.types import ArticleField, ArticleStatus, NoticeMatch
 from app.kit.errors import RequestInvalid, UnknownReference, field_error

@@ -86,7 +86,7 @@ from app.tickets.vocabulary import (
     apply_status,
     can_transition,
 )
-from app.web.i18n import LanguageDefaults, Wording, parse_locale, wording_for
+from app.web.i18n import LanguageDefaults, Wording, wording_for
 
 CREATED = 201  # a new ticket's status code, stored with its answer
 # A new ticket's two statements (see `create_ticket`), each compiled once.
@@ -319,7 +319,6 @@ async def _existing_id(session: AsyncSession, ref: TicketRef) -> uuid.UUID:
 
 SUGGESTION_MESSAGES: Final = 3  # the customer's first messages say what the ticket is about
 MIN_SUGGESTION_WORD: Final = 4
-MAX_SUGGESTION_WORDS: Final = 32  # what search takes
 
 
 async def suggested_articles(
@@ -332,7 +331,7 @@ async def suggested_articles(
     query = suggestion_query(ticket.subject, texts)
     locale = ticket.customer.locale or default_locale
     result = await _suggest(session, query, locale, limit)
-    fallback = not result.hits and _language(locale) != _language(default_locale)
+    fallback = not result.hits and kb.language_of(locale) != kb.language_of(default_locale)
     if fallback:
         locale = default_locale
         result = await _suggest(session, query, locale, limit)
@@ -348,16 +347,12 @@ async def _suggest(
     return await kb.search_articles(session, query, locale=locale, match_all=False, limit=limit)
 
 
-def _language(locale: str) -> str:
-    return parse_locale(locale).language
-
-
 def suggestion_query(subject: str, texts: Sequence[str]) -> str:
     """The words search weighs: the subject's, then the messages', each once, short words
     (mostly stop words) left out so the search's word limit goes to the telling ones."""
     words = re.findall(r"[^\W_]+", " ".join([subject, *texts]).lower())
     telling = [word for word in dict.fromkeys(words) if len(word) >= MIN_SUGGESTION_WORD]
-    return " ".join(telling[:MAX_SUGGESTION_WORDS])
+    return " ".join(telling[: kb.MAX_QUERY_WORDS])  # what search takes
 
 
 async def get_tickets_for_update(
