@@ -43,6 +43,7 @@ from app.demo.help_centre import (
     help_centre_rows,
 )
 from app.demo.lifecycle import SecondsClock, SlaTerms
+from app.kb.search import KEPT_WORD, VARIANTS_OF
 from app.kit.db import asyncpg_dsn
 from app.sla.rules import BusinessClock, TargetSpec, calendar_from_json, calendar_snapshot
 from app.sla.types import SlaMetric
@@ -240,24 +241,21 @@ FROM (
 ) AS texts
 ON CONFLICT DO NOTHING
 """
-REMEMBER_WORDS = """
+REMEMBER_WORDS = f"""
 INSERT INTO article_words (language, word)
 SELECT DISTINCT a.language, w.word
 FROM articles AS a,
      unnest(tsvector_to_array(to_tsvector('simple',
          a.title || ' ' || coalesce(a.summary, '') || ' ' || a.body_text))) AS w(word)
-WHERE length(w.word) BETWEEN 3 AND 32 AND w.word !~ '[0-9_./@:+-]'
+WHERE {KEPT_WORD.format(word="w.word")}
 ON CONFLICT DO NOTHING
-"""
-REMEMBER_VARIANTS = """
+"""  # noqa: S608 (built from the knowledge base's constants)
+REMEMBER_VARIANTS = f"""
 INSERT INTO article_word_variants (language, variant, word)
 SELECT DISTINCT w.language, v.variant, w.word
-FROM article_words AS w, LATERAL (
-    SELECT w.word UNION
-    SELECT overlay(w.word PLACING '' FROM i FOR 1) FROM generate_series(1, length(w.word)) AS i
-) AS v(variant)
+FROM article_words AS w, LATERAL {VARIANTS_OF.format(word="w.word")} AS v(variant)
 ON CONFLICT DO NOTHING
-"""
+"""  # noqa: S608 (built from the knowledge base's constants)
 # Agent public replies of the last weeks on a topic with an article: about CITATION_SHARE of
 # them cite it (chosen by a hash of the message id: the same ones for the same data).
 CITE_REPLIES = """

@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, defer
 
 from app.kb.schemas import ArticleFilters
-from app.kb.search import MARK_END, MARK_START
+from app.kb.search import KEPT_WORD, MARK_END, MARK_START, VARIANTS_OF
 from app.kb.types import ArticleStatus
 from app.kit.pagination import PageParams, fetch_page
 from app.metrics.service import resolved_at_first_contact
@@ -50,15 +50,6 @@ HEADLINE_OPTIONS: Final = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxFragments=2, MinWords=8, MaxWords=24,"
     ' FragmentDelimiter=" \u2026 "'
 )
-
-# The words a vocabulary keeps: of 3 to 32 characters, no digits, no punctuation.
-KEPT_WORD = "length({word}) BETWEEN 3 AND 32 AND {word} !~ '[0-9_./@:+-]'"
-# A word and each of its one-letter deletions (SymSpell's deletion neighbourhood): two words
-# within one edit of each other (a letter added, dropped, changed, or two swapped) share one.
-VARIANTS_OF = """(
-    SELECT {word} UNION
-    SELECT overlay({word} PLACING '' FROM i FOR 1) FROM generate_series(1, length({word})) AS i
-)"""
 
 # New words of the text join the vocabulary, with their variants (the migration that created
 # the tables fills them with the same definitions).

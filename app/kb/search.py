@@ -17,6 +17,17 @@ MIN_CORRECTED_LENGTH: Final = 3
 MAX_CORRECTED_LENGTH: Final = 32
 _WORD = re.compile(r"[^\W_]+")
 
+# The words a vocabulary keeps (SQL over the column `{word}`): of 3 to 32 characters, no
+# digits, no punctuation.
+KEPT_WORD: Final = "length({word}) BETWEEN 3 AND 32 AND {word} !~ '[0-9_./@:+-]'"
+# A word and each of its one-letter deletions (SymSpell's deletion neighbourhood), as SQL: two
+# words within one edit of each other (a letter added, dropped, changed, or two swapped) share
+# one.
+VARIANTS_OF: Final = """(
+    SELECT {word} UNION
+    SELECT overlay({word} PLACING '' FROM i FOR 1) FROM generate_series(1, length({word})) AS i
+)"""
+
 
 def query_words(query: str) -> list[str]:
     """The query's distinct words, lower-cased, in order (at most MAX_QUERY_WORDS)."""
