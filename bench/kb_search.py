@@ -31,7 +31,8 @@ import asyncpg
 import httpx
 
 from app.kb.languages import search_config
-from app.kb.repository import HEADLINE_OPTIONS, KEPT_WORD, RANK_NORMALISATION, VARIANTS_OF
+from app.kb.repository import HEADLINE_OPTIONS, RANK_NORMALISATION
+from app.kb.search import KEPT_WORD, VARIANTS_OF
 from app.kit.db import asyncpg_dsn, with_database
 from bench._common import DEFAULT_SERVER_URL, run_cli, served_app
 from tests.support.database import recreate_database

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import text
 
 from app.config import Settings
 from app.kit.db import Database
@@ -15,6 +16,7 @@ from app.kit.errors import (
     MethodNotAllowed,
     NulInURL,
     PayloadTooLarge,
+    TransactionConflict,
     UnknownPath,
 )
 from app.main import create_app
@@ -128,6 +130,29 @@ async def test_unreachable_database_gives_503_problem(settings: Settings) -> Non
     assert response.headers["content-type"] == PROBLEM
     assert response.headers["retry-after"] == "1"
     assert response.json()["type"] == DatabaseUnavailable.type_uri()
+
+
+@pytest.mark.parametrize("sqlstate", ["40P01", "40001"])  # deadlock, serialisation failure
+async def test_a_transaction_undone_for_another_is_a_503_to_retry(
+    settings: Settings, database: Database, sqlstate: str
+) -> None:
+    """PostgreSQL itself raises the error, as it does when it breaks a deadlock."""
+    app = create_app(settings, database=database)
+
+    @app.get("/conflict")
+    async def conflict() -> None:
+        async with database.sessionmaker() as session:
+            await session.execute(text(
+                f"DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '{sqlstate}'; END $$"
+            ))
+
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        response = await http.get("/conflict")
+    assert response.status_code == 503
+    assert response.headers["content-type"] == PROBLEM
+    assert response.headers["retry-after"] == "1"
+    assert response.json()["type"] == TransactionConflict.type_uri()
 
 
 async def test_cors_allows_only_configured_origins(settings: Settings, database: Database) -> None:

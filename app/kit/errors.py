@@ -194,6 +194,13 @@ class DatabaseUnavailable(ServiceUnavailableError):
     slug, title = "database-unavailable", "Database unavailable"
 
 
+class TransactionConflict(ServiceUnavailableError):
+    """Another request's transaction conflicted with this one (a deadlock or a serialisation
+    failure), and this one was undone; retry it."""
+
+    slug, title = "transaction-conflict", "Transaction conflict"
+
+
 class InternalError(AppError):
     """An unexpected failure on our side; quote the request id when reporting it."""
 
@@ -322,14 +329,29 @@ def _is_database_unavailable(exc: Exception) -> bool:
     return isinstance(exc, OSError)
 
 
+# SQLSTATE class 40, transaction rollback (40P01 deadlock, 40001 serialisation failure): the
+# database undid the request's transaction because of another one; the request may simply run
+# again.
+_TRANSACTION_ROLLBACK_SQLSTATE_PREFIX = "40"
+
+
+def _is_transaction_conflict(exc: Exception) -> bool:
+    sqlstate = getattr(exc.orig, "sqlstate", None) if isinstance(exc, DBAPIError) else None
+    return isinstance(sqlstate, str) and sqlstate.startswith(_TRANSACTION_ROLLBACK_SQLSTATE_PREFIX)
+
+
 async def _handle_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-    if not _is_database_unavailable(exc):
+    if _is_transaction_conflict(exc):
+        logger.warning("transaction conflict", extra={"error": type(exc).__name__})
+        problem: AppError = TransactionConflict(
+            "Another request's transaction conflicted with this one, which was undone; retry it."
+        )
+    elif _is_database_unavailable(exc):
+        logger.warning("database unavailable", extra={"error": type(exc).__name__})
+        problem = DatabaseUnavailable("The database is unavailable; retry shortly.")
+    else:
         raise exc
-    logger.warning("database unavailable", extra={"error": type(exc).__name__})
-    return problem_response(
-        DatabaseUnavailable("The database is unavailable; retry shortly."),
-        request.url.path, headers={"Retry-After": "1"},
-    )
+    return problem_response(problem, request.url.path, headers={"Retry-After": "1"})
 
 
 def register_error_handlers(app: FastAPI) -> None:
