@@ -17,8 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.selectable import LateralFromClause
 
 from app.events.types import EventType, NewEvent
-from app.kit.ids import uuid7
-from app.kit.pagination import PageParams, bound_keyset, keyset, split_page
+from app.kit.pagination import PageParams, bound_keyset, keyset, row_key, split_page
 from app.kit.writes import Write, execute_write
 from app.models import Event
 
@@ -60,7 +59,7 @@ _INSERT_WITH_DELIVERIES = Write(
 def events_with_deliveries_write(events: Sequence[NewEvent]) -> tuple[Write, dict[str, Any]]:
     """The write of the events and their deliveries, with its values."""
     return _INSERT_WITH_DELIVERIES, {
-        "ids": [event.id or uuid7() for event in events],
+        "ids": [event.id for event in events],
         "types": [event.type for event in events],
         "created_at": [event.created_at for event in events],
         "data": [event.data for event in events],
@@ -105,7 +104,7 @@ class EventRepository:
             statement = statement.where(Event.created_at >= since)
         statement = keyset(statement, Event.created_at, Event.id, params.after, ascending=ascending)
         rows = (await self.session.execute(statement.limit(params.limit + 1))).mappings().all()
-        return split_page(rows, params, _recorded_key)
+        return split_page(rows, params, row_key)
 
 
 # The data as text, for `recorded_page` to splice into its answer unparsed.
@@ -118,7 +117,3 @@ def subject_page(subject_id: ColumnElement[uuid.UUID]) -> LateralFromClause:
     first, as `recorded_page` reads them; its parameters are `bound_keyset`'s."""
     subject = _RECORDED.where(Event.subject_id == subject_id)
     return bound_keyset(subject, Event.created_at, Event.id, ascending=True).lateral("page")
-
-
-def _recorded_key(row: Mapping[str, Any]) -> tuple[datetime, uuid.UUID]:
-    return row["created_at"], row["id"]

@@ -2,7 +2,7 @@
 
 import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Generic, Protocol, TypeVar
@@ -124,6 +124,11 @@ def keyset_values(params: PageParams, *, ascending: bool = False) -> dict[str, A
     """The parameters of `bound_keyset` for a page (one row more, for `split_page`)."""
     created_at, row_id = params.after or (_BEFORE_ALL if ascending else _AFTER_ALL)
     return {"after_created_at": created_at, "after_id": row_id, "limit": params.limit + 1}
+
+
+def row_key(row: Mapping[str, Any]) -> tuple[datetime, uuid.UUID]:
+    """The key of a row read as a mapping (`created_at`, `id`), for `split_page`."""
+    return row["created_at"], row["id"]
 
 
 def split_page(

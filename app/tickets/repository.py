@@ -25,7 +25,14 @@ from sqlalchemy.sql.elements import BindParameter
 
 from app.events import service as events
 from app.kit.db import Database, DriverQuery
-from app.kit.pagination import PageParams, bound_keyset, fetch_page, keyset_values, split_page
+from app.kit.pagination import (
+    PageParams,
+    bound_keyset,
+    fetch_page,
+    keyset_values,
+    row_key,
+    split_page,
+)
 from app.kit.writes import Write
 from app.models import Customer, Order, Ticket, TicketMessage, TicketStatusLink
 from app.sla.service import breached_filter, expectation_facts
@@ -382,11 +389,7 @@ async def listed_rows(
     query = _listed_query(tuple(values))
     rows = await database.fetch_rows(query, {**values, **keyset_values(params)})
     listed: list[Mapping[str, Any]] = [dict(row.items()) for row in rows]
-    return split_page(listed, params, _listed_key)
-
-
-def _listed_key(row: Mapping[str, Any]) -> tuple[datetime, uuid.UUID]:
-    return row["created_at"], row["id"]
+    return split_page(listed, params, row_key)
 
 
 def _filter_values(filters: TicketFilters) -> dict[str, Any]:

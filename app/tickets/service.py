@@ -25,7 +25,7 @@ from app.kit.capabilities import generate_token, hash_token
 from app.kit.db import Database
 from app.kit.errors import RequestInvalid, field_error, invalid_field
 from app.kit.ids import uuid7
-from app.kit.pagination import PageParams, split_page
+from app.kit.pagination import PageParams, row_key, split_page
 from app.kit.writes import Write, for_driver
 from app.models import Customer, Order, Ticket, TicketMessage
 from app.orders import service as orders
@@ -307,7 +307,7 @@ async def list_timeline(
     rows = await timeline_rows(database, ref, page)
     if rows is None:
         raise TicketNotFound(f"No ticket {ref}.")
-    return split_page(rows, page, lambda row: (row["created_at"], row["id"]))
+    return split_page(rows, page, row_key)
 
 
 async def _existing_id(session: AsyncSession, ref: TicketRef) -> uuid.UUID:
