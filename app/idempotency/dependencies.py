@@ -43,20 +43,27 @@ def idempotent(scope: Scope) -> Callable[..., Awaitable[Idempotency]]:
         principal: Annotated[Principal, Depends(require(scope))],
         idempotency_key: IdempotencyKeyHeader = None,
     ) -> Idempotency:
-        settings = request.app.state.settings
-        fingerprint = "" if idempotency_key is None else request_fingerprint(
-            request.method, request.scope["path"], await request.body()
-        )  # only a key's stored answer is compared with it
         return await begin(
             session,
             api_key_id=principal.api_key_id,
             key=idempotency_key,
-            fingerprint=fingerprint,
+            fingerprint=await _fingerprint(request, idempotency_key),
             now=clock.now(),
-            ttl=timedelta(hours=settings.idempotency_key_ttl_hours),
+            ttl=_ttl(request),
         )
 
     return dependency
+
+
+async def _fingerprint(request: Request, key: str | None) -> str:
+    """What a key's stored answer is compared with (nothing to compare without a key)."""
+    if key is None:
+        return ""
+    return request_fingerprint(request.method, request.scope["path"], await request.body())
+
+
+def _ttl(request: Request) -> timedelta:
+    return timedelta(hours=request.app.state.settings.idempotency_key_ttl_hours)
 
 
 class IdempotentRequestScope(SecurityBase):
@@ -76,17 +83,13 @@ class IdempotentRequestScope(SecurityBase):
     async def __call__(
         self, request: Request, idempotency_key: IdempotencyKeyHeader = None
     ) -> IdempotentRequest:
-        principal = await self._authenticated(request)
-        state = request.app.state  # its clock and settings, not more dependencies to solve
-        fingerprint = "" if idempotency_key is None else request_fingerprint(
-            request.method, request.scope["path"], await request.body()
-        )
         return IdempotentRequest(
-            actor=principal,
+            actor=await self._authenticated(request),
             key=idempotency_key,
-            fingerprint=fingerprint,
-            now=state.clock.now(),
-            ttl=timedelta(hours=state.settings.idempotency_key_ttl_hours),
+            fingerprint=await _fingerprint(request, idempotency_key),
+            # the app's clock, not one more dependency to solve
+            now=request.app.state.clock.now(),
+            ttl=_ttl(request),
         )
 
 

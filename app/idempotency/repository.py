@@ -15,6 +15,7 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import TypeEngine
 
 from app.kit.db import DriverQuery
 from app.kit.writes import Write, flush_writes
@@ -41,15 +42,17 @@ _LOCK_AND_FIND = select(
     )
 )
 # With the writes the session deferred (a new ticket's SLA snapshot and event): one statement.
+_INSERT_ANSWER = (
+    "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint, response_status,"
+    " response_body, created_at)"
+    " VALUES (:api_key_id, :key, :fingerprint, :status, :body, :created_at)"
+)
+_ANSWER_TYPES: dict[str, TypeEngine[Any]] = {
+    "api_key_id": Uuid(), "created_at": DateTime(timezone=True),
+}
 _STORE = Write(
-    parts=((
-        "stored_answer",
-        "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint, response_status,"
-        " response_body, created_at)"
-        " VALUES (:api_key_id, :key, :fingerprint, :status, :body, :created_at)"
-        " ON CONFLICT DO NOTHING RETURNING true",
-    ),),
-    types={"api_key_id": Uuid(), "created_at": DateTime(timezone=True)},
+    parts=(("stored_answer", f"{_INSERT_ANSWER} ON CONFLICT DO NOTHING RETURNING true"),),
+    types=_ANSWER_TYPES,
     returns="EXISTS (SELECT FROM stored_answer)",
 )
 # For a creating request that writes its effect in one statement of its own (see
@@ -72,15 +75,7 @@ LOCK_PART = (
     " END AS locked",
 )
 LOCKED = "(SELECT locked FROM idempotency_lock)"
-STORE_NEW = Write(
-    parts=((
-        "stored_answer",
-        "INSERT INTO idempotency_keys (api_key_id, key, request_fingerprint, response_status,"
-        " response_body, created_at)"
-        " VALUES (:api_key_id, :key, :fingerprint, :status, :body, :created_at)",
-    ),),
-    types={"api_key_id": Uuid(), "created_at": DateTime(timezone=True)},
-)
+STORE_NEW = Write(parts=(("stored_answer", _INSERT_ANSWER),), types=_ANSWER_TYPES)
 # An expired answer, removed before a new one is stored under its key.
 REMOVE_EXPIRED = DriverQuery(text(
     "DELETE FROM idempotency_keys WHERE api_key_id = CAST(:api_key_id AS uuid)"
