@@ -272,9 +272,9 @@ async def new_ticket_sla(
     database: Database, ticket: TicketFacts, now: datetime
 ) -> tuple[Write, dict[str, Any], Promised]:
     """`on_ticket_created` for a ticket written on the driver connection: the write of the
-    snapshot and first targets (for the caller to send with its own, in its transaction) and
-    what they promise. The policies come from this process's cache, else are read here: call
-    it before taking the transaction's connection."""
+    snapshot and first targets (for the caller to send in its own statement) and what they
+    promise. The policies come from this process's cache, else are read here: call it before
+    taking the caller's connection."""
     policy, started = _first_targets(await _policy_terms(database), ticket, now)
     write, values = snapshot_and_targets_write(ticket.id, policy, started, now)
     return write, values, promised_of(policy.policy_name, started, now)

@@ -131,10 +131,7 @@ IN_FLIGHT, CHANGED, REFUSED = "idempotency-key-in-flight", "changed-since-read",
 def creation_values(ticket: NewTicket, number: int, order_id: uuid.UUID | None) -> dict[str, Any]:
     """The ticket's parameters of `creation_write` (its customer's and key's come from theirs)."""
     return {
-        "id": ticket.id, "number": number, "subject": ticket.subject, "status": ticket.status,
-        "priority": ticket.priority, "channel": ticket.channel, "tier": ticket.tier,
-        "order_id": order_id, "assignee": ticket.assignee, "team": ticket.team,
-        "tags": ticket.tags, "created_at": ticket.created_at,
+        **_given(ticket, number), "order_id": order_id,
         "message_id": ticket.first_message_id, "body": ticket.first_message,
     }
 
@@ -146,14 +143,21 @@ def created_ticket(
     """The ticket `creation_write` writes, as the ticket's schemas read it: what it was given,
     and nothing answered, solved or escalated yet."""
     return {
-        "id": ticket.id, "number": number, "subject": ticket.subject, "status": ticket.status,
-        "priority": ticket.priority, "channel": ticket.channel, "tier": ticket.tier,
-        "customer": customer, "order": order, "assignee": ticket.assignee,
-        "team": ticket.team, "tags": ticket.tags, "created_at": ticket.created_at,
+        **_given(ticket, number), "customer": customer, "order": order,
         "updated_at": ticket.created_at, "first_responded_at": None, "first_solved_at": None,
         "solved_at": None, "closed_at": None, "public_agent_reply_count": 0,
         "reopen_count": 0, "awaiting_reply_since": ticket.created_at, "escalated_at": None,
         "escalation_reason": None,
+    }
+
+
+def _given(ticket: NewTicket, number: int) -> dict[str, Any]:
+    """The columns a new ticket is written with as they are given, by name."""
+    return {
+        "id": ticket.id, "number": number, "subject": ticket.subject, "status": ticket.status,
+        "priority": ticket.priority, "channel": ticket.channel, "tier": ticket.tier,
+        "assignee": ticket.assignee, "team": ticket.team, "tags": ticket.tags,
+        "created_at": ticket.created_at,
     }
 
 
